@@ -1,0 +1,77 @@
+/** One input row that was not used, with the reason. */
+export interface RejectedRow {
+  /** 1-based line number in the source file (the header, when there is one, is line 1). */
+  readonly line: number;
+  /** Short machine-readable reason code, e.g. `bad-date`. */
+  readonly code: string;
+  /** Plain-language reason that says what to fix, e.g. `date "2024-13-01" is not a valid YYYY-MM-DD date`. */
+  readonly reason: string;
+}
+
+/**
+ * The account of every input row: each one is either used or rejected with its reason,
+ * so `used + rejected.length === read` always holds.
+ *
+ * @example
+ * const l = ledgerOf("tx.csv", 3, [{ line: 3, code: "bad-date", reason: 'date "x" is not a date' }]);
+ * l.used;          // 2
+ * l.byReason;      // { "bad-date": 1 }
+ */
+export interface RowLedger {
+  /** Where the rows came from (a file path or a description). */
+  readonly source: string;
+  /** Data rows read (header and trailing empty line not counted). */
+  readonly read: number;
+  /** Rows that made it into the result. */
+  readonly used: number;
+  /** Rows left out, in line order, with their reasons. */
+  readonly rejected: readonly RejectedRow[];
+  /** Count of rejected rows by reason code. */
+  readonly byReason: Readonly<Record<string, number>>;
+}
+
+/**
+ * Builds a frozen {@link RowLedger} from the number of rows read and the rejected rows.
+ *
+ * @param source - where the rows came from
+ * @param read - number of data rows read
+ * @param rejected - the rows not used (any order; stored sorted by line)
+ * @returns the ledger, with `used = read - rejected.length`
+ * @throws RangeError when more rows are rejected than were read
+ * @example
+ * ledgerOf("a.csv", 10, []).used; // 10
+ */
+export function ledgerOf(source: string, read: number, rejected: readonly RejectedRow[]): RowLedger {
+  if (rejected.length > read) {
+    throw new RangeError(`ledgerOf: ${rejected.length} rejected rows but only ${read} read from ${source}`);
+  }
+  const sorted = [...rejected].sort((x, y) => x.line - y.line).map((r) => Object.freeze({ ...r }));
+  const byReason: Record<string, number> = {};
+  for (const r of sorted) byReason[r.code] = (byReason[r.code] ?? 0) + 1;
+  return Object.freeze({
+    source,
+    read,
+    used: read - sorted.length,
+    rejected: Object.freeze(sorted),
+    byReason: Object.freeze(byReason),
+  });
+}
+
+/**
+ * Adds rows rejected by a later step (cleaning, a date window) to a ledger; the sum still holds.
+ *
+ * @param ledger - the ledger so far
+ * @param more - rows newly rejected; each must have been counted as used before
+ * @returns a new ledger
+ * @throws RangeError when a line is rejected twice
+ * @example
+ * rejectMore(ledgerOf("a.csv", 2, []), [{ line: 2, code: "duplicate", reason: "duplicate of line 1" }]).used; // 1
+ */
+export function rejectMore(ledger: RowLedger, more: readonly RejectedRow[]): RowLedger {
+  const seen = new Set(ledger.rejected.map((r) => r.line));
+  for (const r of more) {
+    if (seen.has(r.line)) throw new RangeError(`rejectMore: line ${r.line} of ${ledger.source} is already rejected`);
+    seen.add(r.line);
+  }
+  return ledgerOf(ledger.source, ledger.read, [...ledger.rejected, ...more]);
+}
