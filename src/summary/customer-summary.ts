@@ -1,3 +1,5 @@
+import { formatDay } from "../data/format-day.js";
+import { parseDay } from "../data/parse-day.js";
 import type { Transactions } from "../data/types.js";
 import { loadTransactionsTable } from "../engine/load-transactions-table.js";
 import { withEngine, type Engine } from "../engine/open-engine.js";
@@ -16,36 +18,11 @@ export interface CustomerSummaryOptions {
   readonly engine?: Engine;
 }
 
-const DAY_MS = 86_400_000;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/**
- * Parses an ISO `YYYY-MM-DD` date into whole days since 1970-01-01 (UTC), rejecting impossible dates.
- *
- * @param fn - the calling function, named in the error
- * @param name - the option name, named in the error
- * @param text - the date text
- * @throws RangeError when the text is not a real calendar date in ISO form
- * @example
- * isoToDay("customerSummary", "calibrationEnd", "1997-09-30"); // 10134
- */
-export function isoToDay(fn: string, name: string, text: string): number {
-  const m = ISO_DATE.exec(text);
-  const ms = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : NaN;
-  if (!m || new Date(ms).toISOString().slice(0, 10) !== text) {
-    throw new RangeError(`${fn}: ${name} "${text}" is not a date in the form YYYY-MM-DD`);
-  }
-  return ms / DAY_MS;
-}
-
-/**
- * Whole days since 1970-01-01 (UTC) as an ISO `YYYY-MM-DD` string.
- *
- * @example
- * dayToIso(10134); // "1997-09-30"
- */
-export function dayToIso(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+/** Days since 1970-01-01 of an ISO date option, or a one-line error naming the option. */
+function optionDay(fn: string, name: string, text: string): number {
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(text) ? parseDay(text, "iso") : null;
+  if (day === null) throw new RangeError(`${fn}: ${name} "${text}" is not a date in the form YYYY-MM-DD`);
+  return day;
 }
 
 /**
@@ -84,11 +61,11 @@ export async function customerSummary(
   }
   let lastDay = -Infinity;
   for (let i = 0; i < transactions.length; i++) lastDay = Math.max(lastDay, transactions.day[i]);
-  const obs = options.observationEnd === undefined ? lastDay : isoToDay(fn, "observationEnd", options.observationEnd);
-  const cal = options.calibrationEnd === undefined ? obs : isoToDay(fn, "calibrationEnd", options.calibrationEnd);
+  const obs = options.observationEnd === undefined ? lastDay : optionDay(fn, "observationEnd", options.observationEnd);
+  const cal = options.calibrationEnd === undefined ? obs : optionDay(fn, "calibrationEnd", options.calibrationEnd);
   if (cal > obs) {
     throw new RangeError(
-      `${fn}: calibrationEnd ${dayToIso(cal)} is after observationEnd ${dayToIso(obs)}; choose an earlier calibration end`,
+      `${fn}: calibrationEnd ${formatDay(cal)} is after observationEnd ${formatDay(obs)}; choose an earlier calibration end`,
     );
   }
   const run = (engine: Engine): Promise<CustomerSummary> =>
@@ -122,8 +99,8 @@ async function summarise(
     recency: Float64Array.from(first, (f, i) => (last[i] - f) / unit),
     T: Float64Array.from(first, (f) => (cal - f) / unit),
     monetary_value: num("monetary_value"),
-    first_purchase: Object.freeze(Array.from(first, dayToIso)),
-    last_purchase: Object.freeze(Array.from(last, dayToIso)),
+    first_purchase: Object.freeze(Array.from(first, formatDay)),
+    last_purchase: Object.freeze(Array.from(last, formatDay)),
     days_since_last_purchase: Float64Array.from(last, (l) => cal - l),
     orders: num("orders"),
     total_spend: num("total_spend"),
@@ -133,8 +110,8 @@ async function summarise(
   return Object.freeze({
     length: n,
     timeUnit,
-    calibrationEnd: dayToIso(cal),
-    observationEnd: dayToIso(obs),
+    calibrationEnd: formatDay(cal),
+    observationEnd: formatDay(obs),
     durationHoldout: (obs - cal) / unit,
     customersAfterCalibration: Number(late.getRowObjectsJS()[0]?.n ?? 0),
     columns,

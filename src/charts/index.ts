@@ -1,0 +1,20 @@
+export type {
+  PlotlyFigure,
+  PlotlyTrace,
+  PlotlyLayout,
+  PlotlyAxis,
+  PlotlyMarker,
+  BarTrace,
+  HeatmapTrace,
+  ScatterTrace,
+  AxisValue,
+} from "./plotly-figure.js";
+export { PALETTE, SEQUENTIAL_SCALE, baseLayout } from "./palette.js";
+export { niceStep, dayStep } from "./nice-step.js";
+export { deepFreeze } from "./deep-freeze.js";
+export { frequencyChart, frequencyCounts } from "./frequency-chart.js";
+export type { FrequencyCounts } from "./frequency-chart.js";
+export { spendHistogram, spendBins } from "./spend-histogram.js";
+export type { SpendBins } from "./spend-histogram.js";
+export { recencyOrdersHeatmap, recencyOrdersGrid } from "./recency-orders-heatmap.js";
+export type { RecencyOrdersGrid } from "./recency-orders-heatmap.js";

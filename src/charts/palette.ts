@@ -1,0 +1,66 @@
+import type { PlotlyLayout } from "./plotly-figure.js";
+
+/**
+ * The chart palette: the Okabe-Ito colours, distinguishable with the common colour-vision
+ * deficiencies and in greyscale print. `primary` is the default bar colour.
+ *
+ * @example
+ * PALETTE.primary; // "#0072B2"
+ * @throws never
+ */
+export const PALETTE = Object.freeze({
+  primary: "#0072B2",
+  accent: "#E69F00",
+  positive: "#009E73",
+  highlight: "#D55E00",
+  sky: "#56B4E9",
+  purple: "#CC79A7",
+  yellow: "#F0E442",
+  text: "#1F2933",
+  grid: "#E4E7EB",
+  background: "#FFFFFF",
+  /** Colour order for multi-trace charts. */
+  colorway: Object.freeze(["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442"]),
+});
+
+/**
+ * Sequential colour scale for counts (light to dark blue; monotone in lightness so it reads in
+ * greyscale and for colour-blind readers), in Plotly `[position 0..1, colour]` form.
+ *
+ * @example
+ * SEQUENTIAL_SCALE[0]; // [0, "#F7FBFF"]
+ * @throws never
+ */
+export const SEQUENTIAL_SCALE: readonly (readonly [number, string])[] = Object.freeze([
+  Object.freeze([0, "#F7FBFF"] as const),
+  Object.freeze([0.25, "#C6DBEF"] as const),
+  Object.freeze([0.5, "#6BAED6"] as const),
+  Object.freeze([0.75, "#2171B5"] as const),
+  Object.freeze([1, "#08306B"] as const),
+]);
+
+/**
+ * The shared layout of every chart: title, axis titles (with their units), font, colours, margins.
+ *
+ * @param title - chart title
+ * @param xTitle - x-axis title, units in brackets, e.g. `"Days since last purchase (days)"`
+ * @param yTitle - y-axis title, units in brackets, e.g. `"Customers (count)"`
+ * @returns a new layout object
+ * @example
+ * baseLayout("Spend", "Total spend (EUR)", "Customers (count)").xaxis?.title?.text; // "Total spend (EUR)"
+ * @throws never
+ */
+export function baseLayout(title: string, xTitle: string, yTitle: string): PlotlyLayout {
+  return {
+    title: { text: title, x: 0, xanchor: "left" },
+    xaxis: { title: { text: xTitle }, automargin: true, gridcolor: PALETTE.grid },
+    yaxis: { title: { text: yTitle }, automargin: true, gridcolor: PALETTE.grid, rangemode: "tozero" },
+    font: { family: "system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif", size: 13, color: PALETTE.text },
+    paper_bgcolor: PALETTE.background,
+    plot_bgcolor: PALETTE.background,
+    colorway: PALETTE.colorway,
+    margin: { l: 64, r: 24, t: 56, b: 64 },
+    showlegend: false,
+    height: 380,
+  };
+}

@@ -1,0 +1,71 @@
+import path from "node:path";
+import type { Command } from "../command.js";
+import { INPUT_FLAGS, INPUT_HELP, loadInputFlags } from "../input-flags.js";
+import { sampleTransactionsPath } from "../package-root.js";
+import { choiceFlag, parseFlags, stringFlag } from "../parse-flags.js";
+import { step } from "../progress.js";
+import { UsageError } from "../usage-error.js";
+import { customerSummary } from "../../summary/customer-summary.js";
+import { buildCustomerReport } from "../../reports/build-customer-report.js";
+import { writeReports } from "../../reports/write-reports.js";
+
+const HELP = `crm report: write the manager reports (Excel workbook and self-contained HTML page)
+
+Usage: crm report [--input FILE] [--out DIR] [--title T] [--currency EUR]
+                  [--calibration-end D] [--observation-end D] [--time-unit U] [mapping flags]
+
+Writes customer-report.xlsx and customer-report.html into DIR (default reports/), each written
+atomically, and prints their paths. Without --input it uses the bundled sample
+(data/sample/transactions.csv). The HTML works offline: Plotly is inlined, nothing is fetched.
+
+Report:
+  -o, --out DIR             output folder (default reports)
+      --title T             report title (default "Customer report")
+      --currency C          ISO 4217 code of the amounts (default EUR)
+      --calibration-end D   last day of the calibration period (default: observation end)
+      --observation-end D   last day observed (default: the last transaction date)
+      --time-unit U         day | week | month (default week)
+      --json                print {"html": path, "xlsx": path} as one JSON object
+${INPUT_HELP}
+  -h, --help                this help`;
+
+/** `crm report`: the Excel and HTML manager reports of a transactions file. */
+export const reportCommand: Command = {
+  name: "report",
+  summary: "write the Excel and HTML manager reports (default: from the bundled sample)",
+  help: HELP,
+  async run(argv, io) {
+    const flags = parseFlags("report", argv, {
+      ...INPUT_FLAGS,
+      out: { type: "string", short: "o" },
+      title: { type: "string" },
+      currency: { type: "string" },
+      "calibration-end": { type: "string" },
+      "observation-end": { type: "string" },
+      "time-unit": { type: "string" },
+      json: { type: "boolean" },
+    });
+    const timeUnit = choiceFlag("report", flags, "time-unit", ["day", "week", "month"] as const, "week");
+    const currency = stringFlag(flags, "currency", "EUR")!;
+    if (!/^[A-Z]{3}$/.test(currency)) throw new UsageError(`crm report: --currency must be a 3-letter ISO code such as EUR or USD (got "${currency}")`);
+    const { transactions, ledger } = await loadInputFlags("report", flags, io, sampleTransactionsPath());
+    const summary = await step(io, "customer summary", () =>
+      customerSummary(transactions, {
+        calibrationEnd: stringFlag(flags, "calibration-end"),
+        observationEnd: stringFlag(flags, "observation-end"),
+        timeUnit,
+      }),
+    );
+    const report = buildCustomerReport({
+      ledger,
+      summary,
+      title: stringFlag(flags, "title"),
+      currency,
+      generatedAt: new Date().toISOString(),
+    });
+    const outDir = path.resolve(stringFlag(flags, "out", "reports")!);
+    const paths = await step(io, `writing reports to ${outDir}`, () => writeReports(report, outDir));
+    io.out(flags.json === true ? JSON.stringify(paths) : `${paths.html}\n${paths.xlsx}`);
+    return 0;
+  },
+};

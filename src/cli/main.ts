@@ -1,0 +1,69 @@
+import type { Command, CommandIo } from "./command.js";
+import { UsageError } from "./usage-error.js";
+import { generateCommand } from "./commands/generate.js";
+import { reportCommand } from "./commands/report.js";
+import { summaryCommand } from "./commands/summary.js";
+import { validateCommand } from "./commands/validate.js";
+
+/** Every `crm` sub-command, in the order `crm --help` lists them. */
+export const COMMANDS: readonly Command[] = Object.freeze([validateCommand, summaryCommand, reportCommand, generateCommand]);
+
+const PROCESS_IO: CommandIo = {
+  out: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
+  err: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
+};
+
+function mainHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    "crm: customer-relationship analytics from transaction data",
+    "",
+    "Usage: crm <command> [flags]      crm <command> --help for the flags of a command",
+    "",
+    "Commands:",
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    "",
+    "Errors are one line on stderr with exit code 2. Progress goes to stderr, results to stdout.",
+  ].join("\n");
+}
+
+/** True for the errors that describe the user's input or flags (one line, exit code 2). */
+function isInputError(error: unknown): error is Error {
+  return error instanceof Error && ["UsageError", "DataError", "RangeError"].includes(error.name);
+}
+
+/**
+ * Runs the `crm` command line and resolves to the process exit code: 0 on success, 2 for a
+ * usage or input error (printed as one line, no stack trace), 1 for an unexpected failure.
+ *
+ * @param argv - the arguments after `crm`
+ * @param io - where to write (default: the process's stdout and stderr)
+ * @returns the exit code
+ * @example
+ * await runCli(["summary", "--input", "tx.csv", "--out", "summary.csv"]); // 0
+ */
+export async function runCli(argv: readonly string[], io: CommandIo = PROCESS_IO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    io.out(mainHelp());
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  try {
+    if (!command) throw new UsageError(`crm: unknown command "${name}"; commands: ${COMMANDS.map((c) => c.name).join(", ")}`);
+    if (rest.includes("--help") || rest.includes("-h")) {
+      io.out(command.help);
+      return 0;
+    }
+    return await command.run(rest, io);
+  } catch (error) {
+    if (isInputError(error)) {
+      io.err(`${error.message.split("\n")[0]}`);
+      return 2;
+    }
+    const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    io.err(`crm ${name}: unexpected failure: ${message} (set CRM_DEBUG=1 for the stack trace)`);
+    if (process.env.CRM_DEBUG && error instanceof Error) io.err(error.stack ?? "");
+    return 1;
+  }
+}

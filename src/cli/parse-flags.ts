@@ -1,0 +1,89 @@
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { UsageError } from "./usage-error.js";
+
+/** The flag definitions of a command, as `node:util` parseArgs takes them. */
+export type FlagSpec = NonNullable<ParseArgsConfig["options"]>;
+
+/** Parsed flag values: strings for value flags, booleans for switches. */
+export type FlagValues = Readonly<Record<string, string | boolean | undefined>>;
+
+/**
+ * Parses a command's flags strictly, turning every parse problem into a one-line
+ * {@link UsageError} that names the command and points at `--help`.
+ *
+ * @param command - the command name, for messages (e.g. `"summary"`)
+ * @param argv - the arguments after the command name
+ * @param spec - the flags the command takes (`--help` is added)
+ * @returns the values by flag name
+ * @throws UsageError for an unknown flag, a missing value or a stray argument
+ * @example
+ * parseFlags("summary", ["--input", "tx.csv"], { input: { type: "string" } }).input; // "tx.csv"
+ */
+export function parseFlags(command: string, argv: readonly string[], spec: FlagSpec): FlagValues {
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      options: { ...spec, help: { type: "boolean", short: "h" } },
+      strict: true,
+      allowPositionals: true,
+    });
+    if (positionals.length > 0) {
+      throw new UsageError(`crm ${command}: unexpected argument "${positionals[0]}"; see crm ${command} --help`);
+    }
+    return values as FlagValues;
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const why = error instanceof Error ? error.message.split("\n")[0]!.replace(/\. To specify.*$/, "") : String(error);
+    throw new UsageError(`crm ${command}: ${why}; see crm ${command} --help`);
+  }
+}
+
+/**
+ * A string flag's value, or the fallback.
+ *
+ * @example
+ * stringFlag({ out: "a.csv" }, "out", "b.csv"); // "a.csv"
+ */
+export function stringFlag(values: FlagValues, name: string, fallback?: string): string | undefined {
+  const v = values[name];
+  return typeof v === "string" ? v : fallback;
+}
+
+/**
+ * A string flag that must be one of a set of choices.
+ *
+ * @throws UsageError naming the flag, the choices and the value given
+ * @example
+ * choiceFlag("summary", { "time-unit": "week" }, "time-unit", ["day", "week", "month"], "week"); // "week"
+ */
+export function choiceFlag<T extends string>(
+  command: string,
+  values: FlagValues,
+  name: string,
+  choices: readonly T[],
+  fallback: T,
+): T {
+  const v = stringFlag(values, name);
+  if (v === undefined) return fallback;
+  if (!(choices as readonly string[]).includes(v)) {
+    throw new UsageError(`crm ${command}: --${name} must be one of ${choices.join(", ")} (got "${v}")`);
+  }
+  return v as T;
+}
+
+/**
+ * A whole-number flag within bounds.
+ *
+ * @throws UsageError when the value is not a whole number in [min, max]
+ * @example
+ * intFlag("generate", { customers: "5000" }, "customers", 1, 1e8, 100); // 5000
+ */
+export function intFlag(command: string, values: FlagValues, name: string, min: number, max: number, fallback: number): number {
+  const v = stringFlag(values, name);
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (!/^-?\d+$/.test(v.trim()) || n < min || n > max) {
+    throw new UsageError(`crm ${command}: --${name} must be a whole number from ${min} to ${max} (got "${v}")`);
+  }
+  return n;
+}

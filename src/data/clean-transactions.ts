@@ -1,0 +1,75 @@
+import { DataError } from "./data-error.js";
+import { type RejectedRow, rejectMore } from "./row-ledger.js";
+import { selectTransactions } from "./select-transactions.js";
+import type { LoadedTransactions } from "./transaction-options.js";
+
+/** The cleaning policy of {@link cleanTransactions}. */
+export interface CleanPolicy {
+  /** `"net"` (default): keep negative lines as returns; `"exclude"`: reject them (`return-excluded`). */
+  readonly returns?: "net" | "exclude";
+  /** `"keep"` (default): keep identical lines; `"drop"`: reject repeats (`duplicate`). */
+  readonly duplicates?: "keep" | "drop";
+}
+
+/**
+ * Applies the cleaning policy to validated transactions and records what it removed in the
+ * ledger (`used + rejected = read` still holds).
+ *
+ * **Returns** (`returns`): a line with a negative amount is a return or cancellation.
+ * - `"net"` (default): it is kept. It does not create a purchase day (the customer summary
+ *   counts only lines with amount >= 0 as purchases) and its value is deducted from spend.
+ * - `"exclude"`: it is rejected with code `return-excluded`.
+ *
+ * Lines with amount 0 are purchases (CDNOW has 80 of them) under both settings.
+ *
+ * **Duplicates** (`duplicates`):
+ * - `"keep"` (default): several identical lines on one day are normal when there is no order id
+ *   (two CDs bought the same day), so nothing is removed.
+ * - `"drop"`: a line identical in every column (after parsing: same customer, day, amount and
+ *   every optional column) to an earlier line is rejected with code `duplicate` and reason
+ *   `duplicate of line N`, N being the first such line.
+ *
+ * Returns are handled before duplicates. See src/data/POLICY.md.
+ *
+ * @param loaded - transactions and their ledger from a builder or loader
+ * @param policy - the cleaning policy (defaults: net, keep)
+ * @returns new transactions and ledger; the input is unchanged (returned as is when nothing is removed)
+ * @throws DataError when a policy value is not one of the allowed words
+ * @example
+ * const c = cleanTransactions(loaded, { returns: "exclude", duplicates: "drop" });
+ * c.ledger.byReason; // e.g. { "return-excluded": 3, duplicate: 1 }
+ */
+export function cleanTransactions(loaded: LoadedTransactions, policy: CleanPolicy = {}): LoadedTransactions {
+  const returns = policy.returns ?? "net";
+  const duplicates = policy.duplicates ?? "keep";
+  if (returns !== "net" && returns !== "exclude") throw new DataError(`cleanTransactions: returns "${String(returns)}" must be "net" or "exclude"; use --returns net|exclude`);
+  if (duplicates !== "keep" && duplicates !== "drop") throw new DataError(`cleanTransactions: duplicates "${String(duplicates)}" must be "keep" or "drop"; use --duplicates keep|drop`);
+  if (returns === "net" && duplicates === "keep") return loaded;
+  const t = loaded.transactions;
+  const keep = new Uint8Array(t.length).fill(1);
+  const more: RejectedRow[] = [];
+  if (returns === "exclude") {
+    for (let i = 0; i < t.length; i++) {
+      if (t.amount[i]! < 0) {
+        keep[i] = 0;
+        more.push({ line: t.sourceLine[i]!, code: "return-excluded", reason: `amount ${t.amount[i]} is a return or cancellation (returns: exclude)` });
+      }
+    }
+  }
+  if (duplicates === "drop") {
+    const cols = Object.entries(t).filter(([k, v]) => k !== "length" && k !== "sourceLine" && v !== undefined) as [string, ArrayLike<unknown>][];
+    const first = new Map<string, number>();
+    for (let i = 0; i < t.length; i++) {
+      if (!keep[i]) continue;
+      const key = cols.map(([, c]) => String(c[i])).join("\u0000");
+      const prev = first.get(key);
+      if (prev === undefined) first.set(key, t.sourceLine[i]!);
+      else {
+        keep[i] = 0;
+        more.push({ line: t.sourceLine[i]!, code: "duplicate", reason: `duplicate of line ${prev}` });
+      }
+    }
+  }
+  if (more.length === 0) return loaded;
+  return Object.freeze({ transactions: selectTransactions(t, keep), ledger: rejectMore(loaded.ledger, more) });
+}

@@ -1,0 +1,21 @@
+/** The seeded sample-data generator (see data/sample/README.md). Re-exports only. */
+export { generateSample } from "./generate-sample.js";
+export { writeSample, type WrittenFile } from "./write-sample.js";
+export { SAMPLE_DEFAULTS } from "./defaults.js";
+export { isoToDay, dayToIso } from "./iso-day.js";
+export type {
+  BgNbdParams,
+  CampaignRates,
+  GammaGammaParams,
+  GeneratedSample,
+  GenerateSampleOptions,
+  SalesChannel,
+  SampleCampaignContacts,
+  SampleCustomers,
+  SampleLatent,
+  SampleServiceEvents,
+  SampleTransactions,
+  SampleTruth,
+  ServiceEffect,
+  ServiceEventType,
+} from "./types.js";

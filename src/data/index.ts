@@ -1,0 +1,36 @@
+// The data step: read files, map columns, parse dates, validate, clean -> Transactions + RowLedger.
+// `ServiceEventType` (the union of SERVICE_EVENT_TYPES) is exported by ./generate/index.js under the
+// same name, so it is not re-exported here (two `export *` of one name collide in src/index.ts).
+export * from "./types.js";
+export * from "./row-ledger.js";
+export { DataError, isDataError } from "./data-error.js";
+export { type RawRow, type RawTable, type ReadOptions, positionalHeader, tableFromRows } from "./raw-table.js";
+export { detectDelimiter, DELIMITER_CANDIDATES } from "./detect-delimiter.js";
+export { readDelimited, type DelimitedOptions } from "./read-delimited.js";
+export { readWhitespace } from "./read-whitespace.js";
+export { readJson } from "./read-json.js";
+export { readXlsx, type XlsxOptions } from "./read-xlsx.js";
+export { readRowsText, readRowsFile, INPUT_FORMATS, type InputFormat, type ReadRowsOptions } from "./read-rows.js";
+export { parseDay, dayParser, daysFromCivil, type DateFormat } from "./parse-day.js";
+export { formatDay } from "./format-day.js";
+export { parseNumber, whyNotNumber, type DecimalMark } from "./parse-number.js";
+export { resolveColumns, missingColumn, listColumns, type ColumnRef, type ColumnSpec } from "./resolve-columns.js";
+export { shapeProblem, dayWindow, describeDateFormat } from "./row-checks.js";
+export { TRANSACTION_COLUMNS, type TransactionOptions, type LoadedTransactions } from "./transaction-options.js";
+export { buildTransactions, buildTransactionsAs } from "./build-transactions.js";
+export { cleanTransactions, type CleanPolicy } from "./clean-transactions.js";
+export { selectTransactions } from "./select-transactions.js";
+export { loadTransactionsText, loadTransactionsFile, type LoadTransactionsOptions } from "./load-transactions.js";
+export { type SideTableOptions, sideSpecs } from "./side-table-options.js";
+export { buildCustomers, CUSTOMER_COLUMNS, type Customers, type CustomerField, type LoadedCustomers } from "./build-customers.js";
+export {
+  buildServiceEvents, SERVICE_EVENT_COLUMNS, SERVICE_EVENT_TYPES,
+  type ServiceEvents, type ServiceEventField, type LoadedServiceEvents,
+} from "./build-service-events.js";
+export {
+  buildCampaignContacts, CAMPAIGN_CONTACT_COLUMNS,
+  type CampaignContacts, type CampaignContactField, type LoadedCampaignContacts,
+} from "./build-campaign-contacts.js";
+export { loadCustomersText, loadCustomersFile, type LoadCustomersOptions } from "./load-customers.js";
+export { loadServiceEventsText, loadServiceEventsFile, type LoadServiceEventsOptions } from "./load-service-events.js";
+export { loadCampaignContactsText, loadCampaignContactsFile, type LoadCampaignContactsOptions } from "./load-campaign-contacts.js";

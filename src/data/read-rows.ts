@@ -1,0 +1,118 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { DataError } from "./data-error.js";
+import type { RawTable } from "./raw-table.js";
+import { readDelimited } from "./read-delimited.js";
+import { readJson } from "./read-json.js";
+import { readWhitespace } from "./read-whitespace.js";
+import { readXlsx } from "./read-xlsx.js";
+
+/** The input formats the data loaders read (Parquet is read in `engine/`). */
+export const INPUT_FORMATS = ["csv", "tsv", "whitespace", "json", "jsonl", "xlsx"] as const;
+/** One input format. */
+export type InputFormat = (typeof INPUT_FORMATS)[number];
+
+/** How to read a source into rows. */
+export interface ReadRowsOptions {
+  /** One of {@link INPUT_FORMATS}; default from the file extension, or `csv` for text. */
+  readonly format?: string;
+  /** Whether the first line is a header (default true; ignored for json/jsonl, whose keys name the columns). */
+  readonly header?: boolean;
+  /** Delimiter of csv/tsv text (default detected; tab for tsv). */
+  readonly delimiter?: string;
+  /** Worksheet of an xlsx file (default the first). */
+  readonly sheet?: string;
+}
+
+const BY_EXTENSION: Readonly<Record<string, InputFormat>> = {
+  ".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".txt": "whitespace", ".dat": "whitespace",
+  ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".xlsx": "xlsx",
+};
+
+/**
+ * Reads text in a text format into rows: csv (delimiter detected unless given), tsv (tab),
+ * whitespace, json, jsonl.
+ *
+ * @param text - the content
+ * @param options - format (default `csv`), header, delimiter
+ * @param fn - the public function named in messages
+ * @returns header and rows
+ * @throws DataError for an unknown format, `xlsx` (bytes are needed), or unreadable content
+ * @example
+ * readRowsText("a b\n1 2\n", { format: "whitespace" }).rows[0].values; // ["1", "2"]
+ */
+export function readRowsText(text: string, options: ReadRowsOptions = {}): RawTable {
+  return readRowsTextAs(text, options, "readRowsText", "text");
+}
+
+/** {@link readRowsText} naming the public function and the source in its messages. */
+export function readRowsTextAs(text: string, options: ReadRowsOptions, fn: string, source: string): RawTable {
+  const format = checkFormat(options.format ?? "csv", fn);
+  const header = options.header ?? true;
+  try {
+    switch (format) {
+      case "csv": return readDelimited(text, { header, delimiter: options.delimiter });
+      case "tsv": return readDelimited(text, { header, delimiter: options.delimiter ?? "\t" });
+      case "whitespace": return readWhitespace(text, { header });
+      case "json": return readJson(text);
+      case "jsonl": return readJson(text, true);
+      case "xlsx": throw new DataError(`${fn}: xlsx content cannot be given as text; load the file with the File loader`);
+    }
+  } catch (e) {
+    throw renamed(e, fn, source);
+  }
+}
+
+/**
+ * Reads a file into rows, the format coming from `options.format` or else the extension:
+ * .csv, .tsv/.tab, .txt/.dat (whitespace), .json, .jsonl/.ndjson, .xlsx.
+ *
+ * @param file - path of the file
+ * @param options - format, header, delimiter, sheet
+ * @param fn - the public function named in messages
+ * @returns header and rows
+ * @throws DataError when the file is missing or unreadable, the format is unknown, or the content is not readable in it
+ * @example
+ * const t = await readRowsFile("tx.csv"); t.header; // ["customer_id", "date", "amount"]
+ */
+export async function readRowsFile(file: string, options: ReadRowsOptions = {}): Promise<RawTable> {
+  return readRowsFileAs(file, options, "readRowsFile");
+}
+
+/** {@link readRowsFile} naming the public function in its messages. */
+export async function readRowsFileAs(file: string, options: ReadRowsOptions, fn: string): Promise<RawTable> {
+  const ext = path.extname(file).toLowerCase();
+  const format = options.format !== undefined ? checkFormat(options.format, fn) : BY_EXTENSION[ext];
+  if (format === undefined) {
+    throw new DataError(`${fn}: cannot tell the format of "${file}" from its extension "${ext}"; use --format ${INPUT_FORMATS.join("|")}`);
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new DataError(`${fn}: file "${file}" not found; check the path`);
+    if (code === "EISDIR") throw new DataError(`${fn}: "${file}" is a folder, not a file`);
+    if (code === "EACCES" || code === "EPERM") throw new DataError(`${fn}: file "${file}" cannot be read (permission denied)`);
+    throw new DataError(`${fn}: file "${file}" cannot be read (${code ?? (e as Error).message.split("\n")[0]})`);
+  }
+  if (format !== "xlsx") return readRowsTextAs(bytes.toString("utf8"), { ...options, format }, fn, file);
+  try {
+    return await readXlsx(bytes, { header: options.header ?? true, sheet: options.sheet });
+  } catch (e) {
+    throw renamed(e, fn, file);
+  }
+}
+
+/** A reader's DataError re-titled with the public function and the source. */
+function renamed(e: unknown, fn: string, source: string): unknown {
+  if (!(e instanceof DataError)) return e;
+  const m = /^(readDelimited|readJson|readWhitespace|readXlsx): (.*)$/s.exec(e.message);
+  return m === null ? e : new DataError(`${fn}: ${source}: ${m[2]}`);
+}
+
+function checkFormat(format: string, fn: string): InputFormat {
+  const f = format.trim().toLowerCase();
+  if ((INPUT_FORMATS as readonly string[]).includes(f)) return f as InputFormat;
+  throw new DataError(`${fn}: unknown format "${format}"; use --format ${INPUT_FORMATS.join("|")}`);
+}

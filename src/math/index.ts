@@ -1,0 +1,11 @@
+/** Seeded randomness and samplers: see DESIGN.md (math/). Re-exports only. */
+export type { Rng, UniformSource } from "./rng-types.js";
+export { createRng } from "./rng.js";
+export { randomGamma } from "./random-gamma.js";
+export { randomBeta } from "./random-beta.js";
+export { randomPoisson } from "./random-poisson.js";
+export { randomExponential } from "./random-exponential.js";
+export { randomGeometric } from "./random-geometric.js";
+export { randomBinomial } from "./random-binomial.js";
+export { randomCategorical, categoricalSampler } from "./random-categorical.js";
+export { logFactorial } from "./log-factorial.js";

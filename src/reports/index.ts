@@ -1,0 +1,15 @@
+export type { Report, Section, Kpi, ReportTable, TableColumn, ReportChart, ValueFormat, CellValue } from "./report-model.js";
+export { buildCustomerReport } from "./build-customer-report.js";
+export type { CustomerReportInput } from "./build-customer-report.js";
+export { dataQualitySection } from "./data-quality-section.js";
+export { customerSummarySection } from "./customer-summary-section.js";
+export { formatValue } from "./format-value.js";
+export { escapeHtml, scriptJson } from "./escape-html.js";
+export { chartTable } from "./chart-table.js";
+export { topIndices } from "./top-indices.js";
+export { plotlyBundle } from "./plotly-bundle.js";
+export { renderHtml } from "./html.js";
+export type { RenderHtmlOptions } from "./html.js";
+export { HTML_CSS } from "./html-css.js";
+export { renderExcel } from "./excel.js";
+export { writeReports } from "./write-reports.js";

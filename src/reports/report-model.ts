@@ -1,0 +1,72 @@
+import type { PlotlyFigure } from "../charts/index.js";
+
+/**
+ * How a value is shown: `integer` (1,234), `decimal` (1.23), `percent` (a fraction: 0.62 shows
+ * as "62 %"), `money` (in the report's currency), `date` (ISO YYYY-MM-DD), `text`.
+ */
+export type ValueFormat = "integer" | "decimal" | "percent" | "money" | "date" | "text";
+
+/** A table cell: a number, a text, or null for "no value". */
+export type CellValue = string | number | null;
+
+/** A key figure shown as a card (HTML) or a row of the key-figures block (Excel). */
+export interface Kpi {
+  readonly label: string;
+  /** The value; a fraction for `percent`, currency units for `money`. */
+  readonly value: CellValue;
+  readonly format: ValueFormat;
+  /** Unit shown after the value, e.g. "EUR", "repeat purchases per customer"; empty when the format says it all. */
+  readonly unit: string;
+  /** One short line of context, e.g. "of 1,200 rows read". */
+  readonly note: string;
+}
+
+/** A table column: the row key, the header label and the format of its cells. */
+export interface TableColumn {
+  readonly key: string;
+  readonly label: string;
+  readonly format: ValueFormat;
+}
+
+/** A table: columns and rows keyed by column key. */
+export interface ReportTable {
+  readonly title: string;
+  readonly columns: readonly TableColumn[];
+  readonly rows: readonly Readonly<Record<string, CellValue>>[];
+}
+
+/** A chart: its title, a Plotly figure, and a plain-language caption (also the chart's text alternative). */
+export interface ReportChart {
+  readonly title: string;
+  readonly figure: PlotlyFigure;
+  readonly caption: string;
+}
+
+/** A section of a report: narrative paragraphs, key figures, tables, charts. */
+export interface Section {
+  /** Stable id (lowercase letters, digits, hyphens): the HTML anchor and the basis of the sheet name. */
+  readonly id: string;
+  readonly title: string;
+  readonly narrative: readonly string[];
+  readonly kpis: readonly Kpi[];
+  readonly tables: readonly ReportTable[];
+  readonly charts: readonly ReportChart[];
+}
+
+/**
+ * A report: a pure, frozen, JSON-serialisable model that the renderers (`renderHtml`,
+ * `renderExcel`) only convert.
+ *
+ * @example
+ * const r: Report = { title: "Customers", subtitle: "", generatedAt: "2024-05-01T09:00:00Z", currency: "EUR", sections: [] };
+ * @throws never (types only)
+ */
+export interface Report {
+  readonly title: string;
+  readonly subtitle: string;
+  /** When the report was generated, ISO 8601 date-time (passed in, never read from the clock). */
+  readonly generatedAt: string;
+  /** ISO 4217 currency code of `money` values, e.g. "EUR". */
+  readonly currency: string;
+  readonly sections: readonly Section[];
+}
