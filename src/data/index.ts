@@ -1,6 +1,4 @@
 // The data step: read files, map columns, parse dates, validate, clean -> Transactions + RowLedger.
-// `ServiceEventType` (the union of SERVICE_EVENT_TYPES) is exported by ./generate/index.js under the
-// same name, so it is not re-exported here (two `export *` of one name collide in src/index.ts).
 export * from "./types.js";
 export * from "./row-ledger.js";
 export { DataError, isDataError } from "./data-error.js";
@@ -13,6 +11,8 @@ export { readXlsx, type XlsxOptions } from "./read-xlsx.js";
 export { readRowsText, readRowsFile, INPUT_FORMATS, type InputFormat, type ReadRowsOptions } from "./read-rows.js";
 export { parseDay, dayParser, daysFromCivil, type DateFormat } from "./parse-day.js";
 export { formatDay } from "./format-day.js";
+export { isoDayOption } from "./iso-day-option.js";
+export { writeFileAtomic } from "./write-file-atomic.js";
 export { parseNumber, whyNotNumber, type DecimalMark } from "./parse-number.js";
 export { resolveColumns, missingColumn, listColumns, type ColumnRef, type ColumnSpec } from "./resolve-columns.js";
 export { shapeProblem, dayWindow, describeDateFormat } from "./row-checks.js";
@@ -24,7 +24,7 @@ export { loadTransactionsText, loadTransactionsFile, type LoadTransactionsOption
 export { type SideTableOptions, sideSpecs } from "./side-table-options.js";
 export { buildCustomers, CUSTOMER_COLUMNS, type Customers, type CustomerField, type LoadedCustomers } from "./build-customers.js";
 export {
-  buildServiceEvents, SERVICE_EVENT_COLUMNS, SERVICE_EVENT_TYPES,
+  buildServiceEvents, SERVICE_EVENT_COLUMNS, SERVICE_EVENT_TYPES, type ServiceEventType,
   type ServiceEvents, type ServiceEventField, type LoadedServiceEvents,
 } from "./build-service-events.js";
 export {

@@ -1,5 +1,5 @@
 import { formatDay } from "../data/format-day.js";
-import { parseDay } from "../data/parse-day.js";
+import { isoDayOption } from "../data/iso-day-option.js";
 import type { Transactions } from "../data/types.js";
 import { loadTransactionsTable } from "../engine/load-transactions-table.js";
 import { withEngine, type Engine } from "../engine/open-engine.js";
@@ -16,13 +16,6 @@ export interface CustomerSummaryOptions {
   readonly timeUnit?: TimeUnit;
   /** An engine to reuse; by default a fresh one is opened and closed. */
   readonly engine?: Engine;
-}
-
-/** Days since 1970-01-01 of an ISO date option, or a one-line error naming the option. */
-function optionDay(fn: string, name: string, text: string): number {
-  const day = /^\d{4}-\d{2}-\d{2}$/.test(text) ? parseDay(text, "iso") : null;
-  if (day === null) throw new RangeError(`${fn}: ${name} "${text}" is not a date in the form YYYY-MM-DD`);
-  return day;
 }
 
 /**
@@ -61,8 +54,8 @@ export async function customerSummary(
   }
   let lastDay = -Infinity;
   for (let i = 0; i < transactions.length; i++) lastDay = Math.max(lastDay, transactions.day[i]);
-  const obs = options.observationEnd === undefined ? lastDay : optionDay(fn, "observationEnd", options.observationEnd);
-  const cal = options.calibrationEnd === undefined ? obs : optionDay(fn, "calibrationEnd", options.calibrationEnd);
+  const obs = options.observationEnd === undefined ? lastDay : isoDayOption(options.observationEnd, fn, "observationEnd");
+  const cal = options.calibrationEnd === undefined ? obs : isoDayOption(options.calibrationEnd, fn, "calibrationEnd");
   if (cal > obs) {
     throw new RangeError(
       `${fn}: calibrationEnd ${formatDay(cal)} is after observationEnd ${formatDay(obs)}; choose an earlier calibration end`,

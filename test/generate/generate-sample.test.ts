@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { dayToIso, generateSample, isoToDay } from "../../src/data/generate/index.js";
+import { generateSample } from "../../src/data/generate/index.js";
+import { formatDay as dayToIso, parseDay } from "../../src/data/index.js";
+const isoToDay = (text: string): number => parseDay(text, "iso")!;
 
 const SEED = 20261125;
 const N = 5000;
@@ -75,7 +77,7 @@ describe("generateSample: shape and windows", () => {
   it("checks its options and names the bad one", () => {
     expect(() => generateSample({ customers: 0, seed: 1 })).toThrow("generateSample: customers must be an integer from 1 to 9999999, got 0");
     expect(() => generateSample({ customers: 10, seed: 1.5 })).toThrow("generateSample: seed must be a safe integer, got 1.5");
-    expect(() => generateSample({ customers: 10, seed: 1, end: "2025-02-30" })).toThrow('generateSample: end "2025-02-30" is not a valid YYYY-MM-DD date');
+    expect(() => generateSample({ customers: 10, seed: 1, end: "2025-02-30" })).toThrow('generateSample: end "2025-02-30" is not a date in the form YYYY-MM-DD');
     expect(() => generateSample({ customers: 10, seed: 1, bgNbd: { r: -1 } })).toThrow("generateSample: bgNbd.r must be a finite number > 0, got -1");
     expect(() => generateSample({ customers: 10, seed: 1, campaign: { treatmentResponseRate: 2 } })).toThrow(
       "generateSample: campaign.treatmentResponseRate must be a probability in [0, 1], got 2",

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { generateSample, isoToDay } from "../../src/data/generate/index.js";
+import { generateSample } from "../../src/data/generate/index.js";
+import { parseDay } from "../../src/data/index.js";
+const isoToDay = (text: string): number => parseDay(text, "iso")!;
 
 // Simple moments of the committed sample's settings (5,000 customers, seed 20261125) against
 // the planted truth. Seeded, so these cannot flake; the tolerances are stated as about 3-4

@@ -17,15 +17,15 @@ import type { GeneratedSample, GenerateSampleOptions, SampleCampaignContacts, Sa
  * returns) with a planted effect on retention; and one campaign with a planted uplift.
  * Everything true is in `truth` (also written as truth.json by {@link writeSample}).
  *
- * The same options give the same sample, byte for byte once written. About 2 s for 100,000
- * customers on one core. Does not touch the file system.
+ * The same options give the same sample, byte for byte once written. 100,000 customers take about
+ * 1 s to generate (and about 2 s to write, 58 MB) on one core. Does not touch the file system.
  *
  * @param options customers and seed are required; dates default to 2023-01-01 (start),
  *   2025-06-30 (last acquisition), 2025-12-31 (end of observation), 2025-09-15 (campaign).
  * @example
  * const s = generateSample({ customers: 5000, seed: 20261125 });
  * s.truth.bgNbd;            // { r: 0.6, alpha: 8, a: 0.8, b: 3, ... }
- * s.transactions.length;    // number of order lines (about 37,000)
+ * s.transactions.length;    // 30665 order lines (19177 orders)
  * s.customers.customerId[41]; // "C00042"
  * @throws RangeError naming `generateSample` and the bad option (customers, seed, dates, parameters).
  */

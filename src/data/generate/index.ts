@@ -2,7 +2,6 @@
 export { generateSample } from "./generate-sample.js";
 export { writeSample, type WrittenFile } from "./write-sample.js";
 export { SAMPLE_DEFAULTS } from "./defaults.js";
-export { isoToDay, dayToIso } from "./iso-day.js";
 export type {
   BgNbdParams,
   CampaignRates,
@@ -17,5 +16,4 @@ export type {
   SampleTransactions,
   SampleTruth,
   ServiceEffect,
-  ServiceEventType,
 } from "./types.js";

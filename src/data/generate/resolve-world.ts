@@ -1,6 +1,6 @@
 import { categoricalSampler, type UniformSource } from "../../math/index.js";
 import { SAMPLE_DEFAULTS } from "./defaults.js";
-import { isoToDay } from "./iso-day.js";
+import { isoDayOption } from "../iso-day-option.js";
 import type { BgNbdParams, CampaignRates, GammaGammaParams, GenerateSampleOptions, SalesChannel, ServiceEffect } from "./types.js";
 
 type Draw = (rng: UniformSource) => number;
@@ -58,10 +58,10 @@ export function resolveWorld(o: GenerateSampleOptions): World {
   }
   if (!Number.isSafeInteger(o.seed)) throw new RangeError(`${fn}: seed must be a safe integer, got ${String(o.seed)}`);
   const d = SAMPLE_DEFAULTS;
-  const startDay = isoToDay(o.start ?? d.dates.start, fn, "start");
-  const acquisitionEndDay = isoToDay(o.acquisitionEnd ?? d.dates.acquisitionEnd, fn, "acquisitionEnd");
-  const endDay = isoToDay(o.end ?? d.dates.end, fn, "end");
-  const campaignDay = isoToDay(o.campaignDate ?? d.dates.campaign, fn, "campaignDate");
+  const startDay = isoDayOption(o.start ?? d.dates.start, fn, "start");
+  const acquisitionEndDay = isoDayOption(o.acquisitionEnd ?? d.dates.acquisitionEnd, fn, "acquisitionEnd");
+  const endDay = isoDayOption(o.end ?? d.dates.end, fn, "end");
+  const campaignDay = isoDayOption(o.campaignDate ?? d.dates.campaign, fn, "campaignDate");
   if (!(startDay <= acquisitionEndDay && acquisitionEndDay <= endDay)) {
     throw new RangeError(`${fn}: need start <= acquisitionEnd <= end`);
   }

@@ -1,4 +1,4 @@
-import { dayToIso } from "./iso-day.js";
+import { formatDay } from "../format-day.js";
 import type { GeneratedSample } from "./types.js";
 
 /** One CSV file of a sample: its name, header and a row renderer. Private to `writeSample`. */
@@ -67,7 +67,7 @@ function isoCache(): (day: number) => string {
   const cache = new Map<number, string>();
   return (day) => {
     let s = cache.get(day);
-    if (s === undefined) cache.set(day, (s = dayToIso(day)));
+    if (s === undefined) cache.set(day, (s = formatDay(day)));
     return s;
   };
 }

@@ -45,7 +45,9 @@ customer ids are zero-padded text (\`C00042\`: keep them as text). On each line
 \`amount = quantity * unit_price - discount\` exactly. \`freight\` is the order's freight and
 handling cost, written on the order's first line (0 on its other lines). \`cost\` is the cost of
 goods. \`returned_amount\` is refunded value (already inside \`amount\`: subtract it for net sales).
-Rows are sorted by date; order ids increase with date.
+transactions.csv and service_events.csv are sorted by date (order ids increase with date);
+customers.csv and campaign_contacts.csv by customer id. Per-customer latent values (lambda, p, nu,
+alive at the end) are not written: they are in the generator's result (\`latent\`).
 
 ## How it was made (the planted truth)
 

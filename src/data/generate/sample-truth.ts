@@ -1,5 +1,5 @@
 import { SAMPLE_DEFAULTS } from "./defaults.js";
-import { dayToIso } from "./iso-day.js";
+import { formatDay } from "../format-day.js";
 import type { World } from "./resolve-world.js";
 import type { SampleTruth } from "./types.js";
 
@@ -18,10 +18,10 @@ export function sampleTruth(w: World, counts: Readonly<Record<string, unknown>>)
     schemaVersion: 1,
     seed: w.seed,
     dates: {
-      start: dayToIso(w.startDay),
-      acquisitionEnd: dayToIso(w.acquisitionEndDay),
-      end: dayToIso(w.endDay),
-      campaign: dayToIso(w.campaignDay),
+      start: formatDay(w.startDay),
+      acquisitionEnd: formatDay(w.acquisitionEndDay),
+      end: formatDay(w.endDay),
+      campaign: formatDay(w.campaignDay),
     },
     timeUnit: "weeks",
     bgNbd: {
@@ -63,7 +63,7 @@ export function sampleTruth(w: World, counts: Readonly<Record<string, unknown>>)
     },
     campaign: {
       id: d.campaign.id,
-      date: dayToIso(w.campaignDay),
+      date: formatDay(w.campaignDay),
       ...w.campaign,
       upliftPercentagePoints: Math.round((w.campaign.treatmentResponseRate - w.campaign.controlResponseRate) * 1e6) / 1e4,
       activeWithinDays: d.campaign.activeWithinDays,

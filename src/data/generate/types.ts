@@ -1,3 +1,5 @@
+import type { ServiceEventType } from "../build-service-events.js";
+
 /**
  * Types of the seeded sample-data generator: its options, the tables it returns (by column,
  * dates as whole days since 1970-01-01 UTC like the rest of `data/`) and the true parameters.
@@ -7,7 +9,7 @@
 /** The three sales and acquisition channels. */
 export type SalesChannel = "web" | "store" | "call-centre";
 /** Service event types written to service_events.csv. */
-export type ServiceEventType = "call_centre_contact" | "complaint" | "late_delivery" | "return";
+export type { ServiceEventType };
 
 /** BG/NBD (Fader, Hardie & Lee 2005): lambda ~ Gamma(r, rate alpha) purchases a week; p ~ Beta(a, b). */
 export interface BgNbdParams {
