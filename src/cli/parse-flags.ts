@@ -33,7 +33,9 @@ export function parseFlags(command: string, argv: readonly string[], spec: FlagS
     return values as FlagValues;
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    const why = error instanceof Error ? error.message.split("\n")[0]!.replace(/\. To specify.*$/, "") : String(error);
+    const text = error instanceof Error ? error.message : String(error);
+    const dash = /To specify an option argument starting with a dash use '(--[\w-]+)=-XYZ'/.exec(text);
+    const why = text.split("\n")[0]!.replace(/\. To specify.*$/, "").replace(/\.$/, "") + (dash ? ` (write ${dash[1]}=-VALUE for a value that starts with a dash)` : "");
     throw new UsageError(`crm ${command}: ${why}; see crm ${command} --help`);
   }
 }
