@@ -1,49 +1,80 @@
-import { DOUBLE, DuckDBDataChunk, INTEGER, VARCHAR } from "@duckdb/node-api";
+import { DOUBLE, DuckDBDataChunk, INTEGER } from "@duckdb/node-api";
 import type { Transactions } from "../data/types.js";
 import type { Engine } from "./open-engine.js";
 
 const CHUNK_ROWS = 2048;
 
+/** A transactions table inside DuckDB, and the dictionary of its customer codes. */
+export interface EngineTransactions {
+  /** Name of the DuckDB table. */
+  readonly table: string;
+  /** `customerIds[code]` is the customer id of code `code`; codes follow first appearance in the input. */
+  readonly customerIds: readonly string[];
+}
+
 /**
- * Copies the columns the aggregations need from a {@link Transactions} table into a DuckDB
- * temporary table, in chunks (about 1M rows a second here).
+ * Dictionary-encodes text: each distinct value gets the next integer code, in order of first
+ * appearance (so sorting by code keeps input order).
  *
- * Columns of the new table: `customer_id VARCHAR, day INTEGER` (days since 1970-01-01),
- * `amount DOUBLE, refund DOUBLE` (returned_amount, 0 when absent), `order_id VARCHAR`
- * (NULL when absent), `row INTEGER` (0-based position in the input, to keep input order).
+ * @param values - the texts
+ * @returns the codes per value and the distinct values by code
+ * @example
+ * encodeText(["b", "a", "b"]); // { codes: Int32Array [0, 1, 0], dictionary: ["b", "a"] }
+ */
+export function encodeText(values: readonly string[]): { codes: Int32Array; dictionary: string[] } {
+  const index = new Map<string, number>();
+  const dictionary: string[] = [];
+  const codes = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    let code = index.get(v);
+    if (code === undefined) {
+      code = dictionary.length;
+      index.set(v, code);
+      dictionary.push(v);
+    }
+    codes[i] = code;
+  }
+  return { codes, dictionary };
+}
+
+/**
+ * Copies the columns the aggregations need from a {@link Transactions} table into a DuckDB table
+ * of the (in-memory) engine, in chunks. Text ids travel as integer codes (dictionary-encoded
+ * here), which is several times faster than strings and makes the group-bys cheaper.
+ *
+ * Columns of the new table: `customer_id INTEGER` (a code into `customerIds`), `day INTEGER`
+ * (days since 1970-01-01), `amount DOUBLE, refund DOUBLE` (returned_amount, 0 when absent),
+ * `order_id INTEGER` (a code, NULL when the input has no order ids).
  *
  * @param engine - an open engine
  * @param transactions - the table to copy
  * @param table - name of the table to create (replaced if it exists)
- * @returns the table name
+ * @returns the table name and the customer-code dictionary
  * @example
- * await loadTransactionsTable(engine, transactions, "tx"); // "tx"
+ * const { table, customerIds } = await loadTransactionsTable(engine, transactions, "tx");
  */
-export async function loadTransactionsTable(engine: Engine, transactions: Transactions, table = "tx"): Promise<string> {
+export async function loadTransactionsTable(engine: Engine, transactions: Transactions, table = "tx"): Promise<EngineTransactions> {
   const c = engine.connection;
-  await c.run(
-    `CREATE OR REPLACE TABLE ${table} (customer_id VARCHAR, day INTEGER, amount DOUBLE, refund DOUBLE, order_id VARCHAR, "row" INTEGER)`,
-  );
-  const appender = await c.createAppender(table);
-  const types = [VARCHAR, INTEGER, DOUBLE, DOUBLE, VARCHAR, INTEGER];
-  const n = transactions.length;
+  await c.run(`CREATE OR REPLACE TABLE ${table} (customer_id INTEGER, day INTEGER, amount DOUBLE, refund DOUBLE, order_id INTEGER)`);
+  const customers = encodeText(transactions.customerId);
+  const orders = transactions.orderId ? encodeText(transactions.orderId).codes : undefined;
   const refund = transactions.returnedAmount;
-  const orderId = transactions.orderId;
+  const appender = await c.createAppender(table);
+  const types = [INTEGER, INTEGER, DOUBLE, DOUBLE, INTEGER];
+  const n = transactions.length;
   for (let start = 0; start < n; start += CHUNK_ROWS) {
     const end = Math.min(n, start + CHUNK_ROWS);
     const size = end - start;
     const chunk = DuckDBDataChunk.create(types, size);
-    const rows = new Array<number>(size);
-    for (let i = 0; i < size; i++) rows[i] = start + i;
-    chunk.setColumnValues(0, transactions.customerId.slice(start, end));
+    chunk.setColumnValues(0, Array.from(customers.codes.subarray(start, end)));
     chunk.setColumnValues(1, Array.from(transactions.day.subarray(start, end)));
     chunk.setColumnValues(2, Array.from(transactions.amount.subarray(start, end)));
     chunk.setColumnValues(3, refund ? Array.from(refund.subarray(start, end)) : new Array<number>(size).fill(0));
-    chunk.setColumnValues(4, orderId ? orderId.slice(start, end) : new Array<null>(size).fill(null));
-    chunk.setColumnValues(5, rows);
+    chunk.setColumnValues(4, orders ? Array.from(orders.subarray(start, end)) : new Array<null>(size).fill(null));
     appender.appendDataChunk(chunk);
   }
   appender.flushSync();
   appender.closeSync();
-  return table;
+  return Object.freeze({ table, customerIds: customers.dictionary });
 }

@@ -74,7 +74,7 @@ async function summarise(
   timeUnit: TimeUnit,
   hasOrders: boolean,
 ): Promise<CustomerSummary> {
-  const table = await loadTransactionsTable(engine, transactions);
+  const { table, customerIds } = await loadTransactionsTable(engine, transactions);
   const result = await engine.connection.runAndReadAll(summarySql(table, cal, obs, hasOrders));
   const cols = result.getColumnsObjectJS();
   const unit = DAYS_PER_UNIT[timeUnit];
@@ -87,7 +87,7 @@ async function summarise(
     `SELECT COUNT(*)::INTEGER AS n FROM (SELECT customer_id FROM ${table} WHERE amount >= 0 AND day <= ${obs} GROUP BY customer_id HAVING MIN(day) > ${cal})`,
   );
   const columns = Object.freeze({
-    customer_id: Object.freeze((cols.customer_id ?? []).map(String)),
+    customer_id: Object.freeze((cols.customer_id ?? []).map((code) => customerIds[Number(code)]!)),
     frequency: num("frequency"),
     recency: Float64Array.from(first, (f, i) => (last[i] - f) / unit),
     T: Float64Array.from(first, (f) => (cal - f) / unit),

@@ -1,12 +1,13 @@
 /**
- * The plain SQL of the customer summary over a table `(customer_id, day, amount, refund, order_id, row)`,
+ * The plain SQL of the customer summary over a table `(customer_id, day, amount, refund, order_id)`,
  * written so that it can run on any SQL engine (DuckDB here; Spark SQL, BigQuery or PostgreSQL
  * for a warehouse). Days are integers (days since 1970-01-01); `cal` and `obs` are the last
  * days of the calibration and observation periods, inclusive. Durations stay in days; the
  * caller divides by the time unit.
  *
  * Output columns: customer_id, first_day, last_day, frequency, monetary_value, orders,
- * total_spend, frequency_holdout, monetary_holdout; ordered by each customer's first input row.
+ * total_spend, frequency_holdout, monetary_holdout; ordered by customer_id (our engine table
+ * holds integer customer codes in order of first appearance, so this keeps input order).
  *
  * @param table - the transactions table name
  * @param cal - calibration end, days since 1970-01-01
@@ -48,7 +49,6 @@ holdout AS (
 ),
 spend AS (
   SELECT customer_id,
-         MIN("row") AS first_row,
          SUM(CASE WHEN day <= ${cal} THEN amount - refund ELSE 0 END) AS total_spend,
          SUM(CASE WHEN day > ${cal} THEN amount - refund ELSE 0 END) AS monetary_holdout,
          ${ordersExpr} AS orders_by_id
@@ -66,5 +66,5 @@ SELECT c.customer_id,
 FROM calibration c
 JOIN spend s ON s.customer_id = c.customer_id
 LEFT JOIN holdout h ON h.customer_id = c.customer_id
-ORDER BY s.first_row`;
+ORDER BY c.customer_id`;
 }
