@@ -81,8 +81,11 @@ export async function loadInputFlags(
     if (v !== undefined) columns[field] = v;
   }
   const delimiter = stringFlag(values, "delimiter");
+  // Name the source as the user gave it; the bundled sample by its place in the package.
+  const source = stringFlag(values, "input") ?? "the bundled sample (data/sample/transactions.csv)";
   const loaded = await step(io, `reading ${input}`, () =>
     loadTransactions(input, {
+      source,
       format: stringFlag(values, "format"),
       header: values["no-header"] !== true,
       delimiter: delimiter === "tab" ? "\t" : delimiter,

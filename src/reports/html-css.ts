@@ -22,7 +22,7 @@ a:focus-visible { outline: 3px solid #E69F00; outline-offset: 2px; }
 .toc h2 { border: 0; margin: 0 0 4px; font-size: 1rem; }
 .toc ol { margin: 0; padding-left: 20px; }
 .kpis { list-style: none; padding: 0; margin: 16px 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(180px, 1fr)); gap: 12px; }
-.kpi { background: var(--card); border-left: 4px solid var(--accent); border-radius: 6px; padding: 10px 14px; display: flex; flex-direction: column; }
+.kpi { background: var(--card); border-left: 4px solid var(--accent); border-radius: 6px; padding: 10px 14px; display: flex; flex-direction: column; min-width: 0; overflow-wrap: anywhere; }
 .kpi-label { font-size: 0.85rem; color: var(--muted); text-transform: uppercase; letter-spacing: 0.03em; }
 .kpi-value { font-size: 1.5rem; font-weight: 650; font-variant-numeric: tabular-nums; }
 .kpi-unit { font-size: 0.85rem; color: var(--muted); }

@@ -67,7 +67,9 @@ export function renderHtml(report: Report, options: RenderHtmlOptions = {}): str
   const sections = report.sections.map((s, i) => {
     const charts = s.charts.map((c, j) => {
       const id = `chart-${i + 1}-${j + 1}`;
-      plots.push(`Plotly.newPlot(${scriptJson(id)}, ${scriptJson(c.figure.data)}, ${scriptJson(c.figure.layout)}, config);`);
+      // The figure's own title is left out: the <h3> above the chart already says it.
+      const layout = { ...c.figure.layout, title: undefined };
+      plots.push(`Plotly.newPlot(${scriptJson(id)}, ${scriptJson(c.figure.data)}, ${scriptJson(layout)}, config);`);
       return chart(c, id);
     });
     return [
