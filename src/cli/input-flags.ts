@@ -53,6 +53,8 @@ export const INPUT_HELP = `Input:
  * @param values - the parsed flags
  * @param io - where progress goes
  * @param fallbackInput - the file to read when `--input` is not given (none: it is required)
+ * @param lastDay - ISO date after which lines are ledgered as `outside-window` when `--to` is not
+ *   given (the summary's observation end, so that no line is dropped without a reason)
  * @returns the loaded transactions and their ledger
  * @throws UsageError or DataError with a one-line message
  * @example
@@ -63,6 +65,7 @@ export async function loadInputFlags(
   values: FlagValues,
   io: CommandIo,
   fallbackInput?: string,
+  lastDay?: string,
 ): Promise<LoadedTransactions> {
   const input = stringFlag(values, "input", fallbackInput);
   if (input === undefined) throw new UsageError(`crm ${command}: --input FILE is required; see crm ${command} --help`);
@@ -93,7 +96,7 @@ export async function loadInputFlags(
       dateFormat: stringFlag(values, "date-format"),
       sheet: stringFlag(values, "sheet"),
       from: stringFlag(values, "from"),
-      to: stringFlag(values, "to"),
+      to: stringFlag(values, "to", lastDay),
       returns: choiceFlag(command, values, "returns", ["net", "exclude"] as const, "net"),
       duplicates: choiceFlag(command, values, "duplicates", ["keep", "drop"] as const, "keep"),
     }),

@@ -1,11 +1,12 @@
 import { existsSync } from "node:fs";
-import type { RawRow, RawTable } from "../data/raw-table.js";
+import type { RawTable } from "../data/raw-table.js";
+import { tableFromColumns } from "../data/table-from-columns.js";
 import { DataError } from "../data/data-error.js";
 import { withEngine } from "./open-engine.js";
 
 /**
- * Reads a Parquet file through DuckDB into the shared {@link RawTable} shape (every cell as
- * text, dates as ISO `YYYY-MM-DD`, nulls as empty cells), so that it goes through the same
+ * Reads a Parquet file through DuckDB into the shared {@link RawTable} shape (cells as text by
+ * `cellText`: dates as ISO `YYYY-MM-DD`, nulls as empty cells), so that it goes through the same
  * validation and row ledger as the text formats. Row `line` numbers are 1-based row positions
  * plus one, as if the file had a header line.
  *
@@ -28,16 +29,8 @@ export async function readParquetTable(file: string): Promise<RawTable> {
       throw new DataError(`readParquetTable: "${file}" could not be read as Parquet (${why})`);
     }
     const header = reader.columnNames();
-    const rows: RawRow[] = reader.getRowsJS().map((row, i) => ({
-      line: i + 2,
-      values: row.map(cellText),
-    }));
-    return Object.freeze({ header: Object.freeze(header), rows: Object.freeze(rows) });
+    const columns = reader.getColumnsJS();
+    return tableFromColumns(header, columns, reader.currentRowCount);
   });
 }
 
-function cellText(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  return String(value);
-}

@@ -7,3 +7,4 @@ export { fromArquero } from "./from-arquero.js";
 export { toDanfo } from "./to-danfo.js";
 export { fromDanfo } from "./from-danfo.js";
 export { summaryToTable } from "./summary-to-table.js";
+export { transactionsFromTable } from "./transactions-from-table.js";

@@ -147,6 +147,18 @@ describe.skipIf(!HAS_SHARED_DATA)("crm summary on the CDNOW sample", () => {
   });
 });
 
+describe("crm summary periods", () => {
+  it("ledgers lines after the observation end instead of dropping them silently", async () => {
+    const file = path.join(dir, "late.csv");
+    writeFileSync(file, "customer_id,date,amount\nA,2024-01-01,5\nA,2024-02-01,6\nA,2024-03-01,7\n");
+    const r = await crm("summary", "--input", file, "--calibration-end", "2024-01-15", "--observation-end", "2024-02-15", "--json");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.ledger).toMatchObject({ read: 3, used: 2, byReason: { "outside-window": 1 } });
+    expect(j.durationHoldout).toBeCloseTo(31 / 7, 12);
+  });
+});
+
 describe("crm generate and crm report", () => {
   it("generates a data set that the other commands read, and reports on it", async () => {
     const data = path.join(dir, "gen");

@@ -48,7 +48,7 @@ export const reportCommand: Command = {
     const timeUnit = choiceFlag("report", flags, "time-unit", ["day", "week", "month"] as const, "week");
     const currency = stringFlag(flags, "currency", "EUR")!;
     if (!/^[A-Z]{3}$/.test(currency)) throw new UsageError(`crm report: --currency must be a 3-letter ISO code such as EUR or USD (got "${currency}")`);
-    const { transactions, ledger } = await loadInputFlags("report", flags, io, sampleTransactionsPath());
+    const { transactions, ledger } = await loadInputFlags("report", flags, io, sampleTransactionsPath(), stringFlag(flags, "observation-end"));
     const summary = await step(io, "customer summary", () =>
       customerSummary(transactions, {
         calibrationEnd: stringFlag(flags, "calibration-end"),

@@ -41,7 +41,7 @@ export const summaryCommand: Command = {
     };
     const flags = parseFlags("summary", argv, spec);
     const timeUnit = choiceFlag("summary", flags, "time-unit", ["day", "week", "month"] as const, "week");
-    const { transactions, ledger } = await loadInputFlags("summary", flags, io);
+    const { transactions, ledger } = await loadInputFlags("summary", flags, io, undefined, stringFlag(flags, "observation-end"));
     const summary = await step(io, "customer summary", () =>
       customerSummary(transactions, {
         calibrationEnd: stringFlag(flags, "calibration-end"),
