@@ -1,7 +1,7 @@
 // The only test file that loads danfojs-node (and TensorFlow.js): keep all danfo tests here.
 import { describe, expect, it } from "vitest";
 import { createRequire } from "node:module";
-import { fromArquero, fromDanfo, tableKind, toArquero, toDanfo, toRecords } from "../../src/interop/index.js";
+import { fromArquero, fromDanfo, tableKind, toArquero, toDanfo, toRecords, transactionsFromTable } from "../../src/interop/index.js";
 
 const rows = [
   { customer_id: "00042", frequency: 2, spend: 10.25, note: "a<b", active: true },
@@ -10,6 +10,16 @@ const rows = [
 ];
 
 describe("danfo interop", () => {
+  it("feeds a danfo DataFrame of transactions through validation, keeping leading zeros", () => {
+    const df = toDanfo([
+      { customer_id: "00042", date: "2024-01-02", amount: 9.5 },
+      { customer_id: "00042", date: "2024-13-02", amount: 1 },
+    ]);
+    const { transactions, ledger } = transactionsFromTable(df);
+    expect(Array.from(transactions.customerId)).toEqual(["00042"]);
+    expect(ledger.rejected.map((r) => [r.line, r.code])).toEqual([[3, "bad-date"]]);
+  });
+
   it("round trips records -> danfo -> records with ids, order and values", () => {
     const df = toDanfo(rows);
     expect(df.columns).toEqual(["customer_id", "frequency", "spend", "note", "active"]);
