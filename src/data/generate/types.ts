@@ -1,4 +1,5 @@
-import type { ServiceEventType } from "../build-service-events.js";
+import type { CampaignContacts } from "../build-campaign-contacts.js";
+import type { ServiceEvents, ServiceEventType } from "../build-service-events.js";
 
 /**
  * Types of the seeded sample-data generator: its options, the tables it returns (by column,
@@ -110,27 +111,15 @@ export interface SampleTransactions {
   readonly returnedAmount: Float64Array;
 }
 
-/** service_events.csv, by column, sorted by day then customer. */
-export interface SampleServiceEvents {
-  readonly length: number;
-  readonly customerId: readonly string[];
-  readonly day: Int32Array;
-  readonly type: readonly ServiceEventType[];
-}
+/** service_events.csv, by column, sorted by day then customer: the loaders' table without source lines. */
+export type SampleServiceEvents = Omit<ServiceEvents, "sourceLine">;
 
-/** campaign_contacts.csv, by column, sorted by customer id. */
-export interface SampleCampaignContacts {
-  readonly length: number;
-  readonly customerId: readonly string[];
-  readonly campaignId: readonly string[];
-  /** Contact day, days since 1970-01-01 UTC. */
-  readonly day: Int32Array;
-  readonly group: readonly ("treatment" | "control")[];
-  /** 1 when the customer responded (ordered within the response window because of or despite the campaign). */
-  readonly responded: Uint8Array;
-  /** Value of the response order, currency units (0 when no response). */
-  readonly responseAmount: Float64Array;
-}
+/**
+ * campaign_contacts.csv, by column, sorted by customer id: the loaders' table without source lines.
+ * `responded` is 1 when the customer ordered within the response window (because of or despite
+ * the campaign); `responseAmount` is the value of that order (0 when no response).
+ */
+export type SampleCampaignContacts = Omit<CampaignContacts, "sourceLine">;
 
 /** The latent, unobservable values of each customer (not written to CSV): for teaching and tests. */
 export interface SampleLatent {
