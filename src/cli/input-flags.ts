@@ -18,6 +18,7 @@ export const INPUT_FLAGS: FlagSpec = {
   "unit-price": { type: "string" },
   "date-format": { type: "string" },
   delimiter: { type: "string" },
+  decimal: { type: "string" },
   "no-header": { type: "boolean" },
   sheet: { type: "string" },
   from: { type: "string" },
@@ -39,6 +40,7 @@ export const INPUT_HELP = `Input:
       --unit-price COL    price per unit column (default unit_price, optional)
       --date-format FMT   iso | yyyymmdd | a pattern such as DD/MM/YYYY (default: iso, else yyyymmdd)
       --delimiter C       field delimiter for delimited text (default: detected; "tab" for a tab)
+      --decimal M         decimal mark of the numbers: . (default) or ,
       --no-header         the file has no header line: map columns by position
       --sheet NAME        worksheet of an .xlsx file (default: the first)
       --from D, --to D    keep only lines dated from/to these ISO dates (others are ledgered)
@@ -94,6 +96,7 @@ export async function loadInputFlags(
       delimiter: delimiter === "tab" ? "\t" : delimiter,
       columns,
       dateFormat: stringFlag(values, "date-format"),
+      decimal: choiceFlag(command, values, "decimal", [".", ","] as const, "."),
       sheet: stringFlag(values, "sheet"),
       from: stringFlag(values, "from"),
       to: stringFlag(values, "to", lastDay),
