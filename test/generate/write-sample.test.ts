@@ -1,6 +1,7 @@
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { generateSample, writeSample } from "../../src/data/generate/index.js";
 
@@ -17,6 +18,15 @@ afterAll(async () => {
 const FILES = ["transactions.csv", "customers.csv", "service_events.csv", "campaign_contacts.csv", "truth.json", "README.md"];
 
 describe("writeSample", () => {
+  it("regenerates the committed data/sample byte for byte (5,000 customers, seed 20261125)", async () => {
+    const d = await tempDir();
+    await writeSample(generateSample({ customers: 5000, seed: 20261125 }), d);
+    const committed = join(fileURLToPath(new URL("../../data/sample", import.meta.url)));
+    for (const f of FILES) {
+      expect((await readFile(join(d, f))).equals(await readFile(join(committed, f))), f).toBe(true);
+    }
+  });
+
   it("writes byte-identical files for the same seed, and different ones for another seed", async () => {
     const [a, b, other] = [await tempDir(), await tempDir(), await tempDir()];
     await writeSample(generateSample({ customers: 400, seed: 11 }), a);

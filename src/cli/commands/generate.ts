@@ -64,7 +64,7 @@ export const generateCommand: Command = {
     );
     const files = await step(io, `writing ${out}`, () => writeSample(sample, out));
     if (flags.json === true) io.out(JSON.stringify({ files }));
-    else io.out(files.map((f) => `${f.path}  ${count(f.rows)} rows  ${count(f.bytes)} bytes`).join("\n"));
+    else io.out(files.map((f) => `${f.path}  ${f.name.endsWith(".csv") ? `${count(f.rows)} rows  ` : ""}${count(f.bytes)} bytes`).join("\n"));
     return 0;
   },
 };
