@@ -9,3 +9,7 @@ export { randomGeometric } from "./random-geometric.js";
 export { randomBinomial } from "./random-binomial.js";
 export { randomCategorical, categoricalSampler } from "./random-categorical.js";
 export { logFactorial } from "./log-factorial.js";
+export { lnGamma, lnBeta, digamma, logAddExp, logSubExp } from "./special-functions.js";
+export { minimizeBfgs, numericalGradient, type Objective, type MinimizeOptions, type MinimizeResult } from "./minimize-bfgs.js";
+export { numericalHessian } from "./numerical-hessian.js";
+export { cholesky, invertPositiveDefinite } from "./cholesky.js";

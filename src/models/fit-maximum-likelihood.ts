@@ -1,0 +1,111 @@
+import { invertPositiveDefinite } from "../math/cholesky.js";
+import { minimizeBfgs, type MinimizeResult } from "../math/minimize-bfgs.js";
+import { numericalHessian } from "../math/numerical-hessian.js";
+import { ConvergenceError } from "./convergence-error.js";
+import type { ModelId } from "./model-types.js";
+
+/** A model's likelihood, as {@link fitMaximumLikelihood} takes it. */
+export interface LikelihoodProblem {
+  readonly model: ModelId;
+  /** Parameter names in order, e.g. `["r", "alpha", "a", "b"]`. */
+  readonly names: readonly string[];
+  /**
+   * The total (weighted) log-likelihood at θ = exp(logParams). When `gradient` is given and
+   * `hasGradient` is true, it also writes ∂LL/∂ln θ into it.
+   */
+  logLikelihood(logParams: Float64Array, gradient?: Float64Array): number;
+  /** Whether `logLikelihood` fills the gradient (else central differences are used). */
+  readonly hasGradient: boolean;
+  /** Starting points on the natural scale, tried in order until one converges. */
+  readonly starts: readonly (readonly number[])[];
+  /** Customers (sum of weights), to scale the objective and the penalty. */
+  readonly nCustomers: number;
+}
+
+/** The result of {@link fitMaximumLikelihood}. */
+export interface MlFit {
+  readonly params: Readonly<Record<string, number>>;
+  readonly logLikelihood: number;
+  readonly iterations: number;
+  readonly converged: boolean;
+  /** Covariance of ln θ (inverse Hessian of −LL), row-major; null when the Hessian is not positive definite. */
+  readonly covarianceLog: readonly number[] | null;
+  /** Standard errors of θ by the delta method; null with covarianceLog. */
+  readonly standardErrors: Readonly<Record<string, number>> | null;
+}
+
+/**
+ * Maximum-likelihood fit on log-parameters: minimises −LL/N + penalizer·Σθ² by BFGS from each
+ * start in turn (keeping the best converged one), then takes standard errors from the Hessian of
+ * −LL at the optimum (delta method: SE(θ) = θ·SE(ln θ)).
+ *
+ * @param problem - the model's likelihood, names and starts
+ * @param options - `penalizer` (default 0) and `maxIterations` (default 500)
+ * @returns the estimates, the unpenalised log-likelihood at them, and their uncertainty
+ * @throws ConvergenceError when no start converges to finite parameters, with advice
+ * @example
+ * const fit = fitMaximumLikelihood(problem, { penalizer: 0 });
+ * fit.params.r; // 0.2426
+ */
+export function fitMaximumLikelihood(
+  problem: LikelihoodProblem,
+  options: { readonly penalizer?: number; readonly maxIterations?: number } = {},
+): MlFit {
+  const penalizer = options.penalizer ?? 0;
+  if (!(penalizer >= 0)) throw new RangeError(`${problem.model}: penalizer ${penalizer} must be >= 0`);
+  if (!(problem.nCustomers > 0)) throw new RangeError(`${problem.model}: there are no customers to fit on`);
+  const n = problem.names.length;
+  const scale = 1 / problem.nCustomers;
+  const objective = (x: Float64Array, g?: Float64Array): number => {
+    const ll = problem.logLikelihood(x, g && problem.hasGradient ? g : undefined);
+    let value = -ll * scale;
+    for (let i = 0; i < n; i++) {
+      const theta = Math.exp(x[i]!);
+      value += penalizer * theta * theta;
+      if (g && problem.hasGradient) g[i] = -g[i]! * scale + 2 * penalizer * theta * theta;
+    }
+    return Number.isFinite(value) ? value : NaN;
+  };
+  let best: MinimizeResult | undefined;
+  let failure = "no starting point was tried";
+  for (const start of problem.starts) {
+    const x0 = start.map((v) => Math.log(v));
+    const r = minimizeBfgs(objective, x0, { maxIterations: options.maxIterations, numericalGradient: !problem.hasGradient });
+    const finite = r.x.every((v) => Number.isFinite(v) && Math.abs(v) < 700);
+    if (r.converged && finite && (best === undefined || r.value < best.value)) best = r;
+    if (!r.converged || !finite) failure = `${r.message} after ${r.iterations} iterations from ${formatStart(problem.names, start)}`;
+    if (best) break;
+  }
+  if (!best) {
+    throw new ConvergenceError(
+      problem.model,
+      failure,
+      "try a small penalizer (e.g. 0.001), other initial parameters, or check the data (time unit, frequency <= recency periods, enough repeat customers)",
+    );
+  }
+  const x = best.x;
+  const negLL = (y: Float64Array, g?: Float64Array): number => {
+    const v = -problem.logLikelihood(y, g && problem.hasGradient ? g : undefined);
+    if (g && problem.hasGradient) for (let i = 0; i < n; i++) g[i] = -g[i]!;
+    return v;
+  };
+  const cov = invertPositiveDefinite(numericalHessian(negLL, x, problem.hasGradient), n);
+  const params: Record<string, number> = {};
+  const se: Record<string, number> = {};
+  problem.names.forEach((name, i) => {
+    params[name] = Math.exp(x[i]!);
+    if (cov) se[name] = Math.exp(x[i]!) * Math.sqrt(cov[i * n + i]!);
+  });
+  return Object.freeze({
+    params: Object.freeze(params),
+    logLikelihood: problem.logLikelihood(x),
+    iterations: best.iterations,
+    converged: true,
+    covarianceLog: cov ? Object.freeze(Array.from(cov)) : null,
+    standardErrors: cov ? Object.freeze(se) : null,
+  });
+}
+
+function formatStart(names: readonly string[], start: readonly number[]): string {
+  return names.map((name, i) => `${name} ${start[i]}`).join(", ");
+}
