@@ -13,3 +13,4 @@ export { lnGamma, lnBeta, digamma, logAddExp, logSubExp } from "./special-functi
 export { minimizeBfgs, numericalGradient, type Objective, type MinimizeOptions, type MinimizeResult } from "./minimize-bfgs.js";
 export { numericalHessian } from "./numerical-hessian.js";
 export { cholesky, invertPositiveDefinite } from "./cholesky.js";
+export { hyp2f1 } from "./hyp2f1.js";

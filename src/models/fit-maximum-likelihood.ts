@@ -28,21 +28,22 @@ export interface MlFit {
   readonly logLikelihood: number;
   readonly iterations: number;
   readonly converged: boolean;
-  /** Covariance of ln θ (inverse Hessian of −LL), row-major; null when the Hessian is not positive definite. */
-  readonly covarianceLog: readonly number[] | null;
-  /** Standard errors of θ by the delta method; null with covarianceLog. */
-  readonly standardErrors: Readonly<Record<string, number>> | null;
+  /** Covariance of ln θ (inverse Hessian of the negative log-likelihood), row-major. */
+  readonly covarianceLog: readonly number[];
+  /** Standard errors of θ by the delta method. */
+  readonly standardErrors: Readonly<Record<string, number>>;
 }
 
 /**
  * Maximum-likelihood fit on log-parameters: minimises −LL/N + penalizer·Σθ² by BFGS from each
- * start in turn (keeping the best converged one), then takes standard errors from the Hessian of
- * −LL at the optimum (delta method: SE(θ) = θ·SE(ln θ)).
+ * start in turn (keeping the first converged one), then takes standard errors from the Hessian of
+ * the (penalised) negative log-likelihood at the optimum (delta method: SE(θ) = θ·SE(ln θ)).
  *
  * @param problem - the model's likelihood, names and starts
  * @param options - `penalizer` (default 0) and `maxIterations` (default 500)
  * @returns the estimates, the unpenalised log-likelihood at them, and their uncertainty
- * @throws ConvergenceError when no start converges to finite parameters, with advice
+ * @throws ConvergenceError when no start converges to finite parameters, or the likelihood is flat
+ *   at the optimum (the Hessian is not positive definite), with advice
  * @example
  * const fit = fitMaximumLikelihood(problem, { penalizer: 0 });
  * fit.params.r; // 0.2426
@@ -72,9 +73,9 @@ export function fitMaximumLikelihood(
     const x0 = start.map((v) => Math.log(v));
     const r = minimizeBfgs(objective, x0, { maxIterations: options.maxIterations, numericalGradient: !problem.hasGradient });
     const finite = r.x.every((v) => Number.isFinite(v) && Math.abs(v) < 700);
-    if (r.converged && finite && (best === undefined || r.value < best.value)) best = r;
+    if (r.converged && finite) best = r;
     if (!r.converged || !finite) failure = `${r.message} after ${r.iterations} iterations from ${formatStart(problem.names, start)}`;
-    if (best) break;
+    if (best) break; // the first converged start is kept
   }
   if (!best) {
     throw new ConvergenceError(
@@ -84,25 +85,33 @@ export function fitMaximumLikelihood(
     );
   }
   const x = best.x;
-  const negLL = (y: Float64Array, g?: Float64Array): number => {
-    const v = -problem.logLikelihood(y, g && problem.hasGradient ? g : undefined);
-    if (g && problem.hasGradient) for (let i = 0; i < n; i++) g[i] = -g[i]!;
+  // Standard errors from the Hessian of the total objective N·(−LL/N + penalizer·Σθ²) on ln θ.
+  const total = (y: Float64Array, g?: Float64Array): number => {
+    const v = objective(y, g) / scale;
+    if (g && problem.hasGradient) for (let i = 0; i < n; i++) g[i] = g[i]! / scale;
     return v;
   };
-  const cov = invertPositiveDefinite(numericalHessian(negLL, x, problem.hasGradient), n);
+  const cov = invertPositiveDefinite(numericalHessian(total, x, problem.hasGradient), n);
+  if (!cov) {
+    throw new ConvergenceError(
+      problem.model,
+      `the likelihood is flat at ${formatStart(problem.names, Array.from(x, Math.exp))}: the data cannot identify every parameter`,
+      "check that enough customers made repeat purchases, or add a small penalizer (e.g. 0.001)",
+    );
+  }
   const params: Record<string, number> = {};
   const se: Record<string, number> = {};
   problem.names.forEach((name, i) => {
     params[name] = Math.exp(x[i]!);
-    if (cov) se[name] = Math.exp(x[i]!) * Math.sqrt(cov[i * n + i]!);
+    se[name] = Math.exp(x[i]!) * Math.sqrt(cov[i * n + i]!);
   });
   return Object.freeze({
     params: Object.freeze(params),
     logLikelihood: problem.logLikelihood(x),
     iterations: best.iterations,
     converged: true,
-    covarianceLog: cov ? Object.freeze(Array.from(cov)) : null,
-    standardErrors: cov ? Object.freeze(se) : null,
+    covarianceLog: Object.freeze(Array.from(cov)),
+    standardErrors: Object.freeze(se),
   });
 }
 
