@@ -12,6 +12,8 @@ export interface MinimizeOptions {
   readonly gradientTolerance?: number;
   /** Use central differences instead of the objective's own gradient (default false). */
   readonly numericalGradient?: boolean;
+  /** A starting inverse-Hessian approximation, n × n row-major (default the identity). */
+  readonly initialInverseHessian?: ArrayLike<number>;
 }
 
 /** The outcome of {@link minimizeBfgs}. */
@@ -67,7 +69,7 @@ export function minimizeBfgs(f: Objective, x0: ArrayLike<number>, options: Minim
   let g = new Float64Array(n);
   let fx = evaluate(x, g);
   if (!Number.isFinite(fx)) return result(x, fx, g, 0, false, "the objective is not finite at the starting point");
-  const H = identity(n);
+  const H = options.initialInverseHessian ? Float64Array.from(options.initialInverseHessian) : identity(n);
   const d = new Float64Array(n);
   for (let iter = 1; iter <= maxIterations; iter++) {
     if (maxAbs(g) < gtol) return result(x, fx, g, iter - 1, true, "gradient below tolerance");

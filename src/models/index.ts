@@ -1,0 +1,8 @@
+/** The statistical models: one model a file. Re-exports only. */
+export * from "./model-types.js";
+export { ConvergenceError } from "./convergence-error.js";
+export { fitMaximumLikelihood, type LikelihoodProblem, type MlFit } from "./fit-maximum-likelihood.js";
+export { fittedModelBase, fitStatistics, knownParamsStatistics, readModelJson, type FitStatistics } from "./fitted-model-base.js";
+export { compressPatterns } from "./compress-patterns.js";
+export { checkHistory } from "./check-history.js";
+export { fitBgNbd, bgNbdFromParams, bgNbdFromJson, bgNbdLogLikelihood, simulateBgNbd, type BgNbdParams, type BgNbdModel } from "./bg-nbd.js";
