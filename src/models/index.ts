@@ -6,3 +6,5 @@ export { fittedModelBase, fitStatistics, knownParamsStatistics, readModelJson, t
 export { compressPatterns } from "./compress-patterns.js";
 export { checkHistory } from "./check-history.js";
 export { fitBgNbd, bgNbdFromParams, bgNbdFromJson, bgNbdLogLikelihood, simulateBgNbd, type BgNbdParams, type BgNbdModel } from "./bg-nbd.js";
+export { fitMbgNbd, mbgNbdFromParams, mbgNbdFromJson, mbgNbdLogLikelihood, simulateMbgNbd, type MbgNbdParams, type MbgNbdModel } from "./mbg-nbd.js";
+export { strideSubsample } from "./stride-subsample.js";
