@@ -4,6 +4,7 @@ export * from "./row-ledger.js";
 export { DataError, isDataError } from "./data-error.js";
 export { type RawRow, type RawTable, type ReadOptions, positionalHeader, tableFromRows } from "./raw-table.js";
 export { tableFromColumns, cellText } from "./table-from-columns.js";
+export { loadNumericTable, type LoadedNumericTable } from "./load-numeric-table.js";
 export { detectDelimiter, DELIMITER_CANDIDATES } from "./detect-delimiter.js";
 export { readDelimited, type DelimitedOptions } from "./read-delimited.js";
 export { readWhitespace } from "./read-whitespace.js";
