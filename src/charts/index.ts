@@ -18,3 +18,6 @@ export { spendHistogram, spendBins } from "./spend-histogram.js";
 export type { SpendBins } from "./spend-histogram.js";
 export { recencyOrdersHeatmap, recencyOrdersGrid } from "./recency-orders-heatmap.js";
 export type { RecencyOrdersGrid } from "./recency-orders-heatmap.js";
+export { modelCalibrationHoldoutChart } from "./model-calibration-holdout-chart.js";
+export { modelFrequencyChart } from "./model-frequency-chart.js";
+export { modelTrackingChart } from "./model-tracking-chart.js";

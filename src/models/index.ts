@@ -8,3 +8,8 @@ export { checkHistory } from "./check-history.js";
 export { fitBgNbd, bgNbdFromParams, bgNbdFromJson, bgNbdLogLikelihood, simulateBgNbd, type BgNbdParams, type BgNbdModel } from "./bg-nbd.js";
 export { fitMbgNbd, mbgNbdFromParams, mbgNbdFromJson, mbgNbdLogLikelihood, simulateMbgNbd, type MbgNbdParams, type MbgNbdModel } from "./mbg-nbd.js";
 export { strideSubsample } from "./stride-subsample.js";
+export { calibrationHoldoutTable, frequencyHistogram, purchaseTracking } from "./diagnostics/index.js";
+export type {
+  CalibrationHoldoutRow, CalibrationHoldoutTable, FrequencyHistogram, FrequencyHistogramRow, PurchaseTracking,
+  PurchaseTrackingOptions, TrackingCohort, SummaryCohort, FirstPurchases, DiagnosticSummary, HoldoutSummary,
+} from "./diagnostics/index.js";
