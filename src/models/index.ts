@@ -13,3 +13,13 @@ export type {
   CalibrationHoldoutRow, CalibrationHoldoutTable, FrequencyHistogram, FrequencyHistogramRow, PurchaseTracking,
   PurchaseTrackingOptions, TrackingCohort, SummaryCohort, FirstPurchases, DiagnosticSummary, HoldoutSummary,
 } from "./diagnostics/index.js";
+export { fitBgBb, bgBbFromParams, bgBbFromJson } from "./bg-bb.js";
+export type { BgBbModel, BgBbParams } from "./bg-bb-model.js";
+export type { BgBbHistory } from "./bg-bb-history.js";
+export { bgBbLogLikelihood } from "./bg-bb-log-likelihood.js";
+export { simulateBgBb, type SimulatedBgBbHistory } from "./bg-bb-simulate.js";
+export { fitSbg, sbgFromParams, sbgFromJson } from "./sbg.js";
+export type { SbgModel, SbgParams } from "./sbg-model.js";
+export type { SbgSurvivalTable } from "./sbg-survivors.js";
+export { sbgLogLikelihood } from "./sbg-log-likelihood.js";
+export { simulateSbg } from "./sbg-simulate.js";

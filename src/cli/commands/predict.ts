@@ -1,0 +1,156 @@
+import type { Command } from "../command.js";
+import { fitJson } from "./fit.js";
+import { INPUT_FLAGS, INPUT_HELP, loadInputFlags } from "../input-flags.js";
+import { MODEL_FITTERS } from "../model-fitters.js";
+import { sampleTransactionsPath } from "../package-root.js";
+import { choiceFlag, intFlag, parseFlags, stringFlag, type FlagValues } from "../parse-flags.js";
+import { count, step } from "../progress.js";
+import { UsageError } from "../usage-error.js";
+import { writeFileAtomic } from "../../data/write-file-atomic.js";
+import { customerLifetimeValue } from "../../models/clv.js";
+import { fitGammaGamma } from "../../models/gamma-gamma.js";
+import type { PurchaseModel } from "../../models/model-types.js";
+import { nextPurchase } from "../../models/next-purchase.js";
+import { expectedNextPurchaseDate } from "../../models/next-purchase-date.js";
+import { customerSummary } from "../../summary/customer-summary.js";
+import { columnsToCsv } from "../../summary/summary-to-csv.js";
+
+const PURCHASE_MODELS = ["bg-nbd", "pareto-nbd", "mbg-nbd"] as const;
+
+const HELP = `crm predict: per-customer P(alive), expected purchases, expected spend and CLV with its interval
+
+Usage: crm predict --input TRANSACTIONS --horizon H [--discount-rate D] [--out predictions.csv] [--json]
+
+Builds the customer summary (calibration to --calibration-end, default the last date), fits the
+purchase model (--model, default bg-nbd) and the Gamma-Gamma spend model, then predicts for every
+customer over the next H time units. CLV = margin x expected spend x expected purchases per
+period, each period discounted at D: CLV = m E[M] sum_i (E[Y(iL)] - E[Y((i-1)L)]) / (1 + D)^i.
+Its interval carries the parameter uncertainty (parametric bootstrap over both models).
+
+Prediction:
+      --horizon H           time units ahead (required), e.g. 52 with --time-unit week
+      --time-unit U         day | week | month (default week)
+      --period-length L     time units in one discounting period (default 1); H/L must be whole
+      --discount-rate D     discount rate per period (default 0), e.g. 0.01
+      --margin M            share of spend that is profit (default 1: CLV in revenue)
+      --model M             ${PURCHASE_MODELS.join(" | ")} (default bg-nbd)
+      --calibration-end D   end of the data the models learn from (default: the last date)
+      --draws N             bootstrap draws for the CLV interval (default 200; 0 for none)
+      --level P             interval level (default 0.9)
+      --seed S              seed of the bootstrap (default 1)
+      --penalizer K         L2 penalty for both fits (default 0)
+Output:
+  -o, --out FILE.csv        write the predictions there (atomically); default: CSV on stdout
+      --json                print one JSON object (models, totals, output path) instead
+${INPUT_HELP}
+  -h, --help                this help
+
+Columns: customer_id, frequency, recency, T, monetary_value, p_alive, expected_purchases,
+expected_average_spend, clv, clv_lower, clv_upper, p_purchase_within_horizon,
+expected_wait, expected_next_purchase (ISO date; empty when not expected).`;
+
+function positive(command: string, flags: FlagValues, name: string, fallback: number | undefined, min: number, inclusive: boolean): number {
+  const text = stringFlag(flags, name);
+  if (text === undefined) {
+    if (fallback === undefined) throw new UsageError(`crm ${command}: --${name} is required; see crm ${command} --help`);
+    return fallback;
+  }
+  const v = Number(text);
+  if (text.trim() === "" || !Number.isFinite(v) || (inclusive ? v < min : v <= min)) {
+    throw new UsageError(`crm ${command}: --${name} must be a number ${inclusive ? ">=" : ">"} ${min} (got "${text}")`);
+  }
+  return v;
+}
+
+/** `crm predict`: per-customer predictions and CLV from the fitted models. */
+export const predictCommand: Command = {
+  name: "predict",
+  summary: "per-customer P(alive), expected purchases and spend, CLV with interval, next purchase",
+  help: HELP,
+  async run(argv, io) {
+    const flags = parseFlags("predict", argv, {
+      ...INPUT_FLAGS,
+      horizon: { type: "string" },
+      "time-unit": { type: "string" },
+      "period-length": { type: "string" },
+      "discount-rate": { type: "string" },
+      margin: { type: "string" },
+      model: { type: "string" },
+      "calibration-end": { type: "string" },
+      draws: { type: "string" },
+      level: { type: "string" },
+      seed: { type: "string" },
+      penalizer: { type: "string" },
+      out: { type: "string", short: "o" },
+      json: { type: "boolean" },
+    });
+    const horizon = positive("predict", flags, "horizon", undefined, 0, false);
+    const periodLength = positive("predict", flags, "period-length", 1, 0, false);
+    const horizonPeriods = Math.round(horizon / periodLength);
+    if (Math.abs(horizonPeriods * periodLength - horizon) > 1e-9 * horizon) {
+      throw new UsageError(`crm predict: --horizon ${horizon} must be a whole number of --period-length ${periodLength}`);
+    }
+    const discountRatePerPeriod = positive("predict", flags, "discount-rate", 0, 0, true);
+    const margin = positive("predict", flags, "margin", 1, 0, false);
+    const penalizer = positive("predict", flags, "penalizer", 0, 0, true);
+    const level = positive("predict", flags, "level", 0.9, 0, false);
+    if (level >= 1) throw new UsageError(`crm predict: --level must be between 0 and 1 (got ${level})`);
+    const draws = intFlag("predict", flags, "draws", 0, 100_000, 200);
+    const seed = intFlag("predict", flags, "seed", 0, Number.MAX_SAFE_INTEGER, 1);
+    const timeUnit = choiceFlag("predict", flags, "time-unit", ["day", "week", "month"] as const, "week");
+    const modelId = choiceFlag("predict", flags, "model", PURCHASE_MODELS, "bg-nbd");
+
+    const { transactions } = await loadInputFlags("predict", flags, io, sampleTransactionsPath());
+    const summary = await step(io, "customer summary", () =>
+      customerSummary(transactions, { calibrationEnd: stringFlag(flags, "calibration-end"), timeUnit }),
+    );
+    const c = summary.columns;
+    const purchaseModel = (await step(io, `fitting ${modelId}`, () => MODEL_FITTERS[modelId].fromColumns(c as unknown as Record<string, Float64Array>, { penalizer, timeUnit }))) as PurchaseModel<{ r: number; alpha: number }>;
+    const spendModel = await step(io, "fitting gamma-gamma", () => fitGammaGamma({ frequency: c.frequency, monetaryValue: c.monetary_value }, { penalizer, timeUnit }));
+    const customers = { frequency: c.frequency, recency: c.recency, T: c.T, monetaryValue: c.monetary_value };
+    const value = await step(io, `CLV for ${count(summary.length)} customers${draws > 0 ? ` with ${draws} bootstrap draws` : ""}`, () =>
+      customerLifetimeValue({
+        purchaseModel,
+        spendModel,
+        customers,
+        horizonPeriods,
+        periodLength,
+        discountRatePerPeriod,
+        margin,
+        interval: draws > 0 ? { draws, seed, level } : undefined,
+      }),
+    );
+    const next = nextPurchase(purchaseModel, c, horizon);
+    const nextDate = Array.from(next.expectedWait, (w) => expectedNextPurchaseDate(summary.calibrationEnd, w, timeUnit));
+    const names = ["customer_id", "frequency", "recency", "T", "monetary_value", "p_alive", "expected_purchases", "expected_average_spend", "clv", "clv_lower", "clv_upper", "p_purchase_within_horizon", "expected_wait", "expected_next_purchase"];
+    const nan = new Float64Array(summary.length).fill(NaN);
+    const csv = columnsToCsv(names, [
+      c.customer_id, c.frequency, c.recency, c.T, c.monetary_value, next.probabilityAlive, value.expectedPurchases,
+      value.expectedAverageSpend, value.clv, value.interval?.lower ?? nan, value.interval?.upper ?? nan,
+      next.probabilityPurchaseWithin, next.expectedWait, nextDate,
+    ], summary.length);
+    const out = stringFlag(flags, "out");
+    const written = out === undefined ? undefined : await writeFileAtomic(out, csv);
+    if (written) io.err(`crm: wrote ${written}`);
+    if (flags.json === true) {
+      const sum = (a: Float64Array): number => a.reduce((s, v) => s + v, 0);
+      io.out(JSON.stringify({
+        purchaseModel: fitJson(purchaseModel),
+        spendModel: fitJson(spendModel),
+        customers: summary.length,
+        calibrationEnd: summary.calibrationEnd,
+        timeUnit,
+        horizon,
+        periodLength,
+        discountRatePerPeriod,
+        margin,
+        totals: { expectedPurchases: sum(value.expectedPurchases), clv: sum(value.clv), expectedAlive: sum(next.probabilityAlive) },
+        interval: value.interval ? { level: value.interval.level, draws: value.interval.draws, seed: value.interval.seed } : null,
+        out: written ?? null,
+      }));
+    } else if (!written) {
+      io.out(csv);
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,109 @@
+import { hyp2f1 } from "../math/hyp2f1.js";
+import { lnBeta } from "../math/special-functions.js";
+import { fittedModelBase, knownParamsStatistics, type FitStatistics } from "./fitted-model-base.js";
+import type { FittedModel } from "./model-types.js";
+import { simulateSbg } from "./sbg-simulate.js";
+
+/** sBG parameters (Fader & Hardie 2007): the churn probability θ ~ Beta(α, β) across customers. */
+export interface SbgParams extends Record<string, number> {
+  readonly alpha: number;
+  readonly beta: number;
+}
+
+/** A fitted (or given) shifted-beta-geometric retention model; time in contract periods. */
+export interface SbgModel extends FittedModel<SbgParams> {
+  /** P(T = t) = B(α+1, β+t−1)/B(α, β): the share of a new cohort lost at the end of period t >= 1 (FH 2007 eqs. 5, 7). */
+  churnProbability(t: number): number;
+  /** S(t) = B(α, β+t)/B(α, β): the share still active after t >= 0 renewal points (FH 2007 eq. 6). */
+  survival(t: number): number;
+  /** r(t) = S(t)/S(t−1) = (β+t−1)/(α+β+t−1): the retention rate of period t >= 1 (FH 2007 eq. 8). */
+  retentionRate(t: number): number;
+  /** E[T] = Σ S(t) over t >= 0 = (α+β−1)/(α−1) (∞ when α <= 1), or E[min(T, periods)] for a horizon. */
+  expectedLifetime(periods?: number): number;
+  /**
+   * DERL (Fader & Hardie 2010 eq. 6): the expected number of further periods a customer who has made
+   * `renewals` renewals pays for, discounted at `discountRatePerPeriod`, seen just before the next
+   * renewal decision (that period counts undiscounted): Σ_{t>=n} S(t)/S(n−1)/(1+d)^(t−n), n = renewals + 1,
+   * = (β+n−1)/(α+β+n−1) · 2F1(1, β+n; α+β+n; 1/(1+d)). Multiply by the margin per period for a value.
+   */
+  discountedExpectedResidualLifetime(discountRatePerPeriod: number, renewals: number): number;
+  /** S(0), S(1), ..., S(periods): the projected survival curve of a new cohort. */
+  projectSurvival(periods: number): Float64Array;
+  /** Draws the survivors of a cohort of `cohortSize` over `periods` periods, seeded. */
+  simulate(cohortSize: number, periods: number, seed: number): Float64Array;
+  /** The same model with other parameter values (no fit statistics). */
+  withParams(params: SbgParams): SbgModel;
+}
+
+/** The sBG parameter names in the order of FH 2007 (and of the optimiser and the JSON). */
+export const SBG_NAMES = ["alpha", "beta"] as const;
+
+/**
+ * Builds the frozen sBG model object (Fader & Hardie 2007, "How to Project Customer Retention",
+ * Journal of Interactive Marketing 21(1); DERL from Fader & Hardie 2010, "Customer-Base
+ * Valuation in a Contractual Setting: The Perils of Ignoring Heterogeneity", Marketing Science
+ * 29(1)) from parameters and fit statistics. Used by `fitSbg`, `sbgFromParams` and `sbgFromJson`;
+ * it does not check the parameters.
+ *
+ * @param params - alpha, beta (> 0)
+ * @param stats - fit statistics (`knownParamsStatistics()` for given values)
+ * @returns the frozen model
+ * @throws nothing itself; its methods throw RangeError for invalid periods or rates
+ * @example
+ * const m = sbgModel({ alpha: 0.704, beta: 1.182 }, knownParamsStatistics());
+ * m.retentionRate(1); // 0.627 (regular customers, year 1); m.retentionRate(12); // 0.945
+ */
+export function sbgModel(params: SbgParams, stats: FitStatistics): SbgModel {
+  const { alpha, beta } = params;
+  const base = fittedModelBase<SbgParams>("sbg", SBG_NAMES, params, stats);
+  const lnBab = lnBeta(alpha, beta);
+  const whole = (fn: string, name: string, v: number, min: number): void => {
+    if (!(Number.isInteger(v) && v >= min)) throw new RangeError(`sbg ${fn}: ${name} ${v} must be a whole number >= ${min}`);
+  };
+  const model: SbgModel = {
+    ...base,
+    churnProbability(t: number): number {
+      whole("churnProbability", "t", t, 1);
+      return Math.exp(lnBeta(alpha + 1, beta + t - 1) - lnBab);
+    },
+    survival(t: number): number {
+      whole("survival", "t", t, 0);
+      return t === 0 ? 1 : Math.exp(lnBeta(alpha, beta + t) - lnBab);
+    },
+    retentionRate(t: number): number {
+      whole("retentionRate", "t", t, 1);
+      return (beta + t - 1) / (alpha + beta + t - 1);
+    },
+    expectedLifetime(periods?: number): number {
+      if (periods === undefined) return alpha > 1 ? (alpha + beta - 1) / (alpha - 1) : Infinity;
+      whole("expectedLifetime", "periods", periods, 0);
+      let s = 1, sum = 0;
+      for (let t = 0; t < periods; t++) {
+        sum += s;
+        s *= (beta + t) / (alpha + beta + t); // S(t+1) = S(t)·r(t+1)
+      }
+      return sum;
+    },
+    discountedExpectedResidualLifetime(discountRatePerPeriod: number, renewals: number): number {
+      const d = discountRatePerPeriod;
+      if (!(d > 0 && Number.isFinite(d))) throw new RangeError(`sbg discountedExpectedResidualLifetime: discountRatePerPeriod ${d} must be a positive number`);
+      whole("discountedExpectedResidualLifetime", "renewals", renewals, 0);
+      const n = renewals + 1;
+      return ((beta + n - 1) / (alpha + beta + n - 1)) * hyp2f1(1, beta + n, alpha + beta + n, 1 / (1 + d));
+    },
+    projectSurvival(periods: number): Float64Array {
+      whole("projectSurvival", "periods", periods, 0);
+      const out = new Float64Array(periods + 1);
+      out[0] = 1;
+      for (let t = 1; t <= periods; t++) out[t] = out[t - 1]! * ((beta + t - 1) / (alpha + beta + t - 1));
+      return out;
+    },
+    simulate(cohortSize: number, periods: number, seed: number): Float64Array {
+      return simulateSbg(params, cohortSize, periods, seed);
+    },
+    withParams(p: SbgParams): SbgModel {
+      return sbgModel(p, knownParamsStatistics(stats.timeUnit));
+    },
+  };
+  return Object.freeze(model);
+}
