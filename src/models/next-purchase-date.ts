@@ -1,0 +1,29 @@
+import { formatDay } from "../data/format-day.js";
+import { parseDay } from "../data/parse-day.js";
+import { DAYS_PER_UNIT, type TimeUnit } from "../summary/types.js";
+
+/**
+ * The calendar date of an expected next purchase: the calibration end plus the expected wait
+ * (from {@link nextPurchase}, which is measured from the calibration end: the purchase process is
+ * memoryless), converted to days with {@link DAYS_PER_UNIT} (a month is 30.4375 days) and
+ * rounded to the nearest whole day.
+ *
+ * @param calibrationEndIso - the last day of the calibration period, ISO `YYYY-MM-DD`
+ * @param wait - the expected wait in `timeUnit` (>= 0; Infinity gives null)
+ * @param timeUnit - the time unit of the model the wait came from
+ * @returns the ISO date, or null when the wait is infinite (no expected next purchase)
+ * @throws RangeError when the date is not a valid ISO date, the wait is negative or NaN, or the unit is unknown
+ * @example
+ * expectedNextPurchaseDate("1997-09-30", 33.1, "week"); // "1998-05-20" (33.1 weeks = 232 days)
+ * expectedNextPurchaseDate("1997-09-30", Infinity, "week"); // null
+ */
+export function expectedNextPurchaseDate(calibrationEndIso: string, wait: number, timeUnit: TimeUnit): string | null {
+  const fn = "expectedNextPurchaseDate";
+  const day = parseDay(calibrationEndIso, "iso");
+  if (day === null) throw new RangeError(`${fn}: calibration end "${calibrationEndIso}" is not an ISO date YYYY-MM-DD`);
+  const perUnit = DAYS_PER_UNIT[timeUnit];
+  if (perUnit === undefined) throw new RangeError(`${fn}: time unit "${String(timeUnit)}" is not one of day, week, month`);
+  if (!(wait >= 0)) throw new RangeError(`${fn}: wait ${wait} must be a number >= 0`);
+  if (wait === Infinity) return null;
+  return formatDay(day + Math.round(wait * perUnit));
+}
