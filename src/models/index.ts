@@ -32,3 +32,4 @@ export { customerLifetimeValue, type CustomerLifetimeValue, type CustomerLifetim
 export { drawParameters } from "./parameter-draws.js";
 export { nextPurchase, type NextPurchase } from "./next-purchase.js";
 export { expectedNextPurchaseDate } from "./next-purchase-date.js";
+export { lifetimeValueAnalysis, PURCHASE_MODEL_FITS, type LifetimeValueAnalysis, type LifetimeValueAnalysisOptions } from "./lifetime-value-analysis.js";

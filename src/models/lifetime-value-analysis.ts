@@ -1,0 +1,193 @@
+import { isoDayOption } from "../data/iso-day-option.js";
+import { formatDay } from "../data/format-day.js";
+import type { Transactions } from "../data/types.js";
+import { customerSummary } from "../summary/customer-summary.js";
+import { DAYS_PER_UNIT, type CustomerSummary, type TimeUnit } from "../summary/types.js";
+import { fitBgNbd } from "./bg-nbd.js";
+import { customerLifetimeValue } from "./clv.js";
+import { calibrationHoldoutTable } from "./diagnostics/calibration-holdout-table.js";
+import { purchaseTracking } from "./diagnostics/purchase-tracking.js";
+import type { CalibrationHoldoutTable, PurchaseTracking } from "./diagnostics/index.js";
+import { fitGammaGamma } from "./gamma-gamma.js";
+import { spendFrequencyCorrelation, type SpendFrequencyCorrelation } from "./gamma-gamma-diagnostics.js";
+import { fitMbgNbd } from "./mbg-nbd.js";
+import type { CustomerHistory, FitOptions, ModelJson, ParameterEstimate, PurchaseModel } from "./model-types.js";
+import { fitParetoNbd } from "./pareto-nbd.js";
+
+/** The purchase models a lifetime-value analysis can use, by id. */
+export const PURCHASE_MODEL_FITS = Object.freeze({
+  "bg-nbd": fitBgNbd,
+  "pareto-nbd": fitParetoNbd,
+  "mbg-nbd": fitMbgNbd,
+}) as Readonly<Record<"bg-nbd" | "pareto-nbd" | "mbg-nbd", (c: CustomerHistory, o?: FitOptions) => PurchaseModel<{ r: number; alpha: number }>>>;
+
+/** Options of {@link lifetimeValueAnalysis}. */
+export interface LifetimeValueAnalysisOptions {
+  /** Purchase model (default `"bg-nbd"`). */
+  readonly model?: keyof typeof PURCHASE_MODEL_FITS;
+  /** Last day observed, ISO (default: the last transaction date). */
+  readonly observationEnd?: string;
+  /**
+   * End of the calibration period for the holdout check, ISO. Default: the observation end minus
+   * 26 weeks, or minus a quarter of the data's span when that is shorter. Set it equal to the
+   * observation end to skip the check.
+   */
+  readonly calibrationEnd?: string;
+  /** Time unit of the models (default `"week"`). */
+  readonly timeUnit?: TimeUnit;
+  /** Discounting periods in the CLV horizon (default 12). */
+  readonly horizonPeriods?: number;
+  /** Length of one discounting period in time units (default one month: 365.25/12 days in the time unit). */
+  readonly periodLength?: number;
+  /** Discount rate per period (default 0.008: about 10 % a year with monthly periods). */
+  readonly discountRatePerPeriod?: number;
+  /** Share of spend that is profit (default 1). */
+  readonly margin?: number;
+  /** Bootstrap draws for the CLV interval (default 100; 0 for none) and its seed (default 1). */
+  readonly draws?: number;
+  readonly seed?: number;
+  readonly penalizer?: number;
+}
+
+/** The plain result of {@link lifetimeValueAnalysis}: numbers and tables only, for reports and notebooks. */
+export interface LifetimeValueAnalysis {
+  readonly model: keyof typeof PURCHASE_MODEL_FITS;
+  readonly timeUnit: TimeUnit;
+  readonly observationEnd: string;
+  /** CLV horizon in time units (periods × period length). */
+  readonly horizon: number;
+  readonly horizonPeriods: number;
+  readonly periodLength: number;
+  readonly discountRatePerPeriod: number;
+  readonly margin: number;
+  /** The holdout check (model fitted up to calibrationEnd), or null when there is no holdout. */
+  readonly validation: {
+    readonly calibrationEnd: string;
+    readonly durationHoldout: number;
+    readonly purchaseModel: ModelJson;
+    readonly calibrationHoldout: CalibrationHoldoutTable;
+    readonly tracking: PurchaseTracking;
+  } | null;
+  /** The models refitted on all data up to the observation end, used for the predictions. */
+  readonly purchaseModel: ModelJson;
+  readonly purchaseEstimates: readonly ParameterEstimate[];
+  readonly spendModel: ModelJson;
+  readonly spendEstimates: readonly ParameterEstimate[];
+  readonly spendCorrelation: SpendFrequencyCorrelation;
+  /** Per customer, in summary order. Money in the data's currency; purchases over the horizon. */
+  readonly customers: {
+    readonly customerId: readonly string[];
+    readonly frequency: Float64Array;
+    readonly totalSpend: Float64Array;
+    readonly daysSinceLastPurchase: Float64Array;
+    readonly probabilityAlive: Float64Array;
+    readonly expectedPurchases: Float64Array;
+    readonly expectedAverageSpend: Float64Array;
+    readonly clv: Float64Array;
+    readonly clvLower: Float64Array | null;
+    readonly clvUpper: Float64Array | null;
+  };
+  readonly intervalLevel: number | null;
+}
+
+/**
+ * The lifetime-value analysis a report shows, end to end: (1) when there is a holdout, fit the
+ * purchase model on the calibration period and compare its predictions with what customers did
+ * in the holdout (FHL 2005 §5: the calibration/holdout table and the weekly tracking); (2) refit
+ * the purchase model and the Gamma-Gamma spend model on all the data; (3) predict for every
+ * customer P(alive), purchases and spend over the horizon, and the discounted CLV with a
+ * parametric-bootstrap interval.
+ *
+ * @param transactions - validated transactions
+ * @param options - model, periods, horizon, discounting, bootstrap
+ * @returns plain numbers and tables, frozen
+ * @throws RangeError for bad options or data; ConvergenceError when a model cannot be fitted
+ * @example
+ * const ltv = await lifetimeValueAnalysis(transactions, { horizonPeriods: 12 });
+ * ltv.customers.clv[0]; // the first customer's CLV over the next 12 months, discounted monthly
+ */
+export async function lifetimeValueAnalysis(
+  transactions: Transactions,
+  options: LifetimeValueAnalysisOptions = {},
+): Promise<LifetimeValueAnalysis> {
+  const fn = "lifetimeValueAnalysis";
+  const modelId = options.model ?? "bg-nbd";
+  const fit = PURCHASE_MODEL_FITS[modelId];
+  if (!fit) throw new RangeError(`${fn}: model "${String(modelId)}" is not one of ${Object.keys(PURCHASE_MODEL_FITS).join(", ")}`);
+  const timeUnit = options.timeUnit ?? "week";
+  const fitOptions = { timeUnit, penalizer: options.penalizer };
+  const full = await customerSummary(transactions, { observationEnd: options.observationEnd, timeUnit });
+  const calibrationEnd = options.calibrationEnd ?? defaultCalibrationEnd(full);
+  const validation = await validate(transactions, full, calibrationEnd, fit, fitOptions);
+  const c = full.columns;
+  const purchaseModel = fit(c, fitOptions);
+  const spendModel = fitGammaGamma({ frequency: c.frequency, monetaryValue: c.monetary_value }, fitOptions);
+  const periodLength = options.periodLength ?? DAYS_PER_UNIT.month / DAYS_PER_UNIT[timeUnit];
+  const draws = options.draws ?? 100;
+  const value = customerLifetimeValue({
+    purchaseModel,
+    spendModel,
+    customers: { frequency: c.frequency, recency: c.recency, T: c.T, monetaryValue: c.monetary_value },
+    horizonPeriods: options.horizonPeriods ?? 12,
+    periodLength,
+    discountRatePerPeriod: options.discountRatePerPeriod ?? 0.008,
+    margin: options.margin ?? 1,
+    interval: draws > 0 ? { draws, seed: options.seed ?? 1 } : undefined,
+  });
+  return Object.freeze({
+    model: modelId,
+    timeUnit,
+    observationEnd: full.observationEnd,
+    horizon: value.horizon,
+    horizonPeriods: value.horizonPeriods,
+    periodLength,
+    discountRatePerPeriod: value.discountRatePerPeriod,
+    margin: value.margin,
+    validation,
+    purchaseModel: purchaseModel.toJSON(),
+    purchaseEstimates: purchaseModel.summary(),
+    spendModel: spendModel.toJSON(),
+    spendEstimates: spendModel.summary(),
+    spendCorrelation: spendFrequencyCorrelation({ frequency: c.frequency, monetaryValue: c.monetary_value }),
+    customers: Object.freeze({
+      customerId: c.customer_id,
+      frequency: c.frequency,
+      totalSpend: c.total_spend,
+      daysSinceLastPurchase: c.days_since_last_purchase,
+      probabilityAlive: purchaseModel.probabilityAlive(c),
+      expectedPurchases: value.expectedPurchases,
+      expectedAverageSpend: value.expectedAverageSpend,
+      clv: value.clv,
+      clvLower: value.interval?.lower ?? null,
+      clvUpper: value.interval?.upper ?? null,
+    }),
+    intervalLevel: value.interval?.level ?? null,
+  });
+}
+
+/** The observation end minus 26 weeks, or minus a quarter of the span when that is shorter. */
+function defaultCalibrationEnd(full: CustomerSummary): string {
+  const obs = isoDayOption(full.observationEnd, "lifetimeValueAnalysis", "observationEnd");
+  let first = obs;
+  for (const d of full.columns.first_purchase) first = Math.min(first, isoDayOption(d, "lifetimeValueAnalysis", "first purchase"));
+  return formatDay(obs - Math.min(182, Math.floor((obs - first) / 4)));
+}
+
+async function validate(
+  transactions: Transactions,
+  full: CustomerSummary,
+  calibrationEnd: string,
+  fit: (c: CustomerHistory, o?: FitOptions) => PurchaseModel<{ r: number; alpha: number }>,
+  fitOptions: FitOptions,
+): Promise<LifetimeValueAnalysis["validation"]> {
+  if (calibrationEnd >= full.observationEnd) return null;
+  const s = await customerSummary(transactions, { calibrationEnd, observationEnd: full.observationEnd, timeUnit: full.timeUnit });
+  const model = fit(s.columns, fitOptions);
+  return Object.freeze({
+    calibrationEnd: s.calibrationEnd,
+    durationHoldout: s.durationHoldout,
+    purchaseModel: model.toJSON(),
+    calibrationHoldout: calibrationHoldoutTable(model, s),
+    tracking: purchaseTracking(model, transactions, s),
+  });
+}
