@@ -21,3 +21,4 @@ export type { RecencyOrdersGrid } from "./recency-orders-heatmap.js";
 export { modelCalibrationHoldoutChart } from "./model-calibration-holdout-chart.js";
 export { modelFrequencyChart } from "./model-frequency-chart.js";
 export { modelTrackingChart } from "./model-tracking-chart.js";
+export { groupBarChart } from "./group-bar-chart.js";

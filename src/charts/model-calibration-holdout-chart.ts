@@ -28,7 +28,7 @@ export function modelCalibrationHoldoutChart(
   const layout = baseLayout(
     options.title ?? "Holdout purchases by calibration frequency: actual vs model",
     "Repeat purchases in the calibration period (count)",
-    `Mean purchases in the holdout (count per customer, ${holdout})`,
+    `Purchases per customer (count, ${holdout})`,
   );
   const trace = (name: string, y: number[], color: string) => ({
     type: "scatter" as const,

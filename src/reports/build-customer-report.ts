@@ -4,6 +4,8 @@ import type { Report } from "./report-model.js";
 import { deepFreeze } from "../charts/index.js";
 import { dataQualitySection } from "./data-quality-section.js";
 import { customerSummarySection } from "./customer-summary-section.js";
+import { lifetimeValueSection } from "./lifetime-value-section.js";
+import type { LifetimeValueAnalysis } from "../models/lifetime-value-analysis.js";
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -21,12 +23,15 @@ export interface CustomerReportInput {
   readonly topN?: number;
   /** Rejected rows to list (default 20). */
   readonly maxRejectedRows?: number;
+  /** The lifetime-value analysis, for a "Customer lifetime value" section (left out when absent). */
+  readonly lifetimeValue?: LifetimeValueAnalysis;
 }
 
 /**
- * Builds the first manager report: a "Data quality" section (rows read, used, rejected and
- * why, what to fix) and a "Customer summary" section (customers, repeat customers, frequency,
- * spend, recency, top customers, charts). Pure: same inputs, same report.
+ * Builds the manager report: a "Data quality" section (rows read, used, rejected and why, what
+ * to fix), a "Customer summary" section (customers, repeat customers, frequency, spend, recency,
+ * top customers, charts) and, when given, a "Customer lifetime value" section. Pure: same
+ * inputs, same report.
  *
  * @param input - the row ledger and customer summary, plus title, currency, generatedAt
  * @returns a frozen {@link Report}
@@ -46,6 +51,7 @@ export function buildCustomerReport(input: CustomerReportInput): Report {
   const sections = [
     dataQualitySection(ledger, { maxRejectedRows: input.maxRejectedRows ?? 20 }),
     customerSummarySection(summary, { currency, topN: input.topN ?? 20 }),
+    ...(input.lifetimeValue ? [lifetimeValueSection(input.lifetimeValue, { currency, topN: input.topN ?? 20 })] : []),
   ];
   return deepFreeze({
     title: input.title ?? "Customer report",

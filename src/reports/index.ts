@@ -13,3 +13,4 @@ export type { RenderHtmlOptions } from "./html.js";
 export { HTML_CSS } from "./html-css.js";
 export { renderExcel } from "./excel.js";
 export { writeReports } from "./write-reports.js";
+export { lifetimeValueSection } from "./lifetime-value-section.js";

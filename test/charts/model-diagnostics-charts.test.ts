@@ -27,7 +27,7 @@ describe("modelCalibrationHoldoutChart", () => {
   });
   it("titles the axes with units, shows the legend, and is frozen", () => {
     expect(fig.layout.xaxis?.title?.text).toBe("Repeat purchases in the calibration period (count)");
-    expect(fig.layout.yaxis?.title?.text).toBe("Mean purchases in the holdout (count per customer, 39 weeks)");
+    expect(fig.layout.yaxis?.title?.text).toBe("Purchases per customer (count, 39 weeks)");
     expect(fig.layout.xaxis?.type).toBe("category");
     expect(fig.layout.showlegend).toBe(true);
     expect(Object.isFrozen(fig) && Object.isFrozen(fig.data[0]) && Object.isFrozen((fig.data[0] as ScatterTrace).y)).toBe(true);
