@@ -14,3 +14,4 @@ export { minimizeBfgs, numericalGradient, type Objective, type MinimizeOptions, 
 export { numericalHessian } from "./numerical-hessian.js";
 export { cholesky, invertPositiveDefinite } from "./cholesky.js";
 export { hyp2f1 } from "./hyp2f1.js";
+export { hyp2f1LnShifted } from "./hyp2f1-ln-shifted.js";

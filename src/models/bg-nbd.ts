@@ -2,9 +2,7 @@ import { createRng } from "../math/rng.js";
 import { hyp2f1 } from "../math/hyp2f1.js";
 import { digamma, lnBeta, lnGamma } from "../math/special-functions.js";
 import { checkHistory } from "./check-history.js";
-import { compressPatterns } from "./compress-patterns.js";
-import { fitMaximumLikelihood, type LikelihoodProblem } from "./fit-maximum-likelihood.js";
-import { strideSubsample } from "./stride-subsample.js";
+import { fitPurchaseModel } from "./fit-purchase-model.js";
 import { fitStatistics, fittedModelBase, knownParamsStatistics, readModelJson, type FitStatistics } from "./fitted-model-base.js";
 import type { CustomerHistory, FitOptions, PurchaseModel, SimulatedHistory } from "./model-types.js";
 
@@ -37,31 +35,12 @@ const NAMES = ["r", "alpha", "a", "b"] as const;
  * m.logLikelihood; // -9582.43
  */
 export function fitBgNbd(customers: CustomerHistory, options: FitOptions = {}): BgNbdModel {
-  const fn = "fitBgNbd";
-  checkHistory(fn, { ...customers, weights: options.weights ?? customers.weights });
-  const p = compressPatterns([customers.frequency, customers.recency, customers.T], options.weights ?? customers.weights);
-  const [x, tx, T] = p.columns as [Float64Array, Float64Array, Float64Array];
-  const w = p.weights;
-  const nCustomers = w.reduce((s, v) => s + v, 0);
-  const init = options.initialParams;
-  const starts = [
-    init ? NAMES.map((k) => init[k] ?? 1) : [1, meanT(T, w), 1, 1],
-    [0.1, 1, 0.5, 0.5],
-    [1, 10, 2, 5],
-  ];
-  const problem = (xs: Float64Array, txs: Float64Array, Ts: Float64Array, ws: Float64Array): LikelihoodProblem => ({
-    model: "bg-nbd",
-    names: NAMES,
-    hasGradient: true,
-    starts,
-    nCustomers,
-    logLikelihood: (logp, g) => bgNbdLogLikelihood(Math.exp(logp[0]!), Math.exp(logp[1]!), Math.exp(logp[2]!), Math.exp(logp[3]!), xs, txs, Ts, ws, g),
-    subsample: (rows) => {
-      const s = strideSubsample([xs, txs, Ts], ws, rows);
-      return s ? problem(s.columns[0]!, s.columns[1]!, s.columns[2]!, s.weights) : null;
-    },
-  });
-  const fit = fitMaximumLikelihood(problem(x, tx, T, w), { penalizer: options.penalizer, maxIterations: options.maxIterations });
+  const { fit, nCustomers } = fitPurchaseModel(
+    "fitBgNbd", "bg-nbd", NAMES,
+    ([r, alpha, a, b], x, tx, T, w, g) => bgNbdLogLikelihood(r!, alpha!, a!, b!, x, tx, T, w, g),
+    (meanT) => [[1, meanT, 1, 1], [0.1, 1, 0.5, 0.5], [1, 10, 2, 5]],
+    customers, options,
+  );
   return makeBgNbd(fit.params as BgNbdParams, fitStatistics(fit, nCustomers, options.timeUnit ?? null));
 }
 
@@ -174,12 +153,6 @@ function perXTables(r: number, a: number, b: number, x: ArrayLike<number>, withG
     }
   }
   return t;
-}
-
-function meanT(T: Float64Array, w: Float64Array): number {
-  let s = 0, n = 0;
-  for (let i = 0; i < T.length; i++) { s += T[i]! * w[i]!; n += w[i]!; }
-  return Math.max(1e-3, s / n);
 }
 
 function makeBgNbd(params: BgNbdParams, stats: FitStatistics): BgNbdModel {

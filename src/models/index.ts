@@ -33,3 +33,4 @@ export { drawParameters } from "./parameter-draws.js";
 export { nextPurchase, type NextPurchase } from "./next-purchase.js";
 export { expectedNextPurchaseDate } from "./next-purchase-date.js";
 export { lifetimeValueAnalysis, PURCHASE_MODEL_FITS, type LifetimeValueAnalysis, type LifetimeValueAnalysisOptions } from "./lifetime-value-analysis.js";
+export { fitParetoNbd, paretoNbdFromParams, paretoNbdFromJson, simulateParetoNbd, paretoNbdLogLikelihood, type ParetoNbdParams, type ParetoNbdModel } from "./pareto-nbd.js";

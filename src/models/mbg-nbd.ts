@@ -2,8 +2,7 @@ import { createRng } from "../math/rng.js";
 import { hyp2f1 } from "../math/hyp2f1.js";
 import { lnBeta, lnGamma } from "../math/special-functions.js";
 import { checkHistory } from "./check-history.js";
-import { compressPatterns } from "./compress-patterns.js";
-import { fitMaximumLikelihood } from "./fit-maximum-likelihood.js";
+import { fitPurchaseModel } from "./fit-purchase-model.js";
 import { fitStatistics, fittedModelBase, knownParamsStatistics, readModelJson, type FitStatistics } from "./fitted-model-base.js";
 import { mbgNbdLogLikelihood } from "./mbg-nbd-log-likelihood.js";
 import type { CustomerHistory, FitOptions, PurchaseModel, SimulatedHistory } from "./model-types.js";
@@ -42,30 +41,11 @@ const NAMES = ["r", "alpha", "a", "b"] as const;
  * m.logLikelihood; // -9582.13
  */
 export function fitMbgNbd(customers: CustomerHistory, options: FitOptions = {}): MbgNbdModel {
-  const weights = options.weights ?? customers.weights;
-  checkHistory("fitMbgNbd", { ...customers, weights });
-  const p = compressPatterns([customers.frequency, customers.recency, customers.T], weights);
-  const [x, tx, T] = p.columns as [Float64Array, Float64Array, Float64Array];
-  const w = p.weights;
-  const nCustomers = w.reduce((s, v) => s + v, 0);
-  const init = options.initialParams;
-  let meanT = 0;
-  for (let i = 0; i < T.length; i++) meanT += (T[i]! * w[i]!) / Math.max(nCustomers, 1e-300);
-  const starts = [
-    init ? NAMES.map((k) => init[k] ?? 1) : [1, Math.max(1e-3, meanT), 1, 1],
-    [0.1, 1, 0.5, 0.5],
-    [1, 10, 2, 5],
-  ];
-  const fit = fitMaximumLikelihood(
-    {
-      model: "mbg-nbd",
-      names: NAMES,
-      hasGradient: true,
-      starts,
-      nCustomers,
-      logLikelihood: (lp, g) => mbgNbdLogLikelihood(Math.exp(lp[0]!), Math.exp(lp[1]!), Math.exp(lp[2]!), Math.exp(lp[3]!), x, tx, T, w, g),
-    },
-    { penalizer: options.penalizer, maxIterations: options.maxIterations },
+  const { fit, nCustomers } = fitPurchaseModel(
+    "fitMbgNbd", "mbg-nbd", NAMES,
+    ([r, alpha, a, b], x, tx, T, w, g) => mbgNbdLogLikelihood(r!, alpha!, a!, b!, x, tx, T, w, g),
+    (meanT) => [[1, meanT, 1, 1], [0.1, 1, 0.5, 0.5], [1, 10, 2, 5]],
+    customers, options,
   );
   return makeMbgNbd(fit.params as MbgNbdParams, fitStatistics(fit, nCustomers, options.timeUnit ?? null));
 }

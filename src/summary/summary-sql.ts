@@ -3,7 +3,9 @@
  * written so that it can run on any SQL engine (DuckDB here; Spark SQL, BigQuery or PostgreSQL
  * for a warehouse). Days are integers (days since 1970-01-01); `cal` and `obs` are the last
  * days of the calibration and observation periods, inclusive. Durations stay in days; the
- * caller divides by the time unit.
+ * caller divides by the time unit. Money is summed as DECIMAL(38, 10): exact to 1e-10 and the same
+ * whatever order parallel threads add it in (a sum of doubles is not), so the summary is
+ * deterministic.
  *
  * Output columns: customer_id, first_day, last_day, frequency, monetary_value, orders,
  * total_spend, frequency_holdout, monetary_holdout; ordered by customer_id (our engine table
@@ -26,7 +28,7 @@ WITH lines AS (
   SELECT * FROM ${table} WHERE day <= ${obs}
 ),
 purchase_days AS (
-  SELECT customer_id, day, SUM(amount) AS value
+  SELECT customer_id, day, SUM(CAST(amount AS DECIMAL(38, 10))) AS value
   FROM lines WHERE amount >= 0
   GROUP BY customer_id, day
 ),
@@ -49,8 +51,8 @@ holdout AS (
 ),
 spend AS (
   SELECT customer_id,
-         SUM(CASE WHEN day <= ${cal} THEN amount - refund ELSE 0 END) AS total_spend,
-         SUM(CASE WHEN day > ${cal} THEN amount - refund ELSE 0 END) AS monetary_holdout,
+         SUM(CASE WHEN day <= ${cal} THEN CAST(amount AS DECIMAL(38, 10)) - CAST(refund AS DECIMAL(38, 10)) ELSE 0 END) AS total_spend,
+         SUM(CASE WHEN day > ${cal} THEN CAST(amount AS DECIMAL(38, 10)) - CAST(refund AS DECIMAL(38, 10)) ELSE 0 END) AS monetary_holdout,
          ${ordersExpr} AS orders_by_id
   FROM lines GROUP BY customer_id
 )
@@ -58,11 +60,11 @@ SELECT c.customer_id,
        c.first_day,
        c.last_day,
        c.frequency,
-       CASE WHEN c.frequency > 0 THEN c.repeat_value / c.frequency ELSE 0 END AS monetary_value,
+       CASE WHEN c.frequency > 0 THEN CAST(c.repeat_value AS DOUBLE) / c.frequency ELSE 0 END AS monetary_value,
        COALESCE(s.orders_by_id, c.frequency + 1) AS orders,
-       s.total_spend,
+       CAST(s.total_spend AS DOUBLE) AS total_spend,
        COALESCE(h.frequency_holdout, 0) AS frequency_holdout,
-       s.monetary_holdout
+       CAST(s.monetary_holdout AS DOUBLE) AS monetary_holdout
 FROM calibration c
 JOIN spend s ON s.customer_id = c.customer_id
 LEFT JOIN holdout h ON h.customer_id = c.customer_id
