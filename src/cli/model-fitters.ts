@@ -9,7 +9,6 @@ import { fitSbg } from "../models/sbg.js";
 import { customerSummary } from "../summary/customer-summary.js";
 import { discreteSummary } from "../summary/discrete-summary.js";
 import type { TimeUnit } from "../summary/types.js";
-import { UsageError } from "./usage-error.js";
 
 /** Periods and time unit for fitting a model on transactions. */
 export interface TransactionFitPeriod {
@@ -24,7 +23,10 @@ export interface ModelFitter {
   readonly required: readonly string[];
   readonly optional: readonly string[];
   fromColumns(columns: Readonly<Record<string, Float64Array>>, options: FitOptions): FittedModel<ModelParams>;
-  fromTransactions(transactions: Transactions, period: TransactionFitPeriod, options: FitOptions): Promise<FittedModel<ModelParams>>;
+  /** How to fit from transactions, or null when the model needs a summary file (with the reason). */
+  readonly fromTransactions: ((transactions: Transactions, period: TransactionFitPeriod, options: FitOptions) => Promise<FittedModel<ModelParams>>) | null;
+  /** Why `fromTransactions` is null, as a one-line usage error. */
+  readonly summaryOnly?: string;
 }
 
 const HISTORY = { required: ["frequency", "recency", "T"], optional: ["weights"] } as const;
@@ -76,10 +78,8 @@ export const MODEL_FITTERS: Readonly<Record<ModelId, ModelFitter>> = Object.free
     required: ["survivors"],
     optional: [],
     fromColumns: (c, o) => fitSbg({ survivors: c.survivors! }, o),
-    fromTransactions: async () => {
-      throw new UsageError(
-        "crm fit sbg: the sBG retention model needs a survival table, not transactions; give --summary FILE with a survivors column (customers still active at the start of each period, first = cohort size)",
-      );
-    },
+    fromTransactions: null,
+    summaryOnly:
+      "crm fit sbg: the sBG retention model needs a survival table, not transactions; give --summary FILE with a survivors column (customers still active at the start of each period, first = cohort size)",
   },
 });

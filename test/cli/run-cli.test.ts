@@ -33,7 +33,7 @@ describe("crm help and usage errors", () => {
   it("lists the commands; each command has --help", async () => {
     const main = await crm("--help");
     expect(main.code).toBe(0);
-    for (const name of ["validate", "summary", "report", "generate"]) {
+    for (const name of ["validate", "summary", "fit", "predict", "report", "generate"]) {
       expect(main.out).toContain(`  ${name}`);
       const h = await crm(name, "--help");
       expect(h.code).toBe(0);
@@ -43,7 +43,7 @@ describe("crm help and usage errors", () => {
 
   it("answers a wrong flag or command with one line and exit code 2", async () => {
     const cases: [string[], string][] = [
-      [["frobnicate"], 'crm: unknown command "frobnicate"; commands: validate, summary, report, generate\n'],
+      [["frobnicate"], 'crm: unknown command "frobnicate"; commands: validate, summary, fit, predict, report, generate\n'],
       [["summary", "--bogus"], "crm summary: Unknown option '--bogus'; see crm summary --help\n"],
       [["summary"], "crm summary: --input FILE is required; see crm summary --help\n"],
       [["summary", "--input", "x.csv", "--time-unit", "year"], 'crm summary: --time-unit must be one of day, week, month (got "year")\n'],
@@ -159,6 +159,82 @@ describe("crm summary periods", () => {
   });
 });
 
+describe.skipIf(!HAS_SHARED_DATA)("crm fit on the reference data (reference_values.md)", () => {
+  const cdnow = sharedFile("cdnow", "cdnow_customers_summary.csv");
+  const fit = async (...argv: string[]) => {
+    const r = await crm("fit", ...argv, "--json");
+    expect(r.code, r.err).toBe(0);
+    return JSON.parse(r.out);
+  };
+
+  it("prints exactly the documented JSON object for each model", async () => {
+    const bg = await fit("bg-nbd", "--summary", cdnow);
+    expect(Object.keys(bg)).toEqual(["model", "params", "logLikelihood", "customers", "converged", "standardErrors", "iterations", "timeUnit"]);
+    expect(bg).toMatchObject({ model: "bg-nbd", customers: 2357, converged: true });
+    expect(bg.params.r).toBeCloseTo(0.243, 3);
+    expect(bg.logLikelihood).toBeCloseTo(-9582.4, 1);
+    const pareto = await fit("pareto-nbd", "--summary", cdnow);
+    expect(pareto.params.s).toBeCloseTo(0.606, 3);
+    expect(pareto.logLikelihood).toBeCloseTo(-9595.0, 1);
+    const mbg = await fit("mbg-nbd", "--summary", cdnow);
+    expect(mbg.params.b).toBeCloseTo(1.614, 3);
+    const bgbb = await fit("bg-bb", "--summary", sharedFile("donations", "donations.csv"));
+    expect(Object.keys(bgbb.params)).toEqual(["alpha", "beta", "gamma", "delta"]);
+    expect(bgbb.params.delta).toBeCloseTo(2.783, 3);
+    expect(bgbb.logLikelihood).toBeCloseTo(-33225.6, 1);
+    expect(bgbb.customers).toBe(11104);
+  });
+
+  it("fits Gamma-Gamma from transactions and sBG from a survival table", async () => {
+    const gg = await fit(
+      "gamma-gamma", "--input", sharedFile("cdnow", "CDNOW_sample.txt"), "--no-header", "--customer", "2", "--date", "3",
+      "--amount", "5", "--date-format", "yyyymmdd", "--calibration-end", "1997-09-30",
+    );
+    expect(gg.params.p).toBeCloseTo(6.25, 2);
+    expect(gg.params.gamma).toBeCloseTo(15.44, 1);
+    expect(gg.customers).toBe(946);
+    const table = path.join(dir, "survival.csv");
+    writeFileSync(table, "period,survivors\n0,1000\n1,631\n2,468\n3,382\n4,326\n5,289\n6,262\n7,241\n");
+    const sbg = await fit("sbg", "--summary", table);
+    expect(sbg.params.alpha).toBeCloseTo(0.704, 3);
+    expect(sbg.params.beta).toBeCloseTo(1.182, 3);
+    const err = await crm("fit", "sbg", "--input", table);
+    expect(err.code).toBe(2);
+    expect(err.err).toContain("crm fit sbg: the sBG retention model needs a survival table");
+    const unknown = await crm("fit", "pareto");
+    expect(unknown.err).toBe('crm fit: unknown model "pareto"; MODEL is one of bg-nbd, pareto-nbd, mbg-nbd, gamma-gamma, bg-bb, sbg\n');
+  });
+});
+
+describe("crm predict", () => {
+  it("writes one row per customer with P(alive), expected purchases and spend, CLV and its interval", async () => {
+    const data = path.join(dir, "gen-predict");
+    await crm("generate", "--customers", "400", "--seed", "3", "--out", data);
+    const out = path.join(dir, "predictions.csv");
+    const r = await crm("predict", "--input", path.join(data, "transactions.csv"), "--horizon", "52", "--period-length", "4",
+      "--discount-rate", "0.01", "--draws", "30", "--out", out, "--json");
+    expect(r.code, r.err).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j).toMatchObject({ customers: 400, horizon: 52, periodLength: 4, discountRatePerPeriod: 0.01, interval: { draws: 30, level: 0.9 } });
+    const lines = readFileSync(out, "utf8").trim().split("\n");
+    expect(lines[0]).toBe("customer_id,frequency,recency,T,monetary_value,p_alive,expected_purchases,expected_average_spend,clv,clv_lower,clv_upper,p_purchase_within_horizon,expected_wait,expected_next_purchase");
+    expect(lines).toHaveLength(401);
+    let clv = 0;
+    for (const line of lines.slice(1)) {
+      const f = line.split(",");
+      const [alive, value, lo, hi] = [Number(f[5]), Number(f[8]), Number(f[9]), Number(f[10])];
+      expect(alive).toBeGreaterThanOrEqual(0);
+      expect(alive).toBeLessThanOrEqual(1);
+      expect(lo).toBeLessThanOrEqual(value + 1e-9);
+      expect(hi).toBeGreaterThanOrEqual(value - 1e-9);
+      clv += value;
+    }
+    expect(clv).toBeCloseTo(j.totals.clv, 6);
+    const bad = await crm("predict", "--input", path.join(data, "transactions.csv"), "--horizon", "52", "--period-length", "5");
+    expect(bad.err).toBe("crm predict: --horizon 52 must be a whole number of --period-length 5\n");
+  });
+});
+
 describe("crm generate and crm report", () => {
   it("generates a data set that the other commands read, and reports on it", async () => {
     const data = path.join(dir, "gen");
@@ -181,7 +257,8 @@ describe("crm generate and crm report", () => {
     expect(html).toContain("Customer summary");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(paths.xlsx);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Data quality", "Customer summary"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Data quality", "Customer summary", "Customer lifetime value"]);
+    expect(html).toContain("Customer lifetime value");
   });
 });
 

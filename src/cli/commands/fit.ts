@@ -89,9 +89,11 @@ export const fitCommand: Command = {
         fitter.fromColumns(table.columns, { penalizer, timeUnit: flags["time-unit"] === undefined ? undefined : timeUnit }),
       );
     } else {
+      const fromTransactions = fitter.fromTransactions;
+      if (!fromTransactions) throw new UsageError(fitter.summaryOnly ?? `crm fit ${fitter.id}: give --summary FILE`);
       const { transactions } = await loadInputFlags("fit", flags, io);
       model = await step(io, `fitting ${fitter.id}`, () =>
-        fitter.fromTransactions(transactions, { calibrationEnd: stringFlag(flags, "calibration-end"), timeUnit }, { penalizer }),
+        fromTransactions(transactions, { calibrationEnd: stringFlag(flags, "calibration-end"), timeUnit }, { penalizer }),
       );
     }
     const out = stringFlag(flags, "out");
