@@ -3,7 +3,7 @@ import { bgBbLogLikelihood } from "./bg-bb-log-likelihood.js";
 import { BG_BB_NAMES, bgBbModel, type BgBbModel, type BgBbParams } from "./bg-bb-model.js";
 import { compressPatterns } from "./compress-patterns.js";
 import { fitMaximumLikelihood } from "./fit-maximum-likelihood.js";
-import { fitStatistics, knownParamsStatistics, readModelJson, type FitStatistics } from "./fitted-model-base.js";
+import { fitStatistics, knownParams, knownParamsStatistics, readModelJson, type FitStatistics } from "./fitted-model-base.js";
 import type { FitOptions } from "./model-types.js";
 
 /**
@@ -60,10 +60,7 @@ export function fitBgBb(customers: BgBbHistory, options: FitOptions = {}): BgBbM
  *   .probabilityAlive({ frequency: [6], recency: [6], periods: 6 })[0]; // 0.93 (FHS 2010 Table 6)
  */
 export function bgBbFromParams(params: BgBbParams, timeUnit: FitStatistics["timeUnit"] = null): BgBbModel {
-  for (const k of BG_BB_NAMES) {
-    if (!(params[k] > 0)) throw new RangeError(`bgBbFromParams: ${k} ${params[k]} must be a positive number`);
-  }
-  return bgBbModel({ alpha: params.alpha, beta: params.beta, gamma: params.gamma, delta: params.delta }, knownParamsStatistics(timeUnit));
+  return bgBbModel(knownParams("bgBbFromParams", BG_BB_NAMES, params), knownParamsStatistics(timeUnit));
 }
 
 /**

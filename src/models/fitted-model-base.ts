@@ -23,6 +23,28 @@ export function knownParamsStatistics(timeUnit: TimeUnit | null = null): FitStat
 }
 
 /**
+ * Checks known parameter values (each named one present, finite and positive) and copies just
+ * those, for a model's `...FromParams`.
+ *
+ * @param fn - the public function, named in errors
+ * @param names - the model's parameter names
+ * @param params - the values
+ * @returns a new record with exactly `names`
+ * @throws RangeError naming the first missing or invalid parameter
+ * @example
+ * knownParams("bgNbdFromParams", ["r", "alpha"], { r: 0.2, alpha: 4, extra: 1 }); // { r: 0.2, alpha: 4 }
+ */
+export function knownParams<P extends ModelParams>(fn: string, names: readonly (keyof P & string)[], params: P): P {
+  const out: Record<string, number> = {};
+  for (const k of names) {
+    const v = params[k];
+    if (typeof v !== "number" || !(v > 0) || !Number.isFinite(v)) throw new RangeError(`${fn}: ${k} ${String(v)} must be a positive number`);
+    out[k] = v;
+  }
+  return out as P;
+}
+
+/**
  * The fit statistics of a maximum-likelihood fit.
  *
  * @example

@@ -3,7 +3,7 @@ import { gammaGammaLogLikelihood } from "./gamma-gamma-log-likelihood.js";
 import { simulateGammaGamma, type SimulatedSpend } from "./gamma-gamma-simulate.js";
 import { compressPatterns } from "./compress-patterns.js";
 import { fitMaximumLikelihood } from "./fit-maximum-likelihood.js";
-import { fitStatistics, fittedModelBase, knownParamsStatistics, readModelJson, type FitStatistics } from "./fitted-model-base.js";
+import { fitStatistics, fittedModelBase, knownParams, knownParamsStatistics, readModelJson, type FitStatistics } from "./fitted-model-base.js";
 import type { FitOptions, FittedModel, ModelJson } from "./model-types.js";
 
 /**
@@ -102,10 +102,7 @@ export function fitGammaGamma(customers: SpendHistory, options: FitOptions = {})
  * gammaGammaFromParams({ p: 6.25, q: 3.74, gamma: 15.44 }).expectedAverageSpend(); // 35.2190
  */
 export function gammaGammaFromParams(params: GammaGammaParams, timeUnit: FitStatistics["timeUnit"] = null): GammaGammaModel {
-  for (const k of NAMES) {
-    if (!(params[k] > 0 && Number.isFinite(params[k]))) throw new RangeError(`gammaGammaFromParams: ${k} ${params[k]} must be a positive number`);
-  }
-  return makeGammaGamma({ p: params.p, q: params.q, gamma: params.gamma }, knownParamsStatistics(timeUnit), 0);
+  return makeGammaGamma(knownParams("gammaGammaFromParams", NAMES, params), knownParamsStatistics(timeUnit), 0);
 }
 
 /**

@@ -2,7 +2,7 @@ import { createRng } from "../math/rng.js";
 import { logAddExp } from "../math/special-functions.js";
 import { checkHistory } from "./check-history.js";
 import { fitPurchaseModel } from "./fit-purchase-model.js";
-import { fitStatistics, fittedModelBase, knownParamsStatistics, readModelJson, type FitStatistics } from "./fitted-model-base.js";
+import { fitStatistics, fittedModelBase, knownParams, knownParamsStatistics, readModelJson, type FitStatistics } from "./fitted-model-base.js";
 import type { CustomerHistory, FitOptions, PurchaseModel, SimulatedHistory } from "./model-types.js";
 import { paretoNbdLogA0, paretoNbdLogLikelihood } from "./pareto-nbd-log-likelihood.js";
 import { paretoNbdProbabilityOfPurchases } from "./pareto-nbd-probability-of-purchases.js";
@@ -57,10 +57,7 @@ export function fitParetoNbd(customers: CustomerHistory, options: FitOptions = {
  * paretoNbdFromParams({ r: 0.5534, alpha: 10.5802, s: 0.6061, beta: 11.6562 }).expectedPurchases(52); // 1.4734
  */
 export function paretoNbdFromParams(params: ParetoNbdParams, timeUnit: FitStatistics["timeUnit"] = null): ParetoNbdModel {
-  for (const k of NAMES) {
-    if (!(params[k] > 0) || !Number.isFinite(params[k])) throw new RangeError(`paretoNbdFromParams: ${k} ${params[k]} must be a positive number`);
-  }
-  return makeParetoNbd({ r: params.r, alpha: params.alpha, s: params.s, beta: params.beta }, knownParamsStatistics(timeUnit));
+  return makeParetoNbd(knownParams("paretoNbdFromParams", NAMES, params), knownParamsStatistics(timeUnit));
 }
 
 /**
@@ -73,12 +70,6 @@ export function paretoNbdFromParams(params: ParetoNbdParams, timeUnit: FitStatis
 export function paretoNbdFromJson(json: unknown): ParetoNbdModel {
   const { params, stats } = readModelJson(json, "pareto-nbd", NAMES);
   return makeParetoNbd(params as ParetoNbdParams, stats);
-}
-
-function meanT(T: Float64Array, w: Float64Array): number {
-  let s = 0, n = 0;
-  for (let i = 0; i < T.length; i++) { s += T[i]! * w[i]!; n += w[i]!; }
-  return Math.max(1e-3, s / n);
 }
 
 /** (1 − (b/(b+t))^(s−1)) / (s − 1), stable at s = 1 (where it is ln(1 + t/b)). */

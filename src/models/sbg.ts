@@ -1,6 +1,6 @@
 import type { FitOptions } from "./model-types.js";
 import { fitMaximumLikelihood } from "./fit-maximum-likelihood.js";
-import { fitStatistics, knownParamsStatistics, readModelJson, type FitStatistics } from "./fitted-model-base.js";
+import { fitStatistics, knownParams, knownParamsStatistics, readModelJson, type FitStatistics } from "./fitted-model-base.js";
 import { sbgLogLikelihood } from "./sbg-log-likelihood.js";
 import { SBG_NAMES, sbgModel, type SbgModel, type SbgParams } from "./sbg-model.js";
 import { sbgSurvivors, type SbgSurvivalTable } from "./sbg-survivors.js";
@@ -52,10 +52,7 @@ export function fitSbg(table: SbgSurvivalTable, options: FitOptions = {}): SbgMo
  * sbgFromParams({ alpha: 0.668, beta: 3.806 }).survival(1); // 0.8507 (high end, year 1; actual 0.869)
  */
 export function sbgFromParams(params: SbgParams, timeUnit: FitStatistics["timeUnit"] = null): SbgModel {
-  for (const k of SBG_NAMES) {
-    if (!(params[k] > 0)) throw new RangeError(`sbgFromParams: ${k} ${params[k]} must be a positive number`);
-  }
-  return sbgModel({ alpha: params.alpha, beta: params.beta }, knownParamsStatistics(timeUnit));
+  return sbgModel(knownParams("sbgFromParams", SBG_NAMES, params), knownParamsStatistics(timeUnit));
 }
 
 /**
