@@ -51,13 +51,14 @@ export interface DanfoFrameLike {
 }
 
 /**
- * Anything the interop and display helpers take as a table: an array of plain records, an
- * arquero `ColumnTable`, a danfojs-node `DataFrame`, or a columns object such as
+ * Anything the interop and display helpers take as a table: an array of records (plain objects,
+ * or rows typed by an interface such as a model's `summary()` rows), an arquero `ColumnTable`, a
+ * danfojs-node `DataFrame`, or a columns object such as
  * `CustomerSummary.columns`. Functions taking it are generic in `C` only so that interfaces
  * such as `SummaryColumns` are accepted as columns objects; `C` is inferred, never written.
  */
 export type TableInput<C extends object = ColumnsInput> =
-  | readonly TableRecord[]
+  | readonly object[]
   | ColumnTable
   | DanfoFrameLike
   | ColumnsOf<C>;

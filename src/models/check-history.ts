@@ -2,7 +2,8 @@ import type { CustomerHistory } from "./model-types.js";
 
 /**
  * Checks customer histories before a model uses them: equal lengths, whole repeat purchases
- * x >= 0, 0 <= t_x <= T, T > 0, t_x = 0 when x = 0, and weights >= 0. Errors name the
+ * x >= 0, 0 <= t_x <= T, T >= 0 (a customer whose first purchase is on the calibration end has
+ * T = 0 and simply tells the model nothing yet), t_x = 0 when x = 0, and weights >= 0. Errors name the
  * function, the row and the values, so a bad summary never turns into NaN predictions.
  *
  * @param fn - the public function, named in errors (e.g. `fitBgNbd`)
@@ -22,7 +23,7 @@ export function checkHistory(fn: string, customers: CustomerHistory): number {
   for (let i = 0; i < n; i++) {
     const xi = x[i]!, ti = tx[i]!, Ti = T[i]!;
     if (!(Number.isInteger(xi) && xi >= 0)) throw new RangeError(`${fn}: frequency ${xi} of row ${i} is not a whole number >= 0`);
-    if (!(Ti > 0) || !Number.isFinite(Ti)) throw new RangeError(`${fn}: T ${Ti} of row ${i} must be a positive number`);
+    if (!(Ti >= 0) || !Number.isFinite(Ti)) throw new RangeError(`${fn}: T ${Ti} of row ${i} must be a number >= 0`);
     if (!(ti >= 0 && ti <= Ti * (1 + 1e-12))) throw new RangeError(`${fn}: recency ${ti} of row ${i} must be between 0 and T ${Ti}`);
     if (xi === 0 && ti !== 0) throw new RangeError(`${fn}: recency ${ti} of row ${i} must be 0 when frequency is 0`);
     if (weights && !(weights[i]! >= 0 && Number.isFinite(weights[i]!))) {

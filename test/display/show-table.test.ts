@@ -58,3 +58,12 @@ describe("showTable", () => {
     expect(showTable([{ a: 1 }], { sink: null })).toContain("<table");
   });
 });
+
+describe("showTable takes rows typed by an interface", () => {
+  it("shows a model's summary() rows without conversion", async () => {
+    const { bgNbdFromParams } = await import("../../src/models/bg-nbd.js");
+    const rows = bgNbdFromParams({ r: 0.2, alpha: 4, a: 0.8, b: 2.4 }).summary();
+    const html = tableHtml(rows, {});
+    expect(html).toContain("alpha");
+  });
+});
