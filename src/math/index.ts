@@ -15,3 +15,8 @@ export { numericalHessian } from "./numerical-hessian.js";
 export { cholesky, invertPositiveDefinite } from "./cholesky.js";
 export { hyp2f1 } from "./hyp2f1.js";
 export { hyp2f1LnShifted } from "./hyp2f1-ln-shifted.js";
+export { chebyshevCoefficients, chebyshevPoints } from "./chebyshev-coefficients.js";
+export { chebyshevClenshaw } from "./chebyshev-clenshaw.js";
+export { chebyshevInterpolant, evaluateChebyshevPiecewise, type ChebyshevPiecewise, type ChebyshevOptions } from "./chebyshev-interpolant.js";
+export { chebyshevGroupTables, type ChebyshevGroupTables, type ChebyshevGroupOptions } from "./chebyshev-group-tables.js";
+export { chebyshevByGroup, type ChebyshevByGroupOptions } from "./chebyshev-by-group.js";
