@@ -35,7 +35,9 @@ Prediction:
       --margin M            share of spend that is profit (default 1: CLV in revenue)
       --model M             ${PURCHASE_MODELS.join(" | ")} (default bg-nbd)
       --calibration-end D   end of the data the models learn from (default: the last date)
-      --draws N             bootstrap draws for the CLV interval (default 200; 0 for none)
+      --draws N             bootstrap draws for the CLV interval (default 100; 0 for none);
+                            each draw re-evaluates both models over every period, so the
+                            interval costs about draws x periods prediction passes
       --level P             interval level (default 0.9)
       --seed S              seed of the bootstrap (default 1)
       --penalizer K         L2 penalty for both fits (default 0)
@@ -95,7 +97,7 @@ export const predictCommand: Command = {
     const penalizer = positive("predict", flags, "penalizer", 0, 0, true);
     const level = positive("predict", flags, "level", 0.9, 0, false);
     if (level >= 1) throw new UsageError(`crm predict: --level must be between 0 and 1 (got ${level})`);
-    const draws = intFlag("predict", flags, "draws", 0, 100_000, 200);
+    const draws = intFlag("predict", flags, "draws", 0, 100_000, 100);
     const seed = intFlag("predict", flags, "seed", 0, Number.MAX_SAFE_INTEGER, 1);
     const timeUnit = choiceFlag("predict", flags, "time-unit", ["day", "week", "month"] as const, "week");
     const modelId = choiceFlag("predict", flags, "model", PURCHASE_MODELS, "bg-nbd");
