@@ -15,7 +15,7 @@ const TWO_POW_32 = 4294967296;
  * https://prng.di.unimi.it/xoshiro128starstar.c), its 128-bit state filled from the seed by a
  * splitmix-style 32-bit hash (Wellons' lowbias32 finaliser). uniform() joins two outputs into a
  * 53-bit double in [0, 1); normal() is Marsaglia's polar method (the spare is kept).
- * The same seed gives the same stream on every platform; the library never uses Math.random.
+ * The same seed gives the same stream on every platform; the library never uses the unseeded global generator.
  *
  * @param seed Any safe integer (negative allowed); both 32-bit halves are used.
  * @example
