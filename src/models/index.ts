@@ -34,3 +34,4 @@ export { nextPurchase, type NextPurchase } from "./next-purchase.js";
 export { expectedNextPurchaseDate } from "./next-purchase-date.js";
 export { lifetimeValueAnalysis, PURCHASE_MODEL_FITS, type LifetimeValueAnalysis, type LifetimeValueAnalysisOptions } from "./lifetime-value-analysis.js";
 export { fitParetoNbd, paretoNbdFromParams, paretoNbdFromJson, simulateParetoNbd, paretoNbdLogLikelihood, type ParetoNbdParams, type ParetoNbdModel } from "./pareto-nbd.js";
+export { modelFromJson } from "./model-from-json.js";
