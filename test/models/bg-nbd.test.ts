@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { bgNbdFromJson, bgNbdFromParams, bgNbdLogLikelihood, fitBgNbd, simulateBgNbd } from "../../src/models/bg-nbd.js";
 import { hyp2f1 } from "../../src/math/hyp2f1.js";
 import { ConvergenceError } from "../../src/models/convergence-error.js";
-import { readCdnowSummary } from "../helpers/cdnow.js";
+import { readCdnowSummary } from "../helpers/reference-summary.js";
 import { HAS_SHARED_DATA } from "../helpers/shared-data.js";
 
 const PUBLISHED = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };

@@ -7,7 +7,7 @@ import { customerLifetimeValue } from "../../src/models/clv.js";
 import { fitGammaGamma, gammaGammaFromParams } from "../../src/models/gamma-gamma.js";
 import { simulateGammaGamma } from "../../src/models/gamma-gamma-simulate.js";
 import { drawParameters } from "../../src/models/parameter-draws.js";
-import { readCdnowSummary } from "../helpers/cdnow.js";
+import { readCdnowSummary } from "../helpers/reference-summary.js";
 import { HAS_SHARED_DATA } from "../helpers/shared-data.js";
 
 describe.skipIf(!HAS_SHARED_DATA)("CLV on CDNOW (reference_values.md)", () => {

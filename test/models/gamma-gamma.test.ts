@@ -7,7 +7,7 @@ import { fitGammaGamma, gammaGammaFromJson, gammaGammaFromParams } from "../../s
 import { spendFrequencyCorrelation } from "../../src/models/gamma-gamma-diagnostics.js";
 import { gammaGammaLogLikelihood } from "../../src/models/gamma-gamma-log-likelihood.js";
 import { simulateGammaGamma } from "../../src/models/gamma-gamma-simulate.js";
-import { readCdnowSummary } from "../helpers/cdnow.js";
+import { readCdnowSummary } from "../helpers/reference-summary.js";
 import { HAS_SHARED_DATA } from "../helpers/shared-data.js";
 
 const PUBLISHED = { p: 6.25, q: 3.74, gamma: 15.44 };

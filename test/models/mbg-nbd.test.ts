@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { fitMbgNbd, mbgNbdFromJson, mbgNbdFromParams, mbgNbdLogLikelihood, simulateMbgNbd } from "../../src/models/mbg-nbd.js";
 import { hyp2f1 } from "../../src/math/hyp2f1.js";
 import { ConvergenceError } from "../../src/models/convergence-error.js";
-import { readCdnowSummary } from "../helpers/cdnow.js";
+import { readCdnowSummary } from "../helpers/reference-summary.js";
 import { HAS_SHARED_DATA } from "../helpers/shared-data.js";
 
 const PEER = { r: 0.524838, alpha: 6.182988, a: 0.891356, b: 1.614 };

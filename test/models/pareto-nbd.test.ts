@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { ConvergenceError } from "../../src/models/convergence-error.js";
 import { fitParetoNbd, paretoNbdFromJson, paretoNbdFromParams, paretoNbdLogLikelihood, simulateParetoNbd } from "../../src/models/pareto-nbd.js";
 import { paretoNbdLogA0 } from "../../src/models/pareto-nbd-log-likelihood.js";
-import { readCdnowSummary } from "../helpers/cdnow.js";
+import { readCdnowSummary } from "../helpers/reference-summary.js";
 import { HAS_SHARED_DATA } from "../helpers/shared-data.js";
 
 const BTYD = { r: 0.5533971, alpha: 10.5801985, s: 0.6060625, beta: 11.6562237 };
