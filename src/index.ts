@@ -10,6 +10,7 @@ export { generateSample, writeSample, SAMPLE_DEFAULTS, type WrittenFile } from "
 export * from "./engine/index.js";
 export * from "./summary/index.js";
 export * from "./models/index.js";
+export * from "./segments/index.js";
 export * from "./charts/index.js";
 export * from "./reports/index.js";
 export * from "./display/index.js";

@@ -22,3 +22,5 @@ export { modelCalibrationHoldoutChart } from "./model-calibration-holdout-chart.
 export { modelFrequencyChart } from "./model-frequency-chart.js";
 export { modelTrackingChart } from "./model-tracking-chart.js";
 export { groupBarChart } from "./group-bar-chart.js";
+export { clusterSizeChart, type ClusterSizeInput } from "./cluster-size-chart.js";
+export { clusterKChoiceChart, type KChoiceChartRow } from "./cluster-k-choice-chart.js";

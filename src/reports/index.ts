@@ -14,3 +14,4 @@ export { HTML_CSS } from "./html-css.js";
 export { renderExcel } from "./excel.js";
 export { writeReports } from "./write-reports.js";
 export { lifetimeValueSection } from "./lifetime-value-section.js";
+export { clusterSection } from "./cluster-section.js";
