@@ -24,3 +24,6 @@ export { modelTrackingChart } from "./model-tracking-chart.js";
 export { groupBarChart } from "./group-bar-chart.js";
 export { clusterSizeChart, type ClusterSizeInput } from "./cluster-size-chart.js";
 export { clusterKChoiceChart, type KChoiceChartRow } from "./cluster-k-choice-chart.js";
+export { rfmSegmentChart } from "./rfm-segment-chart.js";
+export { rfmGridHeatmap } from "./rfm-grid-heatmap.js";
+export { migrationHeatmap } from "./migration-heatmap.js";

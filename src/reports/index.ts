@@ -15,3 +15,5 @@ export { renderExcel } from "./excel.js";
 export { writeReports } from "./write-reports.js";
 export { lifetimeValueSection } from "./lifetime-value-section.js";
 export { clusterSection } from "./cluster-section.js";
+export { rfmSection } from "./rfm-section.js";
+export { migrationSection } from "./migration-section.js";
