@@ -9,6 +9,7 @@ export * from "./data/index.js";
 export { generateSample, writeSample, SAMPLE_DEFAULTS, type WrittenFile } from "./data/generate/index.js";
 export * from "./engine/index.js";
 export * from "./summary/index.js";
+export * from "./value/index.js";
 export * from "./models/index.js";
 export * from "./segments/index.js";
 export * from "./charts/index.js";

@@ -27,3 +27,5 @@ export { clusterKChoiceChart, type KChoiceChartRow } from "./cluster-k-choice-ch
 export { rfmSegmentChart } from "./rfm-segment-chart.js";
 export { rfmGridHeatmap } from "./rfm-grid-heatmap.js";
 export { migrationHeatmap } from "./migration-heatmap.js";
+export { valueWhaleCurveChart } from "./value-whale-curve-chart.js";
+export { valueByGroupChart } from "./value-by-group-chart.js";

@@ -4,6 +4,7 @@ import { fitCommand } from "./commands/fit.js";
 import { predictCommand } from "./commands/predict.js";
 import { segmentCommand } from "./commands/segment.js";
 import { rfmCommand } from "./commands/rfm.js";
+import { valueCommand } from "./commands/value.js";
 import { migrateCommand } from "./commands/migrate.js";
 import { generateCommand } from "./commands/generate.js";
 import { reportCommand } from "./commands/report.js";
@@ -11,7 +12,7 @@ import { summaryCommand } from "./commands/summary.js";
 import { validateCommand } from "./commands/validate.js";
 
 /** Every `crm` sub-command, in the order `crm --help` lists them. */
-export const COMMANDS: readonly Command[] = Object.freeze([validateCommand, summaryCommand, rfmCommand, segmentCommand, migrateCommand, fitCommand, predictCommand, reportCommand, generateCommand]);
+export const COMMANDS: readonly Command[] = Object.freeze([validateCommand, summaryCommand, valueCommand, rfmCommand, segmentCommand, migrateCommand, fitCommand, predictCommand, reportCommand, generateCommand]);
 
 const PROCESS_IO: CommandIo = {
   out: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),

@@ -17,3 +17,4 @@ export { lifetimeValueSection } from "./lifetime-value-section.js";
 export { clusterSection } from "./cluster-section.js";
 export { rfmSection } from "./rfm-section.js";
 export { migrationSection } from "./migration-section.js";
+export { customerValueSection } from "./customer-value-section.js";

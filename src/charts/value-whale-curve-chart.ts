@@ -1,0 +1,60 @@
+import type { WhaleCurve } from "../value/types.js";
+import type { PlotlyFigure } from "./plotly-figure.js";
+import { PALETTE, baseLayout } from "./palette.js";
+import { deepFreeze } from "./deep-freeze.js";
+
+/**
+ * The profitability (whale) curve: the share of customers, ranked by net contribution best
+ * first (across, %), against the cumulative share of total profit they make (up, %), with a
+ * dotted line at 100 % and a marker at the peak (the hump of the whale).
+ *
+ * @param whale - the curve from `whaleCurve` or `customerValue(...).whale`
+ * @param options - chart title (default "Profitability (whale) curve")
+ * @returns a frozen Plotly figure (two or three scatter traces)
+ * @throws RangeError when the curve has no points or a point is not finite
+ * @example
+ * valueWhaleCurveChart(customerValue(t).whale).data[0].name; // "Cumulative profit"
+ */
+export function valueWhaleCurveChart(whale: WhaleCurve, options: { readonly title?: string } = {}): PlotlyFigure {
+  if (whale.points.length === 0) throw new RangeError("valueWhaleCurveChart: the curve has no points");
+  for (const p of whale.points) {
+    if (!Number.isFinite(p.customerShare) || !Number.isFinite(p.profitShare)) {
+      throw new RangeError(`valueWhaleCurveChart: point (${p.customerShare}, ${p.profitShare}) is not finite`);
+    }
+  }
+  const pct = (x: number): number => Number((100 * x).toFixed(3));
+  const base = whale.base === "total" ? "total profit" : "profit of the profitable customers";
+  const layout = baseLayout(options.title ?? "Profitability (whale) curve", "Customers, ranked by net contribution (% of customers)", `Cumulative share of ${base} (%)`);
+  return deepFreeze({
+    data: [
+      {
+        type: "scatter" as const,
+        mode: "lines" as const,
+        name: "Cumulative profit",
+        x: whale.points.map((p) => pct(p.customerShare)),
+        y: whale.points.map((p) => pct(p.profitShare)),
+        marker: { color: PALETTE.primary },
+        hovertemplate: "best %{x:.1f} % of customers: %{y:.1f} % of profit<extra></extra>",
+      },
+      {
+        type: "scatter" as const,
+        mode: "lines" as const,
+        name: "100 % of profit",
+        x: [0, 100],
+        y: [100, 100],
+        marker: { color: PALETTE.accent },
+        hovertemplate: "100 % of profit<extra></extra>",
+      },
+      {
+        type: "scatter" as const,
+        mode: "markers" as const,
+        name: "Peak",
+        x: [pct(whale.peakCustomerShare)],
+        y: [pct(whale.peakProfitShare)],
+        marker: { color: PALETTE.highlight, size: 10 },
+        hovertemplate: "peak: %{y:.1f} % of profit from the best %{x:.1f} % of customers<extra></extra>",
+      },
+    ],
+    layout: { ...layout, showlegend: true, xaxis: { ...layout.xaxis, ticksuffix: " %", rangemode: "tozero" as const }, yaxis: { ...layout.yaxis, ticksuffix: " %" } },
+  });
+}

@@ -1,0 +1,25 @@
+/**
+ * Customer and channel value: lifetime sales, gross margin contribution, discounts, freight and
+ * handling, average selling price, returns, cost to serve, net contribution, the profitability
+ * (whale) curve and Pareto/ABC classes. See `src/value/README.md` for the rules.
+ *
+ * @example
+ * import { customerValue, valueByGroup } from "./value/index.js";
+ */
+export type {
+  ValueSums, ValueRates, ValueTotals, ServiceCostKey, ServiceCostTable, WhalePoint, WhaleCurve,
+  AbcClass, AbcClassSummary, CustomerValueColumns, GroupValueColumns, GroupValue, CustomerValueResult,
+} from "./types.js";
+export { DEFAULT_SERVICE_COSTS, SERVICE_COST_KEYS, serviceCostTable } from "./service-cost-table.js";
+export { loadServiceCostTableFile } from "./load-service-cost-table.js";
+export { lineCostOfGoods, type LineCostOfGoods } from "./line-cost-of-goods.js";
+export { lineValues, type LineValues } from "./line-values.js";
+export { lineCostToServe, type LineCostToServe } from "./line-cost-to-serve.js";
+export { sumValueByKey, valueTotals, type ValueSumColumns } from "./sum-value-by-key.js";
+export { prepareValue, type ValueOptions, type PreparedValue } from "./value-options.js";
+export { rankOrder } from "./rank-order.js";
+export { whaleCurve } from "./whale-curve.js";
+export { abcClasses, type AbcThresholds } from "./abc-classes.js";
+export { valueByGroup, groupValueOf } from "./value-by-group.js";
+export { customerValue } from "./customer-value.js";
+export { customerValueToCsv, groupValueToCsv } from "./value-to-csv.js";

@@ -1,0 +1,74 @@
+import type { Transactions } from "../data/types.js";
+import { DataError } from "../data/data-error.js";
+
+/** Cost of goods per line, with the rule that filled the unknown ones. */
+export interface LineCostOfGoods {
+  /** Goods cost of each line before returns (currency; negative for a negative return line). */
+  readonly cost: Float64Array;
+  /** 1 where the cost was estimated because it was unknown, else 0. */
+  readonly estimated: Uint8Array;
+  /** Gross margin rate (1 - cost / amount) of the purchase lines with a known cost, by category ("" = all lines). */
+  readonly knownMarginRates: Readonly<Record<string, number>>;
+  /** How many lines had their cost estimated. */
+  readonly estimatedLines: number;
+}
+
+/**
+ * The cost of goods of every transaction line. A known cost is used as given (on a negative
+ * return line as -|cost|: the goods come back to stock). An unknown cost (blank, or no cost
+ * column) is **estimated** as `amount x (1 - m)`, where `m` is the gross margin rate realised on
+ * the purchase lines with a known cost in the same category, else on all lines with a known
+ * cost, else `assumedMarginRate`.
+ *
+ * @param t - the transactions (amount and cost in currency units)
+ * @param assumedMarginRate - the margin rate (a fraction < 1) to assume when no line has a known cost
+ * @returns frozen per-line costs and the rates used
+ * @throws DataError when a cost must be estimated but no line has a known cost and no `assumedMarginRate` is given, or it is not a number < 1
+ * @example
+ * // two lines of category "home": 100 with cost 60, 50 with cost unknown -> 50 x (1 - 0.4) = 30
+ * lineCostOfGoods(t).cost; // Float64Array [60, 30]
+ */
+export function lineCostOfGoods(t: Transactions, assumedMarginRate?: number): LineCostOfGoods {
+  if (assumedMarginRate !== undefined && !(Number.isFinite(assumedMarginRate) && assumedMarginRate < 1)) {
+    throw new DataError(`lineCostOfGoods: assumedMarginRate ${assumedMarginRate} must be a number below 1 (a fraction, e.g. 0.4)`);
+  }
+  const n = t.length;
+  const given = t.cost;
+  const category = t.category;
+  const sales = new Map<string, number>();
+  const costs = new Map<string, number>();
+  const add = (key: string, s: number, c: number): void => {
+    sales.set(key, (sales.get(key) ?? 0) + s);
+    costs.set(key, (costs.get(key) ?? 0) + c);
+  };
+  for (let i = 0; i < n; i++) {
+    const c = given ? given[i]! : NaN;
+    const a = t.amount[i]!;
+    if (Number.isNaN(c) || a <= 0) continue;
+    add("", a, c);
+    if (category) add(category[i]!, a, c);
+  }
+  const rates: Record<string, number> = {};
+  for (const [key, s] of sales) if (s > 0) rates[key] = 1 - costs.get(key)! / s;
+  const cost = new Float64Array(n);
+  const estimated = new Uint8Array(n);
+  let estimatedLines = 0;
+  for (let i = 0; i < n; i++) {
+    const c = given ? given[i]! : NaN;
+    const a = t.amount[i]!;
+    if (!Number.isNaN(c)) {
+      cost[i] = a < 0 ? -Math.abs(c) : c;
+      continue;
+    }
+    const rate = (category ? rates[category[i]!] : undefined) ?? rates[""] ?? assumedMarginRate;
+    if (rate === undefined) {
+      throw new DataError(
+        `lineCostOfGoods: the cost of line ${t.sourceLine[i]} is unknown and no line has a known cost; add a cost column or give an assumed margin rate (option assumedMarginRate, crm value --margin-rate R)`,
+      );
+    }
+    cost[i] = a * (1 - rate);
+    estimated[i] = 1;
+    estimatedLines += 1;
+  }
+  return Object.freeze({ cost, estimated, knownMarginRates: Object.freeze(rates), estimatedLines });
+}

@@ -1,0 +1,104 @@
+import type { Transactions } from "../data/types.js";
+import { lineCostOfGoods } from "./line-cost-of-goods.js";
+
+/** The value pieces of every transaction line (currency units unless said), and its customer and order. */
+export interface LineValues {
+  readonly length: number;
+  /** Distinct customer ids, sorted ascending. */
+  readonly customerIds: readonly string[];
+  /** Index into `customerIds` of each line. */
+  readonly customerOf: Int32Array;
+  /** Order index of each purchase line (amount >= 0); -1 for a negative line. */
+  readonly orderOf: Int32Array;
+  /** Number of distinct orders. */
+  readonly orders: number;
+  /** Lines of each order. */
+  readonly linesPerOrder: Int32Array;
+  readonly grossSales: Float64Array;
+  readonly discounts: Float64Array;
+  readonly returnsValue: Float64Array;
+  readonly netSales: Float64Array;
+  /** Goods cost of purchase lines before returns (for the list margin). */
+  readonly goodsCost: Float64Array;
+  /** Cost of goods kept: goods cost minus the cost of returned units. */
+  readonly costOfGoods: Float64Array;
+  /** Net sales of the line when its cost was estimated, else 0. */
+  readonly costEstimatedSales: Float64Array;
+  readonly freight: Float64Array;
+  /** Units of a purchase line with a known quantity, else 0. */
+  readonly units: Float64Array;
+  /** Gross sales of the purchase lines with a known quantity (numerator of the average selling price). */
+  readonly unitSales: Float64Array;
+  /** 1 for a line with a return (returned units or value, or a negative line). */
+  readonly returned: Float64Array;
+  /** Lines whose cost of goods was estimated. */
+  readonly estimatedLines: number;
+}
+
+/**
+ * Splits every transaction line into its value pieces: gross sales (after discount), discount,
+ * returns (refunds on the line, or the whole of a negative line), net sales, cost of goods
+ * (unknown costs estimated by {@link lineCostOfGoods}; the cost of returned units goes back to
+ * stock, pro rata to returned quantity, else to returned value), freight and units.
+ *
+ * @param t - the transactions
+ * @param assumedMarginRate - see {@link lineCostOfGoods}
+ * @returns the per-line pieces (typed arrays; not frozen) and the customer and order of each line
+ * @throws DataError as {@link lineCostOfGoods}
+ * @example
+ * lineValues(t).netSales; // Float64Array of amount - returned_amount per line
+ */
+export function lineValues(t: Transactions, assumedMarginRate?: number): LineValues {
+  const n = t.length;
+  const customerIds = [...new Set(t.customerId)].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  const customerIndex = new Map(customerIds.map((id, k) => [id, k]));
+  const customerOf = new Int32Array(n);
+  const orderOf = new Int32Array(n).fill(-1);
+  const orderIndex = new Map<string, number>();
+  const perOrder: number[] = [];
+  const { cost, estimated, estimatedLines } = lineCostOfGoods(t, assumedMarginRate);
+  const [grossSales, discounts, returnsValue, netSales, goodsCost, costOfGoods, costEstimatedSales, freight, units, unitSales, returned] =
+    Array.from({ length: 11 }, () => new Float64Array(n));
+  for (let i = 0; i < n; i++) {
+    const id = t.customerId[i]!;
+    customerOf[i] = customerIndex.get(id)!;
+    const a = t.amount[i]!;
+    const refund = t.returnedAmount ? t.returnedAmount[i]! : 0;
+    const q = t.quantity ? t.quantity[i]! : NaN;
+    const rq = t.returnedQuantity ? t.returnedQuantity[i]! : 0;
+    freight[i] = t.freight ? t.freight[i]! : 0;
+    if (a >= 0) {
+      const key = `${id}\u0000${t.orderId ? t.orderId[i]! : t.day[i]!}`;
+      let o = orderIndex.get(key);
+      if (o === undefined) {
+        o = perOrder.length;
+        orderIndex.set(key, o);
+        perOrder.push(0);
+      }
+      orderOf[i] = o;
+      perOrder[o]! += 1;
+      grossSales[i] = a;
+      discounts[i] = t.discount ? t.discount[i]! : 0;
+      returnsValue[i] = refund;
+      goodsCost[i] = cost[i]!;
+      const kept = t.returnedQuantity && q > 0 ? 1 - rq / q : a > 0 ? 1 - refund / a : 1;
+      costOfGoods[i] = cost[i]! * Math.min(1, Math.max(0, kept));
+      if (q >= 0) {
+        units[i] = q;
+        unitSales[i] = a;
+      }
+    } else {
+      returnsValue[i] = -a + refund;
+      costOfGoods[i] = cost[i]!;
+    }
+    netSales[i] = a - refund;
+    if (estimated[i] === 1) costEstimatedSales[i] = netSales[i]!;
+    returned[i] = a < 0 || refund > 0 || rq > 0 ? 1 : 0;
+  }
+  return {
+    length: n, customerIds, customerOf, orderOf, orders: perOrder.length, linesPerOrder: Int32Array.from(perOrder),
+    grossSales: grossSales!, discounts: discounts!, returnsValue: returnsValue!, netSales: netSales!, goodsCost: goodsCost!,
+    costOfGoods: costOfGoods!, costEstimatedSales: costEstimatedSales!, freight: freight!, units: units!, unitSales: unitSales!,
+    returned: returned!, estimatedLines,
+  };
+}
