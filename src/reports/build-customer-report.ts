@@ -5,6 +5,14 @@ import { deepFreeze } from "../charts/index.js";
 import { dataQualitySection } from "./data-quality-section.js";
 import { customerSummarySection } from "./customer-summary-section.js";
 import { lifetimeValueSection } from "./lifetime-value-section.js";
+import { customerValueSection } from "./customer-value-section.js";
+import { rfmSection } from "./rfm-section.js";
+import { clusterSection } from "./cluster-section.js";
+import { migrationSection } from "./migration-section.js";
+import type { CustomerValueResult } from "../value/types.js";
+import type { RfmAnalysis } from "../segments/rfm-analysis.js";
+import type { ClusterResult } from "../segments/cluster-customers.js";
+import type { RfmMigration } from "../segments/rfm-migration.js";
 import type { LifetimeValueAnalysis } from "../models/lifetime-value-analysis.js";
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -23,6 +31,14 @@ export interface CustomerReportInput {
   readonly topN?: number;
   /** Rejected rows to list (default 20). */
   readonly maxRejectedRows?: number;
+  /** Customer and channel value, for a "Customer value" section (left out when absent). */
+  readonly customerValue?: CustomerValueResult;
+  /** RFM scores, segments and usage tiers, for an "RFM segments" section (left out when absent). */
+  readonly rfm?: RfmAnalysis;
+  /** k-means clusters, for a "Customer clusters" section (left out when absent). */
+  readonly clusters?: ClusterResult;
+  /** Segment migration between two dates, for a "Segment migration" section (left out when absent). */
+  readonly migration?: RfmMigration;
   /** The lifetime-value analysis, for a "Customer lifetime value" section (left out when absent). */
   readonly lifetimeValue?: LifetimeValueAnalysis;
 }
@@ -30,8 +46,9 @@ export interface CustomerReportInput {
 /**
  * Builds the manager report: a "Data quality" section (rows read, used, rejected and why, what
  * to fix), a "Customer summary" section (customers, repeat customers, frequency, spend, recency,
- * top customers, charts) and, when given, a "Customer lifetime value" section. Pure: same
- * inputs, same report.
+ * top customers, charts) and, for each analysis given, its section: customer value, RFM
+ * segments, customer clusters, segment migration, customer lifetime value. Pure: same inputs,
+ * same report.
  *
  * @param input - the row ledger and customer summary, plus title, currency, generatedAt
  * @returns a frozen {@link Report}
@@ -51,6 +68,10 @@ export function buildCustomerReport(input: CustomerReportInput): Report {
   const sections = [
     dataQualitySection(ledger, { maxRejectedRows: input.maxRejectedRows ?? 20 }),
     customerSummarySection(summary, { currency, topN: input.topN ?? 20 }),
+    ...(input.customerValue ? [customerValueSection(input.customerValue, { currency, topN: input.topN ?? 20 })] : []),
+    ...(input.rfm ? [rfmSection(input.rfm, { currency })] : []),
+    ...(input.clusters ? [clusterSection(input.clusters, { currency })] : []),
+    ...(input.migration ? [migrationSection(input.migration, { currency })] : []),
     ...(input.lifetimeValue ? [lifetimeValueSection(input.lifetimeValue, { currency, topN: input.topN ?? 20 })] : []),
   ];
   return deepFreeze({

@@ -35,6 +35,7 @@ figcaption { color: var(--muted); font-size: 0.9rem; }
 table { border-collapse: collapse; width: 100%; font-size: 0.92rem; }
 caption { text-align: left; font-weight: 650; padding: 4px 0 8px; }
 th, td { padding: 6px 10px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
+td.long { min-width: 28ch; }
 thead th { background: var(--card); border-bottom: 2px solid var(--line); }
 tbody tr:nth-child(even) { background: #FAFBFC; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }

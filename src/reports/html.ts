@@ -25,7 +25,12 @@ function table(t: ReportTable, currency: string): string {
   const head = t.columns.map((c) => `<th scope="col"${cls(c.format)}>${esc(c.label)}</th>`).join("");
   const body = t.rows.length === 0
     ? `<tr><td colspan="${t.columns.length}" class="empty">No rows</td></tr>`
-    : t.rows.map((r) => `<tr>${t.columns.map((c) => `<td${cls(c.format)}>${esc(formatValue(r[c.key] ?? null, c.format, currency))}</td>`).join("")}</tr>`).join("\n");
+    : t.rows.map((r) => `<tr>${t.columns.map((c) => {
+        const text = formatValue(r[c.key] ?? null, c.format, currency);
+        // Long text (an action, a definition) gets room instead of a column of one word a line.
+        const klass = NUMERIC.has(c.format) ? ` class="num"` : text.length > 40 ? ` class="long"` : "";
+        return `<td${klass}>${esc(text)}</td>`;
+      }).join("")}</tr>`).join("\n");
   return `<div class="table-wrap"><table><caption>${esc(t.title)}</caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
 }
 

@@ -257,7 +257,15 @@ describe("crm generate and crm report", () => {
     expect(html).toContain("Customer summary");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(paths.xlsx);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Data quality", "Customer summary", "Customer lifetime value"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "Data quality", "Customer summary", "Customer value", "RFM segments", "Customer clusters", "Segment migration", "Customer lifetime value",
+    ]);
+    const only = await crm("report", "--input", path.join(data, "transactions.csv"), "--out", path.join(dir, "only"), "--sections", "rfm-segments", "--json");
+    const wbOnly = new ExcelJS.Workbook();
+    await wbOnly.xlsx.readFile(JSON.parse(only.out).xlsx);
+    expect(wbOnly.worksheets.map((w) => w.name)).toEqual(["Data quality", "Customer summary", "RFM segments"]);
+    const bad = await crm("report", "--sections", "whales");
+    expect(bad.err).toBe('crm report: --sections names unknown section "whales"; sections: customer-value, rfm-segments, customer-clusters, segment-migration, lifetime-value\n');
     expect(html).toContain("Customer lifetime value");
   });
 });

@@ -1,42 +1,80 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "../command.js";
 import { INPUT_FLAGS, INPUT_HELP, loadInputFlags } from "../input-flags.js";
-import { sampleTransactionsPath } from "../package-root.js";
+import { packageRoot, sampleTransactionsPath } from "../package-root.js";
 import { choiceFlag, parseFlags, stringFlag } from "../parse-flags.js";
 import { step } from "../progress.js";
 import { UsageError } from "../usage-error.js";
-import { customerSummary } from "../../summary/customer-summary.js";
+import { formatDay } from "../../data/format-day.js";
+import { isoDayOption } from "../../data/iso-day-option.js";
+import { loadCustomersFile } from "../../data/load-customers.js";
+import { loadServiceEventsFile } from "../../data/load-service-events.js";
 import { lifetimeValueAnalysis } from "../../models/lifetime-value-analysis.js";
 import { buildCustomerReport } from "../../reports/build-customer-report.js";
 import { writeReports } from "../../reports/write-reports.js";
+import { clusterCustomers } from "../../segments/cluster-customers.js";
+import { rfmAnalysis } from "../../segments/rfm-analysis.js";
+import { rfmMigration } from "../../segments/rfm-migration.js";
+import { customerSummary } from "../../summary/customer-summary.js";
+import { customerValue } from "../../value/customer-value.js";
+import { loadServiceCostTableFile } from "../../value/load-service-cost-table.js";
+
+/** The report sections `--sections` can name, in report order. */
+const SECTIONS = ["customer-value", "rfm-segments", "customer-clusters", "segment-migration", "lifetime-value"] as const;
+type SectionName = (typeof SECTIONS)[number];
 
 const HELP = `crm report: write the manager reports (Excel workbook and self-contained HTML page)
 
-Usage: crm report [--input FILE] [--out DIR] [--title T] [--currency EUR]
-                  [--calibration-end D] [--observation-end D] [--time-unit U] [mapping flags]
+Usage: crm report [--input FILE] [--out DIR] [--title T] [--currency EUR] [--sections a,b,...]
+                  [--service-events F] [--customers F] [--costs costs.json] [mapping flags]
 
 Writes customer-report.xlsx and customer-report.html into DIR (default reports/), each written
 atomically, and prints their paths. Without --input it uses the bundled sample
-(data/sample/transactions.csv). The HTML works offline: Plotly is inlined, nothing is fetched.
-Sections: data quality, customer summary (all data to the observation end) and customer
-lifetime value (purchase model checked on a holdout after --calibration-end, then refitted on all
-data; CLV over the next 12 months discounted monthly, with a bootstrap interval).
+(data/sample/transactions.csv, with its service_events.csv and customers.csv). The HTML works
+offline: Plotly is inlined, nothing is fetched.
+
+Sections: data quality and customer summary always; then (all by default, or those named in
+--sections): ${SECTIONS.join(", ")}.
+  customer-value     lifetime sales, margin, discounts, freight, cost to serve, the whale curve, ABC
+  rfm-segments       RFM scores, the named segments with actions, the R x F heatmap, usage tiers
+  customer-clusters  k-means clusters (k chosen by silhouette) with readable profiles
+  segment-migration  RFM segments at --migration-from vs --migration-to (default: the last 91 days)
+  lifetime-value     purchase model checked on a holdout after --calibration-end, refitted on all
+                     data; P(alive), CLV over the next 12 months discounted monthly, with intervals
 
 Report:
   -o, --out DIR             output folder (default reports)
       --title T             report title (default "Customer report")
       --currency C          ISO 4217 code of the amounts (default EUR)
+      --sections LIST       comma-separated sections to include (default: all)
       --observation-end D   last day observed (default: the last transaction date)
+      --time-unit U         day | week | month (default week)
+      --json                print {"html": path, "xlsx": path} as one JSON object
+Customer value:
+      --service-events F    service events (customer_id,date,type) priced into the cost to serve
+      --customers F         customers (customer_id,acquisition_channel,region,...)
+      --costs F             cost table JSON (see crm value --help)
+Segment migration:
+      --migration-from D    first date (default: 91 days before the observation end)
+      --migration-to D      second date (default: the observation end)
+Lifetime value:
       --calibration-end D   end of the data the model is fitted on for the holdout check
                             (default: 26 weeks before the observation end, or a quarter of the span)
-      --time-unit U         day | week | month (default week)
-      --model M             bg-nbd | pareto-nbd | mbg-nbd for the lifetime value (default bg-nbd)
+      --model M             bg-nbd | pareto-nbd | mbg-nbd (default bg-nbd)
       --discount-rate D     discount rate per month (default 0.008, about 10 % a year)
       --margin M            share of spend that is profit (default 1: CLV in revenue)
-      --no-lifetime-value   leave the lifetime-value section out
-      --json                print {"html": path, "xlsx": path} as one JSON object
 ${INPUT_HELP}
   -h, --help                this help`;
+
+function parseSections(text: string | undefined): ReadonlySet<SectionName> {
+  if (text === undefined) return new Set(SECTIONS);
+  const names = text.split(",").map((s) => s.trim()).filter((s) => s !== "");
+  for (const n of names) {
+    if (!(SECTIONS as readonly string[]).includes(n)) throw new UsageError(`crm report: --sections names unknown section "${n}"; sections: ${SECTIONS.join(", ")}`);
+  }
+  return new Set(names as SectionName[]);
+}
 
 /** `crm report`: the Excel and HTML manager reports of a transactions file. */
 export const reportCommand: Command = {
@@ -49,21 +87,24 @@ export const reportCommand: Command = {
       out: { type: "string", short: "o" },
       title: { type: "string" },
       currency: { type: "string" },
+      sections: { type: "string" },
       "calibration-end": { type: "string" },
       "observation-end": { type: "string" },
       "time-unit": { type: "string" },
+      "service-events": { type: "string" },
+      customers: { type: "string" },
+      costs: { type: "string" },
+      "migration-from": { type: "string" },
+      "migration-to": { type: "string" },
       model: { type: "string" },
       "discount-rate": { type: "string" },
       margin: { type: "string" },
-      "no-lifetime-value": { type: "boolean" },
       json: { type: "boolean" },
     });
     const timeUnit = choiceFlag("report", flags, "time-unit", ["day", "week", "month"] as const, "week");
     const currency = stringFlag(flags, "currency", "EUR")!;
     if (!/^[A-Z]{3}$/.test(currency)) throw new UsageError(`crm report: --currency must be a 3-letter ISO code such as EUR or USD (got "${currency}")`);
-    const { transactions, ledger } = await loadInputFlags("report", flags, io, sampleTransactionsPath(), stringFlag(flags, "observation-end"));
-    const observationEnd = stringFlag(flags, "observation-end");
-    const summary = await step(io, "customer summary", () => customerSummary(transactions, { observationEnd, timeUnit }));
+    const sections = parseSections(stringFlag(flags, "sections"));
     const model = choiceFlag("report", flags, "model", ["bg-nbd", "pareto-nbd", "mbg-nbd"] as const, "bg-nbd");
     const rate = (name: string, fallback: number, max: number): number => {
       const text = stringFlag(flags, name);
@@ -73,9 +114,34 @@ export const reportCommand: Command = {
     };
     const discountRatePerPeriod = rate("discount-rate", 0.008, 1);
     const margin = rate("margin", 1, 1);
-    const lifetimeValue = flags["no-lifetime-value"] === true
-      ? undefined
-      : await step(io, `lifetime value (${model}, Gamma-Gamma, CLV with bootstrap interval)`, () =>
+    const usingSample = stringFlag(flags, "input") === undefined;
+    const sampleFile = (name: string): string | undefined => {
+      const f = path.join(packageRoot(), "data", "sample", name);
+      return usingSample && existsSync(f) ? f : undefined;
+    };
+    const eventsFile = stringFlag(flags, "service-events", sampleFile("service_events.csv"));
+    const customersFile = stringFlag(flags, "customers", sampleFile("customers.csv"));
+    const costsFile = stringFlag(flags, "costs");
+    const costs = costsFile === undefined ? undefined : await loadServiceCostTableFile(costsFile);
+
+    const observationEnd = stringFlag(flags, "observation-end");
+    const { transactions, ledger } = await loadInputFlags("report", flags, io, sampleTransactionsPath(), observationEnd);
+    const summary = await step(io, "customer summary", () => customerSummary(transactions, { observationEnd, timeUnit }));
+    const serviceEvents = eventsFile === undefined ? undefined : (await step(io, `reading ${eventsFile}`, () => loadServiceEventsFile(eventsFile))).events;
+    const customers = customersFile === undefined ? undefined : (await step(io, `reading ${customersFile}`, () => loadCustomersFile(customersFile))).customers;
+    const migrationTo = stringFlag(flags, "migration-to", summary.observationEnd)!;
+    const migrationFrom = stringFlag(flags, "migration-from") ?? formatDay(isoDayOption(migrationTo, "crm report", "--migration-to") - 91);
+
+    const customerValueResult = sections.has("customer-value")
+      ? await step(io, "customer value", () => customerValue(transactions, { serviceEvents, customers, costs }))
+      : undefined;
+    const rfm = sections.has("rfm-segments") ? await step(io, "RFM segments", () => rfmAnalysis(summary)) : undefined;
+    const clusters = sections.has("customer-clusters") ? await step(io, "customer clusters (k chosen by silhouette)", () => clusterCustomers(summary, { k: "auto", seed: 1 })) : undefined;
+    const migration = sections.has("segment-migration")
+      ? await step(io, `segment migration ${migrationFrom} to ${migrationTo}`, () => rfmMigration(transactions, { from: migrationFrom, to: migrationTo }))
+      : undefined;
+    const lifetimeValue = sections.has("lifetime-value")
+      ? await step(io, `lifetime value (${model}, Gamma-Gamma, CLV with bootstrap interval)`, () =>
           lifetimeValueAnalysis(transactions, {
             model,
             observationEnd,
@@ -84,13 +150,18 @@ export const reportCommand: Command = {
             discountRatePerPeriod,
             margin,
           }),
-        );
+        )
+      : undefined;
     const report = buildCustomerReport({
       ledger,
       summary,
       title: stringFlag(flags, "title"),
       currency,
       generatedAt: new Date().toISOString(),
+      customerValue: customerValueResult,
+      rfm,
+      clusters,
+      migration,
       lifetimeValue,
     });
     const outDir = path.resolve(stringFlag(flags, "out", "reports")!);
