@@ -73,7 +73,7 @@ export function clusterCustomers(summary: Pick<CustomerSummary, "length" | "colu
   }
   const seed = options.seed ?? 1;
   const restarts = options.restarts ?? 4;
-  const z = standardizeFeatures(summary.columns as unknown as Readonly<Record<string, Float64Array>>, features, options.log ?? DEFAULT_LOG_FEATURES);
+  const z = standardizeFeatures(summary.columns, features, options.log ?? DEFAULT_LOG_FEATURES);
   const choice = k === "auto" ? clusterKChoice(z.values, z.d, { seed, restarts, kMax: options.kMax ?? 8 }) : null;
   const fit = choice ? choice.best : kmeans(z.values, z.d, k as number, { seed, restarts });
   const silhouette = silhouetteScore(z.values, z.d, fit.labels, { seed });

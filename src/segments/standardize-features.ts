@@ -55,7 +55,7 @@ export function signedLog1p(x: number): number {
  * features named in `log`. A constant feature gets SD 1 (all its z-scores are 0), so it takes
  * no part in the distances.
  *
- * @param columns - feature name to one value per customer (all the same length)
+ * @param columns - any object of columns, e.g. `summary.columns`: feature name to one number per customer (all the same length)
  * @param features - the features to use, in column order of the result
  * @param log - the features to log-transform (default {@link DEFAULT_LOG_FEATURES})
  * @returns the frozen matrix with the means and SDs used
@@ -65,14 +65,16 @@ export function signedLog1p(x: number): number {
  * Array.from(z.values); // [-1, 1]
  */
 export function standardizeFeatures(
-  columns: Readonly<Record<string, ArrayLike<number>>>,
+  columns: object,
   features: readonly string[],
   log: readonly string[] = DEFAULT_LOG_FEATURES,
 ): StandardizedFeatures {
   const fn = "standardizeFeatures";
   if (features.length === 0) throw new RangeError(`${fn}: give at least one feature`);
   const d = features.length;
-  const first = columns[features[0]!];
+  // Any object of columns (e.g. a summary's SummaryColumns): read the named ones as numbers.
+  const table = columns as Readonly<Record<string, ArrayLike<number> | undefined>>;
+  const first = table[features[0]!];
   if (!first) throw new RangeError(`${fn}: feature "${features[0]}" is not a column`);
   const n = first.length;
   const values = new Float64Array(n * d);
@@ -81,7 +83,7 @@ export function standardizeFeatures(
   const logged: boolean[] = [];
   for (let j = 0; j < d; j++) {
     const name = features[j]!;
-    const col = columns[name];
+    const col = table[name];
     if (!col) throw new RangeError(`${fn}: feature "${name}" is not a column`);
     if (col.length !== n) throw new RangeError(`${fn}: feature "${name}" has ${col.length} values, expected ${n}`);
     const useLog = log.includes(name);
