@@ -12,6 +12,7 @@ export * from "./summary/index.js";
 export * from "./value/index.js";
 export * from "./models/index.js";
 export * from "./segments/index.js";
+export * from "./insights/index.js";
 export * from "./charts/index.js";
 export * from "./reports/index.js";
 export * from "./display/index.js";

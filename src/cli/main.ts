@@ -2,9 +2,14 @@ import type { Command, CommandIo } from "./command.js";
 import { UsageError } from "./usage-error.js";
 import { fitCommand } from "./commands/fit.js";
 import { predictCommand } from "./commands/predict.js";
+import { propensityCommand } from "./commands/propensity.js";
 import { segmentCommand } from "./commands/segment.js";
 import { rfmCommand } from "./commands/rfm.js";
 import { valueCommand } from "./commands/value.js";
+import { basketCommand } from "./commands/basket.js";
+import { campaignCommand } from "./commands/campaign.js";
+import { cohortsCommand } from "./commands/cohorts.js";
+import { serviceCommand } from "./commands/service.js";
 import { migrateCommand } from "./commands/migrate.js";
 import { generateCommand } from "./commands/generate.js";
 import { reportCommand } from "./commands/report.js";
@@ -12,7 +17,7 @@ import { summaryCommand } from "./commands/summary.js";
 import { validateCommand } from "./commands/validate.js";
 
 /** Every `crm` sub-command, in the order `crm --help` lists them. */
-export const COMMANDS: readonly Command[] = Object.freeze([validateCommand, summaryCommand, valueCommand, rfmCommand, segmentCommand, migrateCommand, fitCommand, predictCommand, reportCommand, generateCommand]);
+export const COMMANDS: readonly Command[] = Object.freeze([validateCommand, summaryCommand, valueCommand, basketCommand, rfmCommand, segmentCommand, migrateCommand, cohortsCommand, campaignCommand, serviceCommand, fitCommand, predictCommand, propensityCommand, reportCommand, generateCommand]);
 
 const PROCESS_IO: CommandIo = {
   out: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),

@@ -20,3 +20,4 @@ export { chebyshevClenshaw } from "./chebyshev-clenshaw.js";
 export { chebyshevInterpolant, evaluateChebyshevPiecewise, type ChebyshevPiecewise, type ChebyshevOptions } from "./chebyshev-interpolant.js";
 export { chebyshevGroupTables, type ChebyshevGroupTables, type ChebyshevGroupOptions } from "./chebyshev-group-tables.js";
 export { chebyshevByGroup, type ChebyshevByGroupOptions } from "./chebyshev-by-group.js";
+export { normalUpperTail, normalQuantile } from "./normal-distribution.js";

@@ -18,3 +18,8 @@ export { clusterSection } from "./cluster-section.js";
 export { rfmSection } from "./rfm-section.js";
 export { migrationSection } from "./migration-section.js";
 export { customerValueSection } from "./customer-value-section.js";
+export { basketSection, basketRuleSentence } from "./basket-section.js";
+export { campaignSection } from "./campaign-section.js";
+export { serviceSection } from "./service-section.js";
+export { propensitySection } from "./propensity-section.js";
+export { cohortSection } from "./cohort-section.js";

@@ -1,0 +1,35 @@
+import type { Transactions } from "../data/types.js";
+
+/**
+ * Net spend of each listed customer in a window of days after a start day: the sum of
+ * transaction amounts (returns negative) dated in [startDay, startDay + windowDays). Used to
+ * measure a campaign's incremental revenue from purchases rather than from response amounts,
+ * in the treatment and the control group alike.
+ *
+ * @param transactions - the transactions table
+ * @param customerIds - the customers to measure (repeats allowed)
+ * @param startDay - first day of the window, days since 1970-01-01
+ * @param windowDays - length of the window, whole days ≥ 1
+ * @returns spend per listed customer, currency units (0 for no purchase), in list order
+ * @throws RangeError when windowDays is not a whole number ≥ 1 or startDay is not a whole number
+ * @example
+ * campaignWindowSpend(tx, ["C1", "C2"], 20346, 30); // Float64Array [54.2, 0]
+ */
+export function campaignWindowSpend(
+  transactions: Transactions, customerIds: readonly string[], startDay: number, windowDays: number,
+): Float64Array {
+  const fn = "campaignWindowSpend";
+  if (!Number.isInteger(windowDays) || windowDays < 1) throw new RangeError(`${fn}: windowDays ${windowDays} is not a whole number of at least 1`);
+  if (!Number.isInteger(startDay)) throw new RangeError(`${fn}: startDay ${startDay} is not a whole day number`);
+  const wanted = new Map<string, number>();
+  for (const id of customerIds) wanted.set(id, 0);
+  const end = startDay + windowDays;
+  for (let i = 0; i < transactions.length; i++) {
+    const d = transactions.day[i]!;
+    if (d < startDay || d >= end) continue;
+    const id = transactions.customerId[i]!;
+    const s = wanted.get(id);
+    if (s !== undefined) wanted.set(id, s + transactions.amount[i]!);
+  }
+  return Float64Array.from(customerIds, (id) => wanted.get(id)!);
+}
