@@ -13,6 +13,16 @@ import type { CustomerValueResult } from "../value/types.js";
 import type { RfmAnalysis } from "../segments/rfm-analysis.js";
 import type { ClusterResult } from "../segments/cluster-customers.js";
 import type { RfmMigration } from "../segments/rfm-migration.js";
+import { propensitySection } from "./propensity-section.js";
+import { cohortSection } from "./cohort-section.js";
+import { basketSection } from "./basket-section.js";
+import { campaignSection } from "./campaign-section.js";
+import { serviceSection } from "./service-section.js";
+import type { PropensityResult } from "../models/propensity-types.js";
+import type { CohortAnalysis } from "../insights/cohort-analysis.js";
+import type { BasketAnalysis } from "../insights/basket-analysis.js";
+import type { CampaignUplift } from "../insights/campaign-types.js";
+import type { ServiceImpact } from "../insights/service-impact.js";
 import type { LifetimeValueAnalysis } from "../models/lifetime-value-analysis.js";
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -41,14 +51,24 @@ export interface CustomerReportInput {
   readonly migration?: RfmMigration;
   /** The lifetime-value analysis, for a "Customer lifetime value" section (left out when absent). */
   readonly lifetimeValue?: LifetimeValueAnalysis;
+  /** The propensity/churn model, for a "Propensity" section. */
+  readonly propensity?: PropensityResult;
+  /** Cohorts, retention and the retention what-if, for a "Cohorts and retention" section. */
+  readonly cohorts?: CohortAnalysis;
+  /** Association rules and next-best products, for a "Cross-sell" section. */
+  readonly basket?: BasketAnalysis;
+  /** A campaign with a control group, for a "Campaigns" section. */
+  readonly campaign?: CampaignUplift;
+  /** Service problems against later retention and spend, for a "Service impact" section. */
+  readonly service?: ServiceImpact;
 }
 
 /**
  * Builds the manager report: a "Data quality" section (rows read, used, rejected and why, what
  * to fix), a "Customer summary" section (customers, repeat customers, frequency, spend, recency,
  * top customers, charts) and, for each analysis given, its section: customer value, RFM
- * segments, customer clusters, segment migration, customer lifetime value. Pure: same inputs,
- * same report.
+ * segments, customer clusters, segment migration, customer lifetime value, propensity, cohorts
+ * and retention, cross-sell, campaigns, service impact. Pure: same inputs, same report.
  *
  * @param input - the row ledger and customer summary, plus title, currency, generatedAt
  * @returns a frozen {@link Report}
@@ -73,6 +93,11 @@ export function buildCustomerReport(input: CustomerReportInput): Report {
     ...(input.clusters ? [clusterSection(input.clusters, { currency })] : []),
     ...(input.migration ? [migrationSection(input.migration, { currency })] : []),
     ...(input.lifetimeValue ? [lifetimeValueSection(input.lifetimeValue, { currency, topN: input.topN ?? 20 })] : []),
+    ...(input.propensity ? [propensitySection(input.propensity, { currency, topN: input.topN ?? 20 })] : []),
+    ...(input.cohorts ? [cohortSection(input.cohorts, { currency })] : []),
+    ...(input.basket ? [basketSection(input.basket)] : []),
+    ...(input.campaign ? [campaignSection(input.campaign, { currency })] : []),
+    ...(input.service ? [serviceSection(input.service, { currency })] : []),
   ];
   return deepFreeze({
     title: input.title ?? "Customer report",

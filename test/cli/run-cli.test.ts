@@ -259,13 +259,14 @@ describe("crm generate and crm report", () => {
     await wb.xlsx.readFile(paths.xlsx);
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       "Data quality", "Customer summary", "Customer value", "RFM segments", "Customer clusters", "Segment migration", "Customer lifetime value",
+      "Churn and propensity to buy", "Cohorts and retention", "Cross-sell",
     ]);
     const only = await crm("report", "--input", path.join(data, "transactions.csv"), "--out", path.join(dir, "only"), "--sections", "rfm-segments", "--json");
     const wbOnly = new ExcelJS.Workbook();
     await wbOnly.xlsx.readFile(JSON.parse(only.out).xlsx);
     expect(wbOnly.worksheets.map((w) => w.name)).toEqual(["Data quality", "Customer summary", "RFM segments"]);
     const bad = await crm("report", "--sections", "whales");
-    expect(bad.err).toBe('crm report: --sections names unknown section "whales"; sections: customer-value, rfm-segments, customer-clusters, segment-migration, lifetime-value\n');
+    expect(bad.err).toBe('crm report: --sections names unknown section "whales"; sections: customer-value, rfm-segments, customer-clusters, segment-migration, lifetime-value, propensity, cohorts-retention, cross-sell, campaigns, service-impact\n');
     expect(html).toContain("Customer lifetime value");
   });
 });

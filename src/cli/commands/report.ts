@@ -10,6 +10,12 @@ import { formatDay } from "../../data/format-day.js";
 import { isoDayOption } from "../../data/iso-day-option.js";
 import { loadCustomersFile } from "../../data/load-customers.js";
 import { loadServiceEventsFile } from "../../data/load-service-events.js";
+import { loadCampaignContactsFile } from "../../data/load-campaign-contacts.js";
+import { basketAnalysis } from "../../insights/basket-analysis.js";
+import { campaignUplift } from "../../insights/campaign-uplift.js";
+import { cohortAnalysis } from "../../insights/cohort-analysis.js";
+import { serviceImpact } from "../../insights/service-impact.js";
+import { propensityAnalysis } from "../../models/propensity.js";
 import { lifetimeValueAnalysis } from "../../models/lifetime-value-analysis.js";
 import { buildCustomerReport } from "../../reports/build-customer-report.js";
 import { writeReports } from "../../reports/write-reports.js";
@@ -21,7 +27,10 @@ import { customerValue } from "../../value/customer-value.js";
 import { loadServiceCostTableFile } from "../../value/load-service-cost-table.js";
 
 /** The report sections `--sections` can name, in report order. */
-const SECTIONS = ["customer-value", "rfm-segments", "customer-clusters", "segment-migration", "lifetime-value"] as const;
+const SECTIONS = [
+  "customer-value", "rfm-segments", "customer-clusters", "segment-migration", "lifetime-value",
+  "propensity", "cohorts-retention", "cross-sell", "campaigns", "service-impact",
+] as const;
 type SectionName = (typeof SECTIONS)[number];
 
 const HELP = `crm report: write the manager reports (Excel workbook and self-contained HTML page)
@@ -42,6 +51,12 @@ Sections: data quality and customer summary always; then (all by default, or tho
   segment-migration  RFM segments at --migration-from vs --migration-to (default: the last 91 days)
   lifetime-value     purchase model checked on a holdout after --calibration-end, refitted on all
                      data; P(alive), CLV over the next 12 months discounted monthly, with intervals
+  propensity         who buys again in the next 90 days: logistic model vs BG/NBD, risk bands
+  cohorts-retention  monthly cohorts, survival by channel, sBG projection, the retention what-if
+  cross-sell         category association rules and next-best products
+  campaigns          response, uplift with its interval, ROI (needs --contacts; the sample has them)
+  service-impact     retention and spend after complaints, late deliveries, returns, contacts
+                     (needs --service-events; the sample has them)
 
 Report:
   -o, --out DIR             output folder (default reports)
@@ -51,8 +66,10 @@ Report:
       --observation-end D   last day observed (default: the last transaction date)
       --time-unit U         day | week | month (default week)
       --json                print {"html": path, "xlsx": path} as one JSON object
-Customer value:
+Customer value, propensity, service impact, campaigns:
       --service-events F    service events (customer_id,date,type) priced into the cost to serve
+      --contacts F          campaign contacts (customer_id,campaign_id,date,group,responded,...)
+      --cost-per-contact C  campaign cost per contact for the ROI (default 1)
       --customers F         customers (customer_id,acquisition_channel,region,...)
       --costs F             cost table JSON (see crm value --help)
 Segment migration:
@@ -94,6 +111,8 @@ export const reportCommand: Command = {
       "service-events": { type: "string" },
       customers: { type: "string" },
       costs: { type: "string" },
+      contacts: { type: "string" },
+      "cost-per-contact": { type: "string" },
       "migration-from": { type: "string" },
       "migration-to": { type: "string" },
       model: { type: "string" },
@@ -121,6 +140,8 @@ export const reportCommand: Command = {
     };
     const eventsFile = stringFlag(flags, "service-events", sampleFile("service_events.csv"));
     const customersFile = stringFlag(flags, "customers", sampleFile("customers.csv"));
+    const contactsFile = stringFlag(flags, "contacts", sampleFile("campaign_contacts.csv"));
+    const costPerContact = rate("cost-per-contact", 1, 1e6);
     const costsFile = stringFlag(flags, "costs");
     const costs = costsFile === undefined ? undefined : await loadServiceCostTableFile(costsFile);
 
@@ -152,6 +173,20 @@ export const reportCommand: Command = {
           }),
         )
       : undefined;
+    const propensity = sections.has("propensity")
+      ? await step(io, "propensity (who buys again in the next 90 days)", () => propensityAnalysis(transactions, { serviceEvents }))
+      : undefined;
+    const cohorts = sections.has("cohorts-retention") ? await step(io, "cohorts and retention", () => cohortAnalysis(transactions, { observationEnd })) : undefined;
+    const basket = sections.has("cross-sell") && transactions.category
+      ? await step(io, "cross-sell (association rules)", () => basketAnalysis(transactions, { level: "category" }))
+      : undefined;
+    const contacts = sections.has("campaigns") && contactsFile !== undefined
+      ? (await step(io, `reading ${contactsFile}`, () => loadCampaignContactsFile(contactsFile))).contacts
+      : undefined;
+    const campaign = contacts ? await step(io, "campaign uplift", () => campaignUplift(contacts, { transactions, costPerContact })) : undefined;
+    const service = sections.has("service-impact") && serviceEvents
+      ? await step(io, "service impact", () => serviceImpact(transactions, serviceEvents))
+      : undefined;
     const report = buildCustomerReport({
       ledger,
       summary,
@@ -163,6 +198,11 @@ export const reportCommand: Command = {
       clusters,
       migration,
       lifetimeValue,
+      propensity,
+      cohorts,
+      basket,
+      campaign,
+      service,
     });
     const outDir = path.resolve(stringFlag(flags, "out", "reports")!);
     const paths = await step(io, `writing reports to ${outDir}`, () => writeReports(report, outDir));
