@@ -261,6 +261,13 @@ describe("crm generate and crm report", () => {
       "Data quality", "Customer summary", "Customer value", "RFM segments", "Customer clusters", "Segment migration", "Customer lifetime value",
       "Churn and propensity to buy", "Cohorts and retention", "Cross-sell",
     ]);
+    const withSides = await crm("report", "--input", path.join(data, "transactions.csv"), "--out", path.join(dir, "sides"),
+      "--sections", "campaigns,service-impact", "--contacts", path.join(data, "campaign_contacts.csv"),
+      "--service-events", path.join(data, "service_events.csv"), "--json");
+    expect(withSides.code, withSides.err).toBe(0);
+    const wbSides = new ExcelJS.Workbook();
+    await wbSides.xlsx.readFile(JSON.parse(withSides.out).xlsx);
+    expect(wbSides.worksheets.map((w) => w.name)).toEqual(["Data quality", "Customer summary", "Campaigns", "Service impact"]);
     const only = await crm("report", "--input", path.join(data, "transactions.csv"), "--out", path.join(dir, "only"), "--sections", "rfm-segments", "--json");
     const wbOnly = new ExcelJS.Workbook();
     await wbOnly.xlsx.readFile(JSON.parse(only.out).xlsx);
