@@ -54,7 +54,7 @@ export interface BasketAnalysis {
  * @throws DataError when the level's column is missing; RangeError for an option out of range
  * @example
  * const a = basketAnalysis(tx, { level: "category", minSupport: 0.01 });
- * a.rules[0]; // on the bundled sample: { antecedent: ["garden"], consequent: ["home"], lift: 0.70, ... }
+ * a.rules[0]; // on the bundled sample: { antecedent: ["garden"], consequent: ["home"], lift: 0.70, ... } (below 1: no real pattern)
  */
 export function basketAnalysis(transactions: Transactions, options: BasketAnalysisOptions = {}): BasketAnalysis {
   const level = options.level ?? "product";
