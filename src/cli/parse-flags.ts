@@ -89,3 +89,23 @@ export function intFlag(command: string, values: FlagValues, name: string, min: 
   }
   return n;
 }
+
+/**
+ * A number flag that must pass a check, or undefined when the flag is absent.
+ *
+ * @param command - the command name, for messages
+ * @param values - the parsed flags
+ * @param name - the flag name without dashes
+ * @param ok - the check the number must pass
+ * @param what - what a valid value is, in words, for the message (e.g. "a number >= 0")
+ * @throws UsageError `crm COMMAND: --NAME must be WHAT (got "TEXT")` when the value is blank, not a number or fails the check
+ * @example
+ * numberFlag("fit", { penalizer: "0.01" }, "penalizer", (x) => x >= 0, "a number >= 0"); // 0.01
+ */
+export function numberFlag(command: string, values: FlagValues, name: string, ok: (x: number) => boolean, what: string): number | undefined {
+  const text = stringFlag(values, name);
+  if (text === undefined) return undefined;
+  const x = Number(text);
+  if (text.trim() === "" || !Number.isFinite(x) || !ok(x)) throw new UsageError(`crm ${command}: --${name} must be ${what} (got "${text}")`);
+  return x;
+}

@@ -1,6 +1,6 @@
 import type { Command } from "../command.js";
 import { INPUT_FLAGS, INPUT_HELP, loadInputFlags } from "../input-flags.js";
-import { intFlag, parseFlags, stringFlag } from "../parse-flags.js";
+import { intFlag, parseFlags, stringFlag, numberFlag } from "../parse-flags.js";
 import { step } from "../progress.js";
 import { UsageError } from "../usage-error.js";
 import { loadCampaignContactsFile } from "../../data/load-campaign-contacts.js";
@@ -34,13 +34,6 @@ Output:
       --json                print one JSON object (groups, uplift, test, revenue, return, segments)
   -h, --help                this help`;
 
-function numberFlag(flags: Record<string, unknown>, name: string, ok: (x: number) => boolean, what: string): number | undefined {
-  const v = flags[name];
-  if (typeof v !== "string") return undefined;
-  const x = Number(v);
-  if (v.trim() === "" || !Number.isFinite(x) || !ok(x)) throw new UsageError(`crm campaign: --${name} must be ${what} (got "${v}")`);
-  return x;
-}
 
 /** `crm campaign`: uplift, incremental revenue and ROI of a campaign with a control group. */
 export const campaignCommand: Command = {
@@ -58,8 +51,8 @@ export const campaignCommand: Command = {
     const file = stringFlag(flags, "contacts");
     if (file === undefined) throw new UsageError("crm campaign: --contacts FILE is required (customer_id,campaign_id,date,group,responded); see crm campaign --help");
     const windowDays = intFlag("campaign", flags, "window-days", 1, 3650, 30);
-    const costPerContact = numberFlag(flags, "cost-per-contact", (x) => x >= 0, "a number ≥ 0, e.g. 0.8");
-    const margin = numberFlag(flags, "margin", (x) => x > 0 && x <= 1, "a rate in (0, 1], e.g. 0.35 for 35 %");
+    const costPerContact = numberFlag("campaign", flags, "cost-per-contact", (x) => x >= 0, "a number ≥ 0, e.g. 0.8");
+    const margin = numberFlag("campaign", flags, "margin", (x) => x > 0 && x <= 1, "a rate in (0, 1], e.g. 0.35 for 35 %");
     if (flags["by-segment"] === true && stringFlag(flags, "input") === undefined) throw new UsageError("crm campaign: --by-segment needs --input (the transactions to score RFM segments on)");
     const { contacts } = await step(io, `reading ${file}`, () => loadCampaignContactsFile(file));
     const transactions = stringFlag(flags, "input") === undefined ? undefined : (await loadInputFlags("campaign", flags, io)).transactions;

@@ -1,6 +1,6 @@
 import type { Command } from "../command.js";
 import { INPUT_FLAGS, INPUT_HELP, loadInputFlags } from "../input-flags.js";
-import { choiceFlag, intFlag, parseFlags, stringFlag, type FlagValues } from "../parse-flags.js";
+import { choiceFlag, intFlag, parseFlags, stringFlag, numberFlag } from "../parse-flags.js";
 import { count, step } from "../progress.js";
 import { UsageError } from "../usage-error.js";
 import { loadCustomersFile } from "../../data/load-customers.js";
@@ -43,13 +43,6 @@ Output:
       --json                print one JSON object (matrix, curves, sBG, margins, what-if)
   -h, --help                this help`;
 
-function numberFlag(values: FlagValues, name: string, ok: (x: number) => boolean, what: string): number | undefined {
-  const text = stringFlag(values, name);
-  if (text === undefined) return undefined;
-  const x = Number(text);
-  if (text.trim() === "" || !Number.isFinite(x) || !ok(x)) throw new UsageError(`crm cohorts: --${name} must be ${what} (got "${text}")`);
-  return x;
-}
 
 /** `crm cohorts`: the retention triangle and the retention what-if of a transactions file. */
 export const cohortsCommand: Command = {
@@ -75,9 +68,9 @@ export const cohortsCommand: Command = {
     const period = choiceFlag("cohorts", flags, "period", ["month", "quarter"] as const, "month");
     const lookaheadPeriods = stringFlag(flags, "lookahead") === undefined ? undefined : intFlag("cohorts", flags, "lookahead", 1, 1000, 1);
     const horizonPeriods = stringFlag(flags, "horizon") === undefined ? undefined : intFlag("cohorts", flags, "horizon", 1, 10000, 1);
-    const discountRatePerYear = numberFlag(flags, "discount-rate", (x) => x >= 0 && x < 10, "a yearly rate >= 0, e.g. 0.1 for 10 %");
-    const marginRate = numberFlag(flags, "margin-rate", (x) => x > 0 && x <= 1, "a fraction in (0, 1], e.g. 0.35");
-    const acquisitionCostPerCustomer = numberFlag(flags, "acquisition-cost", (x) => x >= 0, "an amount >= 0");
+    const discountRatePerYear = numberFlag("cohorts", flags, "discount-rate", (x) => x >= 0 && x < 10, "a yearly rate >= 0, e.g. 0.1 for 10 %");
+    const marginRate = numberFlag("cohorts", flags, "margin-rate", (x) => x > 0 && x <= 1, "a fraction in (0, 1], e.g. 0.35");
+    const acquisitionCostPerCustomer = numberFlag("cohorts", flags, "acquisition-cost", (x) => x >= 0, "an amount >= 0");
     const byText = stringFlag(flags, "by");
     const customersFile = stringFlag(flags, "customers");
     if (byText !== undefined && byText !== "channel" && customersFile === undefined) {

@@ -1,7 +1,7 @@
 import type { Command } from "../command.js";
 import { INPUT_FLAGS, INPUT_HELP, ledgerLine, loadInputFlags } from "../input-flags.js";
 import { MODEL_FITTERS } from "../model-fitters.js";
-import { choiceFlag, parseFlags, stringFlag } from "../parse-flags.js";
+import { choiceFlag, parseFlags, stringFlag, numberFlag } from "../parse-flags.js";
 import { count, step } from "../progress.js";
 import { UsageError } from "../usage-error.js";
 import { loadNumericTable } from "../../data/load-numeric-table.js";
@@ -75,9 +75,7 @@ export const fitCommand: Command = {
       out: { type: "string", short: "o" },
       json: { type: "boolean" },
     });
-    const penalizerText = stringFlag(flags, "penalizer", "0")!;
-    const penalizer = Number(penalizerText);
-    if (!(penalizer >= 0) || penalizerText.trim() === "") throw new UsageError(`crm fit: --penalizer must be a number >= 0 (got "${penalizerText}")`);
+    const penalizer = numberFlag("fit", flags, "penalizer", (x) => x >= 0, "a number >= 0") ?? 0;
     const timeUnit = choiceFlag("fit", flags, "time-unit", ["day", "week", "month"] as const, fitter.id === "bg-bb" ? "month" : "week");
     const summaryFile = stringFlag(flags, "summary");
     if (summaryFile !== undefined && stringFlag(flags, "input") !== undefined) throw new UsageError("crm fit: give either --input or --summary, not both");

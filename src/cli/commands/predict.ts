@@ -3,7 +3,7 @@ import { fitJson } from "./fit.js";
 import { INPUT_FLAGS, INPUT_HELP, loadInputFlags } from "../input-flags.js";
 import { MODEL_FITTERS } from "../model-fitters.js";
 import { sampleTransactionsPath } from "../package-root.js";
-import { choiceFlag, intFlag, parseFlags, stringFlag, type FlagValues } from "../parse-flags.js";
+import { choiceFlag, intFlag, parseFlags, stringFlag, numberFlag } from "../parse-flags.js";
 import { count, step } from "../progress.js";
 import { UsageError } from "../usage-error.js";
 import { writeFileAtomic } from "../../data/write-file-atomic.js";
@@ -51,18 +51,6 @@ Columns: customer_id, frequency, recency, T, monetary_value, p_alive, expected_p
 expected_average_spend, clv, clv_lower, clv_upper, p_purchase_within_horizon,
 expected_wait, expected_next_purchase (ISO date; empty when not expected).`;
 
-function positive(command: string, flags: FlagValues, name: string, fallback: number | undefined, min: number, inclusive: boolean): number {
-  const text = stringFlag(flags, name);
-  if (text === undefined) {
-    if (fallback === undefined) throw new UsageError(`crm ${command}: --${name} is required; see crm ${command} --help`);
-    return fallback;
-  }
-  const v = Number(text);
-  if (text.trim() === "" || !Number.isFinite(v) || (inclusive ? v < min : v <= min)) {
-    throw new UsageError(`crm ${command}: --${name} must be a number ${inclusive ? ">=" : ">"} ${min} (got "${text}")`);
-  }
-  return v;
-}
 
 /** `crm predict`: per-customer predictions and CLV from the fitted models. */
 export const predictCommand: Command = {
@@ -86,17 +74,17 @@ export const predictCommand: Command = {
       out: { type: "string", short: "o" },
       json: { type: "boolean" },
     });
-    const horizon = positive("predict", flags, "horizon", undefined, 0, false);
-    const periodLength = positive("predict", flags, "period-length", 1, 0, false);
+    const horizon = numberFlag("predict", flags, "horizon", (x) => x > 0, "a number > 0");
+    if (horizon === undefined) throw new UsageError("crm predict: --horizon is required; see crm predict --help");
+    const periodLength = numberFlag("predict", flags, "period-length", (x) => x > 0, "a number > 0") ?? 1;
     const horizonPeriods = Math.round(horizon / periodLength);
     if (Math.abs(horizonPeriods * periodLength - horizon) > 1e-9 * horizon) {
       throw new UsageError(`crm predict: --horizon ${horizon} must be a whole number of --period-length ${periodLength}`);
     }
-    const discountRatePerPeriod = positive("predict", flags, "discount-rate", 0, 0, true);
-    const margin = positive("predict", flags, "margin", 1, 0, false);
-    const penalizer = positive("predict", flags, "penalizer", 0, 0, true);
-    const level = positive("predict", flags, "level", 0.9, 0, false);
-    if (level >= 1) throw new UsageError(`crm predict: --level must be between 0 and 1 (got ${level})`);
+    const discountRatePerPeriod = numberFlag("predict", flags, "discount-rate", (x) => x >= 0, "a number >= 0") ?? 0;
+    const margin = numberFlag("predict", flags, "margin", (x) => x > 0, "a number > 0") ?? 1;
+    const penalizer = numberFlag("predict", flags, "penalizer", (x) => x >= 0, "a number >= 0") ?? 0;
+    const level = numberFlag("predict", flags, "level", (x) => x > 0 && x < 1, "a number between 0 and 1") ?? 0.9;
     const draws = intFlag("predict", flags, "draws", 0, 100_000, 100);
     const seed = intFlag("predict", flags, "seed", 0, Number.MAX_SAFE_INTEGER, 1);
     const timeUnit = choiceFlag("predict", flags, "time-unit", ["day", "week", "month"] as const, "week");

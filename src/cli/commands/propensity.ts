@@ -1,8 +1,7 @@
 import type { Command } from "../command.js";
 import { INPUT_FLAGS, INPUT_HELP, loadInputFlags } from "../input-flags.js";
-import { choiceFlag, intFlag, parseFlags, stringFlag } from "../parse-flags.js";
+import { choiceFlag, intFlag, parseFlags, stringFlag, numberFlag } from "../parse-flags.js";
 import { count, step } from "../progress.js";
-import { UsageError } from "../usage-error.js";
 import { loadServiceEventsFile } from "../../data/load-service-events.js";
 import { writeFileAtomic } from "../../data/write-file-atomic.js";
 import { DEFAULT_BAND_THRESHOLDS } from "../../models/propensity-bands.js";
@@ -57,9 +56,7 @@ export const propensityCommand: Command = {
     });
     const windowDays = intFlag("propensity", flags, "window-days", 1, 3650, 90);
     const target = choiceFlag("propensity", flags, "target", ["churn", "purchase"] as const, "churn");
-    const l2Text = stringFlag(flags, "l2");
-    const l2 = l2Text === undefined ? 0 : Number(l2Text);
-    if (l2Text !== undefined && !(l2Text.trim() !== "" && Number.isFinite(l2) && l2 >= 0)) throw new UsageError(`crm propensity: --l2 must be a number >= 0 (got "${l2Text}")`);
+    const l2 = numberFlag("propensity", flags, "l2", (x) => x >= 0, "a number >= 0") ?? 0;
     const cutDate = stringFlag(flags, "cut");
     const eventsFile = stringFlag(flags, "service-events");
     const { transactions } = await loadInputFlags("propensity", flags, io, undefined, cutDate);

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Command } from "../command.js";
 import { INPUT_FLAGS, INPUT_HELP, loadInputFlags } from "../input-flags.js";
 import { packageRoot, sampleTransactionsPath } from "../package-root.js";
-import { choiceFlag, parseFlags, stringFlag } from "../parse-flags.js";
+import { choiceFlag, parseFlags, stringFlag, numberFlag } from "../parse-flags.js";
 import { step } from "../progress.js";
 import { UsageError } from "../usage-error.js";
 import { formatDay } from "../../data/format-day.js";
@@ -125,12 +125,8 @@ export const reportCommand: Command = {
     if (!/^[A-Z]{3}$/.test(currency)) throw new UsageError(`crm report: --currency must be a 3-letter ISO code such as EUR or USD (got "${currency}")`);
     const sections = parseSections(stringFlag(flags, "sections"));
     const model = choiceFlag("report", flags, "model", ["bg-nbd", "pareto-nbd", "mbg-nbd"] as const, "bg-nbd");
-    const rate = (name: string, fallback: number, max: number): number => {
-      const text = stringFlag(flags, name);
-      const v = text === undefined ? fallback : Number(text);
-      if (!(v >= 0 && v <= max) || text?.trim() === "") throw new UsageError(`crm report: --${name} must be a number from 0 to ${max} (got "${text}")`);
-      return v;
-    };
+    const rate = (name: string, fallback: number, max: number): number =>
+      numberFlag("report", flags, name, (x) => x >= 0 && x <= max, `a number from 0 to ${max}`) ?? fallback;
     const discountRatePerPeriod = rate("discount-rate", 0.008, 1);
     const margin = rate("margin", 1, 1);
     const usingSample = stringFlag(flags, "input") === undefined;

@@ -1,8 +1,7 @@
 import type { Command } from "../command.js";
 import { INPUT_FLAGS, INPUT_HELP, loadInputFlags } from "../input-flags.js";
-import { choiceFlag, parseFlags, stringFlag } from "../parse-flags.js";
+import { choiceFlag, parseFlags, stringFlag, numberFlag } from "../parse-flags.js";
 import { count, step } from "../progress.js";
-import { UsageError } from "../usage-error.js";
 import { loadCustomersFile } from "../../data/load-customers.js";
 import { loadServiceEventsFile } from "../../data/load-service-events.js";
 import { writeFileAtomic } from "../../data/write-file-atomic.js";
@@ -58,11 +57,7 @@ export const valueCommand: Command = {
     };
     const flags = parseFlags("value", argv, spec);
     const abcMeasure = choiceFlag("value", flags, "abc-measure", ["net_contribution", "net_sales", "gross_margin"] as const, "net_contribution");
-    const rateText = stringFlag(flags, "margin-rate");
-    const assumedMarginRate = rateText === undefined ? undefined : Number(rateText);
-    if (assumedMarginRate !== undefined && !(rateText!.trim() !== "" && Number.isFinite(assumedMarginRate) && assumedMarginRate < 1)) {
-      throw new UsageError(`crm value: --margin-rate must be a number below 1, e.g. 0.4 for 40 % (got "${rateText}")`);
-    }
+    const assumedMarginRate = numberFlag("value", flags, "margin-rate", (x) => x < 1, "a number below 1, e.g. 0.4 for 40 %");
     const costsFile = stringFlag(flags, "costs");
     const costs = costsFile === undefined ? undefined : await loadServiceCostTableFile(costsFile);
     const eventsFile = stringFlag(flags, "service-events");
