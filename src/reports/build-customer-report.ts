@@ -5,6 +5,7 @@ import { deepFreeze } from "../charts/index.js";
 import { dataQualitySection } from "./data-quality-section.js";
 import { customerSummarySection } from "./customer-summary-section.js";
 import { lifetimeValueSection } from "./lifetime-value-section.js";
+import { reportAssumptions } from "./report-assumptions.js";
 import { customerValueSection } from "./customer-value-section.js";
 import { rfmSection } from "./rfm-section.js";
 import { clusterSection } from "./cluster-section.js";
@@ -99,11 +100,15 @@ export function buildCustomerReport(input: CustomerReportInput): Report {
     ...(input.campaign ? [campaignSection(input.campaign, { currency })] : []),
     ...(input.service ? [serviceSection(input.service, { currency })] : []),
   ];
+  // The cover: the first key figure of each section, its note saying what it means.
+  const highlights = sections.map((s) => s.kpis[0]).filter((k) => k !== undefined);
   return deepFreeze({
     title: input.title ?? "Customer report",
     subtitle: `${ledger.source}: customers to ${summary.calibrationEnd}`,
     generatedAt,
     currency,
+    highlights,
+    assumptions: reportAssumptions(input),
     sections,
   });
 }

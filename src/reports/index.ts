@@ -1,4 +1,4 @@
-export type { Report, Section, Kpi, ReportTable, TableColumn, ReportChart, ValueFormat, CellValue } from "./report-model.js";
+export type { Report, Section, Kpi, ReportTable, TableColumn, ReportChart, ValueFormat, CellValue, Assumption } from "./report-model.js";
 export { buildCustomerReport } from "./build-customer-report.js";
 export type { CustomerReportInput } from "./build-customer-report.js";
 export { dataQualitySection } from "./data-quality-section.js";
@@ -23,3 +23,4 @@ export { campaignSection } from "./campaign-section.js";
 export { serviceSection } from "./service-section.js";
 export { propensitySection } from "./propensity-section.js";
 export { cohortSection } from "./cohort-section.js";
+export { reportAssumptions } from "./report-assumptions.js";

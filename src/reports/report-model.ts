@@ -68,5 +68,20 @@ export interface Report {
   readonly generatedAt: string;
   /** ISO 4217 currency code of `money` values, e.g. "EUR". */
   readonly currency: string;
+  /**
+   * The cover's key figures, each with one plain sentence (in `note`) on what it means; taken
+   * from the sections' first KPIs. Optional: hand-made reports may leave it out.
+   */
+  readonly highlights?: readonly Kpi[];
+  /** "Assumptions and method": data period, calibration end, time unit, models and their fit, discount rate, cost table. */
+  readonly assumptions?: readonly Assumption[];
   readonly sections: readonly Section[];
+}
+
+/** One line of the "Assumptions and method" part of a report. */
+export interface Assumption {
+  /** What is assumed or how it was computed, e.g. "Discount rate". */
+  readonly label: string;
+  /** Its value in words, e.g. "0.8 % a month (about 10 % a year)". */
+  readonly value: string;
 }
