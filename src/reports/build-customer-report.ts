@@ -100,8 +100,14 @@ export function buildCustomerReport(input: CustomerReportInput): Report {
     ...(input.campaign ? [campaignSection(input.campaign, { currency })] : []),
     ...(input.service ? [serviceSection(input.service, { currency })] : []),
   ];
-  // The cover: the first key figure of each section, its note saying what it means.
-  const highlights = sections.map((s) => s.kpis[0]).filter((k) => k !== undefined);
+  // The cover: from each section its first key figure not already on the cover (by label).
+  const seen = new Set<string>();
+  const highlights = sections.flatMap((s) => {
+    const k = s.kpis.find((kpi) => !seen.has(kpi.label));
+    if (!k) return [];
+    seen.add(k.label);
+    return [k];
+  });
   return deepFreeze({
     title: input.title ?? "Customer report",
     subtitle: `${ledger.source}: customers to ${summary.calibrationEnd}`,
