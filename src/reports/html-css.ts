@@ -1,7 +1,9 @@
 /**
- * The inline style sheet of HTML reports: readable type, KPI cards, striped tables with numbers
- * right-aligned in tabular figures, AA-contrast colours, and print rules (each section on a new
- * page, no cards or charts split across pages, no navigation chrome).
+ * The inline style sheet of HTML reports: readable type, the cover and KPI cards, striped tables
+ * with numbers right-aligned in tabular figures, sort buttons and search boxes, the
+ * assumptions list, AA-contrast colours (text at least 4.5:1, controls 3:1), visible focus, and
+ * print rules (each section on a new page, no cards, charts or table rows split across pages,
+ * table headers repeated, no search boxes or navigation chrome, every row printed).
  *
  * @example
  * HTML_CSS.includes("@media print"); // true
@@ -36,15 +38,43 @@ table { border-collapse: collapse; width: 100%; font-size: 0.92rem; }
 caption { text-align: left; font-weight: 650; padding: 4px 0 8px; }
 th, td { padding: 6px 10px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
 td.long { min-width: 28ch; }
+td.short { white-space: nowrap; }
 thead th { background: var(--card); border-bottom: 2px solid var(--line); }
 tbody tr:nth-child(even) { background: #FAFBFC; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .empty { color: var(--muted); font-style: italic; }
+[hidden] { display: none !important; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.skip-link { position: absolute; left: -9999px; }
+.skip-link:focus { left: 8px; top: 8px; background: #fff; padding: 4px 8px; z-index: 10; }
+.cover { padding-bottom: 4px; }
+.highlights h2 { font-size: 1.15rem; }
+.cover-kpis { grid-template-columns: repeat(auto-fill, minmax(240px, 1fr)); }
+.cover-kpi .kpi-note { margin: 6px 0 0; color: var(--text); font-size: 0.9rem; }
+.table-block { margin: 20px 0; }
+.table-block .table-wrap { margin: 0; }
+.table-tools { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin: 0 0 6px; font-size: 0.9rem; }
+.table-tools input { font: inherit; padding: 4px 8px; border: 1px solid #7B8794; border-radius: 4px; min-width: 16em; color: var(--text); background: #fff; }
+.table-count { color: var(--muted); }
+button.sort { font: inherit; font-weight: 650; color: inherit; background: none; border: 0; padding: 0; cursor: pointer; text-align: inherit; }
+button.sort::after { content: "\\00A0\\2195"; color: var(--muted); }
+th[aria-sort="ascending"] button.sort::after { content: "\\00A0\\25B2"; color: var(--text); }
+th[aria-sort="descending"] button.sort::after { content: "\\00A0\\25BC"; color: var(--text); }
+button.sort:focus-visible, .table-tools input:focus-visible { outline: 3px solid #E69F00; outline-offset: 2px; }
+.assumptions dl { margin: 0; }
+.assumptions dl > div { display: grid; grid-template-columns: minmax(9em, 14em) 1fr; gap: 12px; padding: 6px 0; border-bottom: 1px solid var(--line); }
+.assumptions dt { font-weight: 650; }
+.assumptions dd { margin: 0; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
   .toc { background: none; border: 1px solid var(--line); }
   main > section + section { break-before: page; }
-  .kpi, figure, tr, caption { break-inside: avoid; }
+  .kpi, figure, .plot, tr, caption, .assumptions dl > div { break-inside: avoid; }
+  .table-wrap { break-inside: avoid; }
+  thead { display: table-header-group; }
+  .table-tools, .skip-link, noscript { display: none !important; }
+  tbody tr[hidden] { display: table-row !important; }
+  button.sort::after { content: ""; }
   h2, h3 { break-after: avoid; }
   .charts { display: block; }
   .table-wrap { overflow: visible; }

@@ -1,37 +1,19 @@
-import type { Kpi, Report, ReportChart, ReportTable, Section } from "./report-model.js";
+import type { Report, ReportChart, Section } from "./report-model.js";
 import { escapeHtml as esc, scriptJson } from "./escape-html.js";
-import { formatValue } from "./format-value.js";
 import { plotlyBundle } from "./plotly-bundle.js";
 import { HTML_CSS } from "./html-css.js";
+import { TABLE_SCRIPT } from "./html-script.js";
+import { htmlTable } from "./html-table.js";
+import { htmlKpiCard } from "./html-kpi-card.js";
 
 /** Options of {@link renderHtml}. */
 export interface RenderHtmlOptions {
   /** The Plotly bundle text to inline (default: plotly.js-dist-min from node_modules, URL-safe). */
   readonly plotlyBundle?: string;
-  /** Language of the page (default "en"). */
+  /** Language of the page's text (default "en"). */
   readonly lang?: string;
-}
-
-const NUMERIC = new Set(["integer", "decimal", "percent", "money"]);
-
-function kpiCard(k: Kpi, currency: string): string {
-  const unit = k.unit && k.format !== "money" ? ` <span class="kpi-unit">${esc(k.unit)}</span>` : "";
-  return `<li class="kpi"><span class="kpi-label">${esc(k.label)}</span><span class="kpi-value">${esc(formatValue(k.value, k.format, currency))}</span>${unit}` +
-    (k.note ? `<span class="kpi-note">${esc(k.note)}</span>` : "") + `</li>`;
-}
-
-function table(t: ReportTable, currency: string): string {
-  const cls = (f: string) => (NUMERIC.has(f) ? ` class="num"` : "");
-  const head = t.columns.map((c) => `<th scope="col"${cls(c.format)}>${esc(c.label)}</th>`).join("");
-  const body = t.rows.length === 0
-    ? `<tr><td colspan="${t.columns.length}" class="empty">No rows</td></tr>`
-    : t.rows.map((r) => `<tr>${t.columns.map((c) => {
-        const text = formatValue(r[c.key] ?? null, c.format, currency);
-        // Long text (an action, a definition) gets room instead of a column of one word a line.
-        const klass = NUMERIC.has(c.format) ? ` class="num"` : text.length > 40 ? ` class="long"` : "";
-        return `<td${klass}>${esc(text)}</td>`;
-      }).join("")}</tr>`).join("\n");
-  return `<div class="table-wrap"><table><caption>${esc(t.title)}</caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
+  /** BCP 47 locale of numbers and dates in KPI cards, tables and the header, e.g. "de-DE" (default: English style, ISO dates). */
+  readonly locale?: string;
 }
 
 function chart(c: ReportChart, id: string): string {
@@ -50,23 +32,37 @@ function sectionIds(sections: readonly Section[]): string[] {
   });
 }
 
+function generated(at: string, locale: string | undefined): string {
+  const ms = Date.parse(at);
+  if (locale === undefined || Number.isNaN(ms)) return esc(at);
+  return esc(new Intl.DateTimeFormat(locale, { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", timeZone: "UTC" }).format(ms) + " UTC");
+}
+
 /**
- * Renders a report as ONE self-contained HTML page: inline CSS (with print styles), the Plotly
- * bundle inlined once, each chart drawn by its own `Plotly.newPlot` call from inline JSON, a table
- * of contents, KPI cards, semantic headings. Works offline; contains no `http://` or `https://`.
- * Every text from the report is HTML-escaped and JSON in scripts is made safe.
+ * Renders a report as ONE self-contained HTML page: a cover (title, the highlights as KPI cards
+ * each with its sentence), a table of contents, one `<section>` with an `<h2>` per report
+ * section (KPI cards, narrative, charts drawn by their own `Plotly.newPlot` call from inline
+ * JSON in a `role="img"` container labelled by the caption, tables with captions that sort on
+ * a header click and filter through a labelled search box), then "Assumptions and method".
+ * Inline CSS with print rules (no search boxes, charts and table rows kept whole); the Plotly
+ * bundle inlined once; one small table script. Works offline; contains no `http://` or
+ * `https://`. Every text from the report is HTML-escaped and JSON in scripts is made safe: no
+ * data string is ever executed.
  *
- * @param report - the report model
+ * @param report - the report model (apply `anonymiseReport` first for pseudonymised ids)
  * @param options - see {@link RenderHtmlOptions}
  * @returns the HTML document (about 5 MB with the Plotly bundle)
  * @throws Error when the Plotly bundle cannot be read or contains `</script` or `://`
+ * @throws RangeError when `locale` is not a well-formed language tag
  * @example
- * const html = renderHtml(buildCustomerReport({ ledger, summary, generatedAt: "2024-05-01T09:00:00Z" }));
+ * const html = renderHtml(buildCustomerReport({ ledger, summary, generatedAt: "2024-05-01T09:00:00Z" }), { locale: "de-DE" });
  * html.startsWith("<!DOCTYPE html>"); // true
  */
 export function renderHtml(report: Report, options: RenderHtmlOptions = {}): string {
   const bundle = options.plotlyBundle ?? plotlyBundle();
   if (/<\/script/i.test(bundle) || bundle.includes("://")) throw new Error("renderHtml: the Plotly bundle contains </script or :// and cannot be inlined");
+  const { locale } = options;
+  const fmt = { currency: report.currency, locale };
   const ids = sectionIds(report.sections);
   const plots: string[] = [];
   const sections = report.sections.map((s, i) => {
@@ -80,17 +76,20 @@ export function renderHtml(report: Report, options: RenderHtmlOptions = {}): str
     return [
       `<section id="${ids[i]}" aria-labelledby="${ids[i]}-title">`,
       `<h2 id="${ids[i]}-title">${esc(s.title)}</h2>`,
-      s.kpis.length ? `<ul class="kpis" aria-label="Key figures">${s.kpis.map((k) => kpiCard(k, report.currency)).join("")}</ul>` : "",
+      s.kpis.length ? `<ul class="kpis" aria-label="Key figures">${s.kpis.map((k) => htmlKpiCard(k, fmt)).join("")}</ul>` : "",
       s.narrative.map((p) => `<p>${esc(p)}</p>`).join("\n"),
       charts.length ? `<div class="charts">${charts.join("\n")}</div>` : "",
-      s.tables.map((t) => table(t, report.currency)).join("\n"),
+      s.tables.map((t, j) => htmlTable(t, `t-${i + 1}-${j + 1}`, fmt)).join("\n"),
       `</section>`,
     ].filter((x) => x !== "").join("\n");
   });
-  const toc = report.sections.map((s, i) => `<li><a href="#${ids[i]}">${esc(s.title)}</a></li>`).join("");
+  const highlights = report.highlights ?? [];
+  const assumptions = report.assumptions ?? [];
+  const toc = report.sections.map((s, i) => `<li><a href="#${ids[i]}">${esc(s.title)}</a></li>`).join("") +
+    (assumptions.length ? `<li><a href="#assumptions">Assumptions and method</a></li>` : "");
   const html = [
     `<!DOCTYPE html>`,
-    `<html lang="${esc(options.lang ?? "en")}">`,
+    `<html lang="${esc(options.lang ?? "en")}"${locale ? ` data-locale="${esc(locale)}"` : ""}>`,
     `<head>`,
     `<meta charset="utf-8">`,
     `<meta name="viewport" content="width=device-width, initial-scale=1">`,
@@ -99,14 +98,24 @@ export function renderHtml(report: Report, options: RenderHtmlOptions = {}): str
     `<script>${bundle}</script>`,
     `</head>`,
     `<body>`,
-    `<header><h1>${esc(report.title)}</h1>` + (report.subtitle ? `<p class="subtitle">${esc(report.subtitle)}</p>` : "") +
-      `<p class="meta">Generated <time datetime="${esc(report.generatedAt)}">${esc(report.generatedAt)}</time> · amounts in ${esc(report.currency)}</p></header>`,
+    `<a class="skip-link" href="#main">Skip to the report</a>`,
+    `<header class="cover"><h1>${esc(report.title)}</h1>` + (report.subtitle ? `<p class="subtitle">${esc(report.subtitle)}</p>` : "") +
+      `<p class="meta">Generated <time datetime="${esc(report.generatedAt)}">${generated(report.generatedAt, locale)}</time> · amounts in ${esc(report.currency)}</p>` +
+      (highlights.length
+        ? `\n<section class="highlights" aria-labelledby="highlights-title"><h2 id="highlights-title">At a glance</h2>` +
+          `<ul class="kpis cover-kpis">${highlights.map((k) => htmlKpiCard(k, { ...fmt, cover: true })).join("")}</ul></section>`
+        : "") + `</header>`,
     `<nav class="toc" aria-labelledby="toc-title"><h2 id="toc-title">Contents</h2><ol>${toc}</ol></nav>`,
-    `<main>`,
+    `<main id="main">`,
     ...sections,
+    ...(assumptions.length
+      ? [`<section id="assumptions" class="assumptions" aria-labelledby="assumptions-title"><h2 id="assumptions-title">Assumptions and method</h2>`,
+         `<dl>${assumptions.map((a) => `<div><dt>${esc(a.label)}</dt><dd>${esc(a.value)}</dd></div>`).join("\n")}</dl>`, `</section>`]
+      : []),
     `</main>`,
-    `<noscript><p>Charts need JavaScript; the tables carry the same information.</p></noscript>`,
+    `<noscript><p>Charts, sorting and search need JavaScript; the tables carry the same information.</p></noscript>`,
     `<script>`,
+    TABLE_SCRIPT,
     `(function () {`,
     `if (typeof Plotly === "undefined") return;`,
     `var config = { responsive: true, displaylogo: false };`,

@@ -1,7 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { Report } from "./report-model.js";
-import { renderHtml } from "./html.js";
+import { renderHtml, type RenderHtmlOptions } from "./html.js";
 import { renderExcel } from "./excel.js";
 import { writeFileAtomic } from "../data/write-file-atomic.js";
 
@@ -13,7 +13,8 @@ import { writeFileAtomic } from "../data/write-file-atomic.js";
  *
  * @param report - the report model
  * @param outDir - output folder
- * @param options - `basename` of the files (default "customer-report"; letters, digits, `.`, `_`, `-`)
+ * @param options - `basename` of the files (default "customer-report"; letters, digits, `.`, `_`, `-`);
+ *   `html`: options of the HTML renderer (e.g. `locale`)
  * @returns the absolute paths written
  * @throws TypeError when basename is not a plain file name
  * @throws Error from the file system (e.g. no permission); no temporary file is left behind
@@ -23,13 +24,13 @@ import { writeFileAtomic } from "../data/write-file-atomic.js";
 export async function writeReports(
   report: Report,
   outDir: string,
-  options: { readonly basename?: string } = {},
+  options: { readonly basename?: string; readonly html?: RenderHtmlOptions } = {},
 ): Promise<{ html: string; xlsx: string }> {
   const basename = options.basename ?? "customer-report";
   if (!/^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(basename)) {
     throw new TypeError(`writeReports: basename ${JSON.stringify(basename)} is not a plain file name (letters, digits, ., _, -)`);
   }
-  const html = renderHtml(report);
+  const html = renderHtml(report, options.html);
   const xlsx = await renderExcel(report);
   const dir = resolve(outDir);
   await mkdir(dir, { recursive: true });

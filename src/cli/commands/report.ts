@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Command } from "../command.js";
 import { INPUT_FLAGS, INPUT_HELP, loadInputFlags } from "../input-flags.js";
 import { packageRoot, sampleTransactionsPath } from "../package-root.js";
-import { choiceFlag, parseFlags, stringFlag, numberFlag } from "../parse-flags.js";
+import { choiceFlag, intFlag, parseFlags, stringFlag, numberFlag } from "../parse-flags.js";
 import { step } from "../progress.js";
 import { UsageError } from "../usage-error.js";
 import { formatDay } from "../../data/format-day.js";
@@ -19,6 +19,9 @@ import { propensityAnalysis } from "../../models/propensity.js";
 import { lifetimeValueAnalysis } from "../../models/lifetime-value-analysis.js";
 import { buildCustomerReport } from "../../reports/build-customer-report.js";
 import { writeReports } from "../../reports/write-reports.js";
+import { anonymiseReport, DEFAULT_ANONYMISE_KEY } from "../../reports/anonymise-report.js";
+import { pdfBrowser } from "../../reports/pdf-browser.js";
+import { renderPdf } from "../../reports/pdf.js";
 import { clusterCustomers } from "../../segments/cluster-customers.js";
 import { rfmAnalysis } from "../../segments/rfm-analysis.js";
 import { rfmMigration } from "../../segments/rfm-migration.js";
@@ -36,10 +39,11 @@ type SectionName = (typeof SECTIONS)[number];
 const HELP = `crm report: write the manager reports (Excel workbook and self-contained HTML page)
 
 Usage: crm report [--input FILE] [--out DIR] [--title T] [--currency EUR] [--sections a,b,...]
+                  [--locale de-DE] [--top N] [--anonymise [--anonymise-key K]] [--pdf]
                   [--service-events F] [--customers F] [--costs costs.json] [mapping flags]
 
-Writes customer-report.xlsx and customer-report.html into DIR (default reports/), each written
-atomically, and prints their paths. Without --input it uses the bundled sample
+Writes customer-report.xlsx and customer-report.html (and with --pdf customer-report.pdf) into
+DIR (default reports/), each written atomically, and prints their paths. Without --input it uses the bundled sample
 (data/sample/transactions.csv, with its service_events.csv and customers.csv). The HTML works
 offline: Plotly is inlined, nothing is fetched.
 
@@ -63,9 +67,20 @@ Report:
       --title T             report title (default "Customer report")
       --currency C          ISO 4217 code of the amounts (default EUR)
       --sections LIST       comma-separated sections to include (default: all)
+      --locale L            number and date style of the HTML page, a BCP 47 tag such as de-DE
+                            (1.234,50 EUR; 02.01.2024) (default: 1,234.50 EUR and ISO dates)
+      --top N               rows in the top-customer tables (default 20)
+      --anonymise           replace customer ids by pseudonyms ("C-1f3a9b2c") in every output:
+                            HMAC-SHA256 of the id with --anonymise-key; the same id always gets
+                            the same pseudonym
+      --anonymise-key K     the secret key of the pseudonyms (default: a fixed public key, so
+                            WITHOUT A SECRET KEY PSEUDONYMS CAN BE REVERSED by hashing candidate
+                            ids: pass your own secret for real pseudonymisation)
+      --pdf                 also print the HTML to customer-report.pdf with headless Chromium
+                            (/usr/bin/chromium or chromium on PATH; skipped with a note when absent)
       --observation-end D   last day observed (default: the last transaction date)
       --time-unit U         day | week | month (default week)
-      --json                print {"html": path, "xlsx": path} as one JSON object
+      --json                print {"html": path, "xlsx": path[, "pdf": path]} as one JSON object
 Customer value, propensity, service impact, campaigns:
       --service-events F    service events (customer_id,date,type) priced into the cost to serve
       --contacts F          campaign contacts (customer_id,campaign_id,date,group,responded,...)
@@ -91,6 +106,20 @@ function parseSections(text: string | undefined): ReadonlySet<SectionName> {
     if (!(SECTIONS as readonly string[]).includes(n)) throw new UsageError(`crm report: --sections names unknown section "${n}"; sections: ${SECTIONS.join(", ")}`);
   }
   return new Set(names as SectionName[]);
+}
+
+function parseLocale(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  let tag: string | undefined;
+  try {
+    tag = Intl.getCanonicalLocales(text)[0];
+  } catch {
+    tag = undefined;
+  }
+  if (tag === undefined || Intl.NumberFormat.supportedLocalesOf(tag).length === 0) {
+    throw new UsageError(`crm report: --locale must be a language tag this Node supports, such as en-GB or de-DE (got "${text}")`);
+  }
+  return tag;
 }
 
 /** `crm report`: the Excel and HTML manager reports of a transactions file. */
@@ -119,11 +148,21 @@ export const reportCommand: Command = {
       "discount-rate": { type: "string" },
       margin: { type: "string" },
       json: { type: "boolean" },
+      locale: { type: "string" },
+      top: { type: "string" },
+      anonymise: { type: "boolean" },
+      "anonymise-key": { type: "string" },
+      pdf: { type: "boolean" },
     });
     const timeUnit = choiceFlag("report", flags, "time-unit", ["day", "week", "month"] as const, "week");
     const currency = stringFlag(flags, "currency", "EUR")!;
     if (!/^[A-Z]{3}$/.test(currency)) throw new UsageError(`crm report: --currency must be a 3-letter ISO code such as EUR or USD (got "${currency}")`);
     const sections = parseSections(stringFlag(flags, "sections"));
+    const locale = parseLocale(stringFlag(flags, "locale"));
+    const topN = intFlag("report", flags, "top", 1, 100_000, 20);
+    const anonymiseKey = stringFlag(flags, "anonymise-key");
+    if (anonymiseKey !== undefined && flags.anonymise !== true) throw new UsageError("crm report: --anonymise-key needs --anonymise");
+    if (anonymiseKey === "") throw new UsageError("crm report: --anonymise-key must not be empty");
     const model = choiceFlag("report", flags, "model", ["bg-nbd", "pareto-nbd", "mbg-nbd"] as const, "bg-nbd");
     const rate = (name: string, fallback: number, max: number): number =>
       numberFlag("report", flags, name, (x) => x >= 0 && x <= max, `a number from 0 to ${max}`) ?? fallback;
@@ -183,12 +222,13 @@ export const reportCommand: Command = {
     const service = sections.has("service-impact") && serviceEvents
       ? await step(io, "service impact", () => serviceImpact(transactions, serviceEvents))
       : undefined;
-    const report = buildCustomerReport({
+    const built = buildCustomerReport({
       ledger,
       summary,
       title: stringFlag(flags, "title"),
       currency,
       generatedAt: new Date().toISOString(),
+      topN,
       customerValue: customerValueResult,
       rfm,
       clusters,
@@ -200,9 +240,17 @@ export const reportCommand: Command = {
       campaign,
       service,
     });
+    // Pseudonyms go into the model, so every renderer (HTML, Excel, PDF) gets them.
+    const report = flags.anonymise === true ? anonymiseReport(built, { key: anonymiseKey ?? DEFAULT_ANONYMISE_KEY }) : built;
     const outDir = path.resolve(stringFlag(flags, "out", "reports")!);
-    const paths = await step(io, `writing reports to ${outDir}`, () => writeReports(report, outDir));
-    io.out(flags.json === true ? JSON.stringify(paths) : `${paths.html}\n${paths.xlsx}`);
+    const paths: { html: string; xlsx: string; pdf?: string } = await step(io, `writing reports to ${outDir}`, () =>
+      writeReports(report, outDir, { html: { locale } }),
+    );
+    if (flags.pdf === true) {
+      if (pdfBrowser() === undefined) io.err("crm report: --pdf skipped: no Chromium found (/usr/bin/chromium or chromium on PATH); the HTML and Excel reports were written");
+      else paths.pdf = await step(io, "printing the PDF with headless Chromium", () => renderPdf(paths.html, path.join(outDir, "customer-report.pdf")));
+    }
+    io.out(flags.json === true ? JSON.stringify(paths) : [paths.html, paths.xlsx, ...(paths.pdf ? [paths.pdf] : [])].join("\n"));
     return 0;
   },
 };

@@ -1,0 +1,120 @@
+// End to end: `crm report` with --locale, --top, --anonymise(-key) and --pdf on a small generated data set.
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli/main.js";
+import { pdfBrowser } from "../../src/reports/pdf-browser.js";
+
+const dir = mkdtempSync(path.join(tmpdir(), "crm-report-options-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function crm(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const code = await runCli(argv, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
+  return { code, out, err };
+}
+
+const data = path.join(dir, "data");
+let ids: string[] = [];
+const input = () => ["--input", path.join(data, "transactions.csv"), "--service-events", path.join(data, "service_events.csv"),
+  "--customers", path.join(data, "customers.csv"), "--contacts", path.join(data, "campaign_contacts.csv")];
+
+async function workbookText(file: string): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const parts: string[] = [];
+  wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => parts.push(String(c.text)))));
+  return parts.join("\n");
+}
+
+beforeAll(async () => {
+  expect((await crm("generate", "--customers", "60", "--seed", "3", "--out", data)).code).toBe(0);
+  ids = [...new Set(readFileSync(path.join(data, "transactions.csv"), "utf8").trim().split("\n").slice(1).map((l) => l.split(",")[0]!))];
+  expect(ids.length).toBeGreaterThan(40);
+}, 60_000);
+
+describe("crm report: new options", () => {
+  it("--top lists every customer; without --anonymise every id is in the HTML and the workbook", async () => {
+    const out = path.join(dir, "plain");
+    const r = await crm("report", ...input(), "--top", "100", "--out", out, "--json");
+    expect(r.code, r.err).toBe(0);
+    const html = readFileSync(path.join(out, "customer-report.html"), "utf8");
+    const xlsx = await workbookText(path.join(out, "customer-report.xlsx"));
+    for (const id of ids) {
+      expect(html).toContain(id);
+      expect(xlsx).toContain(id);
+    }
+  }, 60_000);
+
+  it("--anonymise leaves no original id in the HTML or the workbook, and maps ids the same way every time", async () => {
+    const runs: string[] = [];
+    for (const name of ["anon-1", "anon-2"]) {
+      const out = path.join(dir, name);
+      const r = await crm("report", ...input(), "--top", "100", "--anonymise", "--out", out);
+      expect(r.code, r.err).toBe(0);
+      const html = readFileSync(path.join(out, "customer-report.html"), "utf8");
+      const xlsx = await workbookText(path.join(out, "customer-report.xlsx"));
+      for (const id of ids) {
+        expect(html).not.toContain(id);
+        expect(xlsx).not.toContain(id);
+      }
+      const pseudonyms = [...new Set(html.match(/C-[0-9a-f]{8}\b/g))].sort();
+      expect(pseudonyms).toHaveLength(ids.length);
+      expect([...new Set(xlsx.match(/C-[0-9a-f]{8}\b/g))].sort()).toEqual(pseudonyms);
+      runs.push(pseudonyms.join(","));
+    }
+    expect(runs[1]).toBe(runs[0]);
+    const keyed = path.join(dir, "anon-key");
+    expect((await crm("report", ...input(), "--top", "100", "--anonymise", "--anonymise-key", "s3cret", "--out", keyed)).code).toBe(0);
+    const other = [...new Set(readFileSync(path.join(keyed, "customer-report.html"), "utf8").match(/C-[0-9a-f]{8}\b/g))].sort();
+    expect(other).toHaveLength(ids.length);
+    expect(other.join(",")).not.toBe(runs[0]);
+  }, 120_000);
+
+  it("--locale de-DE formats money as 1.234,50 EUR in the HTML", async () => {
+    const out = path.join(dir, "de");
+    const r = await crm("report", ...input(), "--locale", "de-DE", "--sections", "customer-value", "--out", out);
+    expect(r.code, r.err).toBe(0);
+    const html = readFileSync(path.join(out, "customer-report.html"), "utf8");
+    expect(html).toContain(`data-locale="de-DE"`);
+    expect(html).toMatch(/<td class="num" data-value="[0-9.]+">\d{1,3}(\.\d{3})*,\d{2} EUR<\/td>/);
+    expect(html).not.toMatch(/https?:\/\//);
+  }, 60_000);
+
+  it("answers a bad --locale, --top or --anonymise-key with one line and exit code 2", async () => {
+    const cases: [string[], string][] = [
+      [["--locale", "de_DE"], 'crm report: --locale must be a language tag this Node supports, such as en-GB or de-DE (got "de_DE")\n'],
+      [["--locale", "xx-XX"], 'crm report: --locale must be a language tag this Node supports, such as en-GB or de-DE (got "xx-XX")\n'],
+      [["--top", "0"], 'crm report: --top must be a whole number from 1 to 100000 (got "0")\n'],
+      [["--top", "ten"], 'crm report: --top must be a whole number from 1 to 100000 (got "ten")\n'],
+      [["--anonymise-key", "k"], "crm report: --anonymise-key needs --anonymise\n"],
+    ];
+    for (const [argv, message] of cases) {
+      const r = await crm("report", ...argv);
+      expect(r.code, argv.join(" ")).toBe(2);
+      expect(r.err).toBe(message);
+    }
+  });
+
+  it("--help documents the new flags and the weakness of the default key", async () => {
+    const r = await crm("report", "--help");
+    for (const flag of ["--locale", "--top", "--anonymise", "--anonymise-key", "--pdf"]) expect(r.out).toContain(flag);
+    expect(r.out).toContain("WITHOUT A SECRET KEY PSEUDONYMS CAN BE REVERSED");
+  });
+
+  it("--pdf also writes customer-report.pdf when Chromium is installed", async (ctx) => {
+    if (pdfBrowser() === undefined) {
+      ctx.skip("no Chromium (/usr/bin/chromium or chromium on PATH): --pdf not tested");
+      return;
+    }
+    const out = path.join(dir, "pdf");
+    const r = await crm("report", ...input(), "--sections", "rfm-segments", "--pdf", "--out", out, "--json");
+    expect(r.code, r.err).toBe(0);
+    const paths = JSON.parse(r.out) as { pdf: string };
+    expect(paths.pdf).toBe(path.join(out, "customer-report.pdf"));
+    expect(readFileSync(paths.pdf).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  }, 120_000);
+});
