@@ -258,8 +258,8 @@ describe("crm generate and crm report", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(paths.xlsx);
     expect(wb.worksheets.map((w) => w.name)).toEqual([
-      "Data quality", "Customer summary", "Customer value", "RFM segments", "Customer clusters", "Segment migration", "Customer lifetime value",
-      "Churn and propensity to buy", "Cohorts and retention", "Cross-sell",
+      "Cover", "Data quality", "Customer summary", "Customer value", "RFM segments", "Customer clusters", "Segment migration", "Customer lifetime value",
+      "Churn and propensity to buy", "Cohorts and retention", "Cross-sell", "Assumptions and method",
     ]);
     const withSides = await crm("report", "--input", path.join(data, "transactions.csv"), "--out", path.join(dir, "sides"),
       "--sections", "campaigns,service-impact", "--contacts", path.join(data, "campaign_contacts.csv"),
@@ -267,11 +267,11 @@ describe("crm generate and crm report", () => {
     expect(withSides.code, withSides.err).toBe(0);
     const wbSides = new ExcelJS.Workbook();
     await wbSides.xlsx.readFile(JSON.parse(withSides.out).xlsx);
-    expect(wbSides.worksheets.map((w) => w.name)).toEqual(["Data quality", "Customer summary", "Campaigns", "Service impact"]);
+    expect(wbSides.worksheets.map((w) => w.name)).toEqual(["Cover", "Data quality", "Customer summary", "Campaigns", "Service impact", "Assumptions and method"]);
     const only = await crm("report", "--input", path.join(data, "transactions.csv"), "--out", path.join(dir, "only"), "--sections", "rfm-segments", "--json");
     const wbOnly = new ExcelJS.Workbook();
     await wbOnly.xlsx.readFile(JSON.parse(only.out).xlsx);
-    expect(wbOnly.worksheets.map((w) => w.name)).toEqual(["Data quality", "Customer summary", "RFM segments"]);
+    expect(wbOnly.worksheets.map((w) => w.name)).toEqual(["Cover", "Data quality", "Customer summary", "RFM segments", "Assumptions and method"]);
     const bad = await crm("report", "--sections", "whales");
     expect(bad.err).toBe('crm report: --sections names unknown section "whales"; sections: customer-value, rfm-segments, customer-clusters, segment-migration, lifetime-value, propensity, cohorts-retention, cross-sell, campaigns, service-impact\n');
     expect(html).toContain("Customer lifetime value");

@@ -20,7 +20,7 @@ function findRow(ws: ExcelJS.Worksheet, text: string): number {
 describe("renderExcel", () => {
   it("has a sheet per section", async () => {
     const wb = await open();
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Data quality", "Customer summary"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Cover", "Data quality", "Customer summary", "Assumptions and method"]);
   });
 
   it("writes the KPIs block with number formats", async () => {
