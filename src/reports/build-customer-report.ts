@@ -62,6 +62,8 @@ export interface CustomerReportInput {
   readonly campaign?: CampaignUplift;
   /** Service problems against later retention and spend, for a "Service impact" section. */
   readonly service?: ServiceImpact;
+  /** Analyses that could not be done on these data, with the reason; listed under assumptions and method. */
+  readonly omitted?: readonly { readonly section: string; readonly reason: string }[];
 }
 
 /**

@@ -39,5 +39,6 @@ export function reportAssumptions(input: CustomerReportInput): readonly Assumpti
   if (input.propensity) out.push({ label: "Propensity model", value: "L2-regularised logistic regression on features up to each cut date, evaluated on a later period" });
   const ret = input.campaign?.return;
   if (input.campaign && ret) out.push({ label: "Campaign", value: `${input.campaign.campaignId}: cost ${formatValue(ret.costPerContact, "money", input.currency ?? "EUR")} per contact, margin ${formatValue(ret.margin, "percent")}` });
+  for (const o of input.omitted ?? []) out.push({ label: `Left out: ${o.section}`, value: o.reason });
   return Object.freeze(out.map((a) => Object.freeze(a)));
 }

@@ -235,6 +235,24 @@ describe("crm predict", () => {
   });
 });
 
+describe("crm report on data too small for some models", () => {
+  it("writes the report, leaves those sections out and says why", async () => {
+    const data = path.join(dir, "tiny");
+    await crm("generate", "--customers", "15", "--seed", "5", "--out", data);
+    const out = path.join(dir, "tiny-report");
+    const r = await crm("report", "--input", path.join(data, "transactions.csv"), "--out", out, "--json");
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toMatch(/crm report: lifetime value .*: left out \(bg-nbd: the fit did not converge/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(JSON.parse(r.out).xlsx);
+    expect(wb.worksheets.map((w) => w.name)).not.toContain("Customer lifetime value");
+    const assumptions = wb.getWorksheet("Assumptions and method")!;
+    const text: string[] = [];
+    assumptions.eachRow((row) => row.eachCell((cell) => void text.push(String(cell.value))));
+    expect(text.some((t) => t.startsWith("Left out: lifetime value"))).toBe(true);
+  });
+});
+
 describe("crm generate and crm report", () => {
   it("generates a data set that the other commands read, and reports on it", async () => {
     const data = path.join(dir, "gen");

@@ -183,21 +183,35 @@ export const reportCommand: Command = {
     const observationEnd = stringFlag(flags, "observation-end");
     const { transactions, ledger } = await loadInputFlags("report", flags, io, sampleTransactionsPath(), observationEnd);
     const summary = await step(io, "customer summary", () => customerSummary(transactions, { observationEnd, timeUnit }));
+    // One analysis that cannot be done on these data (a model that does not converge, too few
+    // customers) leaves its section out with the reason, instead of losing the whole report.
+    const omitted: { readonly section: string; readonly reason: string }[] = [];
+    const analysis = async <T>(label: string, work: () => Promise<T> | T): Promise<T | undefined> => {
+      try {
+        return await step(io, label, work);
+      } catch (error) {
+        if (!(error instanceof Error) || !["ConvergenceError", "RangeError"].includes(error.name)) throw error;
+        const reason = error.message.split("\n")[0]!;
+        io.err(`crm report: ${label}: left out (${reason})`);
+        omitted.push({ section: label, reason });
+        return undefined;
+      }
+    };
     const serviceEvents = eventsFile === undefined ? undefined : (await step(io, `reading ${eventsFile}`, () => loadServiceEventsFile(eventsFile))).events;
     const customers = customersFile === undefined ? undefined : (await step(io, `reading ${customersFile}`, () => loadCustomersFile(customersFile))).customers;
     const migrationTo = stringFlag(flags, "migration-to", summary.observationEnd)!;
     const migrationFrom = stringFlag(flags, "migration-from") ?? formatDay(isoDayOption(migrationTo, "crm report", "--migration-to") - 91);
 
     const customerValueResult = sections.has("customer-value")
-      ? await step(io, "customer value", () => customerValue(transactions, { serviceEvents, customers, costs }))
+      ? await analysis("customer value", () => customerValue(transactions, { serviceEvents, customers, costs }))
       : undefined;
-    const rfm = sections.has("rfm-segments") ? await step(io, "RFM segments", () => rfmAnalysis(summary)) : undefined;
-    const clusters = sections.has("customer-clusters") ? await step(io, "customer clusters (k chosen by silhouette)", () => clusterCustomers(summary, { k: "auto", seed: 1 })) : undefined;
+    const rfm = sections.has("rfm-segments") ? await analysis("RFM segments", () => rfmAnalysis(summary)) : undefined;
+    const clusters = sections.has("customer-clusters") ? await analysis("customer clusters (k chosen by silhouette)", () => clusterCustomers(summary, { k: "auto", seed: 1 })) : undefined;
     const migration = sections.has("segment-migration")
-      ? await step(io, `segment migration ${migrationFrom} to ${migrationTo}`, () => rfmMigration(transactions, { from: migrationFrom, to: migrationTo }))
+      ? await analysis(`segment migration ${migrationFrom} to ${migrationTo}`, () => rfmMigration(transactions, { from: migrationFrom, to: migrationTo }))
       : undefined;
     const lifetimeValue = sections.has("lifetime-value")
-      ? await step(io, `lifetime value (${model}, Gamma-Gamma, CLV with bootstrap interval)`, () =>
+      ? await analysis(`lifetime value (${model}, Gamma-Gamma, CLV with bootstrap interval)`, () =>
           lifetimeValueAnalysis(transactions, {
             model,
             observationEnd,
@@ -209,18 +223,18 @@ export const reportCommand: Command = {
         )
       : undefined;
     const propensity = sections.has("propensity")
-      ? await step(io, "propensity (who buys again in the next 90 days)", () => propensityAnalysis(transactions, { serviceEvents }))
+      ? await analysis("propensity (who buys again in the next 90 days)", () => propensityAnalysis(transactions, { serviceEvents }))
       : undefined;
-    const cohorts = sections.has("cohorts-retention") ? await step(io, "cohorts and retention", () => cohortAnalysis(transactions, { observationEnd })) : undefined;
+    const cohorts = sections.has("cohorts-retention") ? await analysis("cohorts and retention", () => cohortAnalysis(transactions, { observationEnd })) : undefined;
     const basket = sections.has("cross-sell") && transactions.category
-      ? await step(io, "cross-sell (association rules)", () => basketAnalysis(transactions, { level: "category" }))
+      ? await analysis("cross-sell (association rules)", () => basketAnalysis(transactions, { level: "category" }))
       : undefined;
     const contacts = sections.has("campaigns") && contactsFile !== undefined
       ? (await step(io, `reading ${contactsFile}`, () => loadCampaignContactsFile(contactsFile))).contacts
       : undefined;
-    const campaign = contacts ? await step(io, "campaign uplift", () => campaignUplift(contacts, { transactions, costPerContact })) : undefined;
+    const campaign = contacts ? await analysis("campaign uplift", () => campaignUplift(contacts, { transactions, costPerContact })) : undefined;
     const service = sections.has("service-impact") && serviceEvents
-      ? await step(io, "service impact", () => serviceImpact(transactions, serviceEvents))
+      ? await analysis("service impact", () => serviceImpact(transactions, serviceEvents))
       : undefined;
     const built = buildCustomerReport({
       ledger,
@@ -239,6 +253,7 @@ export const reportCommand: Command = {
       basket,
       campaign,
       service,
+      omitted,
     });
     // Pseudonyms go into the model, so every renderer (HTML, Excel, PDF) gets them.
     const report = flags.anonymise === true ? anonymiseReport(built, { key: anonymiseKey ?? DEFAULT_ANONYMISE_KEY }) : built;
