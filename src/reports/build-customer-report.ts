@@ -26,6 +26,22 @@ import type { CampaignUplift } from "../insights/campaign-types.js";
 import type { ServiceImpact } from "../insights/service-impact.js";
 import type { LifetimeValueAnalysis } from "../models/lifetime-value-analysis.js";
 
+/** The key figure of each section that goes on the cover. */
+const HEADLINES: Readonly<Record<string, string>> = {
+  "data-quality": "Share used",
+  "customer-summary": "Repeat customers",
+  "customer-value": "Net contribution",
+  "rfm-segments": "At risk of loss",
+  "customer-clusters": "Most valuable cluster",
+  "segment-migration": "Moved up",
+  "lifetime-value": "Expected CLV",
+  propensity: "High band",
+  "cohorts-retention": "5 points more kept a year",
+  "cross-sell": "Best lift",
+  campaigns: "Uplift",
+  "service-impact": "Spend lost to service problems",
+};
+
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** Inputs of {@link buildCustomerReport}. */
@@ -102,10 +118,12 @@ export function buildCustomerReport(input: CustomerReportInput): Report {
     ...(input.campaign ? [campaignSection(input.campaign, { currency })] : []),
     ...(input.service ? [serviceSection(input.service, { currency })] : []),
   ];
-  // The cover: from each section its first key figure not already on the cover (by label).
+  // The cover: each section's headline figure (the one a manager acts on), else its first key
+  // figure not already on the cover.
   const seen = new Set<string>();
   const highlights = sections.flatMap((s) => {
-    const k = s.kpis.find((kpi) => !seen.has(kpi.label));
+    const headline = HEADLINES[s.id];
+    const k = s.kpis.find((kpi) => kpi.label === headline && !seen.has(kpi.label)) ?? s.kpis.find((kpi) => !seen.has(kpi.label));
     if (!k) return [];
     seen.add(k.label);
     return [k];

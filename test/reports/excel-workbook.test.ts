@@ -119,8 +119,8 @@ describe("renderExcel workbook", () => {
     const cover = hand.wb.getWorksheet("Cover")!;
     expect(cover.getCell("A1").value).toBe("Customer report");
     expect(cover.getCell("B3").value).toEqual(new Date(GENERATED_AT));
-    expect(cover.getCell("A8").value).toBe("Rows read");
-    expect(String(cover.getCell("D8").value)).toMatch(/tx\.csv/);
+    expect(cover.getCell("A8").value).toBe("Share used");
+    expect(String(cover.getCell("D8").value)).toMatch(/rows used/);
     const a = hand.wb.getWorksheet("Assumptions and method")!;
     expect([a.getCell("A5").value, a.getCell("B5").value]).toEqual(["Discount rate", "0.8 % a month"]);
   });
