@@ -33,3 +33,4 @@ export { htmlTable } from "./html-table.js";
 export type { HtmlTableOptions } from "./html-table.js";
 export { htmlKpiCard } from "./html-kpi-card.js";
 export { TABLE_SCRIPT } from "./html-script.js";
+export { CHROMIUM_ARGS } from "./pdf-browser.js";

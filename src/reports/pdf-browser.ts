@@ -3,6 +3,24 @@ import path from "node:path";
 
 const NAMES = ["chromium", "chromium-browser"];
 
+/**
+ * The flags for headless Chromium on a machine with no outside network (no sandbox as root, no
+ * GPU, no background connections, updates or sync), shared by the PDF printer, the browser tests
+ * and the screenshot script.
+ *
+ * @example
+ * spawn(pdfBrowser()!, ["--headless", ...CHROMIUM_ARGS, "--print-to-pdf=out.pdf", url]);
+ */
+export const CHROMIUM_ARGS: readonly string[] = Object.freeze([
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+]);
+
 function executable(file: string): boolean {
   try {
     accessSync(file, constants.X_OK);

@@ -5,7 +5,7 @@ import { mkdtemp, open, rename, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { pdfBrowser } from "./pdf-browser.js";
+import { CHROMIUM_ARGS, pdfBrowser } from "./pdf-browser.js";
 
 /** Options of {@link renderPdf}. */
 export interface RenderPdfOptions {
@@ -16,8 +16,7 @@ export interface RenderPdfOptions {
 }
 
 const FLAGS = [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync", "--no-pdf-header-footer", "--run-all-compositor-stages-before-draw",
+  "--headless", ...CHROMIUM_ARGS, "--no-pdf-header-footer", "--run-all-compositor-stages-before-draw",
   "--virtual-time-budget=15000", "--window-size=718,1024",
 ];
 

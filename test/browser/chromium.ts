@@ -1,3 +1,4 @@
+import { CHROMIUM_ARGS } from "../../src/reports/pdf-browser.js";
 // Debian's Chromium for browser tests, driven by playwright-core (never a downloaded browser).
 // The flags are those that work on this machine's closed network (see DESIGN.md); playwright
 // starts every browser with a new, empty profile folder of its own.
@@ -15,16 +16,8 @@ export const INSTALL_HINT =
   `Debian's chromium not found at ${CHROMIUM_PATH}: install it with ` +
   "`sudo apt-get install --no-install-recommends chromium` (never `npx playwright install`)";
 
-/** Command-line flags for headless Chromium on a machine with no outside network. */
-export const CHROMIUM_ARGS: readonly string[] = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+/** Command-line flags for headless Chromium on a machine with no outside network (shared with the PDF printer). */
+export { CHROMIUM_ARGS };
 
 /** Starts headless Debian Chromium; throws the install hint when it is missing. */
 export async function launchChromium(): Promise<Browser> {
