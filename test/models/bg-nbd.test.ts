@@ -7,6 +7,7 @@ import { hyp2f1 } from "../../src/math/hyp2f1.js";
 import { ConvergenceError } from "../../src/models/convergence-error.js";
 import { readCdnowSummary } from "../helpers/reference-summary.js";
 import { HAS_SHARED_DATA } from "../helpers/shared-data.js";
+import { itMatchesDirectFormula } from "../helpers/fast-path-check.js";
 
 const PUBLISHED = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
 
@@ -188,54 +189,5 @@ describe("BG/NBD fast predictions (per-x Chebyshev interpolants) equal the direc
     const odds = x > 0 ? (a / (b + x - 1)) * Math.pow((alpha + T) / (alpha + tx), r + x) : 0;
     return { expected: head / (1 + odds), alive: 1 / (1 + odds) };
   };
-  const logUniform = (min: number, max: number) => fc.double({ min: Math.log(min), max: Math.log(max), noNaN: true }).map(Math.exp);
-  const wideParams = fc.record({
-    r: logUniform(0.01, 10),
-    alpha: logUniform(0.01, 100),
-    a: logUniform(0.1, 5).filter((v) => Math.abs(v - 1) > 0.05),
-    b: logUniform(0.1, 10),
-  });
-  // 470 customers: x = 0, 1, 2 in groups of 150 (interpolated, in two cells), 20 more with x up to 40 (exact);
-  // T spread over [Tlo, Thi] inside [0.01, 1000], t from 0.1 to 200.
-  const cohort = fc.record({ Tlo: logUniform(0.01, 1000), span: logUniform(1e-6, 1e5), t: logUniform(0.1, 200), seed: fc.integer({ min: 1, max: 2 ** 30 }) })
-    .map(({ Tlo, span, t, seed }) => {
-      const Thi = Math.min(1000, Tlo * (1 + span));
-      let s = seed;
-      const u = (): number => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 4294967296);
-      const n = 470, frequency = new Float64Array(n), recency = new Float64Array(n), T = new Float64Array(n);
-      for (let i = 0; i < n; i++) {
-        const x = i < 450 ? i % 3 : Math.floor(u() * 41);
-        T[i] = i % 150 === 0 ? Tlo : i % 150 === 1 ? Thi : Tlo + (Thi - Tlo) * u();
-        frequency[i] = x;
-        recency[i] = x === 0 ? 0 : u() * T[i]!;
-      }
-      return { customers: { frequency, recency, T }, t };
-    });
-
-  it("E[Y(t)] within 1e-10 and P(alive) within 1e-12 relative, over wide parameters and T from 0.01 to 1000", () => {
-    fc.assert(
-      fc.property(wideParams, cohort, (p, { customers, t }) => {
-        const m = bgNbdFromParams(p);
-        const got = m.conditionalExpectedPurchases(customers, t), alive = m.probabilityAlive(customers);
-        for (let i = 0; i < customers.T.length; i++) {
-          const want = direct(p, customers.frequency[i]!, customers.recency[i]!, customers.T[i]!, t);
-          expect(Math.abs(got[i]! - want.expected)).toBeLessThanOrEqual(1e-10 * want.expected + 1e-300);
-          expect(Math.abs(alive[i]! - want.alive)).toBeLessThanOrEqual(1e-12 * want.alive + 1e-300);
-        }
-      }),
-      { numRuns: 150, seed: 7 },
-    );
-  });
-
-  it("on 100,000 simulated CDNOW-like customers (T 27-39 weeks) every E[Y(39)] is within 1e-12 relative", () => {
-    const p = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
-    const sim = simulateBgNbd(p, 100000, Float64Array.from({ length: 100000 }, (_, i) => 27 + (12 * ((i * 2654435761) % 4294967296)) / 4294967296), 42);
-    const got = bgNbdFromParams(p).conditionalExpectedPurchases(sim, 39);
-    let worst = 0;
-    for (let i = 0; i < 100000; i += 7) {
-      const want = direct(p, sim.frequency[i]!, sim.recency[i]!, sim.T[i]!, 39).expected;
-      worst = Math.max(worst, Math.abs(got[i]! / want - 1));
-    }
-    expect(worst).toBeLessThan(1e-12);
-  });
+  itMatchesDirectFormula(bgNbdFromParams, simulateBgNbd, direct, { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 });
 });
