@@ -7,6 +7,7 @@ import { hyp2f1 } from "../../src/math/hyp2f1.js";
 import { ConvergenceError } from "../../src/models/convergence-error.js";
 import { readCdnowSummary } from "../helpers/reference-summary.js";
 import { HAS_SHARED_DATA } from "../helpers/shared-data.js";
+import { historyArb as historyArbOf, betaGeometricParamsArb } from "../helpers/model-arbitraries.js";
 import { itMatchesDirectFormula } from "../helpers/fast-path-check.js";
 
 const PUBLISHED = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
@@ -80,15 +81,8 @@ describe.skipIf(!HAS_SHARED_DATA)("BG/NBD on CDNOW (reference_values.md)", () =>
   });
 });
 
-const paramsArb = fc.record({
-  r: fc.double({ min: 0.05, max: 5, noNaN: true }),
-  alpha: fc.double({ min: 0.5, max: 50, noNaN: true }),
-  a: fc.double({ min: 0.1, max: 5, noNaN: true }).filter((v) => Math.abs(v - 1) > 0.05),
-  b: fc.double({ min: 0.1, max: 10, noNaN: true }),
-});
-const historyArb = fc
-  .record({ x: fc.integer({ min: 0, max: 30 }), T: fc.double({ min: 1, max: 100, noNaN: true }), share: fc.double({ min: 0, max: 1, noNaN: true }) })
-  .map(({ x, T, share }) => ({ x, T, tx: x === 0 ? 0 : share * T }));
+const paramsArb = betaGeometricParamsArb;
+const historyArb = historyArbOf(30);
 
 describe("BG/NBD properties", () => {
   it("P(alive) is in [0, 1] and exactly 1 when x = 0; E[Y] is >= 0 and grows with t", () => {

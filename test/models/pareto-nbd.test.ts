@@ -7,6 +7,7 @@ import { fitParetoNbd, paretoNbdFromJson, paretoNbdFromParams, paretoNbdLogLikel
 import { paretoNbdLogA0 } from "../../src/models/pareto-nbd-log-likelihood.js";
 import { readCdnowSummary } from "../helpers/reference-summary.js";
 import { HAS_SHARED_DATA } from "../helpers/shared-data.js";
+import { historyArb as historyArbOf } from "../helpers/model-arbitraries.js";
 
 const BTYD = { r: 0.5533971, alpha: 10.5801985, s: 0.6060625, beta: 11.6562237 };
 const customer1516 = { frequency: [26], recency: [30.86], T: [31] };
@@ -101,9 +102,7 @@ const paramsArb = fc.record({
   s: fc.oneof(fc.constantFrom(1, 2), fc.double({ min: 0.05, max: 5, noNaN: true })),
   beta: fc.double({ min: 0.001, max: 100, noNaN: true }),
 });
-const historyArb = fc
-  .record({ x: fc.integer({ min: 0, max: 60 }), T: fc.double({ min: 1, max: 100, noNaN: true }), share: fc.double({ min: 0, max: 1, noNaN: true }) })
-  .map(({ x, T, share }) => ({ x, T, tx: x === 0 ? 0 : share * T }));
+const historyArb = historyArbOf(60);
 
 describe("Pareto/NBD properties", () => {
   it("P(alive) is in [0, 1]; E[Y] is >= 0 and grows with t", () => {
