@@ -1,6 +1,7 @@
 import type { PlotlyFigure } from "./plotly-figure.js";
 import { PALETTE, baseLayout } from "./palette.js";
 import { deepFreeze } from "./deep-freeze.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /**
  * A scatter of association rules: support (share of baskets, x, log scale) against lift (y),
@@ -10,7 +11,7 @@ import { deepFreeze } from "./deep-freeze.js";
  * @param rules - `support` (share, > 0) and `lift` (ratio) per rule
  * @param options - `title` (default "Lift and support of the rules")
  * @returns a frozen Plotly figure
- * @throws RangeError when a support is not in (0, 1] or a lift is not finite
+ * @throws ArgumentError when a support is not in (0, 1] or a lift is not finite
  * @example
  * basketLiftSupportChart([{ support: 0.02, lift: 1.4 }]).data[0]?.y; // [1.4]
  */
@@ -19,7 +20,7 @@ export function basketLiftSupportChart(
   options: { readonly title?: string } = {},
 ): PlotlyFigure {
   for (const r of rules) {
-    if (!(r.support > 0 && r.support <= 1) || !Number.isFinite(r.lift)) throw new RangeError(`basketLiftSupportChart: support ${r.support} must be in (0, 1] and lift ${r.lift} finite`);
+    if (!(r.support > 0 && r.support <= 1) || !Number.isFinite(r.lift)) throw new ArgumentError(`basketLiftSupportChart: support ${r.support} must be in (0, 1] and lift ${r.lift} finite`);
   }
   const layout = baseLayout(options.title ?? "Lift and support of the rules", "Support (share of baskets, log scale)", "Lift (times the average rate)");
   const xs = rules.map((r) => r.support);

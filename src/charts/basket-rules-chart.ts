@@ -1,6 +1,7 @@
 import type { PlotlyFigure } from "./plotly-figure.js";
 import { PALETTE, baseLayout } from "./palette.js";
 import { deepFreeze } from "./deep-freeze.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** The fields of an association rule that {@link basketRulesChart} draws. */
 export interface BasketRuleBar {
@@ -20,14 +21,14 @@ export interface BasketRuleBar {
  * @param rules - the rules to draw, e.g. the first 10 of `associationRules`
  * @param options - `title` (default "Top cross-sell rules by lift")
  * @returns a frozen Plotly figure
- * @throws RangeError when a lift or confidence is not finite
+ * @throws ArgumentError when a lift or confidence is not finite
  * @example
  * basketRulesChart([{ antecedent: ["bread"], consequent: ["butter"], lift: 2.3, confidence: 0.6 }]).data[0]?.x; // ["bread → butter"]
  */
 export function basketRulesChart(rules: readonly BasketRuleBar[], options: { readonly title?: string } = {}): PlotlyFigure {
   for (const r of rules) {
     if (!Number.isFinite(r.lift) || !Number.isFinite(r.confidence)) {
-      throw new RangeError(`basketRulesChart: rule ${r.antecedent.join(" + ")} → ${r.consequent.join(" + ")} has lift ${r.lift} and confidence ${r.confidence}; both must be finite`);
+      throw new ArgumentError(`basketRulesChart: rule ${r.antecedent.join(" + ")} → ${r.consequent.join(" + ")} has lift ${r.lift} and confidence ${r.confidence}; both must be finite`);
     }
   }
   const layout = baseLayout(options.title ?? "Top cross-sell rules by lift", "Rule: customers who buy → also buy", "Lift (times the average rate)");

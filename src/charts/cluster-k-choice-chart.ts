@@ -1,6 +1,7 @@
 import type { PlotlyFigure } from "./plotly-figure.js";
 import { PALETTE, baseLayout } from "./palette.js";
 import { deepFreeze } from "./deep-freeze.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** A row of the k-choice table (a KChoiceRow has it). */
 export interface KChoiceChartRow {
@@ -19,16 +20,16 @@ export interface KChoiceChartRow {
  * @param rows - one row per k, ascending
  * @param options - `chosenK` to mark (required), `elbowK` to name in the legend
  * @returns a frozen Plotly figure (three scatter traces)
- * @throws RangeError when chosenK is not one of the rows' k, or a value is not finite
+ * @throws ArgumentError when chosenK is not one of the rows' k, or a value is not finite
  * @example
  * clusterKChoiceChart([{ k: 1, withinShare: 1, silhouette: null }, { k: 2, withinShare: 0.4, silhouette: 0.6 }], { chosenK: 2 }).data.length; // 3
  */
 export function clusterKChoiceChart(rows: readonly KChoiceChartRow[], options: { readonly chosenK: number; readonly elbowK?: number }): PlotlyFigure {
   const chosen = rows.find((r) => r.k === options.chosenK);
-  if (!chosen || chosen.silhouette === null) throw new RangeError(`clusterKChoiceChart: chosenK ${options.chosenK} is not a k with a silhouette in the rows`);
+  if (!chosen || chosen.silhouette === null) throw new ArgumentError(`clusterKChoiceChart: chosenK ${options.chosenK} is not a k with a silhouette in the rows`);
   for (const r of rows) {
     if (!Number.isFinite(r.withinShare) || (r.silhouette !== null && !Number.isFinite(r.silhouette))) {
-      throw new RangeError(`clusterKChoiceChart: values of k = ${r.k} are not finite`);
+      throw new ArgumentError(`clusterKChoiceChart: values of k = ${r.k} are not finite`);
     }
   }
   const withSil = rows.filter((r) => r.silhouette !== null);

@@ -1,6 +1,7 @@
 import type { PlotlyFigure } from "./plotly-figure.js";
 import { PALETTE, baseLayout } from "./palette.js";
 import { deepFreeze } from "./deep-freeze.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** What {@link clusterSizeChart} needs of a cluster (a ClusterProfile has it). */
 export interface ClusterSizeInput {
@@ -18,14 +19,14 @@ export interface ClusterSizeInput {
  * @param clusters - one entry per cluster, in display order
  * @param options - chart title (default "Cluster size and value")
  * @returns a frozen Plotly figure (two bar traces, percent axis, legend shown)
- * @throws RangeError when a share is not finite
+ * @throws ArgumentError when a share is not finite
  * @example
  * clusterSizeChart([{ name: "Big spenders", share: 0.1, valueShare: 0.45 }]).data.length; // 2
  */
 export function clusterSizeChart(clusters: readonly ClusterSizeInput[], options: { readonly title?: string } = {}): PlotlyFigure {
   for (const c of clusters) {
     if (!Number.isFinite(c.share) || (c.valueShare !== null && !Number.isFinite(c.valueShare))) {
-      throw new RangeError(`clusterSizeChart: shares ${c.share}, ${c.valueShare} of cluster "${c.name}" are not finite`);
+      throw new ArgumentError(`clusterSizeChart: shares ${c.share}, ${c.valueShare} of cluster "${c.name}" are not finite`);
     }
   }
   const pct = (x: number) => `${(100 * x).toFixed(1)} %`;

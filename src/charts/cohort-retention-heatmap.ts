@@ -2,6 +2,7 @@ import type { CohortMatrix } from "../insights/cohort-types.js";
 import type { PlotlyFigure } from "./plotly-figure.js";
 import { SEQUENTIAL_SCALE, baseLayout } from "./palette.js";
 import { deepFreeze } from "./deep-freeze.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** What the cohort heatmap colours: retention (% active), active customers, or revenue per original customer. */
 export type CohortHeatmapMeasure = "retention" | "active" | "revenuePerCustomer";
@@ -17,7 +18,7 @@ export type CohortHeatmapMeasure = "retention" | "active" | "revenuePerCustomer"
  * @param options - `measure`, `currency` (for revenue), `fromAge` (default 1 for retention, else 0), `title`
  * @returns a frozen heatmap figure; rows newest first (drawn bottom up, so the oldest is on top),
  *   `z[row][age - fromAge]`, unobserved cells null
- * @throws RangeError for an unknown measure or a negative `fromAge`
+ * @throws ArgumentError for an unknown measure or a negative `fromAge`
  * @example
  * cohortRetentionHeatmap(cohortMatrix(tx)).data[0].y[0]; // "2025-06 (217)": the newest cohort, drawn at the bottom
  */
@@ -27,9 +28,9 @@ export function cohortRetentionHeatmap(
 ): PlotlyFigure {
   const fn = "cohortRetentionHeatmap";
   const measure = options.measure ?? "retention";
-  if (!["retention", "active", "revenuePerCustomer"].includes(measure)) throw new RangeError(`${fn}: measure "${measure}" must be retention, active or revenuePerCustomer`);
+  if (!["retention", "active", "revenuePerCustomer"].includes(measure)) throw new ArgumentError(`${fn}: measure "${measure}" must be retention, active or revenuePerCustomer`);
   const from = options.fromAge ?? (measure === "retention" ? 1 : 0);
-  if (!(Number.isInteger(from) && from >= 0)) throw new RangeError(`${fn}: fromAge ${from} must be a whole number >= 0`);
+  if (!(Number.isInteger(from) && from >= 0)) throw new ArgumentError(`${fn}: fromAge ${from} must be a whole number >= 0`);
   const currency = options.currency ?? "EUR";
   const unit = matrix.period;
   const ages = Math.max(0, ...matrix.cohorts.map((c) => c.observedPeriods)) - from;

@@ -1,6 +1,7 @@
 import type { PlotlyFigure } from "./plotly-figure.js";
 import { PALETTE, baseLayout } from "./palette.js";
 import { deepFreeze } from "./deep-freeze.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** Customers counted by repeat-purchase frequency, the last class open-ended (e.g. "10+"). */
 export interface FrequencyCounts {
@@ -16,16 +17,16 @@ export interface FrequencyCounts {
  * @param frequency - repeat purchases per customer (count, whole numbers >= 0; fractions are floored)
  * @param capAt - first value of the open-ended class (default 10, giving "10+")
  * @returns the labels and counts, frozen
- * @throws RangeError when a frequency is negative or not finite, or capAt is not an integer >= 1
+ * @throws ArgumentError when a frequency is negative or not finite, or capAt is not an integer >= 1
  * @example
  * frequencyCounts([0, 0, 1, 12], 3); // { labels: ["0","1","2","3+"], counts: [2, 1, 0, 1] }
  */
 export function frequencyCounts(frequency: ArrayLike<number>, capAt = 10): FrequencyCounts {
-  if (!Number.isInteger(capAt) || capAt < 1) throw new RangeError(`frequencyCounts: capAt ${capAt} is not an integer >= 1`);
+  if (!Number.isInteger(capAt) || capAt < 1) throw new ArgumentError(`frequencyCounts: capAt ${capAt} is not an integer >= 1`);
   const counts = new Array<number>(capAt + 1).fill(0);
   for (let i = 0; i < frequency.length; i++) {
     const f = frequency[i]!;
-    if (!Number.isFinite(f) || f < 0) throw new RangeError(`frequencyCounts: frequency ${f} of row ${i} is not a finite number >= 0`);
+    if (!Number.isFinite(f) || f < 0) throw new ArgumentError(`frequencyCounts: frequency ${f} of row ${i} is not a finite number >= 0`);
     counts[Math.min(Math.floor(f), capAt)]! += 1;
   }
   const labels = counts.map((_, k) => (k === capAt ? `${capAt}+` : String(k)));
@@ -39,7 +40,7 @@ export function frequencyCounts(frequency: ArrayLike<number>, capAt = 10): Frequ
  * @param frequency - repeat purchases per customer in the period (count), e.g. `summary.columns.frequency`
  * @param options - `capAt`: first value of the open-ended class (default 10); `title`
  * @returns a frozen Plotly figure; x: repeat purchases (count), y: customers (count)
- * @throws RangeError as {@link frequencyCounts}
+ * @throws ArgumentError as {@link frequencyCounts}
  * @example
  * frequencyChart(new Float64Array([0, 0, 1])).data[0]; // { type: "bar", x: ["0","1",...,"10+"], y: [2,1,0,...], ... }
  */

@@ -2,6 +2,7 @@ import type { MigrationMatrix } from "../segments/migration-matrix.js";
 import type { PlotlyFigure } from "./plotly-figure.js";
 import { SEQUENTIAL_SCALE, baseLayout } from "./palette.js";
 import { deepFreeze } from "./deep-freeze.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /**
  * The migration matrix as a heatmap: segment at the first date up the side (best at the top,
@@ -12,7 +13,7 @@ import { deepFreeze } from "./deep-freeze.js";
  * @param matrix - from `migrationMatrix` or `rfmMigration(...).matrix`
  * @param options - `measure` ("rowShare" default, "count", "revenue"), `currency` (for revenue), `from`, `to` (date labels), `title`
  * @returns a frozen heatmap figure; empty cells null
- * @throws RangeError when the matrix rows and counts differ in size
+ * @throws ArgumentError when the matrix rows and counts differ in size
  * @example
  * migrationHeatmap(m).data[0].type; // "heatmap"
  */
@@ -20,7 +21,7 @@ export function migrationHeatmap(
   matrix: MigrationMatrix,
   options: { readonly measure?: "rowShare" | "count" | "revenue"; readonly currency?: string; readonly from?: string; readonly to?: string; readonly title?: string } = {},
 ): PlotlyFigure {
-  if (matrix.counts.length !== matrix.rows.length) throw new RangeError(`migrationHeatmap: ${matrix.rows.length} rows but ${matrix.counts.length} count rows`);
+  if (matrix.counts.length !== matrix.rows.length) throw new ArgumentError(`migrationHeatmap: ${matrix.rows.length} rows but ${matrix.counts.length} count rows`);
   const measure = options.measure ?? "rowShare";
   const currency = options.currency ?? "EUR";
   const cell = (i: number, j: number): number | null => {

@@ -2,6 +2,7 @@ import type { Calibration } from "../models/classifier-calibration.js";
 import { deepFreeze } from "./deep-freeze.js";
 import { PALETTE, baseLayout } from "./palette.js";
 import type { PlotlyFigure } from "./plotly-figure.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /**
  * The calibration chart: mean predicted probability against the observed share, one point per
@@ -10,13 +11,13 @@ import type { PlotlyFigure } from "./plotly-figure.js";
  * @param calibration - the result of `classifierCalibration`
  * @param options - chart title
  * @returns a frozen Plotly figure with two traces (bins, perfect calibration)
- * @throws RangeError when there is no bin with customers
+ * @throws ArgumentError when there is no bin with customers
  * @example
  * propensityCalibrationChart(classifierCalibration(p, churned)).data[1].name; // "perfect calibration"
  */
 export function propensityCalibrationChart(calibration: Calibration, options: { readonly title?: string } = {}): PlotlyFigure {
   const rows = calibration.rows.filter((r) => r.customers > 0);
-  if (rows.length === 0) throw new RangeError("propensityCalibrationChart: no bin has customers");
+  if (rows.length === 0) throw new ArgumentError("propensityCalibrationChart: no bin has customers");
   const layout = baseLayout(options.title ?? "Predicted vs observed", "Mean predicted probability (%)", "Observed share (%)");
   return deepFreeze({
     data: [

@@ -2,6 +2,7 @@ import type { Gains } from "../models/classifier-gains.js";
 import { deepFreeze } from "./deep-freeze.js";
 import { PALETTE, baseLayout } from "./palette.js";
 import type { PlotlyFigure } from "./plotly-figure.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /**
  * The cumulative gains chart: the share of all customers with the event (e.g. all churners)
@@ -11,12 +12,12 @@ import type { PlotlyFigure } from "./plotly-figure.js";
  * @param gains - the result of `classifierGains`
  * @param options - chart title and the name of the event for the axis (default "positives")
  * @returns a frozen Plotly figure with two traces (model, random)
- * @throws RangeError when the curve is empty
+ * @throws ArgumentError when the curve is empty
  * @example
  * propensityGainsChart(classifierGains(scores, churned), { event: "churners" }).data.length; // 2
  */
 export function propensityGainsChart(gains: Gains, options: { readonly title?: string; readonly event?: string } = {}): PlotlyFigure {
-  if (gains.curve.length < 2) throw new RangeError(`propensityGainsChart: the gains curve has ${gains.curve.length} points; need at least 2`);
+  if (gains.curve.length < 2) throw new ArgumentError(`propensityGainsChart: the gains curve has ${gains.curve.length} points; need at least 2`);
   const event = options.event ?? "positives";
   const x = gains.curve.map((p) => 100 * p.customerShare);
   const layout = baseLayout(options.title ?? "Cumulative gains", "Customers contacted, highest scores first (%)", `Share of all ${event} found (%)`);

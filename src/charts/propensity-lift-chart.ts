@@ -9,7 +9,7 @@ import type { PlotlyFigure } from "./plotly-figure.js";
  * @param gains - the result of `classifierGains`
  * @param options - chart title
  * @returns a frozen Plotly bar chart, one bar per group, labelled "x1.23"
- * @throws RangeError when a lift is not finite
+ * @throws ArgumentError when a lift is not finite
  * @example
  * propensityLiftChart(classifierGains(scores, churned)).data[0].x[0]; // "1"
  */

@@ -2,6 +2,7 @@ import type { PlotlyFigure } from "./plotly-figure.js";
 import { SEQUENTIAL_SCALE, baseLayout } from "./palette.js";
 import { dayStep } from "./nice-step.js";
 import { deepFreeze } from "./deep-freeze.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** Customers counted on a grid of days-since-last-purchase bins (x) by orders (y). */
 export interface RecencyOrdersGrid {
@@ -24,7 +25,7 @@ export interface RecencyOrdersGrid {
  * @param orders - RFM frequency per customer (count of orders, >= 0)
  * @param targetBins - about how many day bins (default 20); `ordersCap` default 10
  * @returns the grid, frozen
- * @throws RangeError when the columns differ in length or hold negative or non-finite values
+ * @throws ArgumentError when the columns differ in length or hold negative or non-finite values
  * @example
  * recencyOrdersGrid([0, 40], [1, 3]).y; // ["1", "2", "3"]
  */
@@ -35,15 +36,15 @@ export function recencyOrdersGrid(
   ordersCap = 10,
 ): RecencyOrdersGrid {
   const n = daysSinceLastPurchase.length;
-  if (orders.length !== n) throw new RangeError(`recencyOrdersGrid: ${n} recency values but ${orders.length} order counts`);
+  if (orders.length !== n) throw new ArgumentError(`recencyOrdersGrid: ${n} recency values but ${orders.length} order counts`);
   let maxDays = 0;
   let minOrd = Infinity;
   let maxOrd = 0;
   for (let i = 0; i < n; i++) {
     const d = daysSinceLastPurchase[i]!;
     const o = orders[i]!;
-    if (!Number.isFinite(d) || d < 0) throw new RangeError(`recencyOrdersGrid: days since last purchase ${d} of row ${i} is not a number >= 0`);
-    if (!Number.isFinite(o) || o < 0) throw new RangeError(`recencyOrdersGrid: orders ${o} of row ${i} is not a number >= 0`);
+    if (!Number.isFinite(d) || d < 0) throw new ArgumentError(`recencyOrdersGrid: days since last purchase ${d} of row ${i} is not a number >= 0`);
+    if (!Number.isFinite(o) || o < 0) throw new ArgumentError(`recencyOrdersGrid: orders ${o} of row ${i} is not a number >= 0`);
     maxDays = Math.max(maxDays, d);
     minOrd = Math.min(minOrd, Math.min(Math.floor(o), ordersCap));
     maxOrd = Math.max(maxOrd, Math.min(Math.floor(o), ordersCap));
@@ -71,7 +72,7 @@ export function recencyOrdersGrid(
  * @param orders - RFM frequency per customer (count of orders), e.g. `summary.columns.orders`
  * @param options - `targetBins` (default 20), `ordersCap` (default 10), `title`
  * @returns a frozen Plotly figure; x: days since last purchase (days), y: orders (count), colour: customers (count)
- * @throws RangeError as {@link recencyOrdersGrid}
+ * @throws ArgumentError as {@link recencyOrdersGrid}
  * @example
  * recencyOrdersHeatmap([3, 100], [2, 1]).data[0].type; // "heatmap"
  */

@@ -2,6 +2,7 @@ import type { SurvivalCurve } from "../insights/survival-curve.js";
 import type { PlotlyFigure } from "./plotly-figure.js";
 import { PALETTE, baseLayout } from "./palette.js";
 import { deepFreeze } from "./deep-freeze.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /**
  * "Still buying" survival curves, one line per group (e.g. all customers and each acquisition
@@ -11,15 +12,15 @@ import { deepFreeze } from "./deep-freeze.js";
  * @param curves - `survivalCurves` results (the first usually "all")
  * @param options - `title`
  * @returns a frozen line chart; y in % (0-100)
- * @throws RangeError when there is no curve or the curves differ in period
+ * @throws ArgumentError when there is no curve or the curves differ in period
  * @example
  * retentionSurvivalChart(survivalCurves(cohortMatrix(tx, { by: "channel" }))).data.length; // 4
  */
 export function retentionSurvivalChart(curves: readonly SurvivalCurve[], options: { readonly title?: string } = {}): PlotlyFigure {
   const fn = "retentionSurvivalChart";
-  if (curves.length === 0) throw new RangeError(`${fn}: no survival curve`);
+  if (curves.length === 0) throw new ArgumentError(`${fn}: no survival curve`);
   const unit = curves[0]!.period;
-  for (const c of curves) if (c.period !== unit) throw new RangeError(`${fn}: curve "${c.group}" is by ${c.period}, the first by ${unit}`);
+  for (const c of curves) if (c.period !== unit) throw new ArgumentError(`${fn}: curve "${c.group}" is by ${c.period}, the first by ${unit}`);
   const layout = baseLayout(
     options.title ?? "Still buying: share of a cohort with a purchase then or later",
     `${unit[0]!.toUpperCase()}${unit.slice(1)}s since the first purchase (${unit}s)`,

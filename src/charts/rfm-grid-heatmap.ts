@@ -1,6 +1,7 @@
 import type { PlotlyFigure } from "./plotly-figure.js";
 import { SEQUENTIAL_SCALE, baseLayout } from "./palette.js";
 import { deepFreeze } from "./deep-freeze.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /**
  * The R × F grid of RFM scores as a heatmap: recency score across (1 = longest ago, 5 = most
@@ -11,7 +12,7 @@ import { deepFreeze } from "./deep-freeze.js";
  * @param f - frequency score per customer (1..bins)
  * @param options - `spend` per customer (currency units), `measure` ("customers" default, or "meanSpend"), `currency`, `bins` (default 5), `title`
  * @returns a frozen heatmap figure; `z[f - 1][r - 1]`, empty cells null
- * @throws RangeError for unequal lengths, a score outside 1..bins, or `meanSpend` without `spend`
+ * @throws ArgumentError for unequal lengths, a score outside 1..bins, or `meanSpend` without `spend`
  * @example
  * rfmGridHeatmap([5, 1], [5, 1]).data[0].z[4][4]; // 1
  */
@@ -24,16 +25,16 @@ export function rfmGridHeatmap(
   const bins = options.bins ?? 5;
   const measure = options.measure ?? "customers";
   const n = r.length;
-  if (f.length !== n) throw new RangeError(`${fn}: ${n} R scores but ${f.length} F scores`);
+  if (f.length !== n) throw new ArgumentError(`${fn}: ${n} R scores but ${f.length} F scores`);
   const spend = options.spend;
-  if (measure === "meanSpend" && (!spend || spend.length !== n)) throw new RangeError(`${fn}: measure "meanSpend" needs spend for each of the ${n} customers`);
+  if (measure === "meanSpend" && (!spend || spend.length !== n)) throw new ArgumentError(`${fn}: measure "meanSpend" needs spend for each of the ${n} customers`);
   const count = Array.from({ length: bins }, () => new Array<number>(bins).fill(0));
   const total = Array.from({ length: bins }, () => new Array<number>(bins).fill(0));
   for (let i = 0; i < n; i++) {
     const ri = r[i]!;
     const fi = f[i]!;
-    if (!Number.isInteger(ri) || ri < 1 || ri > bins) throw new RangeError(`${fn}: R score ${ri} of row ${i} is not within 1..${bins}`);
-    if (!Number.isInteger(fi) || fi < 1 || fi > bins) throw new RangeError(`${fn}: F score ${fi} of row ${i} is not within 1..${bins}`);
+    if (!Number.isInteger(ri) || ri < 1 || ri > bins) throw new ArgumentError(`${fn}: R score ${ri} of row ${i} is not within 1..${bins}`);
+    if (!Number.isInteger(fi) || fi < 1 || fi > bins) throw new ArgumentError(`${fn}: F score ${fi} of row ${i} is not within 1..${bins}`);
     count[fi - 1]![ri - 1]! += 1;
     if (spend) total[fi - 1]![ri - 1]! += spend[i]!;
   }

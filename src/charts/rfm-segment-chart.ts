@@ -1,6 +1,7 @@
 import type { PlotlyFigure } from "./plotly-figure.js";
 import { PALETTE, baseLayout } from "./palette.js";
 import { deepFreeze } from "./deep-freeze.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /**
  * Segment sizes and value side by side: per segment, its share of customers and its share of
@@ -9,7 +10,7 @@ import { deepFreeze } from "./deep-freeze.js";
  * @param rows - per segment (display order): `segment`, `share` and `revenueShare` as fractions (null counts as 0)
  * @param options - `title`
  * @returns a frozen Plotly figure with two bar traces; y: share (%)
- * @throws RangeError when a share is not finite
+ * @throws ArgumentError when a share is not finite
  * @example
  * rfmSegmentChart([{ segment: "Champions", share: 0.1, revenueShare: 0.3 }]).data[1].y; // [30]
  */
@@ -19,7 +20,7 @@ export function rfmSegmentChart(
 ): PlotlyFigure {
   const pct = (x: number | null, label: string): number => {
     const v = x ?? 0;
-    if (!Number.isFinite(v)) throw new RangeError(`rfmSegmentChart: share ${x} of segment "${label}" is not finite`);
+    if (!Number.isFinite(v)) throw new ArgumentError(`rfmSegmentChart: share ${x} of segment "${label}" is not finite`);
     return Math.round(v * 1000) / 10;
   };
   const x = rows.map((r) => r.segment);

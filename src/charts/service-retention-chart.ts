@@ -1,6 +1,7 @@
 import type { PlotlyFigure } from "./plotly-figure.js";
 import { PALETTE, baseLayout } from "./palette.js";
 import { deepFreeze } from "./deep-freeze.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** One problem of {@link serviceRetentionChart}: the bought-again shares with and without it (fractions). */
 export interface ServiceRetentionBar {
@@ -19,7 +20,7 @@ export interface ServiceRetentionBar {
  * @param bars - per problem, the two shares (fractions in [0, 1]), in display order
  * @param options - chart title and the window length in days for the axis title
  * @returns a frozen Plotly figure with two bar traces
- * @throws RangeError when a share is not in [0, 1]
+ * @throws ArgumentError when a share is not in [0, 1]
  * @example
  * serviceRetentionChart([{ label: "Complaint", withProblem: 0.28, comparableWithout: 0.44 }], { windowDays: 180 }).data.length; // 2
  */
@@ -28,7 +29,7 @@ export function serviceRetentionChart(
 ): PlotlyFigure {
   for (const b of bars) {
     for (const v of [b.withProblem, b.comparableWithout]) {
-      if (!(v >= 0 && v <= 1)) throw new RangeError(`serviceRetentionChart: share ${v} of "${b.label}" is not in [0, 1]`);
+      if (!(v >= 0 && v <= 1)) throw new ArgumentError(`serviceRetentionChart: share ${v} of "${b.label}" is not in [0, 1]`);
     }
   }
   const pct = (v: number): string => `${(100 * v).toFixed(1)} %`;

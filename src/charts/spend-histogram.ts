@@ -2,6 +2,7 @@ import type { PlotlyFigure } from "./plotly-figure.js";
 import { PALETTE, baseLayout } from "./palette.js";
 import { niceStep } from "./nice-step.js";
 import { deepFreeze } from "./deep-freeze.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** Equal-width money bins `[start + k*width, start + (k+1)*width)` plus an open-ended top bin. */
 export interface SpendBins {
@@ -27,14 +28,14 @@ const number = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
  * @param values - money per customer (currency units); negative amounts (net of returns) allowed
  * @param targetBins - about how many regular bins (default 20)
  * @returns the bins, frozen; empty counts for empty input
- * @throws RangeError when a value is not finite
+ * @throws ArgumentError when a value is not finite
  * @example
  * spendBins([10, 20, 30, 40], 4).labels; // ["10–20", "20–30", "30–40", "40–50"]
  */
 export function spendBins(values: ArrayLike<number>, targetBins = 20): SpendBins {
   const sorted = Float64Array.from(values as ArrayLike<number>);
   for (let i = 0; i < sorted.length; i++) {
-    if (!Number.isFinite(sorted[i]!)) throw new RangeError(`spendBins: value ${sorted[i]} of row ${i} is not finite`);
+    if (!Number.isFinite(sorted[i]!)) throw new ArgumentError(`spendBins: value ${sorted[i]} of row ${i} is not finite`);
   }
   if (sorted.length === 0) return deepFreeze({ start: 0, width: 1, counts: [], overflow: 0, labels: [] });
   sorted.sort();
@@ -65,7 +66,7 @@ export function spendBins(values: ArrayLike<number>, targetBins = 20): SpendBins
  * @param options - `currency` code for the axis title (default "EUR"), `targetBins` (default 20), `title`,
  *   `xTitle` (default "Total spend per customer"; the currency is appended)
  * @returns a frozen Plotly figure; x: spend bins (currency), y: customers (count)
- * @throws RangeError when a value is not finite
+ * @throws ArgumentError when a value is not finite
  * @example
  * spendHistogram(new Float64Array([12, 40, 95]), { currency: "USD" }).layout.xaxis?.title?.text; // "Total spend per customer (USD)"
  */

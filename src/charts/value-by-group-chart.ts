@@ -2,6 +2,7 @@ import type { GroupValue } from "../value/types.js";
 import type { PlotlyFigure } from "./plotly-figure.js";
 import { PALETTE, baseLayout } from "./palette.js";
 import { deepFreeze } from "./deep-freeze.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 const SERIES = [
   ["net_sales", "Lifetime sales", PALETTE.sky],
@@ -18,7 +19,7 @@ const SERIES = [
  * @param value - the result of `valueByGroup` (or `customerValue(...).byChannel`)
  * @param options - `currency` for the axis title (default "EUR"), chart `title`
  * @returns a frozen Plotly figure with four bar traces
- * @throws RangeError when a plotted value is not finite
+ * @throws ArgumentError when a plotted value is not finite
  * @example
  * valueByGroupChart(valueByGroup(t, "channel"), { currency: "EUR" }).data.map((d) => d.name);
  * // ["Lifetime sales", "Gross margin", "Cost to serve", "Net contribution"]
@@ -28,7 +29,7 @@ export function valueByGroupChart(value: GroupValue, options: { readonly currenc
   const groups = value.columns.group;
   for (const [key] of SERIES) {
     value.columns[key].forEach((v, k) => {
-      if (!Number.isFinite(v)) throw new RangeError(`valueByGroupChart: ${key} ${v} of group "${groups[k]}" is not finite`);
+      if (!Number.isFinite(v)) throw new ArgumentError(`valueByGroupChart: ${key} ${v} of group "${groups[k]}" is not finite`);
     });
   }
   const money = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });

@@ -2,6 +2,7 @@ import type { WhaleCurve } from "../value/types.js";
 import type { PlotlyFigure } from "./plotly-figure.js";
 import { PALETTE, baseLayout } from "./palette.js";
 import { deepFreeze } from "./deep-freeze.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /**
  * The profitability (whale) curve: the share of customers, ranked by net contribution best
@@ -11,15 +12,15 @@ import { deepFreeze } from "./deep-freeze.js";
  * @param whale - the curve from `whaleCurve` or `customerValue(...).whale`
  * @param options - chart title (default "Profitability (whale) curve")
  * @returns a frozen Plotly figure (two or three scatter traces)
- * @throws RangeError when the curve has no points or a point is not finite
+ * @throws ArgumentError when the curve has no points or a point is not finite
  * @example
  * valueWhaleCurveChart(customerValue(t).whale).data[0].name; // "Cumulative profit"
  */
 export function valueWhaleCurveChart(whale: WhaleCurve, options: { readonly title?: string } = {}): PlotlyFigure {
-  if (whale.points.length === 0) throw new RangeError("valueWhaleCurveChart: the curve has no points");
+  if (whale.points.length === 0) throw new ArgumentError("valueWhaleCurveChart: the curve has no points");
   for (const p of whale.points) {
     if (!Number.isFinite(p.customerShare) || !Number.isFinite(p.profitShare)) {
-      throw new RangeError(`valueWhaleCurveChart: point (${p.customerShare}, ${p.profitShare}) is not finite`);
+      throw new ArgumentError(`valueWhaleCurveChart: point (${p.customerShare}, ${p.profitShare}) is not finite`);
     }
   }
   const pct = (x: number): number => Number((100 * x).toFixed(3));

@@ -1,5 +1,8 @@
 import type { Command, CommandIo } from "./command.js";
 import { UsageError } from "./usage-error.js";
+import { DataError } from "../data/data-error.js";
+import { AnalysisNotPossibleError } from "../math/analysis-not-possible-error.js";
+import { ArgumentError } from "../math/argument-error.js";
 import { fitCommand } from "./commands/fit.js";
 import { predictCommand } from "./commands/predict.js";
 import { propensityCommand } from "./commands/propensity.js";
@@ -38,9 +41,12 @@ function mainHelp(): string {
   ].join("\n");
 }
 
-/** True for the errors that describe the user's input or flags (one line, exit code 2). */
-function isInputError(error: unknown): error is Error {
-  return error instanceof Error && ["UsageError", "DataError", "RangeError"].includes(error.name);
+/**
+ * True for the errors that describe the user's input, flags or data (one line, exit code 2),
+ * told apart by class: anything else (including a RangeError that JavaScript itself throws) is a bug.
+ */
+export function isInputError(error: unknown): error is Error {
+  return error instanceof UsageError || error instanceof DataError || error instanceof ArgumentError || error instanceof AnalysisNotPossibleError;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { ArgumentError } from "../math/argument-error.js";
 /**
  * How {@link showTable} turns values into text. Numbers get thousands separators; a column
  * whose numbers are all whole shows no decimals, any other number column shows `decimals`.
@@ -31,7 +32,7 @@ export interface FormattedColumn {
  * @param values - all values of the column
  * @param format - the table's format options
  * @returns whether the column is numeric and the value formatter (its text is not yet escaped)
- * @throws RangeError `showTable: decimals ...` when a decimals setting is not an integer in 0..20
+ * @throws ArgumentError `showTable: decimals ...` when a decimals setting is not an integer in 0..20
  * @example
  * formatColumn("x", [1, 2.5], {}).format(1234.5); // "1,234.50"
  */
@@ -73,7 +74,7 @@ export function formatColumn(name: string, values: ArrayLike<unknown>, format: T
 
 function checkDecimals(d: number): number {
   if (!Number.isInteger(d) || d < 0 || d > 20) {
-    throw new RangeError(`showTable: decimals must be a whole number from 0 to 20, got ${d}`);
+    throw new ArgumentError(`showTable: decimals must be a whole number from 0 to 20, got ${d}`);
   }
   return d;
 }

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { emitHtml, type DisplaySink, type SinkOption } from "./display-sink.js";
 import { isPlotlyBundleSent, markPlotlyBundleSent, plotlyBundleHtml } from "./plotly-bundle.js";
 import { scriptJson } from "../reports/escape-html.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** A Plotly figure as the charts module builds it: traces, layout and config as JSON. */
 export interface FigureLike {
@@ -32,7 +33,7 @@ export interface ShowChartOptions extends SinkOption {
  * @returns nothing when shown in the kernel (so tslab echoes nothing); with a `sink`, or
  *   `sink: null`, the HTML sent (or that would be sent)
  * @throws TypeError `showChart: figure.data must be an array ...` naming what was passed, or for circular data
- * @throws RangeError when heightPx is not a positive number
+ * @throws ArgumentError when heightPx is not a positive number
  * @throws Error outside a tslab kernel when no sink is given
  * @example
  * showChart({ data: [{ type: "bar", x: ["a", "b"], y: [3, 5] }] }, { title: "Orders" });
@@ -49,7 +50,7 @@ export function showChart(figure: FigureLike, options: ShowChartOptions = {}): s
   }
   const heightPx = options.heightPx ?? 450;
   if (!(Number.isFinite(heightPx) && heightPx > 0)) {
-    throw new RangeError(`showChart: heightPx must be a positive number of CSS pixels, got ${heightPx}`);
+    throw new ArgumentError(`showChart: heightPx must be a positive number of CSS pixels, got ${heightPx}`);
   }
   const layout = options.title === undefined ? { ...figure.layout } : { ...figure.layout, title: { text: options.title } };
   const config = { responsive: true, displaylogo: false, ...figure.config };

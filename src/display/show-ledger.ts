@@ -2,6 +2,7 @@ import type { RowLedger } from "../data/row-ledger.js";
 import { emitHtml, type DisplaySink, type SinkOption } from "./display-sink.js";
 import { escapeHtml } from "../reports/escape-html.js";
 import { tableHtml } from "./table-html.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** Options of {@link showLedger}. */
 export interface ShowLedgerOptions extends SinkOption {
@@ -35,7 +36,7 @@ export function showLedger(ledger: RowLedger, options: ShowLedgerOptions = {}): 
   }
   const max = options.maxRejected ?? 10;
   if (!(Number.isInteger(max) && max >= 0)) {
-    throw new RangeError(`showLedger: maxRejected must be a whole number >= 0, got ${max}`);
+    throw new ArgumentError(`showLedger: maxRejected must be a whole number >= 0, got ${max}`);
   }
   const n = new Intl.NumberFormat("en-US");
   const rejected = ledger.rejected;

@@ -1,5 +1,6 @@
 import { emitHtml, type DisplaySink, type SinkOption } from "./display-sink.js";
 import { escapeHtml } from "../reports/escape-html.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** Options of {@link showReport}. */
 export interface ShowReportOptions extends SinkOption {
@@ -21,7 +22,7 @@ export interface ShowReportOptions extends SinkOption {
  * @returns nothing when shown in the kernel (so tslab echoes nothing); with a `sink`, or
  *   `sink: null`, the HTML sent (or that would be sent)
  * @throws TypeError `showReport: html must be a string ...` naming what was passed
- * @throws RangeError when heightPx is not a positive number
+ * @throws ArgumentError when heightPx is not a positive number
  * @throws Error outside a tslab kernel when no sink is given
  * @example
  * showReport(renderHtml(report), { heightPx: 800 });
@@ -38,7 +39,7 @@ export function showReport(html: string, options: ShowReportOptions = {}): strin
   }
   const heightPx = options.heightPx ?? 600;
   if (!(Number.isFinite(heightPx) && heightPx > 0)) {
-    throw new RangeError(`showReport: heightPx must be a positive number of CSS pixels, got ${heightPx}`);
+    throw new ArgumentError(`showReport: heightPx must be a positive number of CSS pixels, got ${heightPx}`);
   }
   const title = escapeHtml(options.title ?? "Report preview");
   const frame =

@@ -16,7 +16,7 @@ export interface ShowTableOptions extends TableHtmlOptions, SinkOption {}
  * @returns nothing when shown in the kernel (so tslab echoes nothing); with a `sink`, or
  *   `sink: null`, the HTML sent (or that would be sent)
  * @throws TypeError `showTable: expected a table ...` naming what was passed
- * @throws RangeError for a bad pageSize or page
+ * @throws ArgumentError for a bad pageSize or page
  * @throws Error outside a tslab kernel when no sink is given
  * @example
  * showTable(summaryToTable(summary), { title: "Customers", page: 2 });

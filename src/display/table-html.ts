@@ -2,6 +2,7 @@ import { _columns } from "../interop/to-columns.js";
 import type { TableInput } from "../interop/types.js";
 import { escapeHtml } from "../reports/escape-html.js";
 import { formatColumn, type TableFormat } from "./format-column.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** Options of {@link tableHtml} and {@link showTable}. */
 export interface TableHtmlOptions {
@@ -26,7 +27,7 @@ const CELL = "padding:2px 8px;border-bottom:1px solid #e5e5e5;";
  * @param options - title, pageSize (rows, default 20), page (1-based, default 1), format
  * @returns the HTML
  * @throws TypeError `showTable: expected a table ...` naming what was passed
- * @throws RangeError when pageSize is not a positive whole number or Infinity, or page is not in 1..pages
+ * @throws ArgumentError when pageSize is not a positive whole number or Infinity, or page is not in 1..pages
  * @example
  * tableHtml([{ id: "00042", spend: 1234.5 }]);
  * // '<table ...><caption ...>1 row</caption>...<td style="...text-align:right">1,234.50</td>...'
@@ -36,11 +37,11 @@ export function tableHtml<C extends object>(input: TableInput<C>, options: Table
   const pageSize = options.pageSize ?? 20;
   const page = options.page ?? 1;
   if (!(pageSize === Infinity || (Number.isInteger(pageSize) && pageSize >= 1))) {
-    throw new RangeError(`showTable: pageSize must be a whole number of rows >= 1 (or Infinity), got ${pageSize}`);
+    throw new ArgumentError(`showTable: pageSize must be a whole number of rows >= 1 (or Infinity), got ${pageSize}`);
   }
   const pages = Math.max(1, Math.ceil(length / pageSize));
   if (!Number.isInteger(page) || page < 1 || page > pages) {
-    throw new RangeError(`showTable: page must be a whole number from 1 to ${pages} (${length} rows, ${pageSize} a page), got ${page}`);
+    throw new ArgumentError(`showTable: page must be a whole number from 1 to ${pages} (${length} rows, ${pageSize} a page), got ${page}`);
   }
   const start = page === 1 ? 0 : (page - 1) * pageSize;
   const end = Math.min(length, start + pageSize);

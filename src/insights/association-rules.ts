@@ -1,4 +1,5 @@
 import type { AssociationRule, FrequentItemset, RuleMetric } from "./basket-types.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** Options of {@link associationRules}. */
 export interface AssociationRuleOptions {
@@ -26,7 +27,7 @@ const key = (ids: readonly number[]): string => ids.join(",");
  * @param itemsets - all frequent itemsets, as `fpGrowth` returns them (every subset of a frequent itemset must be there)
  * @param options - `basketCount` (required), `minConfidence`, `minLift`, `maxConsequentSize`, `sortBy`
  * @returns frozen rules sorted by `sortBy` (descending)
- * @throws RangeError when basketCount is not a whole number >= 1, minConfidence is outside [0, 1],
+ * @throws ArgumentError when basketCount is not a whole number >= 1, minConfidence is outside [0, 1],
  *   sortBy is unknown, or a subset of an itemset is missing from `itemsets`
  * @example
  * const b = basketsFromLists([["a", "b"], ["a", "b"], ["a"], ["c"]]);
@@ -40,9 +41,9 @@ export function associationRules(itemsets: readonly FrequentItemset[], options: 
   const minLift = options.minLift ?? 0;
   const maxY = options.maxConsequentSize ?? Infinity;
   const sortBy = options.sortBy ?? "lift";
-  if (!Number.isInteger(n) || n < 1) throw new RangeError(`associationRules: basketCount ${n} must be a whole number >= 1`);
-  if (!(minConfidence >= 0 && minConfidence <= 1)) throw new RangeError(`associationRules: minConfidence ${minConfidence} must be a share in [0, 1]`);
-  if (!["lift", "confidence", "support", "leverage", "conviction"].includes(sortBy)) throw new RangeError(`associationRules: sortBy "${sortBy}" must be lift, confidence, support, leverage or conviction`);
+  if (!Number.isInteger(n) || n < 1) throw new ArgumentError(`associationRules: basketCount ${n} must be a whole number >= 1`);
+  if (!(minConfidence >= 0 && minConfidence <= 1)) throw new ArgumentError(`associationRules: minConfidence ${minConfidence} must be a share in [0, 1]`);
+  if (!["lift", "confidence", "support", "leverage", "conviction"].includes(sortBy)) throw new ArgumentError(`associationRules: sortBy "${sortBy}" must be lift, confidence, support, leverage or conviction`);
   const counts = new Map<string, number>();
   const names = new Map<number, string>();
   for (const s of itemsets) {
@@ -51,14 +52,14 @@ export function associationRules(itemsets: readonly FrequentItemset[], options: 
   }
   const countOf = (ids: readonly number[], whole: FrequentItemset): number => {
     const c = counts.get(key(ids));
-    if (c === undefined) throw new RangeError(`associationRules: subset {${ids.map((id) => names.get(id)).join(", ")}} of itemset {${whole.items.join(", ")}} is missing; pass every frequent itemset`);
+    if (c === undefined) throw new ArgumentError(`associationRules: subset {${ids.map((id) => names.get(id)).join(", ")}} of itemset {${whole.items.join(", ")}} is missing; pass every frequent itemset`);
     return c;
   };
   const rules: AssociationRule[] = [];
   for (const s of itemsets) {
     const k = s.ids.length;
     if (k < 2) continue;
-    if (k > 20) throw new RangeError(`associationRules: itemset of ${k} items is too large to split; mine with maxSize <= 20`);
+    if (k > 20) throw new ArgumentError(`associationRules: itemset of ${k} items is too large to split; mine with maxSize <= 20`);
     const support = s.count / n;
     for (let mask = 1; mask < (1 << k) - 1; mask++) {
       const x: number[] = [];

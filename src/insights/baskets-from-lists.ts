@@ -1,4 +1,5 @@
 import type { BasketLevel, Baskets } from "./basket-types.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /**
  * Builds baskets from plain lists of item names, one list per basket (repeats within a list
@@ -8,7 +9,7 @@ import type { BasketLevel, Baskets } from "./basket-types.js";
  * @param lists - item names per basket
  * @param options - `customers`: customer id per basket; `level` (default "product")
  * @returns frozen baskets, item ids in name order
- * @throws RangeError when `customers` has not one id per basket or an item name is blank
+ * @throws ArgumentError when `customers` has not one id per basket or an item name is blank
  * @example
  * const b = basketsFromLists([["bread", "milk"], ["bread"]]);
  * b.items;  // ["bread", "milk"]
@@ -19,9 +20,9 @@ export function basketsFromLists(
   options: { readonly customers?: readonly string[]; readonly level?: BasketLevel } = {},
 ): Baskets {
   const ids = options.customers ?? lists.map((_, i) => `B${i + 1}`);
-  if (ids.length !== lists.length) throw new RangeError(`basketsFromLists: ${ids.length} customers given for ${lists.length} baskets`);
+  if (ids.length !== lists.length) throw new ArgumentError(`basketsFromLists: ${ids.length} customers given for ${lists.length} baskets`);
   const names = [...new Set(lists.flat())].sort();
-  if (names.includes("")) throw new RangeError(`basketsFromLists: a blank item name in basket ${lists.findIndex((l) => l.includes("")) + 1}`);
+  if (names.includes("")) throw new ArgumentError(`basketsFromLists: a blank item name in basket ${lists.findIndex((l) => l.includes("")) + 1}`);
   const itemId = new Map(names.map((name, i) => [name, i]));
   const custIndex = new Map<string, number>();
   const customers: string[] = [];

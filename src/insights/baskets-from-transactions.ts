@@ -1,6 +1,7 @@
 import type { Transactions } from "../data/types.js";
 import { DataError } from "../data/data-error.js";
 import type { BasketLevel, Baskets } from "./basket-types.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** Options of {@link basketsFromTransactions}. */
 export interface BasketOptions {
@@ -26,7 +27,7 @@ export interface BasketOptions {
  */
 export function basketsFromTransactions(transactions: Transactions, options: BasketOptions = {}): Baskets {
   const level = options.level ?? "product";
-  if (level !== "product" && level !== "category") throw new RangeError(`basketsFromTransactions: level ${JSON.stringify(level)} must be "product" or "category"`);
+  if (level !== "product" && level !== "category") throw new ArgumentError(`basketsFromTransactions: level ${JSON.stringify(level)} must be "product" or "category"`);
   const names = level === "product" ? transactions.productId : transactions.category;
   if (names === undefined) {
     throw new DataError(`basketsFromTransactions: the transactions have no ${level === "product" ? "product_id" : "category"} column, needed for level "${level}"; add it or use the other level`);

@@ -1,6 +1,7 @@
 import type { CampaignGroupRow, CampaignRates } from "./campaign-types.js";
 import { upliftInterval, wilsonInterval, type UpliftIntervalMethod } from "./uplift-interval.js";
 import { upliftTest } from "./uplift-test.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /**
  * Response rates by group, the uplift (treatment minus control rate) with its interval, the
@@ -12,7 +13,7 @@ import { upliftTest } from "./uplift-test.js";
  * @param revenue - revenue per contact on the chosen basis, currency units, or null when unknown
  * @param options - `confidence` (default 0.95), `method` of the uplift interval (default "newcombe")
  * @returns the frozen rates
- * @throws RangeError when the arrays differ in length or a flag is not 0 or 1
+ * @throws ArgumentError when the arrays differ in length or a flag is not 0 or 1
  * @example
  * campaignRates([1, 1, 0, 0], [1, 0, 0, 0], null).uplift?.estimate; // 0.5
  */
@@ -23,14 +24,14 @@ export function campaignRates(
   const fn = "campaignRates";
   const n = treatment.length;
   if (responded.length !== n || (revenue !== null && revenue.length !== n)) {
-    throw new RangeError(`${fn}: treatment has ${n} entries but responded has ${responded.length}${revenue === null ? "" : ` and revenue ${revenue.length}`}`);
+    throw new ArgumentError(`${fn}: treatment has ${n} entries but responded has ${responded.length}${revenue === null ? "" : ` and revenue ${revenue.length}`}`);
   }
   const confidence = options.confidence ?? 0.95;
   const count = [0, 0], resp = [0, 0], money = [0, 0];
   for (let i = 0; i < n; i++) {
     const t = treatment[i]!, r = responded[i]!;
-    if (t !== 0 && t !== 1) throw new RangeError(`${fn}: treatment flag ${t} at ${i} is not 0 or 1`);
-    if (r !== 0 && r !== 1) throw new RangeError(`${fn}: responded flag ${r} at ${i} is not 0 or 1`);
+    if (t !== 0 && t !== 1) throw new ArgumentError(`${fn}: treatment flag ${t} at ${i} is not 0 or 1`);
+    if (r !== 0 && r !== 1) throw new ArgumentError(`${fn}: responded flag ${r} at ${i} is not 0 or 1`);
     count[t]! += 1; resp[t]! += r;
     if (revenue !== null) money[t]! += revenue[i]!;
   }

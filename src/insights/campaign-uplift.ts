@@ -6,6 +6,7 @@ import type { CampaignRevenue, CampaignReturn, CampaignSegmentRow, CampaignUplif
 import { campaignWindowSpend } from "./campaign-window-spend.js";
 import type { UpliftIntervalMethod } from "./uplift-interval.js";
 import { upliftMeanDifference } from "./uplift-mean-difference.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** Options of {@link campaignUplift}. */
 export interface CampaignUpliftOptions {
@@ -37,7 +38,7 @@ export interface CampaignUpliftOptions {
  * @param contacts - campaign contacts (one row per contacted or held-out customer)
  * @param options - campaign, transactions and window, cost per contact, margin, segments, confidence, method
  * @returns the frozen analysis (rates fractions, money currency units)
- * @throws RangeError when the campaign is missing or ambiguous, a group is empty, or an option is out of range
+ * @throws ArgumentError when the campaign is missing or ambiguous, a group is empty, or an option is out of range
  * @example
  * const a = campaignUplift(contacts, { costPerContact: 0.8, margin: 0.35 });
  * a.uplift?.estimate; // 0.0300 on the sample (128/1602 − 80/1603)
@@ -46,13 +47,13 @@ export function campaignUplift(contacts: CampaignContacts, options: CampaignUpli
   const fn = "campaignUplift";
   const ids = [...new Set(contacts.campaignId)];
   const campaignId = options.campaignId ?? (ids.length === 1 ? ids[0]! : undefined);
-  if (campaignId === undefined) throw new RangeError(`${fn}: the contacts hold ${ids.length === 0 ? "no campaign" : `campaigns ${ids.join(", ")}; choose one with campaignId`}`);
+  if (campaignId === undefined) throw new ArgumentError(`${fn}: the contacts hold ${ids.length === 0 ? "no campaign" : `campaigns ${ids.join(", ")}; choose one with campaignId`}`);
   const cost = options.costPerContact ?? 0, margin = options.margin ?? 1, windowDays = options.windowDays ?? 30;
-  if (!(Number.isFinite(cost) && cost >= 0)) throw new RangeError(`${fn}: costPerContact ${cost} is not a number ≥ 0`);
-  if (!(margin > 0 && margin <= 1)) throw new RangeError(`${fn}: margin ${margin} is not in (0, 1]`);
+  if (!(Number.isFinite(cost) && cost >= 0)) throw new ArgumentError(`${fn}: costPerContact ${cost} is not a number ≥ 0`);
+  if (!(margin > 0 && margin <= 1)) throw new ArgumentError(`${fn}: margin ${margin} is not in (0, 1]`);
   const rows: number[] = [];
   for (let i = 0; i < contacts.length; i++) if (contacts.campaignId[i] === campaignId) rows.push(i);
-  if (rows.length === 0) throw new RangeError(`${fn}: campaign "${campaignId}" is not in the contacts (campaigns: ${ids.join(", ")})`);
+  if (rows.length === 0) throw new ArgumentError(`${fn}: campaign "${campaignId}" is not in the contacts (campaigns: ${ids.join(", ")})`);
   const notes: string[] = [];
   if (ids.length > 1) notes.push(`${ids.length - 1} other campaign(s) left out`);
   const treat = Uint8Array.from(rows, (i) => (contacts.group[i] === "treatment" ? 1 : 0));
@@ -74,7 +75,7 @@ export function campaignUplift(contacts: CampaignContacts, options: CampaignUpli
   else notes.push("some responders have no response amount: revenue from response amounts is not shown");
   if (options.transactions) revenues.push({ basis: "window_spend", values: campaignWindowSpend(options.transactions, customerIds, day, windowDays), windowDays });
   const rates = campaignRates(treat, resp, revenues[0]?.values ?? null, { confidence, method });
-  if (rates.uplift === null) throw new RangeError(`${fn}: campaign "${campaignId}" has ${rates.groups[0].customers} treated and ${rates.groups[1].customers} control customers; both groups are needed`);
+  if (rates.uplift === null) throw new ArgumentError(`${fn}: campaign "${campaignId}" has ${rates.groups[0].customers} treated and ${rates.groups[1].customers} control customers; both groups are needed`);
   const nT = rates.groups[0].customers;
   const revenue: CampaignRevenue[] = revenues.map((r) => {
     const [a, b] = split(r.values);
@@ -101,7 +102,7 @@ function segmentRows(
   seg: NonNullable<CampaignUpliftOptions["segments"]>, customerIds: readonly string[], treat: Uint8Array, resp: Uint8Array,
   revenue: Float64Array | null, confidence: number, method: UpliftIntervalMethod,
 ): readonly CampaignSegmentRow[] {
-  if (seg.customerId.length !== seg.segment.length) throw new RangeError(`campaignUplift: segments have ${seg.customerId.length} customer ids but ${seg.segment.length} segments`);
+  if (seg.customerId.length !== seg.segment.length) throw new ArgumentError(`campaignUplift: segments have ${seg.customerId.length} customer ids but ${seg.segment.length} segments`);
   const of = new Map<string, string>();
   seg.customerId.forEach((id, i) => of.set(id, seg.segment[i]!));
   const members = new Map<string, number[]>();

@@ -1,4 +1,5 @@
 import type { Transactions } from "../data/types.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /**
  * Net spend of each listed customer in a window of days after a start day: the sum of
@@ -11,7 +12,7 @@ import type { Transactions } from "../data/types.js";
  * @param startDay - first day of the window, days since 1970-01-01
  * @param windowDays - length of the window, whole days ≥ 1
  * @returns spend per listed customer, currency units (0 for no purchase), in list order
- * @throws RangeError when windowDays is not a whole number ≥ 1 or startDay is not a whole number
+ * @throws ArgumentError when windowDays is not a whole number ≥ 1 or startDay is not a whole number
  * @example
  * campaignWindowSpend(tx, ["C1", "C2"], 20346, 30); // Float64Array [54.2, 0]
  */
@@ -19,8 +20,8 @@ export function campaignWindowSpend(
   transactions: Transactions, customerIds: readonly string[], startDay: number, windowDays: number,
 ): Float64Array {
   const fn = "campaignWindowSpend";
-  if (!Number.isInteger(windowDays) || windowDays < 1) throw new RangeError(`${fn}: windowDays ${windowDays} is not a whole number of at least 1`);
-  if (!Number.isInteger(startDay)) throw new RangeError(`${fn}: startDay ${startDay} is not a whole day number`);
+  if (!Number.isInteger(windowDays) || windowDays < 1) throw new ArgumentError(`${fn}: windowDays ${windowDays} is not a whole number of at least 1`);
+  if (!Number.isInteger(startDay)) throw new ArgumentError(`${fn}: startDay ${startDay} is not a whole day number`);
   const wanted = new Map<string, number>();
   for (const id of customerIds) wanted.set(id, 0);
   const end = startDay + windowDays;

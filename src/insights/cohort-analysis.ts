@@ -6,6 +6,7 @@ import type { CohortMatrix } from "./cohort-types.js";
 import { retentionProjection, type RetentionProjection } from "./retention-projection.js";
 import { retentionWhatIf, type RetentionWhatIf } from "./retention-what-if.js";
 import { survivalCurves, type SurvivalCurve, type SurvivalCurveOptions } from "./survival-curve.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** Options of {@link cohortAnalysis}. */
 export interface CohortAnalysisOptions extends CohortMatrixOptions, SurvivalCurveOptions {
@@ -50,7 +51,7 @@ export interface CohortAnalysis {
  * @param t - the transactions (with a cost column for a gross-margin rate)
  * @param options - period, observation end, grouping, lookahead, horizon, discounting, margin, acquisition cost
  * @returns the frozen analysis (JSON-ready)
- * @throws RangeError for bad options or too little history; ConvergenceError when sBG does not fit
+ * @throws ArgumentError for bad options or too little history; ConvergenceError when sBG does not fit
  * @example
  * const a = cohortAnalysis(transactions, { period: "month", by: "channel", observationEnd: "2025-12-31" });
  * a.whatIf.rows[4].plusPoints.gainShare; // the profit gain of 5 points more retention, e.g. 0.3
@@ -63,12 +64,12 @@ export function cohortAnalysis(t: Transactions, options: CohortAnalysisOptions =
   const horizon = options.horizonPeriods ?? (matrix.period === "month" ? 60 : 20);
   const projection = retentionProjection(all, { horizonPeriods: horizon });
   const yearly = options.discountRatePerYear ?? 0.1;
-  if (!(yearly >= 0 && Number.isFinite(yearly))) throw new RangeError(`${fn}: discountRatePerYear ${yearly} must be a number >= 0`);
+  if (!(yearly >= 0 && Number.isFinite(yearly))) throw new ArgumentError(`${fn}: discountRatePerYear ${yearly} must be a number >= 0`);
   const perYear = PERIODS_PER_YEAR[matrix.period];
   const d = (1 + yearly) ** (1 / perYear) - 1;
   let rate = options.marginRate;
   let source: CohortAnalysis["margin"]["source"] = "given";
-  if (rate !== undefined && !(rate > 0 && rate <= 1)) throw new RangeError(`${fn}: marginRate ${rate} must be a fraction in (0, 1]`);
+  if (rate !== undefined && !(rate > 0 && rate <= 1)) throw new ArgumentError(`${fn}: marginRate ${rate} must be a fraction in (0, 1]`);
   if (rate === undefined && t.cost) {
     const totals = customerValue(t).totals;
     rate = totals.gross_sales > 0 ? totals.gross_margin / totals.gross_sales : 1;

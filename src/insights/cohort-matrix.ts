@@ -4,6 +4,7 @@ import { isoDayOption } from "../data/iso-day-option.js";
 import { cohortPeriodIndex, cohortPeriodLastDay, type CohortPeriod } from "./cohort-period.js";
 import type { CohortMatrix } from "./cohort-types.js";
 import { cohortRows } from "./cohort-rows.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** Options of {@link cohortMatrix}. */
 export interface CohortMatrixOptions {
@@ -32,7 +33,7 @@ export interface CohortMatrixOptions {
  * @param t - the transactions (money in currency units, days since 1970-01-01)
  * @param options - period, observation end, grouping
  * @returns the frozen matrix, oldest cohort first
- * @throws RangeError for empty transactions, a bad observation end, `by: "channel"` without a
+ * @throws ArgumentError for empty transactions, a bad observation end, `by: "channel"` without a
  *   channel column, or no purchase line at all
  * @example
  * const m = cohortMatrix(transactions, { period: "quarter", observationEnd: "2025-12-31" });
@@ -42,10 +43,10 @@ export interface CohortMatrixOptions {
 export function cohortMatrix(t: Transactions, options: CohortMatrixOptions = {}): CohortMatrix {
   const fn = "cohortMatrix";
   const period = options.period ?? "month";
-  if (period !== "month" && period !== "quarter") throw new RangeError(`${fn}: period "${String(period)}" must be "month" or "quarter"`);
-  if (t.length === 0) throw new RangeError(`${fn}: no transactions`);
+  if (period !== "month" && period !== "quarter") throw new ArgumentError(`${fn}: period "${String(period)}" must be "month" or "quarter"`);
+  if (t.length === 0) throw new ArgumentError(`${fn}: no transactions`);
   const by = options.by;
-  if (by === "channel" && !t.channel) throw new RangeError(`${fn}: by "channel" needs a channel column in the transactions`);
+  if (by === "channel" && !t.channel) throw new ArgumentError(`${fn}: by "channel" needs a channel column in the transactions`);
   let maxDay = -Infinity;
   for (let i = 0; i < t.length; i++) if (t.day[i]! > maxDay) maxDay = t.day[i]!;
   const end = options.observationEnd === undefined ? maxDay : isoDayOption(options.observationEnd, fn, "observationEnd");
@@ -96,7 +97,7 @@ export function cohortMatrix(t: Transactions, options: CohortMatrixOptions = {})
     if (firstLine[c]! < 0) without++;
     else cohortOf[c] = cohortPeriodIndex(firstDay[c]!, period);
   }
-  if (without === ids.length) throw new RangeError(`${fn}: no purchase line (amount > 0) on or before ${formatDay(end)}`);
+  if (without === ids.length) throw new ArgumentError(`${fn}: no purchase line (amount > 0) on or before ${formatDay(end)}`);
   const endPeriod = cohortPeriodIndex(end, period);
   const lastFull = cohortPeriodLastDay(endPeriod, period) === end ? endPeriod : endPeriod - 1;
   const kernel = cohortRows(t, { cust, cohortOf, groupOf, groups: groupNames.length, period, end, endPeriod, lastFull });

@@ -1,3 +1,4 @@
+import { ArgumentError } from "../math/argument-error.js";
 /** The length of a cohort period: a calendar month or a calendar quarter. */
 export type CohortPeriod = "month" | "quarter";
 
@@ -12,13 +13,13 @@ export const PERIODS_PER_YEAR: Readonly<Record<CohortPeriod, number>> = Object.f
  * @param day - whole days since 1970-01-01 UTC
  * @param period - "month" or "quarter"
  * @returns the period index (0 = January 1970 or 1970-Q1)
- * @throws RangeError when the day is not a whole number
+ * @throws ArgumentError when the day is not a whole number
  * @example
  * cohortPeriodIndex(19724, "month");   // 648 (2024-01)
  * cohortPeriodIndex(19724, "quarter"); // 216 (2024-Q1)
  */
 export function cohortPeriodIndex(day: number, period: CohortPeriod): number {
-  if (!Number.isInteger(day)) throw new RangeError(`cohortPeriodIndex: day ${day} must be a whole number of days since 1970-01-01`);
+  if (!Number.isInteger(day)) throw new ArgumentError(`cohortPeriodIndex: day ${day} must be a whole number of days since 1970-01-01`);
   const date = new Date(day * 86_400_000);
   const month = (date.getUTCFullYear() - 1970) * 12 + date.getUTCMonth();
   return period === "month" ? month : Math.floor(month / 3);
@@ -30,13 +31,13 @@ export function cohortPeriodIndex(day: number, period: CohortPeriod): number {
  * @param index - a period index from {@link cohortPeriodIndex}
  * @param period - "month" or "quarter"
  * @returns the label
- * @throws RangeError when the index is not a whole number
+ * @throws ArgumentError when the index is not a whole number
  * @example
  * cohortPeriodLabel(648, "month");   // "2024-01"
  * cohortPeriodLabel(216, "quarter"); // "2024-Q1"
  */
 export function cohortPeriodLabel(index: number, period: CohortPeriod): string {
-  if (!Number.isInteger(index)) throw new RangeError(`cohortPeriodLabel: index ${index} must be a whole number`);
+  if (!Number.isInteger(index)) throw new ArgumentError(`cohortPeriodLabel: index ${index} must be a whole number`);
   const month = period === "month" ? index : index * 3;
   const year = 1970 + Math.floor(month / 12);
   const m = month - (year - 1970) * 12;
@@ -50,13 +51,13 @@ export function cohortPeriodLabel(index: number, period: CohortPeriod): string {
  * @param index - a period index from {@link cohortPeriodIndex}
  * @param period - "month" or "quarter"
  * @returns the day number of the period's last day
- * @throws RangeError when the index is not a whole number
+ * @throws ArgumentError when the index is not a whole number
  * @example
  * cohortPeriodLastDay(648, "month");   // 19753 (2024-01-31)
  * cohortPeriodLastDay(216, "quarter"); // 19813 (2024-03-31)
  */
 export function cohortPeriodLastDay(index: number, period: CohortPeriod): number {
-  if (!Number.isInteger(index)) throw new RangeError(`cohortPeriodLastDay: index ${index} must be a whole number`);
+  if (!Number.isInteger(index)) throw new ArgumentError(`cohortPeriodLastDay: index ${index} must be a whole number`);
   const nextMonth = period === "month" ? index + 1 : (index + 1) * 3;
   return Date.UTC(1970 + Math.floor(nextMonth / 12), nextMonth % 12, 1) / 86_400_000 - 1;
 }

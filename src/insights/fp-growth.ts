@@ -1,5 +1,6 @@
 import type { Baskets, FrequentItemset } from "./basket-types.js";
 import { FpTree } from "./fp-growth-tree.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** Options of {@link fpGrowth}. */
 export interface FpGrowthOptions {
@@ -20,7 +21,7 @@ export interface FpGrowthOptions {
  * @param baskets - from `basketsFromTransactions` or `basketsFromLists`
  * @param options - `minSupport` (share of baskets), `maxSize` (items, default 4), `maxItemsets`
  * @returns frozen itemsets sorted by size, then count (descending), then item ids
- * @throws RangeError when minSupport is not in (0, 1], maxSize is not a whole number >= 1, or
+ * @throws ArgumentError when minSupport is not in (0, 1], maxSize is not a whole number >= 1, or
  *   more than maxItemsets itemsets are frequent
  * @example
  * const sets = fpGrowth(basketsFromLists([["a", "b"], ["a"], ["b", "c"]]), { minSupport: 0.5 });
@@ -30,8 +31,8 @@ export function fpGrowth(baskets: Baskets, options: FpGrowthOptions): readonly F
   const { minSupport } = options;
   const maxSize = options.maxSize ?? 4;
   const maxItemsets = options.maxItemsets ?? 1_000_000;
-  if (!(minSupport > 0 && minSupport <= 1)) throw new RangeError(`fpGrowth: minSupport ${minSupport} must be a share of baskets in (0, 1]`);
-  if (!Number.isInteger(maxSize) || maxSize < 1) throw new RangeError(`fpGrowth: maxSize ${maxSize} must be a whole number >= 1`);
+  if (!(minSupport > 0 && minSupport <= 1)) throw new ArgumentError(`fpGrowth: minSupport ${minSupport} must be a share of baskets in (0, 1]`);
+  if (!Number.isInteger(maxSize) || maxSize < 1) throw new ArgumentError(`fpGrowth: maxSize ${maxSize} must be a whole number >= 1`);
   const n = baskets.length;
   const minCount = Math.max(1, Math.ceil(minSupport * n - 1e-9));
   const found = mine(baskets, minCount, maxSize, maxItemsets);
@@ -67,7 +68,7 @@ function mine(baskets: Baskets, minCount: number, maxSize: number, maxItemsets: 
     for (const r of t.header.keys()) {
       const set = [...suffix, frequent[r]!];
       out.push({ ids: set.slice().sort((x, y) => x - y), count: t.itemCount(r) });
-      if (out.length > maxItemsets) throw new RangeError(`fpGrowth: more than ${maxItemsets} frequent itemsets at a minimum of ${minCount} of ${baskets.length} baskets; raise minSupport or lower maxSize`);
+      if (out.length > maxItemsets) throw new ArgumentError(`fpGrowth: more than ${maxItemsets} frequent itemsets at a minimum of ${minCount} of ${baskets.length} baskets; raise minSupport or lower maxSize`);
       if (set.length >= maxSize) continue;
       const sub = t.conditional(r, minCount);
       if (sub) grow(sub, set);

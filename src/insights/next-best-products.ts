@@ -1,4 +1,5 @@
 import type { AssociationRule, Baskets } from "./basket-types.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** Options of {@link nextBestProducts}. */
 export interface NextBestOptions {
@@ -47,7 +48,7 @@ export interface NextBestProducts {
  * @param rules - rules mined from those (or comparable) baskets, item ids as in `baskets.items`
  * @param options - `topN` (default 3), `minLift` (default 1)
  * @returns frozen suggestions by column
- * @throws RangeError when topN is not a whole number >= 1 or a rule names an unknown item id
+ * @throws ArgumentError when topN is not a whole number >= 1 or a rule names an unknown item id
  * @example
  * const b = basketsFromLists([["a", "b"], ["a", "b"], ["a"], ["c"]], { customers: ["X", "X", "Y", "Z"] });
  * const r = associationRules(fpGrowth(b, { minSupport: 0.25 }), { basketCount: 4 });
@@ -58,10 +59,10 @@ export function nextBestProducts(baskets: Baskets, rules: readonly AssociationRu
   const topN = options.topN ?? 3;
   const minLift = options.minLift ?? 1;
   const m = baskets.items.length;
-  if (!Number.isInteger(topN) || topN < 1) throw new RangeError(`nextBestProducts: topN ${topN} must be a whole number >= 1`);
+  if (!Number.isInteger(topN) || topN < 1) throw new ArgumentError(`nextBestProducts: topN ${topN} must be a whole number >= 1`);
   const byFirst: AssociationRule[][] = Array.from({ length: m }, () => []);
   for (const r of rules) {
-    for (const id of [...r.antecedentIds, ...r.consequentIds]) if (!(id >= 0 && id < m)) throw new RangeError(`nextBestProducts: rule item id ${id} is not one of the ${m} basket items`);
+    for (const id of [...r.antecedentIds, ...r.consequentIds]) if (!(id >= 0 && id < m)) throw new ArgumentError(`nextBestProducts: rule item id ${id} is not one of the ${m} basket items`);
     if (r.lift > minLift) byFirst[r.antecedentIds[0]!]!.push(r);
   }
   const { offsets, itemIds, customer } = baskets;

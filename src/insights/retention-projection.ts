@@ -2,6 +2,7 @@ import type { ParameterEstimate } from "../models/model-types.js";
 import { fitSbg } from "../models/sbg.js";
 import type { SbgParams } from "../models/sbg-model.js";
 import type { SurvivalCurve } from "./survival-curve.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** Actual against fitted at one age. */
 export interface RetentionComparisonRow {
@@ -57,7 +58,7 @@ export interface RetentionProjection {
  * @param curve - a `survivalCurve` result with at least ages 0 and 1
  * @param options - `horizonPeriods` of the projection (default 60 months / 20 quarters)
  * @returns the frozen, plain (JSON-ready) projection
- * @throws RangeError for a short curve or a bad horizon; ConvergenceError when the fit fails
+ * @throws ArgumentError for a short curve or a bad horizon; ConvergenceError when the fit fails
  * @example
  * const p = retentionProjection(survivalCurve(cohortMatrix(tx)));
  * p.params; // e.g. { alpha: 0.9, beta: 2.1 }
@@ -66,8 +67,8 @@ export interface RetentionProjection {
 export function retentionProjection(curve: SurvivalCurve, options: { readonly horizonPeriods?: number } = {}): RetentionProjection {
   const fn = "retentionProjection";
   const horizon = options.horizonPeriods ?? (curve.period === "month" ? 60 : 20);
-  if (!(Number.isInteger(horizon) && horizon >= 1)) throw new RangeError(`${fn}: horizonPeriods ${horizon} must be a whole number >= 1`);
-  if (curve.survival.length < 2) throw new RangeError(`${fn}: the survival curve of "${curve.group}" has ${curve.survival.length} age(s); need at least ages 0 and 1`);
+  if (!(Number.isInteger(horizon) && horizon >= 1)) throw new ArgumentError(`${fn}: horizonPeriods ${horizon} must be a whole number >= 1`);
+  if (curve.survival.length < 2) throw new ArgumentError(`${fn}: the survival curve of "${curve.group}" has ${curve.survival.length} age(s); need at least ages 0 and 1`);
   const model = fitSbg({ survivors: curve.survivors });
   const { alpha, beta } = model.params;
   const comparison = curve.survival.map((s, age) =>

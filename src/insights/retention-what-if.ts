@@ -1,4 +1,5 @@
 import type { SbgParams } from "../models/sbg-model.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** The inputs of {@link retentionWhatIf}: a retention model and the money a customer brings per period. */
 export interface RetentionWhatIfInput {
@@ -73,7 +74,7 @@ export interface RetentionWhatIf {
  *
  * @param input - model, margins, discounting, horizon, optional acquisition cost and scale
  * @returns frozen rows for each step with the gain per customer and per year of acquisitions
- * @throws RangeError for a non-positive parameter, a bad horizon, rate or step (x in 0..100)
+ * @throws ArgumentError for a non-positive parameter, a bad horizon, rate or step (x in 0..100)
  * @example
  * const w = retentionWhatIf({ params: { alpha: 1, beta: 3 }, marginFirstPeriod: 30, marginPerActivePeriod: 10,
  *   discountRatePerPeriod: 0.008, horizonPeriods: 60, periodsPerYear: 12 });
@@ -82,18 +83,18 @@ export interface RetentionWhatIf {
 export function retentionWhatIf(input: RetentionWhatIfInput): RetentionWhatIf {
   const fn = "retentionWhatIf";
   const { params, marginFirstPeriod: m0, marginPerActivePeriod: m, discountRatePerPeriod: d, horizonPeriods: h } = input;
-  for (const k of ["alpha", "beta"] as const) if (!(params[k] > 0)) throw new RangeError(`${fn}: ${k} ${params[k]} must be a positive number`);
-  if (!(Number.isInteger(h) && h >= 1)) throw new RangeError(`${fn}: horizonPeriods ${h} must be a whole number >= 1`);
-  if (!(d >= 0 && Number.isFinite(d))) throw new RangeError(`${fn}: discountRatePerPeriod ${d} must be a number >= 0`);
-  if (!Number.isFinite(m0) || !Number.isFinite(m)) throw new RangeError(`${fn}: margins ${m0}, ${m} must be finite numbers`);
+  for (const k of ["alpha", "beta"] as const) if (!(params[k] > 0)) throw new ArgumentError(`${fn}: ${k} ${params[k]} must be a positive number`);
+  if (!(Number.isInteger(h) && h >= 1)) throw new ArgumentError(`${fn}: horizonPeriods ${h} must be a whole number >= 1`);
+  if (!(d >= 0 && Number.isFinite(d))) throw new ArgumentError(`${fn}: discountRatePerPeriod ${d} must be a number >= 0`);
+  if (!Number.isFinite(m0) || !Number.isFinite(m)) throw new ArgumentError(`${fn}: margins ${m0}, ${m} must be finite numbers`);
   const cac = input.acquisitionCostPerCustomer ?? 0;
   const perYear = input.customersPerYear ?? 0;
-  if (!(cac >= 0) || !(perYear >= 0)) throw new RangeError(`${fn}: acquisitionCostPerCustomer ${cac} and customersPerYear ${perYear} must be numbers >= 0`);
+  if (!(cac >= 0) || !(perYear >= 0)) throw new ArgumentError(`${fn}: acquisitionCostPerCustomer ${cac} and customersPerYear ${perYear} must be numbers >= 0`);
   const steps = input.steps ?? [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-  for (const x of steps) if (!(x >= 0 && x <= 100)) throw new RangeError(`${fn}: step ${x} must be a percentage from 0 to 100`);
+  for (const x of steps) if (!(x >= 0 && x <= 100)) throw new ArgumentError(`${fn}: step ${x} must be a percentage from 0 to 100`);
   const { alpha, beta } = params;
   const perYearPeriods = input.periodsPerYear;
-  if (!(Number.isInteger(perYearPeriods) && perYearPeriods >= 1)) throw new RangeError(`${fn}: periodsPerYear ${perYearPeriods} must be a whole number >= 1`);
+  if (!(Number.isInteger(perYearPeriods) && perYearPeriods >= 1)) throw new ArgumentError(`${fn}: periodsPerYear ${perYearPeriods} must be a whole number >= 1`);
   const rate = (t: number): number => (beta + t - 1) / (alpha + beta + t - 1);
   const value = (change: (r: number, t: number) => number): { profit: number; periods: number } => {
     let s = 1, profit = m0 - cac, periods = 1;

@@ -2,6 +2,7 @@ import { SERVICE_EVENT_TYPES, type ServiceEvents, type ServiceEventType } from "
 import { formatDay } from "../data/format-day.js";
 import { isoDayOption } from "../data/iso-day-option.js";
 import type { Transactions } from "../data/types.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** Options of {@link serviceCustomerFacts}. */
 export interface ServiceFactsOptions {
@@ -44,7 +45,7 @@ export interface ServiceCustomerFacts {
  * @param events - service events (customer_id, day, type)
  * @param options - cut (ISO), windowDays (default 180), lookbackDays (default 365)
  * @returns frozen columns, in order of first appearance in the transactions
- * @throws RangeError for a bad cut date, a window or lookback that is not a whole number ≥ 1, a window that runs past the data, or no active customers
+ * @throws ArgumentError for a bad cut date, a window or lookback that is not a whole number ≥ 1, a window that runs past the data, or no active customers
  * @example
  * serviceCustomerFacts(tx, events, { cut: "2025-06-30", windowDays: 180 }).boughtAgain[0]; // 1
  */
@@ -52,12 +53,12 @@ export function serviceCustomerFacts(transactions: Transactions, events: Service
   const fn = "serviceCustomerFacts";
   const windowDays = options.windowDays ?? 180, lookbackDays = options.lookbackDays ?? 365;
   for (const [k, v] of [["windowDays", windowDays], ["lookbackDays", lookbackDays]] as const) {
-    if (!Number.isInteger(v) || v < 1) throw new RangeError(`${fn}: ${k} ${v} is not a whole number of at least 1`);
+    if (!Number.isInteger(v) || v < 1) throw new ArgumentError(`${fn}: ${k} ${v} is not a whole number of at least 1`);
   }
   let last = -Infinity;
   for (let i = 0; i < transactions.length; i++) last = Math.max(last, transactions.day[i]!);
   const cut = options.cut === undefined ? last - windowDays : isoDayOption(options.cut, fn, "cut");
-  if (cut + windowDays > last) throw new RangeError(`${fn}: the window of ${windowDays} days after the cut ${formatDay(cut)} runs past the last transaction ${formatDay(last)}; choose an earlier cut or a shorter window`);
+  if (cut + windowDays > last) throw new ArgumentError(`${fn}: the window of ${windowDays} days after the cut ${formatDay(cut)} runs past the last transaction ${formatDay(last)}; choose an earlier cut or a shorter window`);
   const from = cut - lookbackDays;
   const index = new Map<string, number>();
   const ids: string[] = [], orders: number[] = [], spend: number[] = [], lastDay: number[] = [], after: number[] = [], again: number[] = [];
@@ -75,7 +76,7 @@ export function serviceCustomerFacts(transactions: Transactions, events: Service
     }
   }
   const keepIdx = ids.map((_, k) => k).filter((k) => orders[k]! > 0);
-  if (keepIdx.length === 0) throw new RangeError(`${fn}: no customer bought in the ${lookbackDays} days up to the cut ${formatDay(cut)}`);
+  if (keepIdx.length === 0) throw new ArgumentError(`${fn}: no customer bought in the ${lookbackDays} days up to the cut ${formatDay(cut)}`);
   for (let i = 0; i < transactions.length; i++) {
     const d = transactions.day[i]!;
     if (d <= cut || d > cut + windowDays) continue;

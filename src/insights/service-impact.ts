@@ -73,7 +73,7 @@ export const SERVICE_PROBLEM_LABELS: Readonly<Record<ServiceProblem, string>> = 
  * @param events - the service events
  * @param options - cut, windowDays (default 180), lookbackDays (default 365), confidence (0.95), spendBins (3)
  * @returns the frozen analysis (fractions for shares, currency units for money)
- * @throws RangeError as serviceCustomerFacts, serviceStrata and serviceStratifiedDifference
+ * @throws ArgumentError as serviceCustomerFacts, serviceStrata and serviceStratifiedDifference
  * @example
  * serviceImpact(tx, events).problems.find((r) => r.problem === "complaint")?.retention.estimate; // about -0.09 on the sample
  */

@@ -1,4 +1,5 @@
 import type { ServiceCustomerFacts } from "./service-customer-facts.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** Bins of prior purchase days (lower bounds): 1, 2, 3-4, 5-7, 8 and more. */
 export const SERVICE_ORDER_BINS: readonly number[] = Object.freeze([1, 2, 3, 5, 8]);
@@ -21,12 +22,12 @@ function binOf(x: number, lows: readonly number[]): number {
  * @param facts - the customer facts
  * @param spendBins - number of quantile bins of prior spend (whole number ≥ 1, default 3)
  * @returns a frozen stratum code per customer (orders bin × 100 + recency bin × 10 + spend bin)
- * @throws RangeError when spendBins is not a whole number from 1 to 9
+ * @throws ArgumentError when spendBins is not a whole number from 1 to 9
  * @example
  * serviceStrata(facts)[0]; // 211: 3-4 purchase days, 31-90 days since, middle spend tertile
  */
 export function serviceStrata(facts: ServiceCustomerFacts, spendBins = 3): Int32Array {
-  if (!Number.isInteger(spendBins) || spendBins < 1 || spendBins > 9) throw new RangeError(`serviceStrata: spendBins ${spendBins} is not a whole number from 1 to 9`);
+  if (!Number.isInteger(spendBins) || spendBins < 1 || spendBins > 9) throw new ArgumentError(`serviceStrata: spendBins ${spendBins} is not a whole number from 1 to 9`);
   const sorted = Float64Array.from(facts.priorSpend).sort();
   const cuts: number[] = [];
   for (let b = 1; b < spendBins; b++) cuts.push(sorted[Math.min(sorted.length - 1, Math.floor((b * sorted.length) / spendBins))]!);

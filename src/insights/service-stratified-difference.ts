@@ -1,5 +1,6 @@
 import type { UpliftEstimate } from "./uplift-interval.js";
 import { normalQuantile } from "../math/normal-distribution.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** An exposed-minus-comparable difference after stratification, with its interval and coverage. */
 export interface StratifiedDifference extends UpliftEstimate {
@@ -29,7 +30,7 @@ export interface StratifiedDifference extends UpliftEstimate {
  * @param stratum - a stratum code per customer (any integers)
  * @param confidence - two-sided level (default 0.95)
  * @returns the frozen estimate (units of the outcome); NaN estimate and bounds when nobody could be matched
- * @throws RangeError when the arrays differ in length, a flag is not 0/1, an outcome is not finite, or confidence is not in (0, 1)
+ * @throws ArgumentError when the arrays differ in length, a flag is not 0/1, an outcome is not finite, or confidence is not in (0, 1)
  * @example
  * serviceStratifiedDifference([1, 0, 0, 1, 0, 0], [0, 1, 1, 1, 1, 0], [1, 1, 1, 2, 2, 2]).estimate; // (0 - 1 + 1 - 0.5) / 2 = -0.25
  */
@@ -38,13 +39,13 @@ export function serviceStratifiedDifference(
 ): StratifiedDifference {
   const fn = "serviceStratifiedDifference";
   const n = exposed.length;
-  if (outcome.length !== n || stratum.length !== n) throw new RangeError(`${fn}: exposed has ${n} entries, outcome ${outcome.length}, stratum ${stratum.length}`);
-  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`${fn}: confidence ${confidence} is not in (0, 1)`);
+  if (outcome.length !== n || stratum.length !== n) throw new ArgumentError(`${fn}: exposed has ${n} entries, outcome ${outcome.length}, stratum ${stratum.length}`);
+  if (!(confidence > 0 && confidence < 1)) throw new ArgumentError(`${fn}: confidence ${confidence} is not in (0, 1)`);
   const cells = new Map<number, { n1: number; s1: number; n0: number; s0: number; q0: number }>();
   for (let i = 0; i < n; i++) {
     const e = exposed[i]!, y = outcome[i]!;
-    if (e !== 0 && e !== 1) throw new RangeError(`${fn}: exposed flag ${e} at ${i} is not 0 or 1`);
-    if (!Number.isFinite(y)) throw new RangeError(`${fn}: outcome ${y} at ${i} is not finite`);
+    if (e !== 0 && e !== 1) throw new ArgumentError(`${fn}: exposed flag ${e} at ${i} is not 0 or 1`);
+    if (!Number.isFinite(y)) throw new ArgumentError(`${fn}: outcome ${y} at ${i} is not finite`);
     let c = cells.get(stratum[i]!);
     if (!c) cells.set(stratum[i]!, (c = { n1: 0, s1: 0, n0: 0, s0: 0, q0: 0 }));
     if (e === 1) { c.n1++; c.s1 += y; } else { c.n0++; c.s0 += y; c.q0 += y * y; }

@@ -1,5 +1,6 @@
 import type { CohortPeriod } from "./cohort-period.js";
 import type { CohortGroup, CohortMatrix } from "./cohort-types.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** Options of {@link survivalCurve}. */
 export interface SurvivalCurveOptions {
@@ -45,7 +46,7 @@ export interface SurvivalCurve {
  * @param group - the group's cohorts (default the matrix itself: all customers)
  * @param options - lookahead, fewest cohorts per age
  * @returns the frozen curve
- * @throws RangeError for a bad option, or when no cohort is observed for `lookaheadPeriods` periods
+ * @throws ArgumentError for a bad option, or when no cohort is observed for `lookaheadPeriods` periods
  * @example
  * const s = survivalCurve(cohortMatrix(tx, { period: "quarter" }));
  * s.survival.slice(0, 3); // e.g. [1, 0.55, 0.46]
@@ -54,11 +55,11 @@ export function survivalCurve(matrix: CohortMatrix, group: CohortGroup = matrix,
   const fn = "survivalCurve";
   const h = options.lookaheadPeriods ?? (matrix.period === "month" ? 6 : 2);
   const minCohorts = options.minCohorts ?? 2;
-  if (!(Number.isInteger(h) && h >= 1)) throw new RangeError(`${fn}: lookaheadPeriods ${h} must be a whole number >= 1`);
-  if (!(Number.isInteger(minCohorts) && minCohorts >= 1)) throw new RangeError(`${fn}: minCohorts ${minCohorts} must be a whole number >= 1`);
+  if (!(Number.isInteger(h) && h >= 1)) throw new ArgumentError(`${fn}: lookaheadPeriods ${h} must be a whole number >= 1`);
+  if (!(Number.isInteger(minCohorts) && minCohorts >= 1)) throw new ArgumentError(`${fn}: minCohorts ${minCohorts} must be a whole number >= 1`);
   const counts = (k: number) => group.cohorts.filter((c) => c.observedPeriods - k >= h);
   const base = counts(0);
-  if (base.length === 0) throw new RangeError(`${fn}: no cohort of group "${group.group}" is observed for ${h} periods (lookaheadPeriods ${h})`);
+  if (base.length === 0) throw new ArgumentError(`${fn}: no cohort of group "${group.group}" is observed for ${h} periods (lookaheadPeriods ${h})`);
   const customers = base.reduce((s, c) => s + c.size, 0);
   const survival = [1], retention = [1], used = [base.length];
   for (let k = 1; ; k++) {
@@ -93,7 +94,7 @@ export function survivalCurve(matrix: CohortMatrix, group: CohortGroup = matrix,
  * @param matrix - a `cohortMatrix` result, with or without groups
  * @param options - as {@link survivalCurve}
  * @returns the frozen curves, "all" first
- * @throws RangeError as {@link survivalCurve} for the "all" curve
+ * @throws ArgumentError as {@link survivalCurve} for the "all" curve
  * @example
  * survivalCurves(cohortMatrix(tx, { by: "channel" })).map((s) => s.group); // ["all", "web", "store", "call-centre"]
  */

@@ -1,4 +1,5 @@
 import { createRng } from "../math/rng.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** Options of {@link targetList}. */
 export interface TargetListOptions {
@@ -50,24 +51,24 @@ type Columns = Readonly<Record<string, ArrayLike<number> | readonly string[]>>;
  * @param scoreColumn - name of the numeric column to rank by
  * @param options - top or share, id and segment columns, segments to keep, order, hold-out share and seed
  * @returns the frozen list, best first (segments in first-appearance order)
- * @throws RangeError for a missing or wrongly typed column, neither or both of top and share, or an option out of range
+ * @throws ArgumentError for a missing or wrongly typed column, neither or both of top and share, or an option out of range
  * @example
  * targetList({ customer_id: ["A", "B", "C"], p: [0.2, 0.9, 0.5] }, "p", { top: 2 }).customerId; // ["B", "C"]
  */
 export function targetList(columns: Columns, scoreColumn: string, options: TargetListOptions): TargetList {
   const fn = "targetList";
   const ids = columns[options.idColumn ?? "customer_id"], score = columns[scoreColumn];
-  if (!Array.isArray(ids) || ids.some((x) => typeof x !== "string")) throw new RangeError(`${fn}: id column "${options.idColumn ?? "customer_id"}" is missing or not text`);
-  if (score === undefined || Array.from(score as ArrayLike<unknown>).some((x) => typeof x !== "number")) throw new RangeError(`${fn}: score column "${scoreColumn}" is missing or not numeric`);
-  if (score.length !== ids.length) throw new RangeError(`${fn}: score column "${scoreColumn}" has ${score.length} values for ${ids.length} customers`);
+  if (!Array.isArray(ids) || ids.some((x) => typeof x !== "string")) throw new ArgumentError(`${fn}: id column "${options.idColumn ?? "customer_id"}" is missing or not text`);
+  if (score === undefined || Array.from(score as ArrayLike<unknown>).some((x) => typeof x !== "number")) throw new ArgumentError(`${fn}: score column "${scoreColumn}" is missing or not numeric`);
+  if (score.length !== ids.length) throw new ArgumentError(`${fn}: score column "${scoreColumn}" has ${score.length} values for ${ids.length} customers`);
   const segCol = options.segmentColumn === undefined ? undefined : columns[options.segmentColumn];
-  if (options.segmentColumn !== undefined && (!Array.isArray(segCol) || segCol.length !== ids.length)) throw new RangeError(`${fn}: segment column "${options.segmentColumn}" is missing or not one text per customer`);
-  if ((options.top === undefined) === (options.share === undefined)) throw new RangeError(`${fn}: give exactly one of top and share`);
-  if (options.top !== undefined && !(Number.isInteger(options.top) && options.top >= 0)) throw new RangeError(`${fn}: top ${options.top} is not a whole number ≥ 0`);
-  if (options.share !== undefined && !(options.share > 0 && options.share <= 1)) throw new RangeError(`${fn}: share ${options.share} is not in (0, 1]`);
+  if (options.segmentColumn !== undefined && (!Array.isArray(segCol) || segCol.length !== ids.length)) throw new ArgumentError(`${fn}: segment column "${options.segmentColumn}" is missing or not one text per customer`);
+  if ((options.top === undefined) === (options.share === undefined)) throw new ArgumentError(`${fn}: give exactly one of top and share`);
+  if (options.top !== undefined && !(Number.isInteger(options.top) && options.top >= 0)) throw new ArgumentError(`${fn}: top ${options.top} is not a whole number ≥ 0`);
+  if (options.share !== undefined && !(options.share > 0 && options.share <= 1)) throw new ArgumentError(`${fn}: share ${options.share} is not in (0, 1]`);
   const hold = options.holdoutShare ?? 0;
-  if (!(hold >= 0 && hold < 1)) throw new RangeError(`${fn}: holdoutShare ${hold} is not in [0, 1)`);
-  if (options.segments !== undefined && segCol === undefined) throw new RangeError(`${fn}: segments to keep need a segmentColumn`);
+  if (!(hold >= 0 && hold < 1)) throw new ArgumentError(`${fn}: holdoutShare ${hold} is not in [0, 1)`);
+  if (options.segments !== undefined && segCol === undefined) throw new ArgumentError(`${fn}: segments to keep need a segmentColumn`);
   const keep = options.segments === undefined ? null : new Set(options.segments);
   const segOf = (i: number): string => (segCol === undefined ? "all" : String(segCol[i]));
   const groups = new Map<string, number[]>();

@@ -1,4 +1,5 @@
 import { normalQuantile } from "../math/normal-distribution.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** A point estimate with its two-sided confidence interval (same units as the estimate). */
 export interface UpliftEstimate {
@@ -15,12 +16,12 @@ export interface UpliftEstimate {
 export type UpliftIntervalMethod = "newcombe" | "wald";
 
 function checkCount(fn: string, name: string, x: number, n: number): void {
-  if (!Number.isInteger(n) || n < 1) throw new RangeError(`${fn}: ${name} group size ${n} is not a whole number of at least 1`);
-  if (!Number.isInteger(x) || x < 0 || x > n) throw new RangeError(`${fn}: ${name} successes ${x} is not a whole number from 0 to ${n}`);
+  if (!Number.isInteger(n) || n < 1) throw new ArgumentError(`${fn}: ${name} group size ${n} is not a whole number of at least 1`);
+  if (!Number.isInteger(x) || x < 0 || x > n) throw new ArgumentError(`${fn}: ${name} successes ${x} is not a whole number from 0 to ${n}`);
 }
 
 function zOf(fn: string, confidence: number): number {
-  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`${fn}: confidence ${confidence} is not in (0, 1)`);
+  if (!(confidence > 0 && confidence < 1)) throw new ArgumentError(`${fn}: confidence ${confidence} is not in (0, 1)`);
   return normalQuantile(1 - (1 - confidence) / 2);
 }
 
@@ -33,7 +34,7 @@ function zOf(fn: string, confidence: number): number {
  * @param n - trials (customers in the group)
  * @param confidence - two-sided level (default 0.95)
  * @returns the proportion x / n (a fraction) with its interval, frozen
- * @throws RangeError when n < 1, x is not in 0..n, or confidence is not in (0, 1)
+ * @throws ArgumentError when n < 1, x is not in 0..n, or confidence is not in (0, 1)
  * @example
  * wilsonInterval(56, 70); // { estimate: 0.8, lower: 0.6918, upper: 0.8770, confidence: 0.95, method: "wilson" }
  */
@@ -62,7 +63,7 @@ export function wilsonInterval(x: number, n: number, confidence = 0.95): UpliftE
  * @param n0 - customers in the control group
  * @param options - `method` (default "newcombe"), `confidence` (default 0.95)
  * @returns the difference with its interval, frozen
- * @throws RangeError for counts that are not whole numbers with 0 ≤ x ≤ n, n ≥ 1, or a confidence outside (0, 1)
+ * @throws ArgumentError for counts that are not whole numbers with 0 ≤ x ≤ n, n ≥ 1, or a confidence outside (0, 1)
  * @example
  * upliftInterval(56, 70, 48, 80); // { estimate: 0.2, lower: 0.0524, upper: 0.3339 } (Newcombe 1998, Table II, example (a), method 10)
  */
@@ -81,7 +82,7 @@ export function upliftInterval(
     const se = Math.sqrt((p1 * (1 - p1)) / n1 + (p0 * (1 - p0)) / n0);
     return Object.freeze({ estimate: d, lower: Math.max(-1, d - z * se), upper: Math.min(1, d + z * se), confidence, method });
   }
-  if (method !== "newcombe") throw new RangeError(`${fn}: method "${String(method)}" is not newcombe or wald`);
+  if (method !== "newcombe") throw new ArgumentError(`${fn}: method "${String(method)}" is not newcombe or wald`);
   const w1 = wilsonInterval(x1, n1, confidence), w0 = wilsonInterval(x0, n0, confidence);
   const lower = d - Math.hypot(p1 - w1.lower, w0.upper - p0);
   const upper = d + Math.hypot(w1.upper - p1, p0 - w0.lower);

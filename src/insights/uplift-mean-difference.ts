@@ -1,5 +1,6 @@
 import type { UpliftEstimate } from "./uplift-interval.js";
 import { normalQuantile } from "../math/normal-distribution.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** A difference of two means with its interval and the group facts. */
 export interface MeanDifference extends UpliftEstimate {
@@ -12,10 +13,10 @@ export interface MeanDifference extends UpliftEstimate {
 }
 
 function meanVar(fn: string, name: string, v: ArrayLike<number>): [number, number] {
-  if (v.length < 2) throw new RangeError(`${fn}: group ${name} has ${v.length} values; at least 2 are needed`);
+  if (v.length < 2) throw new ArgumentError(`${fn}: group ${name} has ${v.length} values; at least 2 are needed`);
   let s = 0;
   for (let i = 0; i < v.length; i++) {
-    if (!Number.isFinite(v[i]!)) throw new RangeError(`${fn}: value ${v[i]} at ${i} of group ${name} is not finite`);
+    if (!Number.isFinite(v[i]!)) throw new ArgumentError(`${fn}: value ${v[i]} at ${i} of group ${name} is not finite`);
     s += v[i]!;
   }
   const m = s / v.length;
@@ -34,13 +35,13 @@ function meanVar(fn: string, name: string, v: ArrayLike<number>): [number, numbe
  * @param b - values of group B, same units
  * @param confidence - two-sided level (default 0.95)
  * @returns the difference (units of the values) with its interval, frozen
- * @throws RangeError when a group has fewer than 2 values, a value is not finite, or confidence is not in (0, 1)
+ * @throws ArgumentError when a group has fewer than 2 values, a value is not finite, or confidence is not in (0, 1)
  * @example
  * upliftMeanDifference([1, 2, 3], [1, 1, 1]); // { estimate: 1, lower: -0.1316, upper: 2.1316, ... }
  */
 export function upliftMeanDifference(a: ArrayLike<number>, b: ArrayLike<number>, confidence = 0.95): MeanDifference {
   const fn = "upliftMeanDifference";
-  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`${fn}: confidence ${confidence} is not in (0, 1)`);
+  if (!(confidence > 0 && confidence < 1)) throw new ArgumentError(`${fn}: confidence ${confidence} is not in (0, 1)`);
   const [ma, va] = meanVar(fn, "A", a);
   const [mb, vb] = meanVar(fn, "B", b);
   const se = Math.sqrt(va / a.length + vb / b.length);

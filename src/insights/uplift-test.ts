@@ -1,4 +1,5 @@
 import { normalUpperTail } from "../math/normal-distribution.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** The result of a two-proportion z test. */
 export interface UpliftTest {
@@ -20,15 +21,15 @@ export interface UpliftTest {
  * @param x0 - responders in the control group
  * @param n0 - control group size
  * @returns z and the p-values, frozen
- * @throws RangeError for counts that are not whole numbers with 0 ≤ x ≤ n and n ≥ 1
+ * @throws ArgumentError for counts that are not whole numbers with 0 ≤ x ≤ n and n ≥ 1
  * @example
  * upliftTest(56, 70, 48, 80); // { z: 2.6502, pValue: 0.00805, pValueGreater: 0.00402 }
  */
 export function upliftTest(x1: number, n1: number, x0: number, n0: number): UpliftTest {
   const fn = "upliftTest";
   for (const [name, x, n] of [["treatment", x1, n1], ["control", x0, n0]] as const) {
-    if (!Number.isInteger(n) || n < 1) throw new RangeError(`${fn}: ${name} group size ${n} is not a whole number of at least 1`);
-    if (!Number.isInteger(x) || x < 0 || x > n) throw new RangeError(`${fn}: ${name} responders ${x} is not a whole number from 0 to ${n}`);
+    if (!Number.isInteger(n) || n < 1) throw new ArgumentError(`${fn}: ${name} group size ${n} is not a whole number of at least 1`);
+    if (!Number.isInteger(x) || x < 0 || x > n) throw new ArgumentError(`${fn}: ${name} responders ${x} is not a whole number from 0 to ${n}`);
   }
   const pooled = (x1 + x0) / (n1 + n0);
   const se = Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n0));

@@ -1,6 +1,7 @@
 import { chebyshevClenshaw } from "./chebyshev-clenshaw.js";
 import { chebyshevGroupTables, type ChebyshevGroupOptions } from "./chebyshev-group-tables.js";
 import { evaluateChebyshevPiecewise } from "./chebyshev-interpolant.js";
+import { ArgumentError } from "./argument-error.js";
 
 /** Options of {@link chebyshevByGroup}. */
 export interface ChebyshevByGroupOptions extends ChebyshevGroupOptions {
@@ -21,7 +22,7 @@ export interface ChebyshevByGroupOptions extends ChebyshevGroupOptions {
  * @param f - the function f(group, value), smooth in value and without zeros on each group's range
  * @param options - tolerance, limits, the smallest group that gets an interpolant
  * @returns the values, one per row
- * @throws RangeError when the arrays differ in length, a group is not a whole number >= 0 or a value is not finite
+ * @throws ArgumentError when the arrays differ in length, a group is not a whole number >= 0 or a value is not finite
  * @example
  * chebyshevByGroup(Float64Array.of(0, 1), Float64Array.of(2, 3), (g, v) => (g + 1) * Math.exp(-v)); // [e^-2, 2e^-3]
  */
@@ -29,12 +30,12 @@ export function chebyshevByGroup(
   groups: ArrayLike<number>, at: ArrayLike<number>, f: (group: number, value: number) => number, options: ChebyshevByGroupOptions = {},
 ): Float64Array {
   const n = groups.length;
-  if (at.length !== n) throw new RangeError(`chebyshevByGroup: ${n} groups but ${at.length} values`);
+  if (at.length !== n) throw new ArgumentError(`chebyshevByGroup: ${n} groups but ${at.length} values`);
   if (!options.skipChecks) {
     for (let i = 0; i < n; i++) {
       const g = groups[i]!, v = at[i]!;
-      if (!(Number.isInteger(g) && g >= 0 && g < 2 ** 31)) throw new RangeError(`chebyshevByGroup: group ${g} of row ${i} is not a whole number >= 0`);
-      if (!Number.isFinite(v)) throw new RangeError(`chebyshevByGroup: value ${v} of row ${i} is not finite`);
+      if (!(Number.isInteger(g) && g >= 0 && g < 2 ** 31)) throw new ArgumentError(`chebyshevByGroup: group ${g} of row ${i} is not a whole number >= 0`);
+      if (!Number.isFinite(v)) throw new ArgumentError(`chebyshevByGroup: value ${v} of row ${i} is not finite`);
     }
   }
   let maxG = 0;

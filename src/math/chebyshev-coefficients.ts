@@ -1,3 +1,4 @@
+import { ArgumentError } from "./argument-error.js";
 /**
  * Chebyshev coefficients c₀..cₙ of the degree-n polynomial that interpolates `values` at the
  * n+1 Chebyshev points of the second kind (Chebyshev–Lobatto points) u_j = cos(jπ/n), j = 0..n,
@@ -10,13 +11,13 @@
  *
  * @param values - f(u_j) for j = 0..n (n + 1 >= 1 values), in the order of {@link chebyshevPoints} (from u = 1 down to u = −1)
  * @returns the n + 1 coefficients (units of the values)
- * @throws RangeError when no values are given
+ * @throws ArgumentError when no values are given
  * @example
  * chebyshevCoefficients([1, 0, 1]); // Float64Array [0.5, 0, 0.5] (u² = (T₀ + T₂)/2)
  */
 export function chebyshevCoefficients(values: ArrayLike<number>): Float64Array {
   const m = values.length;
-  if (m < 1) throw new RangeError("chebyshevCoefficients: at least one value is needed");
+  if (m < 1) throw new ArgumentError("chebyshevCoefficients: at least one value is needed");
   const n = m - 1;
   const c = new Float64Array(m);
   if (n === 0) {
@@ -39,12 +40,12 @@ export function chebyshevCoefficients(values: ArrayLike<number>): Float64Array {
  * @param lo - left end of the interval (units of the variable)
  * @param hi - right end of the interval (same units)
  * @returns the points, hi first
- * @throws RangeError when n is not a whole number >= 0
+ * @throws ArgumentError when n is not a whole number >= 0
  * @example
  * chebyshevPoints(2, 0, 10); // Float64Array [10, 5, 0]
  */
 export function chebyshevPoints(n: number, lo: number, hi: number): Float64Array {
-  if (!(Number.isInteger(n) && n >= 0)) throw new RangeError(`chebyshevPoints: n ${n} must be a whole number >= 0`);
+  if (!(Number.isInteger(n) && n >= 0)) throw new ArgumentError(`chebyshevPoints: n ${n} must be a whole number >= 0`);
   const out = new Float64Array(n + 1);
   if (n === 0) {
     out[0] = 0.5 * (lo + hi);

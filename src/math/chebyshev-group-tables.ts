@@ -35,7 +35,7 @@ export interface ChebyshevGroupOptions extends ChebyshevOptions {
  * @param f - the function f(group, value), smooth in value and without zeros on each range
  * @param options - tolerance and limits
  * @returns the frozen tables
- * @throws RangeError when a range is not finite (from {@link chebyshevInterpolant})
+ * @throws ArgumentError when a range is not finite (from {@link chebyshevInterpolant})
  * @example
  * chebyshevGroupTables([100], [0], [1], (g, v) => Math.exp(v)).cells.length; // 4 (one cell)
  */

@@ -1,5 +1,6 @@
 import { chebyshevCoefficients, chebyshevPoints } from "./chebyshev-coefficients.js";
 import { chebyshevClenshaw } from "./chebyshev-clenshaw.js";
+import { ArgumentError } from "./argument-error.js";
 
 /**
  * A piecewise Chebyshev interpolant on [breaks[0], breaks[m]]: piece j covers
@@ -46,13 +47,13 @@ interface Piece { lo: number; hi: number; c: Float64Array | null }
  * @param hi - right end (>= lo)
  * @param options - tolerance and limits
  * @returns the frozen piecewise interpolant
- * @throws RangeError when lo or hi is not finite or hi < lo
+ * @throws ArgumentError when lo or hi is not finite or hi < lo
  * @example
  * const p = chebyshevInterpolant(Math.exp, 0, 1);
  * evaluateChebyshevPiecewise(p, 0.5); // 1.6487212707001282 (= e^0.5 to 1e-13 relative)
  */
 export function chebyshevInterpolant(f: (v: number) => number, lo: number, hi: number, options: ChebyshevOptions = {}): ChebyshevPiecewise {
-  if (!Number.isFinite(lo) || !Number.isFinite(hi) || hi < lo) throw new RangeError(`chebyshevInterpolant: interval [${lo}, ${hi}] must be finite with lo <= hi`);
+  if (!Number.isFinite(lo) || !Number.isFinite(hi) || hi < lo) throw new ArgumentError(`chebyshevInterpolant: interval [${lo}, ${hi}] must be finite with lo <= hi`);
   const tol = options.relativeTolerance ?? 1e-13, maxDegree = options.maxDegree ?? 64, maxPieces = options.maxPieces ?? 128;
   let budget = options.maxEvaluations ?? Infinity;
   const pieces: Piece[] = [];

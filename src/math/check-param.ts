@@ -1,3 +1,4 @@
+import { ArgumentError } from "./argument-error.js";
 /**
  * Argument checks shared by the samplers: each throws a `RangeError` that names the function,
  * the parameter and the offending value.
@@ -7,7 +8,7 @@
  */
 export function checkPositive(fn: string, name: string, value: number): void {
   if (!(Number.isFinite(value) && value > 0)) {
-    throw new RangeError(`${fn}: ${name} must be a finite number > 0, got ${String(value)}`);
+    throw new ArgumentError(`${fn}: ${name} must be a finite number > 0, got ${String(value)}`);
   }
 }
 
@@ -16,7 +17,7 @@ export function checkPositive(fn: string, name: string, value: number): void {
  *
  * @example
  * checkProbability("randomGeometric", "p", 0.3, { openLow: true }); // ok
- * @throws RangeError naming the function and the value.
+ * @throws ArgumentError naming the function and the value.
  */
 export function checkProbability(
   fn: string,
@@ -29,7 +30,7 @@ export function checkProbability(
   if (!(Number.isFinite(value) && lowOk && highOk)) {
     const lo = open.openLow ? "(0" : "[0";
     const hi = open.openHigh ? "1)" : "1]";
-    throw new RangeError(`${fn}: ${name} must be in ${lo}, ${hi}, got ${String(value)}`);
+    throw new ArgumentError(`${fn}: ${name} must be in ${lo}, ${hi}, got ${String(value)}`);
   }
 }
 
@@ -38,10 +39,10 @@ export function checkProbability(
  *
  * @example
  * checkInteger("randomBinomial", "n", 10, 0); // ok
- * @throws RangeError naming the function and the value.
+ * @throws ArgumentError naming the function and the value.
  */
 export function checkInteger(fn: string, name: string, value: number, min: number): void {
   if (!(Number.isSafeInteger(value) && value >= min)) {
-    throw new RangeError(`${fn}: ${name} must be an integer >= ${min}, got ${String(value)}`);
+    throw new ArgumentError(`${fn}: ${name} must be an integer >= ${min}, got ${String(value)}`);
   }
 }

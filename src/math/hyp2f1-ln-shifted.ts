@@ -1,4 +1,5 @@
 import { logAddExp } from "./special-functions.js";
+import { ArgumentError } from "./argument-error.js";
 
 /**
  * ln ₂F₁(a, b; a+1; z) for a > 0, real b and 0 <= z < 1, accurate (about 1e-14 relative) up to
@@ -23,13 +24,13 @@ import { logAddExp } from "./special-functions.js";
  * @param z - argument in [0, 1)
  * @param grad - optional output of length >= 3: ∂/∂a, ∂/∂b, ∂/∂z of the log
  * @returns ln ₂F₁(a, b; a+1; z)
- * @throws RangeError when a <= 0 or z is outside [0, 1)
+ * @throws ArgumentError when a <= 0 or z is outside [0, 1)
  * @example
  * Math.exp(hyp2f1LnShifted(1, 1, 0.999999)); // 13.815524 (= −ln(1−z)/z)
  */
 export function hyp2f1LnShifted(a: number, b: number, z: number, grad?: Float64Array): number {
-  if (!(a > 0) || !Number.isFinite(a)) throw new RangeError(`hyp2f1LnShifted: a ${a} must be a positive number`);
-  if (!(z >= 0 && z < 1)) throw new RangeError(`hyp2f1LnShifted: z ${z} must be in [0, 1)`);
+  if (!(a > 0) || !Number.isFinite(a)) throw new ArgumentError(`hyp2f1LnShifted: a ${a} must be a positive number`);
+  if (!(z >= 0 && z < 1)) throw new ArgumentError(`hyp2f1LnShifted: z ${z} must be in [0, 1)`);
   const eps = 1 - z, y0 = Math.min(0.5, 2 / a);
   if (eps >= y0) return direct(a, b, z, grad);
   const v = nearOne(a, b, eps, y0);
@@ -79,7 +80,7 @@ function direct(a: number, b: number, z: number, grad: Float64Array | undefined)
   }
   if (grad) { grad[0] = sa / sum; grad[1] = -lnEps + sb / sum; grad[2] = (b - 1) / (1 - z) + sk / (z * sum); }
   if (Number.isFinite(sum) && sum > 0) return (1 - b) * lnEps + Math.log(sum);
-  throw new RangeError(`hyp2f1LnShifted: the series for a ${a}, b ${b}, z ${z} did not converge`);
+  throw new ArgumentError(`hyp2f1LnShifted: the series for a ${a}, b ${b}, z ${z} did not converge`);
 }
 
 const tailCache = new Map<string, number>();
@@ -111,7 +112,7 @@ function nearOne(a: number, b: number, eps: number, y0: number): number {
     c *= (j + 1 - a) / (j + 1);
     if (c === 0) break;
   }
-  if (!(sum > 0)) throw new RangeError(`hyp2f1LnShifted: lost precision near z = 1 for a ${a}, b ${b}, 1 − z ${eps}`);
+  if (!(sum > 0)) throw new ArgumentError(`hyp2f1LnShifted: lost precision near z = 1 for a ${a}, b ${b}, 1 − z ${eps}`);
   const lnInt = logAddExp(S + Math.log(sum), lnTail(a, b, y0));
   return Math.log(a) - a * Math.log1p(-eps) + lnInt;
 }

@@ -1,5 +1,6 @@
 import { hyp2f1LnShifted } from "./hyp2f1-ln-shifted.js";
 import { lnGamma } from "./special-functions.js";
+import { ArgumentError } from "./argument-error.js";
 
 /**
  * The Gauss hypergeometric function ₂F₁(a, b; c; z) for real z < 1 (c not 0 or a negative whole number), as the lifetime-value
@@ -19,14 +20,14 @@ import { lnGamma } from "./special-functions.js";
  * @param c - denominator parameter (not 0 or a negative whole number)
  * @param z - argument (< 1)
  * @returns ₂F₁(a, b; c; z)
- * @throws RangeError when z >= 1, c is 0 or a negative whole number, or the series does not converge
+ * @throws ArgumentError when z >= 1, c is 0 or a negative whole number, or the series does not converge
  * @example
  * hyp2f1(1, 1, 2, 0.5); // 1.3862943611198906 (= −ln(1−z)/z)
  * hyp2f1(1, 1, 2, 0.999999); // 13.815524373459896
  */
 export function hyp2f1(a: number, b: number, c: number, z: number): number {
-  if (!(z < 1)) throw new RangeError(`hyp2f1: z ${z} must be below 1`);
-  if (c <= 0 && Number.isInteger(c)) throw new RangeError(`hyp2f1: c ${c} must not be 0 or a negative whole number`);
+  if (!(z < 1)) throw new ArgumentError(`hyp2f1: z ${z} must be below 1`);
+  if (c <= 0 && Number.isInteger(c)) throw new ArgumentError(`hyp2f1: c ${c} must not be 0 or a negative whole number`);
   if (z < 0) return Math.pow(1 - z, -a) * nonNegative(a, c - b, c, z / (z - 1));
   return nonNegative(a, b, c, z);
 }
@@ -66,5 +67,5 @@ function series(a: number, b: number, c: number, z: number): number {
     }
     if (!Number.isFinite(sum)) break;
   }
-  throw new RangeError(`hyp2f1: the series for a ${a}, b ${b}, c ${c}, z ${z} did not converge`);
+  throw new ArgumentError(`hyp2f1: the series for a ${a}, b ${b}, c ${c}, z ${z} did not converge`);
 }

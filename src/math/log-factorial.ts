@@ -1,3 +1,4 @@
+import { ArgumentError } from "./argument-error.js";
 const TABLE_SIZE = 256;
 const TABLE = new Float64Array(TABLE_SIZE);
 for (let k = 2; k < TABLE_SIZE; k++) TABLE[k] = TABLE[k - 1]! + Math.log(k);
@@ -9,11 +10,11 @@ for (let k = 2; k < TABLE_SIZE; k++) TABLE[k] = TABLE[k - 1]! + Math.log(k);
  * @example
  * logFactorial(5);    // 4.787491742782046 (= ln 120)
  * logFactorial(1000); // 5912.128178488164
- * @throws RangeError when k is not an integer >= 0.
+ * @throws ArgumentError when k is not an integer >= 0.
  */
 export function logFactorial(k: number): number {
   if (!(Number.isInteger(k) && k >= 0)) {
-    throw new RangeError(`logFactorial: k must be an integer >= 0, got ${String(k)}`);
+    throw new ArgumentError(`logFactorial: k must be an integer >= 0, got ${String(k)}`);
   }
   if (k < TABLE_SIZE) return TABLE[k]!;
   const n = k + 1; // ln Γ(n) by Stirling with three correction terms

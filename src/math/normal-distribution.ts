@@ -1,3 +1,4 @@
+import { ArgumentError } from "./argument-error.js";
 /**
  * The standard normal distribution for the interval and test helpers of the campaign and
  * service modules: the upper tail through erfc, and the quantile.
@@ -34,12 +35,12 @@ function erfcPositive(x: number): number {
  *
  * @param z - a standard normal value
  * @returns the probability in [0, 1]
- * @throws RangeError when z is NaN
+ * @throws ArgumentError when z is NaN
  * @example
  * normalUpperTail(1.959963984540054); // 0.025 (to 1e-15)
  */
 export function normalUpperTail(z: number): number {
-  if (Number.isNaN(z)) throw new RangeError("normalUpperTail: z is NaN");
+  if (Number.isNaN(z)) throw new ArgumentError("normalUpperTail: z is NaN");
   const x = z / Math.SQRT2;
   return x >= 0 ? erfcPositive(x) / 2 : 1 - erfcPositive(-x) / 2;
 }
@@ -55,12 +56,12 @@ const D = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.7544
  *
  * @param p - a probability in (0, 1)
  * @returns z
- * @throws RangeError when p is not in (0, 1)
+ * @throws ArgumentError when p is not in (0, 1)
  * @example
  * normalQuantile(0.975); // 1.959963984540054
  */
 export function normalQuantile(p: number): number {
-  if (!(p > 0 && p < 1)) throw new RangeError(`normalQuantile: p ${p} is not in (0, 1)`);
+  if (!(p > 0 && p < 1)) throw new ArgumentError(`normalQuantile: p ${p} is not in (0, 1)`);
   const lo = 0.02425;
   let z: number;
   if (p < lo || p > 1 - lo) {

@@ -15,7 +15,7 @@ const ONE_BELOW = 1 - Number.EPSILON / 2; // the largest double below 1
  * @example
  * const rng = createRng(7);
  * randomBeta(rng, 0.8, 3); // one draw; over many draws the mean is about 0.21
- * @throws RangeError when a or b is not a finite number > 0.
+ * @throws ArgumentError when a or b is not a finite number > 0.
  */
 export function randomBeta(rng: UniformSource, a: number, b: number): number {
   checkPositive("randomBeta", "a", a);

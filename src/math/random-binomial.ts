@@ -12,7 +12,7 @@ import type { UniformSource } from "./rng-types.js";
  * const rng = createRng(7);
  * randomBinomial(rng, 20, 0.3); // one count; mean 6
  * randomBinomial(rng, 5, 1);    // 5
- * @throws RangeError when n is not an integer >= 0 or p is not in [0, 1].
+ * @throws ArgumentError when n is not an integer >= 0 or p is not in [0, 1].
  */
 export function randomBinomial(rng: UniformSource, n: number, p: number): number {
   checkInteger("randomBinomial", "n", n, 0);

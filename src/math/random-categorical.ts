@@ -1,4 +1,5 @@
 import type { UniformSource } from "./rng-types.js";
+import { ArgumentError } from "./argument-error.js";
 
 /**
  * An index in [0, weights.length) drawn with probability weights[i] / sum(weights).
@@ -8,7 +9,7 @@ import type { UniformSource } from "./rng-types.js";
  * @example
  * const rng = createRng(7);
  * randomCategorical(rng, [0.5, 0.3, 0.2]); // 0 half of the time
- * @throws RangeError when weights is empty, a weight is negative or not finite, or all are 0.
+ * @throws ArgumentError when weights is empty, a weight is negative or not finite, or all are 0.
  */
 export function randomCategorical(rng: UniformSource, weights: ArrayLike<number>): number {
   const total = checkWeights("randomCategorical", weights);
@@ -23,7 +24,7 @@ export function randomCategorical(rng: UniformSource, weights: ArrayLike<number>
  * @example
  * const drawCategory = categoricalSampler([5, 3, 2]);
  * drawCategory(createRng(1)); // 0, 1 or 2 with probabilities 0.5, 0.3, 0.2
- * @throws RangeError when weights is empty, a weight is negative or not finite, or all are 0.
+ * @throws ArgumentError when weights is empty, a weight is negative or not finite, or all are 0.
  */
 export function categoricalSampler(weights: ArrayLike<number>): (rng: UniformSource) => number {
   const total = checkWeights("categoricalSampler", weights);
@@ -61,15 +62,15 @@ function pick(weights: ArrayLike<number>, total: number, x: number): number {
 }
 
 function checkWeights(fn: string, weights: ArrayLike<number>): number {
-  if (weights.length === 0) throw new RangeError(`${fn}: weights must not be empty`);
+  if (weights.length === 0) throw new ArgumentError(`${fn}: weights must not be empty`);
   let total = 0;
   for (let i = 0; i < weights.length; i++) {
     const w = weights[i]!;
     if (!(Number.isFinite(w) && w >= 0)) {
-      throw new RangeError(`${fn}: weight ${i} must be a finite number >= 0, got ${String(w)}`);
+      throw new ArgumentError(`${fn}: weight ${i} must be a finite number >= 0, got ${String(w)}`);
     }
     total += w;
   }
-  if (!(total > 0)) throw new RangeError(`${fn}: weights must not all be 0`);
+  if (!(total > 0)) throw new ArgumentError(`${fn}: weights must not all be 0`);
   return total;
 }

@@ -8,7 +8,7 @@ import type { UniformSource } from "./rng-types.js";
  * @example
  * const rng = createRng(7);
  * randomExponential(rng, 0.5); // one waiting time; the mean is 2 time units
- * @throws RangeError when rate is not a finite number > 0.
+ * @throws ArgumentError when rate is not a finite number > 0.
  */
 export function randomExponential(rng: UniformSource, rate = 1): number {
   checkPositive("randomExponential", "rate", rate);

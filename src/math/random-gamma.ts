@@ -13,7 +13,7 @@ import type { UniformSource } from "./rng-types.js";
  * @example
  * const rng = createRng(7);
  * randomGamma(rng, 2, 3); // one draw; over many draws the mean is about 6
- * @throws RangeError when shape or scale is not a finite number > 0.
+ * @throws ArgumentError when shape or scale is not a finite number > 0.
  */
 export function randomGamma(rng: UniformSource, shape: number, scale = 1): number {
   checkPositive("randomGamma", "shape", shape);

@@ -12,7 +12,7 @@ import type { UniformSource } from "./rng-types.js";
  * const rng = createRng(7);
  * randomGeometric(rng, 0.25); // one count; the mean is 4
  * randomGeometric(rng, 1);    // 1
- * @throws RangeError when p is not in (0, 1].
+ * @throws ArgumentError when p is not in (0, 1].
  */
 export function randomGeometric(rng: UniformSource, p: number): number {
   checkProbability("randomGeometric", "p", p, { openLow: true });

@@ -11,7 +11,7 @@ import type { UniformSource } from "./rng-types.js";
  * @example
  * const rng = createRng(7);
  * randomPoisson(rng, 3.5); // one count; mean 3.5
- * @throws RangeError when mean is negative or not finite.
+ * @throws ArgumentError when mean is negative or not finite.
  */
 export function randomPoisson(rng: UniformSource, mean: number): number {
   if (mean === 0) return 0;

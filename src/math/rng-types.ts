@@ -34,11 +34,11 @@ export interface Rng extends UniformSource {
   nextUint32(): number;
   /** A normal draw with the given mean and standard deviation (default 0 and 1). */
   normal(mean?: number, sd?: number): number;
-  /** A uniform integer in [0, n); n a positive safe integer. @throws RangeError otherwise. */
+  /** A uniform integer in [0, n); n a positive safe integer. @throws ArgumentError otherwise. */
   uniformInt(n: number): number;
-  /** A uniform real in [min, max). @throws RangeError when min > max or either is not finite. */
+  /** A uniform real in [min, max). @throws ArgumentError when min > max or either is not finite. */
   uniformRange(min: number, max: number): number;
-  /** true with probability `p` in [0, 1]. @throws RangeError otherwise. */
+  /** true with probability `p` in [0, 1]. @throws ArgumentError otherwise. */
   bernoulli(p: number): boolean;
   /** Gamma(shape, scale): mean shape*scale. See {@link randomGamma}. */
   gamma(shape: number, scale?: number): number;

@@ -7,6 +7,7 @@ import { randomGamma } from "./random-gamma.js";
 import { randomGeometric } from "./random-geometric.js";
 import { randomPoisson } from "./random-poisson.js";
 import type { Rng } from "./rng-types.js";
+import { ArgumentError } from "./argument-error.js";
 
 const TWO_POW_32 = 4294967296;
 
@@ -22,11 +23,11 @@ const TWO_POW_32 = 4294967296;
  * const rng = createRng(20261125);
  * rng.uniform();        // 0.411352025818172 (the same on every run)
  * rng.gamma(6, 40 / 3); // an order value, mean 80
- * @throws RangeError when seed is not a safe integer.
+ * @throws ArgumentError when seed is not a safe integer.
  */
 export function createRng(seed: number): Rng {
   if (!Number.isSafeInteger(seed)) {
-    throw new RangeError(`createRng: seed must be a safe integer, got ${String(seed)}`);
+    throw new ArgumentError(`createRng: seed must be a safe integer, got ${String(seed)}`);
   }
   let h = (seed >>> 0) ^ mix32(Math.floor(seed / TWO_POW_32) >>> 0);
   const next = (): number => (h = mix32((h + 0x9e3779b9) | 0));
@@ -79,7 +80,7 @@ export function createRng(seed: number): Rng {
     },
     uniformRange(min, max) {
       if (!(Number.isFinite(min) && Number.isFinite(max) && min <= max)) {
-        throw new RangeError(`uniformRange: need finite min <= max, got ${String(min)}, ${String(max)}`);
+        throw new ArgumentError(`uniformRange: need finite min <= max, got ${String(min)}, ${String(max)}`);
       }
       return min + (max - min) * uniform();
     },

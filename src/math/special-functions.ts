@@ -1,6 +1,7 @@
 import betalnImpl from "@stdlib/math-base-special-betaln";
 import digammaImpl from "@stdlib/math-base-special-digamma";
 import gammalnImpl from "@stdlib/math-base-special-gammaln";
+import { ArgumentError } from "./argument-error.js";
 
 /**
  * ln Γ(x), the natural log of the gamma function (stdlib's implementation, full double precision).
@@ -55,12 +56,12 @@ export function logAddExp(a: number, b: number): number {
 /**
  * ln(e^a − e^b) for a >= b, without overflow; −∞ when a equals b.
  *
- * @throws RangeError when b > a (the difference would be negative)
+ * @throws ArgumentError when b > a (the difference would be negative)
  * @example
  * logSubExp(Math.log(3), Math.log(1)); // 0.6931471805599453 (= ln 2)
  */
 export function logSubExp(a: number, b: number): number {
-  if (b > a) throw new RangeError(`logSubExp: b ${b} > a ${a}, the difference of exponentials is negative`);
+  if (b > a) throw new ArgumentError(`logSubExp: b ${b} > a ${a}, the difference of exponentials is negative`);
   if (b === -Infinity) return a;
   return a + Math.log(-Math.expm1(b - a));
 }

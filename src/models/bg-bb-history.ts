@@ -1,3 +1,4 @@
+import { ArgumentError } from "../math/argument-error.js";
 /** Customers as the BG/BB model takes them: counts over n discrete transaction opportunities. */
 export interface BgBbHistory {
   /** Repeat transactions x: the opportunities (of n) in which the customer transacted. */
@@ -28,7 +29,7 @@ export interface CheckedBgBbHistory {
  * @param customers - the histories
  * @param weights - weights overriding `customers.weights` (e.g. from FitOptions)
  * @returns the columns, new arrays (the input is not touched)
- * @throws RangeError naming the first offending row
+ * @throws ArgumentError naming the first offending row
  * @example
  * bgBbHistory("fitBgBb", { frequency: [2], recency: [4], periods: 6 }).periods; // Float64Array [6]
  * bgBbHistory("fitBgBb", { frequency: [2], recency: [7], periods: 6 }); // RangeError: fitBgBb: recency 7 of row 0 must be a whole number between frequency 2 and periods 6
@@ -37,11 +38,11 @@ export function bgBbHistory(fn: string, customers: BgBbHistory, weights?: ArrayL
   const { frequency: x, recency: tx, periods } = customers;
   const w = weights ?? customers.weights;
   const n = x.length;
-  if (tx.length !== n) throw new RangeError(`${fn}: frequency and recency differ in length (${n}, ${tx.length})`);
+  if (tx.length !== n) throw new ArgumentError(`${fn}: frequency and recency differ in length (${n}, ${tx.length})`);
   if (typeof periods !== "number" && periods.length !== n) {
-    throw new RangeError(`${fn}: ${periods.length} periods for ${n} customers`);
+    throw new ArgumentError(`${fn}: ${periods.length} periods for ${n} customers`);
   }
-  if (w && w.length !== n) throw new RangeError(`${fn}: ${w.length} weights for ${n} customers`);
+  if (w && w.length !== n) throw new ArgumentError(`${fn}: ${w.length} weights for ${n} customers`);
   const out = {
     frequency: new Float64Array(n),
     recency: new Float64Array(n),
@@ -50,16 +51,16 @@ export function bgBbHistory(fn: string, customers: BgBbHistory, weights?: ArrayL
   };
   for (let i = 0; i < n; i++) {
     const xi = x[i]!, ti = tx[i]!, ni = typeof periods === "number" ? periods : periods[i]!;
-    if (!(Number.isInteger(ni) && ni >= 1)) throw new RangeError(`${fn}: periods ${ni} of row ${i} must be a whole number >= 1`);
+    if (!(Number.isInteger(ni) && ni >= 1)) throw new ArgumentError(`${fn}: periods ${ni} of row ${i} must be a whole number >= 1`);
     if (!(Number.isInteger(xi) && xi >= 0 && xi <= ni)) {
-      throw new RangeError(`${fn}: frequency ${xi} of row ${i} must be a whole number between 0 and periods ${ni}`);
+      throw new ArgumentError(`${fn}: frequency ${xi} of row ${i} must be a whole number between 0 and periods ${ni}`);
     }
-    if (xi === 0 && ti !== 0) throw new RangeError(`${fn}: recency ${ti} of row ${i} must be 0 when frequency is 0`);
+    if (xi === 0 && ti !== 0) throw new ArgumentError(`${fn}: recency ${ti} of row ${i} must be 0 when frequency is 0`);
     if (xi > 0 && !(Number.isInteger(ti) && ti >= xi && ti <= ni)) {
-      throw new RangeError(`${fn}: recency ${ti} of row ${i} must be a whole number between frequency ${xi} and periods ${ni}`);
+      throw new ArgumentError(`${fn}: recency ${ti} of row ${i} must be a whole number between frequency ${xi} and periods ${ni}`);
     }
     const wi = w ? w[i]! : 1;
-    if (!(wi >= 0 && Number.isFinite(wi))) throw new RangeError(`${fn}: weight ${wi} of row ${i} must be a finite number >= 0`);
+    if (!(wi >= 0 && Number.isFinite(wi))) throw new ArgumentError(`${fn}: weight ${wi} of row ${i} must be a finite number >= 0`);
     out.frequency[i] = xi;
     out.recency[i] = ti;
     out.periods[i] = ni;

@@ -4,6 +4,7 @@ import { bgBbLogLikelihood } from "./bg-bb-log-likelihood.js";
 import { simulateBgBb, type SimulatedBgBbHistory } from "./bg-bb-simulate.js";
 import { fittedModelBase, knownParamsStatistics, type FitStatistics } from "./fitted-model-base.js";
 import type { FittedModel } from "./model-types.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** BG/BB parameters (Fader, Hardie & Shang 2010): transaction probability p ~ Beta(α, β), dropout θ ~ Beta(γ, δ). */
 export interface BgBbParams extends Record<string, number> {
@@ -74,7 +75,7 @@ export function bgBbModel(params: BgBbParams, stats: FitStatistics): BgBbModel {
     });
   };
   const checkWhole = (fn: string, name: string, v: number, min: number): void => {
-    if (!(Number.isInteger(v) && v >= min)) throw new RangeError(`bg-bb ${fn}: ${name} ${v} must be a whole number >= ${min}`);
+    if (!(Number.isInteger(v) && v >= min)) throw new ArgumentError(`bg-bb ${fn}: ${name} ${v} must be a whole number >= ${min}`);
   };
   const model: BgBbModel = {
     ...base,

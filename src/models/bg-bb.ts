@@ -15,7 +15,7 @@ import type { FitOptions } from "./model-types.js";
  * @param customers - frequency x, recency t_x, periods n (whole numbers) and optional weights
  * @param options - weights, penalizer, initial parameters, iteration limit, time unit
  * @returns the frozen fitted model
- * @throws RangeError for invalid histories (e.g. recency > periods); ConvergenceError when the
+ * @throws ArgumentError for invalid histories (e.g. recency > periods); ConvergenceError when the
  *   fit does not converge or the likelihood is flat (e.g. nobody ever transacts)
  * @example
  * const m = fitBgBb({ frequency, recency, periods, weights }); // the 11,104 donors, n = 6
@@ -54,7 +54,7 @@ export function fitBgBb(customers: BgBbHistory, options: FitOptions = {}): BgBbM
  * @param params - alpha, beta, gamma, delta (all > 0)
  * @param timeUnit - the length of one transaction opportunity, if known (default null)
  * @returns the frozen model
- * @throws RangeError when a parameter is missing or not positive
+ * @throws ArgumentError when a parameter is missing or not positive
  * @example
  * bgBbFromParams({ alpha: 1.204, beta: 0.75, gamma: 0.657, delta: 2.783 })
  *   .probabilityAlive({ frequency: [6], recency: [6], periods: 6 })[0]; // 0.93 (FHS 2010 Table 6)

@@ -6,6 +6,7 @@ import { checkHistory } from "./check-history.js";
 import { fitPurchaseModel } from "./fit-purchase-model.js";
 import { fitStatistics, fittedModelBase, knownParams, knownParamsStatistics, readModelJson, type FitStatistics } from "./fitted-model-base.js";
 import type { CustomerHistory, FitOptions, PurchaseModel, SimulatedHistory } from "./model-types.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** BG/NBD parameters (Fader, Hardie & Lee 2005): λ ~ Gamma(r, α) purchases per time unit, p ~ Beta(a, b). */
 export interface BgNbdParams extends Record<string, number> {
@@ -29,7 +30,7 @@ const NAMES = ["r", "alpha", "a", "b"] as const;
  * @param customers - frequency x, recency t_x, T in one time unit (and optional weights)
  * @param options - weights, penalizer, initial parameters, iteration limit, time unit
  * @returns the frozen fitted model
- * @throws RangeError for invalid histories; ConvergenceError when the fit does not converge
+ * @throws ArgumentError for invalid histories; ConvergenceError when the fit does not converge
  * @example
  * const m = fitBgNbd(cdnowSummary, { timeUnit: "week" });
  * m.params; // { r: 0.2426, alpha: 4.4136, a: 0.7929, b: 2.4259 } (FHL 2005: 0.243, 4.414, 0.793, 2.426)
@@ -48,7 +49,7 @@ export function fitBgNbd(customers: CustomerHistory, options: FitOptions = {}): 
 /**
  * A BG/NBD model from known parameters (no fit statistics), e.g. the published CDNOW values.
  *
- * @throws RangeError when a parameter is missing or not positive
+ * @throws ArgumentError when a parameter is missing or not positive
  * @example
  * bgNbdFromParams({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }).expectedPurchases(39); // ≈ 1.26
  */
@@ -172,13 +173,13 @@ function makeBgNbd(params: BgNbdParams, stats: FitStatistics): BgNbdModel {
   const model: BgNbdModel = {
     ...base,
     expectedPurchases(t: number): number {
-      if (!(t >= 0)) throw new RangeError(`bg-nbd expectedPurchases: t ${t} must be >= 0`);
+      if (!(t >= 0)) throw new ArgumentError(`bg-nbd expectedPurchases: t ${t} must be >= 0`);
       if (t === 0) return 0;
       return ((a + b - 1) / (a - 1)) * (1 - Math.pow(alpha / (alpha + t), r) * hyp2f1(r, b, a + b - 1, t / (alpha + t)));
     },
     conditionalExpectedPurchases(customers: CustomerHistory, t: number): Float64Array {
       const n = checkHistory("bg-nbd conditionalExpectedPurchases", customers);
-      if (!(t >= 0)) throw new RangeError(`bg-nbd conditionalExpectedPurchases: t ${t} must be >= 0`);
+      if (!(t >= 0)) throw new ArgumentError(`bg-nbd conditionalExpectedPurchases: t ${t} must be >= 0`);
       if (t === 0) return new Float64Array(n);
       const { frequency, recency, T } = customers;
       // FHL 2005 eq. 10: E[Y(t) | x, t_x, T] = head_x(T) / (1 + odds); head_x(T) is smooth in T, so for
@@ -201,8 +202,8 @@ function makeBgNbd(params: BgNbdParams, stats: FitStatistics): BgNbdModel {
       return out;
     },
     probabilityOfPurchases(n: number, t: number): number {
-      if (!(Number.isInteger(n) && n >= 0)) throw new RangeError(`bg-nbd probabilityOfPurchases: n ${n} must be a whole number >= 0`);
-      if (!(t > 0)) throw new RangeError(`bg-nbd probabilityOfPurchases: t ${t} must be > 0`);
+      if (!(Number.isInteger(n) && n >= 0)) throw new ArgumentError(`bg-nbd probabilityOfPurchases: n ${n} must be a whole number >= 0`);
+      if (!(t > 0)) throw new ArgumentError(`bg-nbd probabilityOfPurchases: t ${t} must be > 0`);
       const lnBab = lnBeta(a, b);
       const lnQ = Math.log(alpha / (alpha + t)), lnP = Math.log(t / (alpha + t));
       const lnTerm = (j: number): number => lnGamma(r + j) - lnGamma(r) - lnGamma(j + 1) + r * lnQ + j * lnP;

@@ -1,4 +1,5 @@
 import { checkScored } from "./classifier-roc-auc.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** One bin of the calibration table. */
 export interface CalibrationRow {
@@ -33,7 +34,7 @@ export interface Calibration {
  * @param labels - 0/1 outcomes
  * @param bins - number of bins (default 10; 1..n)
  * @returns the table, the Brier score and the overall means
- * @throws RangeError for bad input, a probability outside [0, 1] or a bad bin count
+ * @throws ArgumentError for bad input, a probability outside [0, 1] or a bad bin count
  * @example
  * classifierCalibration([0.9, 0.1], [1, 0], 2).brierScore; // 0.01
  */
@@ -41,11 +42,11 @@ export function classifierCalibration(probabilities: ArrayLike<number>, labels: 
   const fn = "classifierCalibration";
   const positives = checkScored(fn, probabilities, labels);
   const n = labels.length;
-  if (!Number.isInteger(bins) || bins < 1 || bins > n) throw new RangeError(`${fn}: bins ${bins} must be an integer from 1 to ${n}`);
+  if (!Number.isInteger(bins) || bins < 1 || bins > n) throw new ArgumentError(`${fn}: bins ${bins} must be an integer from 1 to ${n}`);
   let brier = 0, total = 0;
   for (let i = 0; i < n; i++) {
     const p = probabilities[i]!;
-    if (p < 0 || p > 1) throw new RangeError(`${fn}: probability ${p} at row ${i} is outside [0, 1]`);
+    if (p < 0 || p > 1) throw new ArgumentError(`${fn}: probability ${p} at row ${i} is outside [0, 1]`);
     brier += (p - labels[i]!) ** 2;
     total += p;
   }

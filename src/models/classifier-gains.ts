@@ -1,4 +1,5 @@
 import { checkScored } from "./classifier-roc-auc.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** One group of the gains table (customers ranked by score, highest first). */
 export interface GainsRow {
@@ -40,7 +41,7 @@ export interface Gains {
  * @param labels - 0/1 outcomes
  * @param groups - how many groups (default 10 = deciles; 1..n)
  * @returns the gains table and curve
- * @throws RangeError for bad input, no positive, or a bad group count
+ * @throws ArgumentError for bad input, no positive, or a bad group count
  * @example
  * classifierGains([0.9, 0.8, 0.2, 0.1], [1, 0, 1, 0], 2).rows[0].lift; // 1 (half the positives in the top half)
  */
@@ -48,8 +49,8 @@ export function classifierGains(scores: ArrayLike<number>, labels: ArrayLike<num
   const fn = "classifierGains";
   const positives = checkScored(fn, scores, labels);
   const n = labels.length;
-  if (!Number.isInteger(groups) || groups < 1 || groups > n) throw new RangeError(`${fn}: groups ${groups} must be an integer from 1 to ${n}`);
-  if (positives === 0) throw new RangeError(`${fn}: no positive label; gains are shares of the positives`);
+  if (!Number.isInteger(groups) || groups < 1 || groups > n) throw new ArgumentError(`${fn}: groups ${groups} must be an integer from 1 to ${n}`);
+  if (positives === 0) throw new ArgumentError(`${fn}: no positive label; gains are shares of the positives`);
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[b]! - scores[a]! || a - b);
   const baseRate = positives / n;
   const rows: GainsRow[] = [];

@@ -1,3 +1,4 @@
+import { ArgumentError } from "../math/argument-error.js";
 /**
  * Checks that scores and 0/1 labels are usable by the classifier metrics and counts positives.
  *
@@ -5,17 +6,17 @@
  * @param scores - one finite score per observation (higher = more likely positive)
  * @param labels - 0/1 outcomes
  * @returns the number of positives
- * @throws RangeError for unequal lengths, no observation, a non-finite score or a label not 0/1
+ * @throws ArgumentError for unequal lengths, no observation, a non-finite score or a label not 0/1
  * @example
  * checkScored("f", [0.2, 0.9], [0, 1]); // 1
  */
 export function checkScored(fn: string, scores: ArrayLike<number>, labels: ArrayLike<number>): number {
-  if (scores.length !== labels.length) throw new RangeError(`${fn}: ${scores.length} scores but ${labels.length} labels`);
-  if (scores.length === 0) throw new RangeError(`${fn}: no observation to evaluate`);
+  if (scores.length !== labels.length) throw new ArgumentError(`${fn}: ${scores.length} scores but ${labels.length} labels`);
+  if (scores.length === 0) throw new ArgumentError(`${fn}: no observation to evaluate`);
   let positives = 0;
   for (let i = 0; i < labels.length; i++) {
-    if (labels[i] !== 0 && labels[i] !== 1) throw new RangeError(`${fn}: label ${labels[i]} at row ${i} is not 0 or 1`);
-    if (!Number.isFinite(scores[i]!)) throw new RangeError(`${fn}: score ${scores[i]} at row ${i} is not a finite number`);
+    if (labels[i] !== 0 && labels[i] !== 1) throw new ArgumentError(`${fn}: label ${labels[i]} at row ${i} is not 0 or 1`);
+    if (!Number.isFinite(scores[i]!)) throw new ArgumentError(`${fn}: score ${scores[i]} at row ${i} is not a finite number`);
     positives += labels[i]!;
   }
   return positives;
@@ -30,7 +31,7 @@ export function checkScored(fn: string, scores: ArrayLike<number>, labels: Array
  * @param scores - one score per observation (any scale; only the order matters)
  * @param labels - 0/1 outcomes
  * @returns the AUC, in [0, 1]
- * @throws RangeError for bad input (see {@link checkScored}) or when only one class is present
+ * @throws ArgumentError for bad input (see {@link checkScored}) or when only one class is present
  * @example
  * classifierRocAuc([0.1, 0.4, 0.4, 0.8], [0, 0, 1, 1]); // 0.875 (the tie counts 1/2)
  */
@@ -38,7 +39,7 @@ export function classifierRocAuc(scores: ArrayLike<number>, labels: ArrayLike<nu
   const fn = "classifierRocAuc";
   const n1 = checkScored(fn, scores, labels);
   const n = labels.length, n0 = n - n1;
-  if (n1 === 0 || n0 === 0) throw new RangeError(`${fn}: the labels have ${n1} positives and ${n0} negatives; the AUC needs both classes`);
+  if (n1 === 0 || n0 === 0) throw new ArgumentError(`${fn}: the labels have ${n1} positives and ${n0} negatives; the AUC needs both classes`);
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[a]! - scores[b]!);
   let rankSum = 0;
   for (let start = 0; start < n;) {

@@ -4,6 +4,7 @@ import { combineClv, discountedPurchases, historyPatterns, quantileSorted } from
 import type { GammaGammaModel } from "./gamma-gamma.js";
 import type { ModelParams, PurchaseModel } from "./model-types.js";
 import { drawParameters } from "./parameter-draws.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** Options of {@link customerLifetimeValue}. All durations are in the purchase model's time unit. */
 export interface CustomerLifetimeValueOptions<P extends ModelParams> {
@@ -65,7 +66,7 @@ export interface CustomerLifetimeValue {
  * per draw with `withParams`, and the (1−level)/2 and (1+level)/2 percentiles per customer.
  *
  * @returns per-customer CLV with its inputs and, when asked, the interval
- * @throws RangeError for bad histories, lengths, H, L, d or margin; Error when an interval is
+ * @throws ArgumentError for bad histories, lengths, H, L, d or margin; Error when an interval is
  *   asked but a model has no covariance (built from params)
  * @example
  * customerLifetimeValue({ purchaseModel: bgnbd, spendModel: gg, customers, horizonPeriods: 12,
@@ -76,11 +77,11 @@ export function customerLifetimeValue<P extends ModelParams>(options: CustomerLi
   const { purchaseModel, spendModel, customers, horizonPeriods: H, periodLength: L, discountRatePerPeriod: d } = options;
   const margin = options.margin ?? 1;
   const n = checkHistory(fn, customers);
-  if (customers.monetaryValue.length !== n) throw new RangeError(`${fn}: ${customers.monetaryValue.length} monetary values for ${n} customers`);
-  if (!(Number.isInteger(H) && H >= 1)) throw new RangeError(`${fn}: horizonPeriods ${H} must be a whole number >= 1`);
-  if (!(L > 0 && Number.isFinite(L))) throw new RangeError(`${fn}: periodLength ${L} must be a positive number of ${purchaseModel.timeUnit ?? "model time unit"}s`);
-  if (!(d > -1 && Number.isFinite(d))) throw new RangeError(`${fn}: discountRatePerPeriod ${d} must be a number > -1`);
-  if (!(margin >= 0 && Number.isFinite(margin))) throw new RangeError(`${fn}: margin ${margin} must be a finite number >= 0`);
+  if (customers.monetaryValue.length !== n) throw new ArgumentError(`${fn}: ${customers.monetaryValue.length} monetary values for ${n} customers`);
+  if (!(Number.isInteger(H) && H >= 1)) throw new ArgumentError(`${fn}: horizonPeriods ${H} must be a whole number >= 1`);
+  if (!(L > 0 && Number.isFinite(L))) throw new ArgumentError(`${fn}: periodLength ${L} must be a positive number of ${purchaseModel.timeUnit ?? "model time unit"}s`);
+  if (!(d > -1 && Number.isFinite(d))) throw new ArgumentError(`${fn}: discountRatePerPeriod ${d} must be a number > -1`);
+  if (!(margin >= 0 && Number.isFinite(margin))) throw new ArgumentError(`${fn}: margin ${margin} must be a finite number >= 0`);
   const spend = { frequency: customers.frequency, monetaryValue: customers.monetaryValue };
   const { patterns, rowPattern } = historyPatterns(customers);
   const point = (pm: PurchaseModel<P>, sm: GammaGammaModel) => {
@@ -92,8 +93,8 @@ export function customerLifetimeValue<P extends ModelParams>(options: CustomerLi
   let interval: CustomerLifetimeValue["interval"] = null;
   if (options.interval) {
     const draws = options.interval.draws ?? 200, level = options.interval.level ?? 0.9, seed = options.interval.seed;
-    if (!(level > 0 && level < 1)) throw new RangeError(`${fn}: interval level ${level} must be between 0 and 1`);
-    if (!Number.isSafeInteger(seed)) throw new RangeError(`${fn}: interval seed ${seed} must be a safe integer`);
+    if (!(level > 0 && level < 1)) throw new ArgumentError(`${fn}: interval level ${level} must be between 0 and 1`);
+    if (!Number.isSafeInteger(seed)) throw new ArgumentError(`${fn}: interval seed ${seed} must be a safe integer`);
     for (const m of [purchaseModel, spendModel]) {
       if (m.covarianceLog === null) {
         throw new Error(`${fn}: an interval needs fitted models, but the ${m.model} model has no parameter covariance (built from known parameters); fit it to data, or drop \`interval\``);

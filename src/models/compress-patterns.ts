@@ -1,3 +1,4 @@
+import { ArgumentError } from "../math/argument-error.js";
 /**
  * Groups identical rows of several numeric columns into unique patterns with counts, so that a
  * likelihood is evaluated once per pattern (identical customers cost nothing). Row weights, when
@@ -7,7 +8,7 @@
  * @param columns - the columns, all of the same length (e.g. frequency, recency, T)
  * @param weights - optional weight per row (default 1)
  * @returns the unique rows by column and their total weights
- * @throws RangeError when the columns differ in length or a weight is negative or not finite
+ * @throws ArgumentError when the columns differ in length or a weight is negative or not finite
  * @example
  * compressPatterns([[0, 0, 1], [0, 0, 2]]); // { columns: [[0, 1], [0, 2]], weights: [2, 1] }
  */
@@ -17,9 +18,9 @@ export function compressPatterns(
 ): { columns: Float64Array[]; weights: Float64Array } {
   const n = columns[0]?.length ?? 0;
   for (const c of columns) {
-    if (c.length !== n) throw new RangeError(`compressPatterns: columns differ in length (${c.length} and ${n})`);
+    if (c.length !== n) throw new ArgumentError(`compressPatterns: columns differ in length (${c.length} and ${n})`);
   }
-  if (weights && weights.length !== n) throw new RangeError(`compressPatterns: ${weights.length} weights for ${n} rows`);
+  if (weights && weights.length !== n) throw new ArgumentError(`compressPatterns: ${weights.length} weights for ${n} rows`);
   const k = columns.length;
   const cols = columns.map((c) => (c instanceof Float64Array ? c : Float64Array.from(c)));
   const bits = cols.map((c) => new Uint32Array(c.buffer, c.byteOffset, 2 * n));
@@ -31,7 +32,7 @@ export function compressPatterns(
   let patterns = 0;
   for (let i = 0; i < n; i++) {
     const w = weights ? weights[i]! : 1;
-    if (!(w >= 0) || !Number.isFinite(w)) throw new RangeError(`compressPatterns: weight ${w} of row ${i} is not a finite number >= 0`);
+    if (!(w >= 0) || !Number.isFinite(w)) throw new ArgumentError(`compressPatterns: weight ${w} of row ${i} is not a finite number >= 0`);
     let h = 0x811c9dc5;
     for (let j = 0; j < k; j++) {
       const v = cols[j]![i]!;

@@ -1,12 +1,15 @@
+import { AnalysisNotPossibleError } from "../math/analysis-not-possible-error.js";
+
 /**
  * Thrown when a model's maximum-likelihood fit does not converge: the fit never returns NaN or
- * unconverged parameters silently. The message names the model, what happened and what to try.
+ * unconverged parameters silently. It is an {@link AnalysisNotPossibleError}: the data do not
+ * identify the model (the report leaves the section out, a command exits with code 2). The message names the model, what happened and what to try.
  *
  * @example
  * try { fitBgNbd(summary); } catch (e) { if (e instanceof ConvergenceError) console.log(e.advice); }
  */
-export class ConvergenceError extends Error {
-  override readonly name = "ConvergenceError";
+export class ConvergenceError extends AnalysisNotPossibleError {
+  override readonly name: string = "ConvergenceError";
   /** The model that did not converge, e.g. `bg-nbd`. */
   readonly model: string;
   /** What to try, in plain words. */

@@ -3,6 +3,7 @@ import { minimizeBfgs, type MinimizeResult } from "../math/minimize-bfgs.js";
 import { numericalHessian } from "../math/numerical-hessian.js";
 import { ConvergenceError } from "./convergence-error.js";
 import type { ModelId } from "./model-types.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** A model's likelihood, as {@link fitMaximumLikelihood} takes it. */
 export interface LikelihoodProblem {
@@ -62,8 +63,8 @@ export function fitMaximumLikelihood(
   options: { readonly penalizer?: number; readonly maxIterations?: number } = {},
 ): MlFit {
   const penalizer = options.penalizer ?? 0;
-  if (!(penalizer >= 0)) throw new RangeError(`${problem.model}: penalizer ${penalizer} must be >= 0`);
-  if (!(problem.nCustomers > 0)) throw new RangeError(`${problem.model}: there are no customers to fit on`);
+  if (!(penalizer >= 0)) throw new ArgumentError(`${problem.model}: penalizer ${penalizer} must be >= 0`);
+  if (!(problem.nCustomers > 0)) throw new ArgumentError(`${problem.model}: there are no customers to fit on`);
   const n = problem.names.length;
   const scale = 1 / problem.nCustomers;
   const objective = makeObjective(problem, penalizer);

@@ -29,7 +29,7 @@ export type PatternLogLikelihood = (
  * @param customers - x, t_x, T (and weights)
  * @param options - weights, penalizer, initial parameters, iteration limit
  * @returns the maximum-likelihood fit and the number of customers (sum of weights)
- * @throws RangeError for invalid histories; ConvergenceError when the fit does not converge
+ * @throws ArgumentError for invalid histories; ConvergenceError when the fit does not converge
  * @example
  * const { fit, nCustomers } = fitPurchaseModel("fitBgNbd", "bg-nbd", ["r", "alpha", "a", "b"], ll, (meanT) => [[1, meanT, 1, 1]], summary, {});
  */

@@ -1,6 +1,7 @@
 import type { TimeUnit } from "../summary/types.js";
 import type { MlFit } from "./fit-maximum-likelihood.js";
 import type { FittedModel, ModelId, ModelJson, ModelParams, ParameterEstimate } from "./model-types.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** The fit statistics a model carries: from a fit, or empty for `fromParams`. */
 export interface FitStatistics {
@@ -30,7 +31,7 @@ export function knownParamsStatistics(timeUnit: TimeUnit | null = null): FitStat
  * @param names - the model's parameter names
  * @param params - the values
  * @returns a new record with exactly `names`
- * @throws RangeError naming the first missing or invalid parameter
+ * @throws ArgumentError naming the first missing or invalid parameter
  * @example
  * knownParams("bgNbdFromParams", ["r", "alpha"], { r: 0.2, alpha: 4, extra: 1 }); // { r: 0.2, alpha: 4 }
  */
@@ -38,7 +39,7 @@ export function knownParams<P extends ModelParams>(fn: string, names: readonly (
   const out: Record<string, number> = {};
   for (const k of names) {
     const v = params[k];
-    if (typeof v !== "number" || !(v > 0) || !Number.isFinite(v)) throw new RangeError(`${fn}: ${k} ${String(v)} must be a positive number`);
+    if (typeof v !== "number" || !(v > 0) || !Number.isFinite(v)) throw new ArgumentError(`${fn}: ${k} ${String(v)} must be a positive number`);
     out[k] = v;
   }
   return out as P;

@@ -20,7 +20,7 @@ export interface SpendFrequencyCorrelation {
  *
  * @param customers - frequency x, monetaryValue zbar (money), optional weights
  * @returns the correlation, the customers used, a strength label and a plain-language verdict
- * @throws RangeError for bad rows (as {@link fitGammaGamma})
+ * @throws ArgumentError for bad rows (as {@link fitGammaGamma})
  * @example
  * spendFrequencyCorrelation({ frequency: cdnow.frequency, monetaryValue: cdnow.monetary });
  * // { correlation: 0.1139, customers: 946, strength: "weak", verdict: "Weak correlation (0.11) ..." }

@@ -1,4 +1,5 @@
 import { createRng } from "../math/rng.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** Simulated spend: the repeat transactions given and the drawn mean value of each customer's. */
 export interface SimulatedSpend {
@@ -17,7 +18,7 @@ export interface SimulatedSpend {
  * @param frequency - repeat transactions per customer (whole numbers >= 0)
  * @param seed - seed of the random stream (a safe integer)
  * @returns the frequencies (copied) and the drawn zbar, frozen
- * @throws RangeError when a parameter is not positive or a frequency is not a whole number >= 0
+ * @throws ArgumentError when a parameter is not positive or a frequency is not a whole number >= 0
  * @example
  * simulateGammaGamma({ p: 6, q: 4, gamma: 15 }, [2, 0, 5], 1).monetaryValue; // [≈ 30, 0, ≈ 30]
  */
@@ -27,14 +28,14 @@ export function simulateGammaGamma(
   seed: number,
 ): SimulatedSpend {
   for (const k of ["p", "q", "gamma"] as const) {
-    if (!(params[k] > 0 && Number.isFinite(params[k]))) throw new RangeError(`simulateGammaGamma: ${k} ${params[k]} must be a positive number`);
+    if (!(params[k] > 0 && Number.isFinite(params[k]))) throw new ArgumentError(`simulateGammaGamma: ${k} ${params[k]} must be a positive number`);
   }
   const rng = createRng(seed);
   const n = frequency.length;
   const x = new Float64Array(n), zbar = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const xi = frequency[i]!;
-    if (!(Number.isInteger(xi) && xi >= 0)) throw new RangeError(`simulateGammaGamma: frequency ${xi} of row ${i} is not a whole number >= 0`);
+    if (!(Number.isInteger(xi) && xi >= 0)) throw new ArgumentError(`simulateGammaGamma: frequency ${xi} of row ${i} is not a whole number >= 0`);
     x[i] = xi;
     if (xi === 0) continue;
     const nu = rng.gamma(params.q, 1 / params.gamma);

@@ -5,6 +5,7 @@ import { compressPatterns } from "./compress-patterns.js";
 import { fitMaximumLikelihood } from "./fit-maximum-likelihood.js";
 import { fitStatistics, fittedModelBase, knownParams, knownParamsStatistics, readModelJson, type FitStatistics } from "./fitted-model-base.js";
 import type { FitOptions, FittedModel, ModelJson } from "./model-types.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /**
  * Gamma-Gamma parameters (Fader & Hardie 2013, note 025; Fader, Hardie & Lee 2005, "RFM and CLV",
@@ -33,7 +34,7 @@ export interface GammaGammaModel extends FittedModel<GammaGammaParams> {
    * Infinite where px + q <= 1 (the mean does not exist).
    */
   conditionalExpectedAverageSpend(customers: Omit<SpendHistory, "weights">): Float64Array;
-  /** E[Z] = pγ / (q − 1), the population mean transaction value. @throws RangeError when q <= 1. */
+  /** E[Z] = pγ / (q − 1), the population mean transaction value. @throws ArgumentError when q <= 1. */
   expectedAverageSpend(): number;
   /** Draws average spends for customers with the given repeat transactions, seeded. */
   simulate(frequency: ArrayLike<number>, seed: number): SimulatedSpend;
@@ -53,7 +54,7 @@ const NAMES = ["p", "q", "gamma"] as const;
  * @param customers - frequency x, monetaryValue zbar (money per repeat transaction), optional weights
  * @param options - weights, penalizer, initial parameters, iteration limit, time unit (stored only)
  * @returns the frozen fitted model
- * @throws RangeError for bad rows (zbar <= 0 with x > 0 names the row) or no repeat customers;
+ * @throws ArgumentError for bad rows (zbar <= 0 with x > 0 names the row) or no repeat customers;
  *   ConvergenceError when the fit does not converge
  * @example
  * const gg = fitGammaGamma({ frequency: cdnow.frequency, monetaryValue: cdnow.monetary });
@@ -75,7 +76,7 @@ export function fitGammaGamma(customers: SpendHistory, options: FitOptions = {})
   const [x, zbar] = pat.columns as [Float64Array, Float64Array];
   const w = pat.weights;
   const nCustomers = w.reduce((s, v) => s + v, 0);
-  if (!(nCustomers > 0)) throw new RangeError(`${fn}: no customer has frequency > 0 (and weight > 0); the spend model needs repeat customers`);
+  if (!(nCustomers > 0)) throw new ArgumentError(`${fn}: no customer has frequency > 0 (and weight > 0); the spend model needs repeat customers`);
   let meanZ = 0;
   for (let i = 0; i < x.length; i++) meanZ += (w[i]! * zbar[i]!) / nCustomers;
   const init = options.initialParams;
@@ -97,7 +98,7 @@ export function fitGammaGamma(customers: SpendHistory, options: FitOptions = {})
 /**
  * A Gamma-Gamma model from known parameters (no fit statistics, no covariance).
  *
- * @throws RangeError when a parameter is missing or not positive
+ * @throws ArgumentError when a parameter is missing or not positive
  * @example
  * gammaGammaFromParams({ p: 6.25, q: 3.74, gamma: 15.44 }).expectedAverageSpend(); // 35.2190
  */
@@ -135,7 +136,7 @@ function makeGammaGamma(params: GammaGammaParams, stats: FitStatistics, customer
       return out;
     },
     expectedAverageSpend(): number {
-      if (!(q > 1)) throw new RangeError(`gamma-gamma expectedAverageSpend: q ${q} must be > 1 for the mean spend to exist`);
+      if (!(q > 1)) throw new ArgumentError(`gamma-gamma expectedAverageSpend: q ${q} must be > 1 for the mean spend to exist`);
       return (p * gamma) / (q - 1);
     },
     simulate: (frequency, seed) => simulateGammaGamma(params, frequency, seed),

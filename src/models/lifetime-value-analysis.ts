@@ -13,6 +13,7 @@ import { spendFrequencyCorrelation, type SpendFrequencyCorrelation } from "./gam
 import { fitMbgNbd } from "./mbg-nbd.js";
 import type { CustomerHistory, FitOptions, ModelJson, ParameterEstimate, PurchaseModel } from "./model-types.js";
 import { fitParetoNbd } from "./pareto-nbd.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** The purchase models a lifetime-value analysis can use, by id. */
 export const PURCHASE_MODEL_FITS = Object.freeze({
@@ -101,7 +102,7 @@ export interface LifetimeValueAnalysis {
  * @param transactions - validated transactions
  * @param options - model, periods, horizon, discounting, bootstrap
  * @returns plain numbers and tables, frozen
- * @throws RangeError for bad options or data; ConvergenceError when a model cannot be fitted
+ * @throws ArgumentError for bad options or data; ConvergenceError when a model cannot be fitted
  * @example
  * const ltv = await lifetimeValueAnalysis(transactions, { horizonPeriods: 12 });
  * ltv.customers.clv[0]; // the first customer's CLV over the next 12 months, discounted monthly
@@ -113,7 +114,7 @@ export async function lifetimeValueAnalysis(
   const fn = "lifetimeValueAnalysis";
   const modelId = options.model ?? "bg-nbd";
   const fit = PURCHASE_MODEL_FITS[modelId];
-  if (!fit) throw new RangeError(`${fn}: model "${String(modelId)}" is not one of ${Object.keys(PURCHASE_MODEL_FITS).join(", ")}`);
+  if (!fit) throw new ArgumentError(`${fn}: model "${String(modelId)}" is not one of ${Object.keys(PURCHASE_MODEL_FITS).join(", ")}`);
   const timeUnit = options.timeUnit ?? "week";
   const fitOptions = { timeUnit, penalizer: options.penalizer };
   const full = await customerSummary(transactions, { observationEnd: options.observationEnd, timeUnit });

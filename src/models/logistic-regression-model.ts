@@ -1,4 +1,5 @@
 import type { FeatureColumns } from "./logistic-regression.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** One row of {@link LogisticRegressionModel.summary}: a term per unit of its feature. */
 export interface LogisticTerm {
@@ -128,7 +129,7 @@ export function logisticRegressionModel(parts: LogisticParts): LogisticRegressio
       const eta = new Float64Array(n).fill(intercept);
       names.forEach((name, j) => {
         const col = features[name];
-        if (!col || col.length !== n) throw new RangeError(`logisticRegression.predict: feature "${name}" is ${col ? `${col.length} long, expected ${n}` : "missing"}`);
+        if (!col || col.length !== n) throw new ArgumentError(`logisticRegression.predict: feature "${name}" is ${col ? `${col.length} long, expected ${n}` : "missing"}`);
         for (let i = 0; i < n; i++) eta[i] += slopes[j]! * col[i]!;
       });
       return eta.map((e) => (e >= 0 ? 1 / (1 + Math.exp(-e)) : Math.exp(e) / (1 + Math.exp(e))));

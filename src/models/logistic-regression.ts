@@ -1,6 +1,7 @@
 import { ConvergenceError } from "./convergence-error.js";
 import { fitLogisticKernel } from "./logistic-regression-kernel.js";
 import { logisticRegressionModel, type LogisticRegressionModel } from "./logistic-regression-model.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** Feature columns by name: one number per observation in each (column order = key order). */
 export type FeatureColumns = Readonly<Record<string, ArrayLike<number>>>;
@@ -35,7 +36,7 @@ export interface LogisticRegressionOptions {
  * @param labels - 0/1 outcomes (n of them)
  * @param options - penalties, weights, iteration limit
  * @returns the frozen fitted model: coefficients per unit, odds ratios, `predict`, `summary`
- * @throws RangeError for no feature, unequal lengths, a non-finite value, a label not 0/1, a
+ * @throws ArgumentError for no feature, unequal lengths, a non-finite value, a label not 0/1, a
  *   constant feature, a bad penalty or weight; ConvergenceError when the fit does not converge
  *   (typically complete separation without a penalty: give `l2`)
  * @example
@@ -47,34 +48,34 @@ export interface LogisticRegressionOptions {
 export function fitLogisticRegression(features: FeatureColumns, labels: ArrayLike<number>, options: LogisticRegressionOptions = {}): LogisticRegressionModel {
   const fn = "fitLogisticRegression";
   const names = Object.keys(features);
-  if (names.length === 0) throw new RangeError(`${fn}: no feature column was given`);
+  if (names.length === 0) throw new ArgumentError(`${fn}: no feature column was given`);
   const n = labels.length;
-  if (n < 2) throw new RangeError(`${fn}: ${n} observations; need at least 2`);
+  if (n < 2) throw new ArgumentError(`${fn}: ${n} observations; need at least 2`);
   const l2 = options.l2 ?? 0, l1 = options.l1 ?? 0;
   for (const [name, v] of [["l2", l2], ["l1", l1]] as const) {
-    if (!(Number.isFinite(v) && v >= 0)) throw new RangeError(`${fn}: ${name} ${v} must be a number >= 0`);
+    if (!(Number.isFinite(v) && v >= 0)) throw new ArgumentError(`${fn}: ${name} ${v} must be a number >= 0`);
   }
   const y = Float64Array.from(labels);
-  y.forEach((v, i) => { if (v !== 0 && v !== 1) throw new RangeError(`${fn}: label ${v} at row ${i} is not 0 or 1`); });
+  y.forEach((v, i) => { if (v !== 0 && v !== 1) throw new ArgumentError(`${fn}: label ${v} at row ${i} is not 0 or 1`); });
   const w = options.weights ? Float64Array.from(options.weights) : new Float64Array(n).fill(1);
-  if (w.length !== n) throw new RangeError(`${fn}: ${w.length} weights for ${n} labels`);
-  w.forEach((v, i) => { if (!(Number.isFinite(v) && v >= 0)) throw new RangeError(`${fn}: weight ${v} at row ${i} must be >= 0`); });
+  if (w.length !== n) throw new ArgumentError(`${fn}: ${w.length} weights for ${n} labels`);
+  w.forEach((v, i) => { if (!(Number.isFinite(v) && v >= 0)) throw new ArgumentError(`${fn}: weight ${v} at row ${i} must be >= 0`); });
   const W = w.reduce((s, v) => s + v, 0);
-  if (!(W > 0)) throw new RangeError(`${fn}: the weights sum to ${W}; need a positive total`);
+  if (!(W > 0)) throw new ArgumentError(`${fn}: the weights sum to ${W}; need a positive total`);
   const means = new Float64Array(names.length), scales = new Float64Array(names.length);
   const z = names.map((name, j) => {
     const col = features[name]!;
-    if (col.length !== n) throw new RangeError(`${fn}: feature "${name}" has ${col.length} values for ${n} labels`);
+    if (col.length !== n) throw new ArgumentError(`${fn}: feature "${name}" has ${col.length} values for ${n} labels`);
     let m = 0;
     for (let i = 0; i < n; i++) {
-      if (!Number.isFinite(col[i]!)) throw new RangeError(`${fn}: feature "${name}" has the value ${col[i]} at row ${i}; give finite numbers`);
+      if (!Number.isFinite(col[i]!)) throw new ArgumentError(`${fn}: feature "${name}" has the value ${col[i]} at row ${i}; give finite numbers`);
       m += w[i]! * col[i]!;
     }
     m /= W;
     let v = 0;
     for (let i = 0; i < n; i++) v += w[i]! * (col[i]! - m) ** 2;
     const sd = Math.sqrt(v / W);
-    if (!(sd > 1e-12 * Math.max(1, Math.abs(m)))) throw new RangeError(`${fn}: feature "${name}" is constant (${m}); drop it`);
+    if (!(sd > 1e-12 * Math.max(1, Math.abs(m)))) throw new ArgumentError(`${fn}: feature "${name}" is constant (${m}); drop it`);
     means[j] = m;
     scales[j] = sd;
     return Float64Array.from({ length: n }, (_, i) => (col[i]! - m) / sd);

@@ -7,6 +7,7 @@ import { fitPurchaseModel } from "./fit-purchase-model.js";
 import { fitStatistics, fittedModelBase, knownParams, knownParamsStatistics, readModelJson, type FitStatistics } from "./fitted-model-base.js";
 import { mbgNbdLogLikelihood } from "./mbg-nbd-log-likelihood.js";
 import type { CustomerHistory, FitOptions, PurchaseModel, SimulatedHistory } from "./model-types.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 export { mbgNbdLogLikelihood } from "./mbg-nbd-log-likelihood.js";
 
@@ -35,7 +36,7 @@ const NAMES = ["r", "alpha", "a", "b"] as const;
  * @param customers - frequency x, recency t_x, T in one time unit (and optional weights)
  * @param options - weights, penalizer, initial parameters, iteration limit, time unit
  * @returns the frozen fitted model
- * @throws RangeError for invalid histories; ConvergenceError when the fit does not converge
+ * @throws ArgumentError for invalid histories; ConvergenceError when the fit does not converge
  * @example
  * const m = fitMbgNbd(cdnowSummary, { timeUnit: "week" });
  * m.params; // { r: 0.5248, alpha: 6.1830, a: 0.8914, b: 1.6140 } (BTYDplus: 0.525, 6.183, 0.891, 1.614)
@@ -56,7 +57,7 @@ export function fitMbgNbd(customers: CustomerHistory, options: FitOptions = {}):
  *
  * @param params - r, alpha (per time unit of the data), a, b
  * @param timeUnit - the time unit the rates refer to (default null: unknown)
- * @throws RangeError when a parameter is missing or not positive
+ * @throws ArgumentError when a parameter is missing or not positive
  * @example
  * mbgNbdFromParams({ r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 }).probabilityAlive({ frequency: [0], recency: [0], T: [39] })[0]; // ≈ 0.389 (BG/NBD: 1)
  */
@@ -94,14 +95,14 @@ function makeMbgNbd(params: MbgNbdParams, stats: FitStatistics): MbgNbdModel {
   const model: MbgNbdModel = {
     ...fittedModelBase<MbgNbdParams>("mbg-nbd", NAMES, params, stats),
     expectedPurchases(t: number): number {
-      if (!(t >= 0) || !Number.isFinite(t)) throw new RangeError(`mbg-nbd expectedPurchases: t ${t} must be >= 0`);
+      if (!(t >= 0) || !Number.isFinite(t)) throw new ArgumentError(`mbg-nbd expectedPurchases: t ${t} must be >= 0`);
       if (t === 0) return 0;
       // BDF 2007 Appendix A: E[X(t)] = b/(a−1) · [1 − (α/(α+t))^r ₂F₁(r, b+1; a+b; t/(α+t))]
       return (b / (a - 1)) * (1 - Math.pow(alpha / (alpha + t), r) * hyp2f1(r, b + 1, a + b, t / (alpha + t)));
     },
     conditionalExpectedPurchases(customers: CustomerHistory, t: number): Float64Array {
       const n = checkHistory("mbg-nbd conditionalExpectedPurchases", customers);
-      if (!(t >= 0) || !Number.isFinite(t)) throw new RangeError(`mbg-nbd conditionalExpectedPurchases: t ${t} must be >= 0`);
+      if (!(t >= 0) || !Number.isFinite(t)) throw new ArgumentError(`mbg-nbd conditionalExpectedPurchases: t ${t} must be >= 0`);
       if (t === 0) return new Float64Array(n);
       const { frequency, recency, T } = customers;
       // BDF 2007 Appendix A as corrected by Wagner & Hoppe (2008, IJRM 25(3) erratum): alive customers have
@@ -118,8 +119,8 @@ function makeMbgNbd(params: MbgNbdParams, stats: FitStatistics): MbgNbdModel {
       return out;
     },
     probabilityOfPurchases(n: number, t: number): number {
-      if (!(Number.isInteger(n) && n >= 0)) throw new RangeError(`mbg-nbd probabilityOfPurchases: n ${n} must be a whole number >= 0`);
-      if (!(t > 0) || !Number.isFinite(t)) throw new RangeError(`mbg-nbd probabilityOfPurchases: t ${t} must be > 0`);
+      if (!(Number.isInteger(n) && n >= 0)) throw new ArgumentError(`mbg-nbd probabilityOfPurchases: n ${n} must be a whole number >= 0`);
+      if (!(t > 0) || !Number.isFinite(t)) throw new ArgumentError(`mbg-nbd probabilityOfPurchases: t ${t} must be > 0`);
       // Alive through n+1 coin flips with NBD count n, or dropped out at the (n+1)-th flip with count >= n.
       const lnBab = lnBeta(a, b);
       const lnQ = Math.log(alpha / (alpha + t)), lnP = Math.log(t / (alpha + t));
@@ -149,13 +150,13 @@ function makeMbgNbd(params: MbgNbdParams, stats: FitStatistics): MbgNbdModel {
  * @param T - observation length, one value or one per customer (time units of alpha)
  * @param seed - seed of the random stream
  * @returns frequency, recency and T per customer
- * @throws RangeError when n is not a whole number >= 0 or T has fewer than n values
+ * @throws ArgumentError when n is not a whole number >= 0 or T has fewer than n values
  * @example
  * simulateMbgNbd({ r: 0.5, alpha: 6, a: 0.9, b: 1.6 }, 1000, 39, 1).frequency.length; // 1000
  */
 export function simulateMbgNbd(params: MbgNbdParams, n: number, T: number | ArrayLike<number>, seed: number): SimulatedHistory {
-  if (!(Number.isInteger(n) && n >= 0)) throw new RangeError(`simulateMbgNbd: n ${n} must be a whole number >= 0`);
-  if (typeof T !== "number" && T.length < n) throw new RangeError(`simulateMbgNbd: ${T.length} values of T for ${n} customers`);
+  if (!(Number.isInteger(n) && n >= 0)) throw new ArgumentError(`simulateMbgNbd: n ${n} must be a whole number >= 0`);
+  if (typeof T !== "number" && T.length < n) throw new ArgumentError(`simulateMbgNbd: ${T.length} values of T for ${n} customers`);
   const rng = createRng(seed);
   const frequency = new Float64Array(n), recency = new Float64Array(n), ages = new Float64Array(n);
   for (let i = 0; i < n; i++) {

@@ -1,6 +1,7 @@
 import { formatDay } from "../data/format-day.js";
 import { parseDay } from "../data/parse-day.js";
 import { DAYS_PER_UNIT, type TimeUnit } from "../summary/types.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /**
  * The calendar date of an expected next purchase: the calibration end plus the expected wait
@@ -12,7 +13,7 @@ import { DAYS_PER_UNIT, type TimeUnit } from "../summary/types.js";
  * @param wait - the expected wait in `timeUnit` (>= 0; Infinity gives null)
  * @param timeUnit - the time unit of the model the wait came from
  * @returns the ISO date, or null when the wait is infinite (no expected next purchase)
- * @throws RangeError when the date is not a valid ISO date, the wait is negative or NaN, or the unit is unknown
+ * @throws ArgumentError when the date is not a valid ISO date, the wait is negative or NaN, or the unit is unknown
  * @example
  * expectedNextPurchaseDate("1997-09-30", 33.1, "week"); // "1998-05-20" (33.1 weeks = 232 days)
  * expectedNextPurchaseDate("1997-09-30", Infinity, "week"); // null
@@ -20,10 +21,10 @@ import { DAYS_PER_UNIT, type TimeUnit } from "../summary/types.js";
 export function expectedNextPurchaseDate(calibrationEndIso: string, wait: number, timeUnit: TimeUnit): string | null {
   const fn = "expectedNextPurchaseDate";
   const day = parseDay(calibrationEndIso, "iso");
-  if (day === null) throw new RangeError(`${fn}: calibration end "${calibrationEndIso}" is not an ISO date YYYY-MM-DD`);
+  if (day === null) throw new ArgumentError(`${fn}: calibration end "${calibrationEndIso}" is not an ISO date YYYY-MM-DD`);
   const perUnit = DAYS_PER_UNIT[timeUnit];
-  if (perUnit === undefined) throw new RangeError(`${fn}: time unit "${String(timeUnit)}" is not one of day, week, month`);
-  if (!(wait >= 0)) throw new RangeError(`${fn}: wait ${wait} must be a number >= 0`);
+  if (perUnit === undefined) throw new ArgumentError(`${fn}: time unit "${String(timeUnit)}" is not one of day, week, month`);
+  if (!(wait >= 0)) throw new ArgumentError(`${fn}: wait ${wait} must be a number >= 0`);
   if (wait === Infinity) return null;
   return formatDay(day + Math.round(wait * perUnit));
 }

@@ -2,6 +2,7 @@ import { hyp2f1 } from "../math/hyp2f1.js";
 import type { TimeUnit } from "../summary/types.js";
 import { checkHistory } from "./check-history.js";
 import type { CustomerHistory, ModelParams, PurchaseModel } from "./model-types.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** Per-customer next-purchase facts, frozen; durations in the purchase model's time unit. */
 export interface NextPurchase {
@@ -38,7 +39,7 @@ export interface NextPurchase {
  * @param customers - x, t_x, T in the model's time unit
  * @param within - the window t for the purchase probability, in the model's time unit (> 0)
  * @returns expected wait, P(alive) and P(at least one purchase within t) per customer
- * @throws RangeError for bad histories or window; TypeError for another model
+ * @throws ArgumentError for bad histories or window; TypeError for another model
  * @example
  * nextPurchase(bgNbdFromParams({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }),
  *   { frequency: [2], recency: [30.43], T: [38.86] }, 4);
@@ -51,7 +52,7 @@ export function nextPurchase<P extends ModelParams & { readonly r: number; reado
 ): NextPurchase {
   const fn = "nextPurchase";
   const n = checkHistory(fn, customers);
-  if (!(within > 0 && Number.isFinite(within))) throw new RangeError(`${fn}: within ${within} must be a positive number of ${model.timeUnit ?? "model time unit"}s`);
+  if (!(within > 0 && Number.isFinite(within))) throw new ArgumentError(`${fn}: within ${within} must be a positive number of ${model.timeUnit ?? "model time unit"}s`);
   const { r, alpha } = model.params;
   const buyIfAlive = buyProbabilityIfAlive(model, within);
   const probabilityAlive = model.probabilityAlive(customers);

@@ -1,6 +1,7 @@
 import { cholesky } from "../math/cholesky.js";
 import { createRng } from "../math/rng.js";
 import type { FittedModel, ModelParams } from "./model-types.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /**
  * Draws parameter vectors for a parametric bootstrap of any fitted model: ln θ ~ N(ln θ̂, Σ),
@@ -16,7 +17,7 @@ import type { FittedModel, ModelParams } from "./model-types.js";
  * @param draws - the number of parameter vectors (a whole number >= 1)
  * @param seed - seed of the random stream: the same seed gives the same draws
  * @returns frozen parameter records, named as in `model.params`
- * @throws RangeError when `draws` is not a whole number >= 1; Error when the model has no
+ * @throws ArgumentError when `draws` is not a whole number >= 1; Error when the model has no
  *   covariance (built from params or JSON without one) or the covariance is not positive definite
  * @example
  * const draws = drawParameters(fitBgNbd(cdnow), 200, 1);
@@ -24,7 +25,7 @@ import type { FittedModel, ModelParams } from "./model-types.js";
  * draws[0]; // { r: 0.25, alpha: 4.6, a: 0.71, b: 2.2 } (near the estimates)
  */
 export function drawParameters<P extends ModelParams>(model: FittedModel<P>, draws: number, seed: number): readonly P[] {
-  if (!(Number.isInteger(draws) && draws >= 1)) throw new RangeError(`drawParameters: draws ${draws} must be a whole number >= 1`);
+  if (!(Number.isInteger(draws) && draws >= 1)) throw new ArgumentError(`drawParameters: draws ${draws} must be a whole number >= 1`);
   const names = model.parameterNames;
   const k = names.length;
   const cov = model.covarianceLog;

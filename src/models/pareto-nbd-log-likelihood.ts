@@ -19,7 +19,7 @@ import { digamma, lnGamma, logAddExp, logSubExp } from "../math/special-function
  * @param x - repeat purchases; @param tx - recency t_x; @param T - age; @param w - weights
  * @param g - optional output of length 4: ∂LL/∂ln r, ∂LL/∂ln α, ∂LL/∂ln s, ∂LL/∂ln β
  * @returns the weighted log-likelihood (natural log)
- * @throws RangeError when ₂F₁ cannot be evaluated (never for positive parameters in practice)
+ * @throws ArgumentError when ₂F₁ cannot be evaluated (never for positive parameters in practice)
  * @example
  * paretoNbdLogLikelihood(0.5534, 10.5802, 0.6061, 11.6562, x, tx, T, w); // -9594.98 on CDNOW
  */

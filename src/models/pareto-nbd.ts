@@ -6,6 +6,7 @@ import { fitStatistics, fittedModelBase, knownParams, knownParamsStatistics, rea
 import type { CustomerHistory, FitOptions, PurchaseModel, SimulatedHistory } from "./model-types.js";
 import { paretoNbdLogA0, paretoNbdLogLikelihood } from "./pareto-nbd-log-likelihood.js";
 import { paretoNbdProbabilityOfPurchases } from "./pareto-nbd-probability-of-purchases.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 export { paretoNbdLogLikelihood } from "./pareto-nbd-log-likelihood.js";
 
@@ -33,7 +34,7 @@ const NAMES = ["r", "alpha", "s", "beta"] as const;
  * @param customers - frequency x, recency t_x, T in one time unit (and optional weights)
  * @param options - weights, penalizer, initial parameters, iteration limit, time unit
  * @returns the frozen fitted model
- * @throws RangeError for invalid histories; ConvergenceError when the fit does not converge
+ * @throws ArgumentError for invalid histories; ConvergenceError when the fit does not converge
  * @example
  * const m = fitParetoNbd(cdnowSummary, { timeUnit: "week" });
  * m.params; // { r: 0.5534, alpha: 10.580, s: 0.6061, beta: 11.66 } (FHL 2005: 0.553, 10.578, 0.606, 11.669)
@@ -52,7 +53,7 @@ export function fitParetoNbd(customers: CustomerHistory, options: FitOptions = {
 /**
  * A Pareto/NBD model from known parameters (no fit statistics), e.g. the published CDNOW values.
  *
- * @throws RangeError when a parameter is missing or not positive
+ * @throws ArgumentError when a parameter is missing or not positive
  * @example
  * paretoNbdFromParams({ r: 0.5534, alpha: 10.5802, s: 0.6061, beta: 11.6562 }).expectedPurchases(52); // 1.4734
  */
@@ -91,13 +92,13 @@ function makeParetoNbd(params: ParetoNbdParams, stats: FitStatistics): ParetoNbd
     ...base,
     // E[X(t)] = rβ/(α(s−1)) · [1 − (β/(β+t))^(s−1)]  (SMC 1987; note 009, eq. 18).
     expectedPurchases(t: number): number {
-      if (!(t >= 0) || !Number.isFinite(t)) throw new RangeError(`pareto-nbd expectedPurchases: t ${t} must be >= 0`);
+      if (!(t >= 0) || !Number.isFinite(t)) throw new ArgumentError(`pareto-nbd expectedPurchases: t ${t} must be >= 0`);
       return t === 0 ? 0 : ((r * beta) / alpha) * growth(s, beta, t);
     },
     // E[Y(t) | x, t_x, T] = (r+x)(β+T)/((α+T)(s−1)) · [1 − ((β+T)/(β+T+t))^(s−1)] · P(alive)  (note 009, eq. 26).
     conditionalExpectedPurchases(customers: CustomerHistory, t: number): Float64Array {
       const n = checkHistory("pareto-nbd conditionalExpectedPurchases", customers);
-      if (!(t >= 0) || !Number.isFinite(t)) throw new RangeError(`pareto-nbd conditionalExpectedPurchases: t ${t} must be >= 0`);
+      if (!(t >= 0) || !Number.isFinite(t)) throw new ArgumentError(`pareto-nbd conditionalExpectedPurchases: t ${t} must be >= 0`);
       const out = new Float64Array(n);
       if (t === 0) return out;
       for (let i = 0; i < n; i++) {
@@ -111,8 +112,8 @@ function makeParetoNbd(params: ParetoNbdParams, stats: FitStatistics): ParetoNbd
       return Float64Array.from({ length: n }, (_, i) => alive(customers.frequency[i]!, customers.recency[i]!, customers.T[i]!));
     },
     probabilityOfPurchases(n: number, t: number): number {
-      if (!(Number.isInteger(n) && n >= 0)) throw new RangeError(`pareto-nbd probabilityOfPurchases: n ${n} must be a whole number >= 0`);
-      if (!(t > 0) || !Number.isFinite(t)) throw new RangeError(`pareto-nbd probabilityOfPurchases: t ${t} must be > 0`);
+      if (!(Number.isInteger(n) && n >= 0)) throw new ArgumentError(`pareto-nbd probabilityOfPurchases: n ${n} must be a whole number >= 0`);
+      if (!(t > 0) || !Number.isFinite(t)) throw new ArgumentError(`pareto-nbd probabilityOfPurchases: t ${t} must be > 0`);
       return paretoNbdProbabilityOfPurchases(params, n, t);
     },
     simulate(n: number, T: number | ArrayLike<number>, seed: number): SimulatedHistory {
@@ -136,12 +137,12 @@ function makeParetoNbd(params: ParetoNbdParams, stats: FitStatistics): ParetoNbd
  * @param T - observation length, one value or one per customer
  * @param seed - seed of the random stream
  * @returns frequency, recency and T per customer
- * @throws RangeError when n is not a whole number >= 0 or the seed is not a safe integer
+ * @throws ArgumentError when n is not a whole number >= 0 or the seed is not a safe integer
  * @example
  * simulateParetoNbd({ r: 0.55, alpha: 10.6, s: 0.61, beta: 11.7 }, 1000, 39, 1).frequency.length; // 1000
  */
 export function simulateParetoNbd(params: ParetoNbdParams, n: number, T: number | ArrayLike<number>, seed: number): SimulatedHistory {
-  if (!(Number.isInteger(n) && n >= 0)) throw new RangeError(`simulateParetoNbd: n ${n} must be a whole number >= 0`);
+  if (!(Number.isInteger(n) && n >= 0)) throw new ArgumentError(`simulateParetoNbd: n ${n} must be a whole number >= 0`);
   const rng = createRng(seed);
   const frequency = new Float64Array(n), recency = new Float64Array(n), ages = new Float64Array(n);
   for (let i = 0; i < n; i++) {

@@ -1,3 +1,4 @@
+import { ArgumentError } from "../math/argument-error.js";
 /** A risk band. */
 export type RiskBand = "low" | "medium" | "high";
 
@@ -26,14 +27,14 @@ export const DEFAULT_BAND_THRESHOLDS: BandThresholds = Object.freeze({ medium: 0
  * @param scores - probabilities in [0, 1]
  * @param thresholds - the cuts, 0 <= medium <= high <= 1 (default {@link DEFAULT_BAND_THRESHOLDS})
  * @returns one band per score (frozen)
- * @throws RangeError for thresholds out of order or outside [0, 1]
+ * @throws ArgumentError for thresholds out of order or outside [0, 1]
  * @example
  * propensityBands([0.2, 0.6, 0.9]); // ["low", "medium", "high"]
  */
 export function propensityBands(scores: ArrayLike<number>, thresholds: BandThresholds = DEFAULT_BAND_THRESHOLDS): readonly RiskBand[] {
   const { medium, high } = thresholds;
   if (!(medium >= 0 && medium <= high && high <= 1)) {
-    throw new RangeError(`propensityBands: thresholds medium ${medium}, high ${high} must satisfy 0 <= medium <= high <= 1`);
+    throw new ArgumentError(`propensityBands: thresholds medium ${medium}, high ${high} must satisfy 0 <= medium <= high <= 1`);
   }
   return Object.freeze(Array.from(scores, (s): RiskBand => (s >= high ? "high" : s >= medium ? "medium" : "low")));
 }

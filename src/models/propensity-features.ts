@@ -5,6 +5,7 @@ import { selectTransactions } from "../data/select-transactions.js";
 import type { Transactions } from "../data/types.js";
 import { customerSummary } from "../summary/customer-summary.js";
 import { customerValue } from "../value/customer-value.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** The numeric features of {@link propensityFeatures}, before the channel indicators. */
 export const PROPENSITY_FEATURES = Object.freeze([
@@ -42,7 +43,7 @@ export interface PropensityFeatureSet {
  * @param transactions - all transactions (lines after the cut are used only for the label)
  * @param options - `cutDate` (ISO), `windowDays` (> 0, optional), `serviceEvents` (optional)
  * @returns the frozen feature set
- * @throws RangeError for a bad date or window, or when no customer bought by the cut
+ * @throws ArgumentError for a bad date or window, or when no customer bought by the cut
  * @example
  * const f = await propensityFeatures(tx, { cutDate: "2025-07-03", windowDays: 90, serviceEvents });
  * f.features.complaints[0]; // complaints of the first customer up to 2025-07-03
@@ -54,9 +55,9 @@ export async function propensityFeatures(
   const fn = "propensityFeatures";
   const cut = isoDayOption(options.cutDate, fn, "cutDate");
   const window = options.windowDays;
-  if (window !== undefined && !(Number.isInteger(window) && window > 0)) throw new RangeError(`${fn}: windowDays ${window} must be a whole number of days > 0`);
+  if (window !== undefined && !(Number.isInteger(window) && window > 0)) throw new ArgumentError(`${fn}: windowDays ${window} must be a whole number of days > 0`);
   const keep = Uint8Array.from(transactions.day, (d) => (d <= cut ? 1 : 0));
-  if (!keep.includes(1)) throw new RangeError(`${fn}: no transaction on or before the cut date ${options.cutDate}`);
+  if (!keep.includes(1)) throw new ArgumentError(`${fn}: no transaction on or before the cut date ${options.cutDate}`);
   const windowEnd = window === undefined ? null : formatDay(cut + window);
   const summary = await customerSummary(transactions, { calibrationEnd: formatDay(cut), observationEnd: windowEnd ?? formatDay(cut), timeUnit: "week" });
   const past = selectTransactions(transactions, keep);

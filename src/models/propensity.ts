@@ -11,6 +11,7 @@ import { nextPurchase } from "./next-purchase.js";
 import { DEFAULT_BAND_THRESHOLDS, propensityBands, type BandThresholds } from "./propensity-bands.js";
 import { propensityFeatures, type PropensityFeatureSet } from "./propensity-features.js";
 import type { BandOutcome, PropensityResult, PropensityTarget } from "./propensity-types.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** Options of {@link propensityAnalysis}. */
 export interface PropensityOptions {
@@ -41,7 +42,7 @@ export interface PropensityOptions {
  * @param transactions - the transactions (ISO days, amounts in currency units)
  * @param options - service events, cut date, window, target, penalty, band thresholds
  * @returns a frozen {@link PropensityResult}
- * @throws RangeError for a bad date, window, or too little history before D1; ConvergenceError
+ * @throws ArgumentError for a bad date, window, or too little history before D1; ConvergenceError
  *   when the logistic fit does not converge (give `l2`)
  * @example
  * const p = await propensityAnalysis(tx, { serviceEvents, windowDays: 90 });
@@ -51,12 +52,12 @@ export interface PropensityOptions {
 export async function propensityAnalysis(transactions: Transactions, options: PropensityOptions = {}): Promise<PropensityResult> {
   const fn = "propensityAnalysis";
   const w = options.windowDays ?? 90;
-  if (!(Number.isInteger(w) && w > 0)) throw new RangeError(`${fn}: windowDays ${w} must be a whole number of days > 0`);
+  if (!(Number.isInteger(w) && w > 0)) throw new ArgumentError(`${fn}: windowDays ${w} must be a whole number of days > 0`);
   let last = -Infinity, first = Infinity;
   for (let i = 0; i < transactions.length; i++) { last = Math.max(last, transactions.day[i]!); first = Math.min(first, transactions.day[i]!); }
   const d3 = options.cutDate === undefined ? last : isoDayOption(options.cutDate, fn, "cutDate");
   const d1 = d3 - 2 * w;
-  if (!(d1 >= first)) throw new RangeError(`${fn}: the first training cut ${formatDay(d1)} (cut date − 2 × ${w} days) is before the first transaction ${formatDay(first)}; give a shorter windowDays or a later cutDate`);
+  if (!(d1 >= first)) throw new ArgumentError(`${fn}: the first training cut ${formatDay(d1)} (cut date − 2 × ${w} days) is before the first transaction ${formatDay(first)}; give a shorter windowDays or a later cutDate`);
   const target = options.target ?? "churn";
   const thresholds = options.thresholds ?? DEFAULT_BAND_THRESHOLDS;
   propensityBands([], thresholds);

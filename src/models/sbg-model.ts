@@ -3,6 +3,7 @@ import { lnBeta } from "../math/special-functions.js";
 import { fittedModelBase, knownParamsStatistics, type FitStatistics } from "./fitted-model-base.js";
 import type { FittedModel } from "./model-types.js";
 import { simulateSbg } from "./sbg-simulate.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** sBG parameters (Fader & Hardie 2007): the churn probability θ ~ Beta(α, β) across customers. */
 export interface SbgParams extends Record<string, number> {
@@ -58,7 +59,7 @@ export function sbgModel(params: SbgParams, stats: FitStatistics): SbgModel {
   const base = fittedModelBase<SbgParams>("sbg", SBG_NAMES, params, stats);
   const lnBab = lnBeta(alpha, beta);
   const whole = (fn: string, name: string, v: number, min: number): void => {
-    if (!(Number.isInteger(v) && v >= min)) throw new RangeError(`sbg ${fn}: ${name} ${v} must be a whole number >= ${min}`);
+    if (!(Number.isInteger(v) && v >= min)) throw new ArgumentError(`sbg ${fn}: ${name} ${v} must be a whole number >= ${min}`);
   };
   const model: SbgModel = {
     ...base,
@@ -86,7 +87,7 @@ export function sbgModel(params: SbgParams, stats: FitStatistics): SbgModel {
     },
     discountedExpectedResidualLifetime(discountRatePerPeriod: number, renewals: number): number {
       const d = discountRatePerPeriod;
-      if (!(d > 0 && Number.isFinite(d))) throw new RangeError(`sbg discountedExpectedResidualLifetime: discountRatePerPeriod ${d} must be a positive number`);
+      if (!(d > 0 && Number.isFinite(d))) throw new ArgumentError(`sbg discountedExpectedResidualLifetime: discountRatePerPeriod ${d} must be a positive number`);
       whole("discountedExpectedResidualLifetime", "renewals", renewals, 0);
       const n = renewals + 1;
       return ((beta + n - 1) / (alpha + beta + n - 1)) * hyp2f1(1, beta + n, alpha + beta + n, 1 / (1 + d));

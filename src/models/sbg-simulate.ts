@@ -1,5 +1,6 @@
 import { createRng } from "../math/rng.js";
 import type { SbgParams } from "./sbg-model.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /**
  * Draws a cohort from the shifted-beta-geometric process (Fader & Hardie 2007, §2): each customer
@@ -11,16 +12,16 @@ import type { SbgParams } from "./sbg-model.js";
  * @param periods - periods to follow (a whole number >= 1)
  * @param seed - seed of the random stream (a safe integer)
  * @returns the survivors n_0 = cohortSize, n_1, ..., n_periods (the input of `fitSbg`)
- * @throws RangeError when a parameter is not positive or a count is not a whole number
+ * @throws ArgumentError when a parameter is not positive or a count is not a whole number
  * @example
  * simulateSbg({ alpha: 0.704, beta: 1.182 }, 1000, 7, 1); // Float64Array [1000, ~630, ~470, ...]
  */
 export function simulateSbg(params: SbgParams, cohortSize: number, periods: number, seed: number): Float64Array {
   for (const k of ["alpha", "beta"] as const) {
-    if (!(params[k] > 0)) throw new RangeError(`simulateSbg: ${k} ${params[k]} must be a positive number`);
+    if (!(params[k] > 0)) throw new ArgumentError(`simulateSbg: ${k} ${params[k]} must be a positive number`);
   }
-  if (!(Number.isInteger(cohortSize) && cohortSize >= 1)) throw new RangeError(`simulateSbg: cohortSize ${cohortSize} must be a whole number >= 1`);
-  if (!(Number.isInteger(periods) && periods >= 1)) throw new RangeError(`simulateSbg: periods ${periods} must be a whole number >= 1`);
+  if (!(Number.isInteger(cohortSize) && cohortSize >= 1)) throw new ArgumentError(`simulateSbg: cohortSize ${cohortSize} must be a whole number >= 1`);
+  if (!(Number.isInteger(periods) && periods >= 1)) throw new ArgumentError(`simulateSbg: periods ${periods} must be a whole number >= 1`);
   const rng = createRng(seed);
   const survivors = new Float64Array(periods + 1);
   for (let i = 0; i < cohortSize; i++) {

@@ -15,7 +15,7 @@ import { sbgSurvivors, type SbgSurvivalTable } from "./sbg-survivors.js";
  *   size), or `{ survivalShares, cohortSize }`: the same as shares of the cohort (first = 1)
  * @param options - penalizer, initial parameters, iteration limit, time unit of one period
  * @returns the frozen fitted model (`nCustomers` is the cohort size)
- * @throws RangeError for an invalid table (e.g. survivors increasing); ConvergenceError when the
+ * @throws ArgumentError for an invalid table (e.g. survivors increasing); ConvergenceError when the
  *   fit does not converge (e.g. nobody churned, so θ cannot be told apart from 0)
  * @example
  * const m = fitSbg({ survivors: [1000, 631, 468, 382, 326, 289, 262, 241] });
@@ -47,7 +47,7 @@ export function fitSbg(table: SbgSurvivalTable, options: FitOptions = {}): SbgMo
  * @param params - alpha, beta (> 0)
  * @param timeUnit - the length of one contract period, if known (default null)
  * @returns the frozen model
- * @throws RangeError when a parameter is missing or not positive
+ * @throws ArgumentError when a parameter is missing or not positive
  * @example
  * sbgFromParams({ alpha: 0.668, beta: 3.806 }).survival(1); // 0.8507 (high end, year 1; actual 0.869)
  */

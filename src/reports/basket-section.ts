@@ -5,6 +5,7 @@ import type { AssociationRule } from "../insights/basket-types.js";
 import type { BasketAnalysis } from "../insights/basket-analysis.js";
 import type { ReportChart, Section } from "./report-model.js";
 import { formatValue } from "./format-value.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 const pct = (x: number | null): string => formatValue(x, "percent");
 const int = (x: number): string => formatValue(x, "integer");
@@ -33,13 +34,13 @@ export function basketRuleSentence(r: Pick<AssociationRule, "antecedent" | "cons
  * @param result - the plain result of `basketAnalysis`
  * @param options - `topN` rules to list and draw (default 10)
  * @returns a frozen section with id "cross-sell"
- * @throws RangeError when topN is not a whole number >= 1
+ * @throws ArgumentError when topN is not a whole number >= 1
  * @example
  * basketSection(basketAnalysis(tx, { level: "category" })).id; // "cross-sell"
  */
 export function basketSection(result: BasketAnalysis, options: { readonly topN?: number } = {}): Section {
   const topN = options.topN ?? 10;
-  if (!Number.isInteger(topN) || topN < 1) throw new RangeError(`basketSection: topN ${topN} must be a whole number >= 1`);
+  if (!Number.isInteger(topN) || topN < 1) throw new ArgumentError(`basketSection: topN ${topN} must be a whole number >= 1`);
   const a = result;
   const level = a.level === "product" ? "product" : "category";
   const levels = a.level === "product" ? "products" : "categories";

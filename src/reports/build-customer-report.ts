@@ -92,7 +92,7 @@ export interface CustomerReportInput {
  * @param input - the row ledger and customer summary, plus title, currency, generatedAt
  * @returns a frozen {@link Report}
  * @throws TypeError when generatedAt is not an ISO 8601 date-time with a zone, or currency is not 3 letters
- * @throws RangeError when the ledger does not add up or the summary's columns differ in length
+ * @throws ArgumentError when the ledger does not add up or the summary's columns differ in length
  * @example
  * const r = buildCustomerReport({ ledger, summary, generatedAt: "2024-05-01T09:00:00Z" });
  * r.sections.map((s) => s.title); // ["Data quality", "Customer summary"]

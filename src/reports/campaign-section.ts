@@ -3,6 +3,7 @@ import { deepFreeze } from "../charts/deep-freeze.js";
 import type { CampaignUplift } from "../insights/campaign-types.js";
 import { formatValue } from "./format-value.js";
 import type { ReportChart, Section } from "./report-model.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 const pct = (x: number | null): string => formatValue(x, "percent");
 const int = (x: number | null): string => formatValue(x === null ? null : Math.round(x), "integer");
@@ -18,7 +19,7 @@ const BASIS = { response_amount: "response amounts", window_spend: "spend in the
  * @param result - the plain result of `campaignUplift`
  * @param options - `currency` (ISO 4217, default "EUR")
  * @returns a frozen section with id "campaigns"
- * @throws RangeError when the result has no uplift (an empty group) or a chart input is invalid
+ * @throws ArgumentError when the result has no uplift (an empty group) or a chart input is invalid
  * @example
  * campaignSection(campaignUplift(contacts), { currency: "EUR" }).kpis[0].label; // "Uplift"
  */
@@ -26,7 +27,7 @@ export function campaignSection(result: CampaignUplift, options: { readonly curr
   const currency = options.currency ?? "EUR";
   const money = (x: number | null): string => formatValue(x, "money", currency);
   const [t, c] = result.groups;
-  if (!result.uplift || !result.test || !result.incrementalResponders) throw new RangeError(`campaignSection: campaign "${result.campaignId}" has no uplift (a group is empty)`);
+  if (!result.uplift || !result.test || !result.incrementalResponders) throw new ArgumentError(`campaignSection: campaign "${result.campaignId}" has no uplift (a group is empty)`);
   const u = result.uplift, test = result.test, inc = result.incrementalResponders;
   const level = `${Math.round(result.confidence * 100)} %`;
   const rev = result.revenue[0], ret = result.return;

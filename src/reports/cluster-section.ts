@@ -4,6 +4,7 @@ import { deepFreeze } from "../charts/deep-freeze.js";
 import type { ClusterResult } from "../segments/cluster-customers.js";
 import { formatValue } from "./format-value.js";
 import type { ReportChart, ReportTable, Section, TableColumn, ValueFormat } from "./report-model.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 const FEATURE_LABELS: Readonly<Record<string, { readonly label: string; readonly format: ValueFormat; readonly money?: boolean }>> = {
   days_since_last_purchase: { label: "days since last purchase", format: "integer" },
@@ -24,12 +25,12 @@ const FEATURE_LABELS: Readonly<Record<string, { readonly label: string; readonly
  * @param result - the plain result of clusterCustomers
  * @param options - `currency` (ISO 4217, default "EUR") of money features
  * @returns a frozen section with id "customer-clusters"
- * @throws RangeError when the result has no profiles
+ * @throws ArgumentError when the result has no profiles
  * @example
  * clusterSection(clusterCustomers(summary, { k: "auto" }), { currency: "EUR" }).tables[0].title; // "Cluster profiles"
  */
 export function clusterSection(result: ClusterResult, options: { readonly currency?: string } = {}): Section {
-  if (result.profiles.length === 0) throw new RangeError("clusterSection: the result has no cluster profiles");
+  if (result.profiles.length === 0) throw new ArgumentError("clusterSection: the result has no cluster profiles");
   const currency = options.currency ?? "EUR";
   const pct = (x: number | null) => formatValue(x, "percent");
   const n = result.customerIds.length;

@@ -7,6 +7,7 @@ import type { CohortAnalysis } from "../insights/cohort-analysis.js";
 import { PERIODS_PER_YEAR } from "../insights/cohort-period.js";
 import { formatValue } from "./format-value.js";
 import type { ReportTable, Section } from "./report-model.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /**
  * The "Cohorts and retention" section: the retention triangle (heatmap and table), the "still
@@ -17,14 +18,14 @@ import type { ReportTable, Section } from "./report-model.js";
  * @param result - the plain result of `cohortAnalysis`
  * @param options - `currency` (default "EUR")
  * @returns a frozen section with id "cohorts-retention"
- * @throws RangeError when the analysis has no survival curve
+ * @throws ArgumentError when the analysis has no survival curve
  * @example
  * cohortSection(cohortAnalysis(tx, { by: "channel" }), { currency: "EUR" }).id; // "cohorts-retention"
  */
 export function cohortSection(result: CohortAnalysis, options: { readonly currency?: string } = {}): Section {
   const currency = options.currency ?? "EUR";
   const { matrix: m, curves, projection: p, whatIf: w, margin } = result;
-  if (curves.length === 0) throw new RangeError("cohortSection: the analysis has no survival curve");
+  if (curves.length === 0) throw new ArgumentError("cohortSection: the analysis has no survival curve");
   const unit = m.period;
   const year = PERIODS_PER_YEAR[unit];
   const pct = (x: number | null | undefined): string => formatValue(x ?? null, "percent");

@@ -3,6 +3,7 @@ import type { Section } from "./report-model.js";
 import { deepFreeze, frequencyChart, recencyOrdersHeatmap, spendHistogram } from "../charts/index.js";
 import { formatValue } from "./format-value.js";
 import { topIndices } from "./top-indices.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 const pct = (x: number | null): string => formatValue(x, "percent");
 const int = (x: number): string => formatValue(x, "integer");
@@ -22,7 +23,7 @@ function median(values: Float64Array): number | null {
  * @param summary - the customer summary (one row per customer; money in `currency` units)
  * @param options - `currency` (ISO 4217, default "EUR"), `topN` customers to list (default 20)
  * @returns a frozen section with id "customer-summary"
- * @throws RangeError when a column's length differs from `summary.length`, or a chart input is invalid
+ * @throws ArgumentError when a column's length differs from `summary.length`, or a chart input is invalid
  * @example
  * customerSummarySection(summary, { currency: "EUR" }).kpis.map((k) => k.label);
  * // ["Customers", "Repeat customers", "Mean frequency", "Mean spend", "Period"]
@@ -34,7 +35,7 @@ export function customerSummarySection(
   const c = summary.columns;
   const n = summary.length;
   for (const [name, col] of Object.entries(c)) {
-    if ((col as ArrayLike<unknown>).length !== n) throw new RangeError(`customerSummarySection: column ${name} has ${(col as ArrayLike<unknown>).length} rows, expected ${n}`);
+    if ((col as ArrayLike<unknown>).length !== n) throw new ArgumentError(`customerSummarySection: column ${name} has ${(col as ArrayLike<unknown>).length} rows, expected ${n}`);
   }
   const currency = options.currency ?? "EUR";
   const topN = options.topN ?? 20;

@@ -34,7 +34,7 @@ function groupTable(g: GroupValue, currency: string): ReportTable {
  * @param result - the result of `customerValue` (money in `currency` units)
  * @param options - `currency` (ISO 4217, default "EUR"), `topN` customers to list (default 20)
  * @returns a frozen section with id "customer-value"
- * @throws RangeError when a chart input is not finite
+ * @throws ArgumentError when a chart input is not finite
  * @example
  * customerValueSection(customerValue(t), { currency: "EUR" }).kpis.map((k) => k.label);
  * // ["Customers", "Lifetime sales", "Gross margin", "Net contribution", "Unprofitable customers", "Whale-curve peak", ...]

@@ -45,7 +45,7 @@ const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
  * @param currency - ISO 4217 code for `money` (default "EUR")
  * @param locale - BCP 47 tag for numbers and dates (default: the English style above)
  * @returns the text
- * @throws RangeError when `locale` is not a well-formed language tag
+ * @throws ArgumentError when `locale` is not a well-formed language tag
  * @example
  * formatValue(1234.5, "money", "EUR");          // "1,234.50 EUR"
  * formatValue(1234.5, "money", "EUR", "de-DE"); // "1.234,50 EUR"

@@ -53,7 +53,7 @@ function generated(at: string, locale: string | undefined): string {
  * @param options - see {@link RenderHtmlOptions}
  * @returns the HTML document (about 5 MB with the Plotly bundle)
  * @throws Error when the Plotly bundle cannot be read or contains `</script` or `://`
- * @throws RangeError when `locale` is not a well-formed language tag
+ * @throws ArgumentError when `locale` is not a well-formed language tag
  * @example
  * const html = renderHtml(buildCustomerReport({ ledger, summary, generatedAt: "2024-05-01T09:00:00Z" }), { locale: "de-DE" });
  * html.startsWith("<!DOCTYPE html>"); // true

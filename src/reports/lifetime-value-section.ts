@@ -5,6 +5,7 @@ import type { ReportTable, Section } from "./report-model.js";
 import { formatValue } from "./format-value.js";
 import { DAYS_PER_UNIT } from "../summary/types.js";
 import { topIndices } from "./top-indices.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 const MODEL_NAMES: Readonly<Record<string, string>> = { "bg-nbd": "BG/NBD", "pareto-nbd": "Pareto/NBD", "mbg-nbd": "MBG/NBD" };
 const GROUPS = [
@@ -26,7 +27,7 @@ function parameterRows(model: string, rows: readonly ParameterEstimate[]): Repor
  * @param ltv - the plain result of `lifetimeValueAnalysis`
  * @param options - `currency` (default "EUR"), `topN` customers to list (default 20)
  * @returns a frozen section with id "lifetime-value"
- * @throws RangeError when a customer column's length differs from the ids'
+ * @throws ArgumentError when a customer column's length differs from the ids'
  * @example
  * lifetimeValueSection(await lifetimeValueAnalysis(tx), { currency: "EUR" }).title; // "Customer lifetime value"
  */
@@ -34,7 +35,7 @@ export function lifetimeValueSection(ltv: LifetimeValueAnalysis, options: { read
   const c = ltv.customers;
   const n = c.customerId.length;
   for (const [name, col] of Object.entries(c)) {
-    if (col !== null && (col as ArrayLike<unknown>).length !== n) throw new RangeError(`lifetimeValueSection: column ${name} has ${(col as ArrayLike<unknown>).length} rows, expected ${n}`);
+    if (col !== null && (col as ArrayLike<unknown>).length !== n) throw new ArgumentError(`lifetimeValueSection: column ${name} has ${(col as ArrayLike<unknown>).length} rows, expected ${n}`);
   }
   const currency = options.currency ?? "EUR";
   const money = (x: number | null): string => formatValue(x, "money", currency);

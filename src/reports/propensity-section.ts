@@ -7,6 +7,7 @@ import type { PropensityResult } from "../models/propensity-types.js";
 import { formatValue } from "./format-value.js";
 import type { Section } from "./report-model.js";
 import { topIndices } from "./top-indices.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /**
  * The "Churn and propensity" section: how well the model ranked customers on a later period it
@@ -16,14 +17,14 @@ import { topIndices } from "./top-indices.js";
  * @param result - the plain result of `propensityAnalysis`
  * @param options - `currency` (default "EUR"), `topN` at-risk customers to list (default 20)
  * @returns a frozen section with id "propensity"
- * @throws RangeError when a per-customer column's length differs from the ids'
+ * @throws ArgumentError when a per-customer column's length differs from the ids'
  * @example
  * propensitySection(await propensityAnalysis(tx, { serviceEvents }), { currency: "EUR" }).id; // "propensity"
  */
 export function propensitySection(result: PropensityResult, options: { readonly currency?: string; readonly topN?: number } = {}): Section {
   const s = result.scores, n = s.customerId.length;
   for (const [name, col] of Object.entries(s)) {
-    if ((col as ArrayLike<unknown>).length !== n) throw new RangeError(`propensitySection: column ${name} has ${(col as ArrayLike<unknown>).length} rows, expected ${n}`);
+    if ((col as ArrayLike<unknown>).length !== n) throw new ArgumentError(`propensitySection: column ${name} has ${(col as ArrayLike<unknown>).length} rows, expected ${n}`);
   }
   const currency = options.currency ?? "EUR";
   const pct = (x: number | null): string => formatValue(x, "percent");

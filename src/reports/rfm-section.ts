@@ -17,7 +17,7 @@ const int = (x: number): string => formatValue(x, "integer");
  * @param result - the plain result of `rfmAnalysis` (money in `currency` units)
  * @param options - `currency` (ISO 4217, default "EUR")
  * @returns a frozen section with id "rfm-segments"
- * @throws RangeError when a chart input is invalid (scores outside the scale)
+ * @throws ArgumentError when a chart input is invalid (scores outside the scale)
  * @example
  * rfmSection(rfmAnalysis(summary), { currency: "EUR" }).tables.map((t) => t.title)[0]; // "Segments and what to do"
  */

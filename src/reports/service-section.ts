@@ -18,7 +18,7 @@ const pts = (x: number): string => `${x >= 0 ? "+" : "−"}${(Math.abs(x) * 100)
  * @param result - the plain result of `serviceImpact`
  * @param options - `currency` (ISO 4217, default "EUR")
  * @returns a frozen section with id "service-impact"
- * @throws RangeError when a chart input is invalid (a share outside [0, 1])
+ * @throws ArgumentError when a chart input is invalid (a share outside [0, 1])
  * @example
  * serviceSection(serviceImpact(tx, events), { currency: "EUR" }).charts[0].title; // "Retention with and without service problems"
  */

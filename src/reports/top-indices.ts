@@ -1,3 +1,4 @@
+import { ArgumentError } from "../math/argument-error.js";
 /**
  * Indices of the `k` largest values, largest first; ties broken by id (ascending) so the
  * result is deterministic. O(n k) for k <= 64 (a running insertion), O(n log n) otherwise.
@@ -6,13 +7,13 @@
  * @param ids - an id per value, for tie-breaking
  * @param k - how many to return (fewer when there are fewer values)
  * @returns the row indices, best first
- * @throws RangeError when k is not an integer >= 0 or lengths differ
+ * @throws ArgumentError when k is not an integer >= 0 or lengths differ
  * @example
  * topIndices([5, 9, 7], ["a", "b", "c"], 2); // [1, 2]
  */
 export function topIndices(values: ArrayLike<number>, ids: readonly string[], k: number): number[] {
-  if (!Number.isInteger(k) || k < 0) throw new RangeError(`topIndices: k ${k} is not an integer >= 0`);
-  if (ids.length !== values.length) throw new RangeError(`topIndices: ${values.length} values but ${ids.length} ids`);
+  if (!Number.isInteger(k) || k < 0) throw new ArgumentError(`topIndices: k ${k} is not an integer >= 0`);
+  if (ids.length !== values.length) throw new ArgumentError(`topIndices: ${values.length} values but ${ids.length} ids`);
   const before = (i: number, j: number): boolean =>
     values[i]! > values[j]! || (values[i]! === values[j]! && ids[i]! < ids[j]!);
   if (k > 64) {

@@ -1,14 +1,15 @@
+import { ArgumentError } from "../math/argument-error.js";
 /**
  * The column letters of a 1-based column number (1 -> "A", 28 -> "AB").
  *
  * @param col - 1-based column number
  * @returns the letters
- * @throws RangeError when col is not an integer from 1 to 16384 (Excel's last column, XFD)
+ * @throws ArgumentError when col is not an integer from 1 to 16384 (Excel's last column, XFD)
  * @example
  * columnLetters(28); // "AB"
  */
 export function columnLetters(col: number): string {
-  if (!Number.isInteger(col) || col < 1 || col > 16384) throw new RangeError(`columnLetters: column ${col} is not an integer from 1 to 16384`);
+  if (!Number.isInteger(col) || col < 1 || col > 16384) throw new ArgumentError(`columnLetters: column ${col} is not an integer from 1 to 16384`);
   let s = "";
   for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
@@ -19,12 +20,12 @@ export function columnLetters(col: number): string {
  *
  * @param letters - upper-case column letters
  * @returns the column number
- * @throws RangeError when letters are not 1 to 3 upper-case letters
+ * @throws ArgumentError when letters are not 1 to 3 upper-case letters
  * @example
  * columnNumber("AB"); // 28
  */
 export function columnNumber(letters: string): number {
-  if (!/^[A-Z]{1,3}$/.test(letters)) throw new RangeError(`columnNumber: ${JSON.stringify(letters)} is not a column such as "A" or "AB"`);
+  if (!/^[A-Z]{1,3}$/.test(letters)) throw new ArgumentError(`columnNumber: ${JSON.stringify(letters)} is not a column such as "A" or "AB"`);
   let n = 0;
   for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n;
@@ -40,7 +41,7 @@ export function columnNumber(letters: string): number {
  * @param r2 - last row (default r1)
  * @param c2 - last column (default c1)
  * @returns the reference
- * @throws RangeError when a column is out of Excel's range
+ * @throws ArgumentError when a column is out of Excel's range
  * @example
  * absoluteRef("Customer summary", 5, 2, 14, 2); // "'Customer summary'!$B$5:$B$14"
  */

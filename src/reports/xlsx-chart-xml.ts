@@ -1,4 +1,5 @@
 import { xmlEscape } from "./xlsx-xml-escape.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** A series of a native chart, with its cell formulas and cached values. */
 export interface ChartSeriesSpec {
@@ -81,14 +82,14 @@ function axis(tag: "c:catAx" | "c:valAx", id: number, cross: number, pos: "b" | 
  *
  * @param spec - the chart
  * @returns the XML text
- * @throws RangeError when the spec has no series, or mixes scatter with bar/line series
+ * @throws ArgumentError when the spec has no series, or mixes scatter with bar/line series
  * @example
  * chartXml(spec).startsWith('<?xml version="1.0"'); // true
  */
 export function chartXml(spec: ChartSpec): string {
-  if (spec.series.length === 0) throw new RangeError(`chartXml: chart "${spec.title}" has no series`);
+  if (spec.series.length === 0) throw new ArgumentError(`chartXml: chart "${spec.title}" has no series`);
   const scatter = spec.series.every((s) => s.kind === "scatter");
-  if (!scatter && spec.series.some((s) => s.kind === "scatter")) throw new RangeError(`chartXml: chart "${spec.title}" mixes scatter with bar or line series`);
+  if (!scatter && spec.series.some((s) => s.kind === "scatter")) throw new ArgumentError(`chartXml: chart "${spec.title}" mixes scatter with bar or line series`);
   const ids = '<c:axId val="500000001"/><c:axId val="500000002"/>';
   const ser = (kind: ChartSeriesSpec["kind"]) => spec.series.map((s, i) => (s.kind === kind ? series(s, i, spec) : "")).join("");
   let plot: string;

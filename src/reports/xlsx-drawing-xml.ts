@@ -1,4 +1,5 @@
 import { xmlEscape } from "./xlsx-xml-escape.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** A cell corner: 0-based column and row, with offsets into the cell in EMU (914,400 a inch). */
 export interface AnchorPoint {
@@ -29,12 +30,12 @@ const point = (tag: string, p: AnchorPoint): string =>
  *
  * @param frames - the charts on the sheet
  * @returns the XML text
- * @throws RangeError when there is no frame
+ * @throws ArgumentError when there is no frame
  * @example
  * drawingXml([{ from: { col: 5, row: 3, colOffEmu: 0, rowOffEmu: 0 }, to: { col: 12, row: 22, colOffEmu: 0, rowOffEmu: 0 }, name: "Chart 1", description: "Customers by orders", relId: "rId1" }]);
  */
 export function drawingXml(frames: readonly ChartFrame[]): string {
-  if (frames.length === 0) throw new RangeError("drawingXml: a drawing needs at least one chart frame");
+  if (frames.length === 0) throw new ArgumentError("drawingXml: a drawing needs at least one chart frame");
   const anchors = frames.map((f, i) =>
     `<xdr:twoCellAnchor editAs="oneCell">${point("from", f.from)}${point("to", f.to)}`
     + `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${i + 2}" name="${xmlEscape(f.name)}" descr="${xmlEscape(f.description)}"/><xdr:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></xdr:cNvGraphicFramePr></xdr:nvGraphicFramePr>`

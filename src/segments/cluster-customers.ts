@@ -4,6 +4,7 @@ import { clusterProfiles, type ClusterProfile } from "./cluster-profiles.js";
 import { kmeans } from "./kmeans.js";
 import { silhouetteScore, type SilhouetteScore } from "./silhouette-score.js";
 import { CLUSTER_FEATURE_NAMES, DEFAULT_CLUSTER_FEATURES, DEFAULT_LOG_FEATURES, standardizeFeatures, type ClusterFeature } from "./standardize-features.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** Options of {@link clusterCustomers}. */
 export interface ClusterCustomersOptions {
@@ -55,7 +56,7 @@ export interface ClusterResult {
  * @param summary - the customer summary (its columns hold the features)
  * @param options - k ("auto" or a number), kMax, seed, restarts, features, log
  * @returns the frozen result
- * @throws RangeError for an unknown feature, a k below 2 or above the customers, a bad seed, or too few distinct customers
+ * @throws ArgumentError for an unknown feature, a k below 2 or above the customers, a bad seed, or too few distinct customers
  * @example
  * const r = clusterCustomers(await customerSummary(tx), { k: "auto", seed: 1 });
  * r.k; r.profiles.map((p) => `${p.name}: ${p.size}`); // e.g. 4, ["Lapsed one-timers: 2210", ...]
@@ -64,12 +65,12 @@ export function clusterCustomers(summary: Pick<CustomerSummary, "length" | "colu
   const fn = "clusterCustomers";
   const features = options.features ?? DEFAULT_CLUSTER_FEATURES;
   for (const f of features) {
-    if (!(CLUSTER_FEATURE_NAMES as readonly string[]).includes(f)) throw new RangeError(`${fn}: feature "${f}" is not one of ${CLUSTER_FEATURE_NAMES.join(", ")}`);
+    if (!(CLUSTER_FEATURE_NAMES as readonly string[]).includes(f)) throw new ArgumentError(`${fn}: feature "${f}" is not one of ${CLUSTER_FEATURE_NAMES.join(", ")}`);
   }
-  if (new Set(features).size !== features.length) throw new RangeError(`${fn}: features "${features.join(",")}" name one twice`);
+  if (new Set(features).size !== features.length) throw new ArgumentError(`${fn}: features "${features.join(",")}" name one twice`);
   const k = options.k ?? "auto";
   if (k !== "auto" && (!Number.isInteger(k) || k < 2 || k > summary.length)) {
-    throw new RangeError(`${fn}: k must be "auto" or a whole number from 2 to ${summary.length} (the customers), got ${String(k)}`);
+    throw new ArgumentError(`${fn}: k must be "auto" or a whole number from 2 to ${summary.length} (the customers), got ${String(k)}`);
   }
   const seed = options.seed ?? 1;
   const restarts = options.restarts ?? 4;

@@ -1,5 +1,6 @@
 import { kmeans, type KmeansOptions, type KmeansResult } from "./kmeans.js";
 import { silhouetteScore } from "./silhouette-score.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** One row of the k-choice table. */
 export interface KChoiceRow {
@@ -38,7 +39,7 @@ export interface KChoice {
  * @param d - number of features
  * @param options - kMin (default 2), kMax (default 8), and the kmeans options (seed, restarts, ...)
  * @returns the frozen table, bestK, elbowK and the clustering at bestK
- * @throws RangeError when kMin < 2, kMax < kMin, or the data have fewer than kMin + 1 distinct points
+ * @throws ArgumentError when kMin < 2, kMax < kMin, or the data have fewer than kMin + 1 distinct points
  * @example
  * const c = clusterKChoice(z.values, z.d, { seed: 1 });
  * c.rows.map((r) => r.k); // [1, 2, 3, 4, 5, 6, 7, 8]
@@ -53,8 +54,8 @@ export function clusterKChoice(
   const kMin = options.kMin ?? 2;
   const n = values.length / d;
   const kMax = Math.min(options.kMax ?? 8, n - 1);
-  if (!Number.isInteger(kMin) || kMin < 2) throw new RangeError(`${fn}: kMin must be a whole number >= 2, got ${kMin}`);
-  if (!Number.isInteger(kMax) || kMax < kMin) throw new RangeError(`${fn}: kMax ${kMax} (at most points - 1 = ${n - 1}) is below kMin ${kMin}`);
+  if (!Number.isInteger(kMin) || kMin < 2) throw new ArgumentError(`${fn}: kMin must be a whole number >= 2, got ${kMin}`);
+  if (!Number.isInteger(kMax) || kMax < kMin) throw new ArgumentError(`${fn}: kMax ${kMax} (at most points - 1 = ${n - 1}) is below kMin ${kMin}`);
   const rows: KChoiceRow[] = [];
   const fits: KmeansResult[] = [];
   let exact = true;

@@ -1,5 +1,6 @@
 import { clusterNames, type ClusterTraits } from "./cluster-names.js";
 import { signedLog1p } from "./standardize-features.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** The columns a profile needs: the RFM three (always) plus the clustering features (SummaryColumns has them). */
 export interface ProfileColumns {
@@ -43,7 +44,7 @@ const Z = 0.5;
  * @param labels - cluster of each customer, 0..k-1 (every cluster non-empty)
  * @param features - the features to show means and medians of (default the RFM three)
  * @returns one frozen profile per cluster, cluster 1 first
- * @throws RangeError when a column is missing or its length differs from the labels', or a cluster is empty
+ * @throws ArgumentError when a column is missing or its length differs from the labels', or a cluster is empty
  * @example
  * clusterProfiles({ days_since_last_purchase: [5, 7, 300, 320], orders: [9, 11, 1, 1], total_spend: [900, 1100, 30, 50] }, Int32Array.from([0, 0, 1, 1]))
  *   .map((p) => p.name); // ["Recent loyal big spenders", "Lapsed one-timers"]
@@ -59,14 +60,14 @@ export function clusterProfiles(
   const need = [...new Set(["days_since_last_purchase", "orders", "total_spend", ...features])];
   for (const name of need) {
     const col = byName[name];
-    if (!col) throw new RangeError(`${fn}: column "${name}" is missing`);
-    if (col.length !== n) throw new RangeError(`${fn}: column "${name}" has ${col.length} values, expected ${n}`);
+    if (!col) throw new ArgumentError(`${fn}: column "${name}" is missing`);
+    if (col.length !== n) throw new ArgumentError(`${fn}: column "${name}" has ${col.length} values, expected ${n}`);
   }
   let k = 0;
   for (let i = 0; i < n; i++) k = Math.max(k, labels[i]! + 1);
   const members: number[][] = Array.from({ length: k }, () => []);
   for (let i = 0; i < n; i++) members[labels[i]!]!.push(i);
-  members.forEach((m, c) => { if (m.length === 0) throw new RangeError(`${fn}: cluster ${c + 1} of ${k} has no customers`); });
+  members.forEach((m, c) => { if (m.length === 0) throw new ArgumentError(`${fn}: cluster ${c + 1} of ${k} has no customers`); });
   const spend = columns.total_spend;
   let allSpend = 0;
   for (let i = 0; i < n; i++) allSpend += spend[i]!;

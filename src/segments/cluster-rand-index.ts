@@ -1,3 +1,4 @@
+import { ArgumentError } from "../math/argument-error.js";
 /**
  * The adjusted Rand index (Hubert & Arabie 1985) of two partitions of the same items: 1 when
  * they agree up to the numbering of the clusters, about 0 for chance agreement (it can be
@@ -6,15 +7,15 @@
  * @param a - cluster of each item (any integers)
  * @param b - cluster of each item in the other partition, same length
  * @returns the index, at most 1 (1 also when both put every item in one cluster)
- * @throws RangeError when the lengths differ or there are fewer than 2 items
+ * @throws ArgumentError when the lengths differ or there are fewer than 2 items
  * @example
  * clusterRandIndex([0, 0, 1, 1], [5, 5, 2, 2]); // 1
  * clusterRandIndex([0, 0, 1, 1], [0, 1, 0, 1]); // -0.5
  */
 export function clusterRandIndex(a: ArrayLike<number>, b: ArrayLike<number>): number {
   const n = a.length;
-  if (b.length !== n) throw new RangeError(`clusterRandIndex: the partitions have ${n} and ${b.length} items`);
-  if (n < 2) throw new RangeError(`clusterRandIndex: need at least 2 items, got ${n}`);
+  if (b.length !== n) throw new ArgumentError(`clusterRandIndex: the partitions have ${n} and ${b.length} items`);
+  if (n < 2) throw new ArgumentError(`clusterRandIndex: need at least 2 items, got ${n}`);
   const pairs = (m: number) => (m * (m - 1)) / 2;
   const joint = new Map<string, number>();
   const rowsA = new Map<number, number>();

@@ -1,4 +1,5 @@
 import type { Rng } from "../math/rng-types.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /**
  * k-means++ seeding (Arthur & Vassilvitskii 2007, "k-means++: the advantages of careful
@@ -11,7 +12,7 @@ import type { Rng } from "../math/rng-types.js";
  * @param k - number of centres, 1 <= k
  * @param rng - the seeded generator to draw from (advanced in place)
  * @returns k × d centres, row-major
- * @throws RangeError when the points have fewer than k distinct values
+ * @throws ArgumentError when the points have fewer than k distinct values
  * @example
  * kmeansPlusPlus(Float64Array.from([0, 0, 10, 10]), 4, 1, 2, createRng(1)); // Float64Array [0, 10] or [10, 0]
  */
@@ -25,7 +26,7 @@ export function kmeansPlusPlus(values: Float64Array, n: number, d: number, k: nu
     let total = 0;
     for (let i = 0; i < n; i++) total += nearest[i]!;
     if (!(total > 0)) {
-      throw new RangeError(`kmeansPlusPlus: the data have only ${m} distinct points, fewer than k = ${k} clusters; choose a smaller k`);
+      throw new ArgumentError(`kmeansPlusPlus: the data have only ${m} distinct points, fewer than k = ${k} clusters; choose a smaller k`);
     }
     const target = rng.uniform() * total;
     let acc = 0;

@@ -1,6 +1,7 @@
 import { createRng } from "../math/rng.js";
 import { kmeansLloyd } from "./kmeans-lloyd.js";
 import { kmeansPlusPlus } from "./kmeans-plus-plus.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** Options of {@link kmeans}. */
 export interface KmeansOptions {
@@ -50,7 +51,7 @@ export interface KmeansResult {
  * @param k - number of clusters, a whole number from 1 to the number of distinct points
  * @param options - seed, restarts, maxIterations
  * @returns the frozen clustering
- * @throws RangeError for a bad k, d, seed, restarts or maxIterations, a length that is not a
+ * @throws ArgumentError for a bad k, d, seed, restarts or maxIterations, a length that is not a
  *   multiple of d, a non-finite value, or fewer distinct points than k
  * @example
  * const r = kmeans(Float64Array.from([0, 1, 10, 11, 12]), 1, 2, { seed: 7 });
@@ -63,15 +64,15 @@ export function kmeans(values: Float64Array, d: number, k: number, options: Kmea
   const restarts = options.restarts ?? 4;
   const maxIterations = options.maxIterations ?? 300;
   const tolerance = options.tolerance ?? 1e-4;
-  if (!Number.isInteger(d) || d < 1) throw new RangeError(`${fn}: d must be a whole number >= 1, got ${d}`);
-  if (values.length % d !== 0) throw new RangeError(`${fn}: ${values.length} values is not a multiple of d = ${d}`);
+  if (!Number.isInteger(d) || d < 1) throw new ArgumentError(`${fn}: d must be a whole number >= 1, got ${d}`);
+  if (values.length % d !== 0) throw new ArgumentError(`${fn}: ${values.length} values is not a multiple of d = ${d}`);
   const n = values.length / d;
-  if (!Number.isInteger(k) || k < 1 || k > n) throw new RangeError(`${fn}: k must be a whole number from 1 to ${n} (the number of points), got ${k}`);
-  if (!Number.isInteger(restarts) || restarts < 1) throw new RangeError(`${fn}: restarts must be a whole number >= 1, got ${restarts}`);
-  if (!Number.isInteger(maxIterations) || maxIterations < 1) throw new RangeError(`${fn}: maxIterations must be a whole number >= 1, got ${maxIterations}`);
-  if (!(tolerance >= 0)) throw new RangeError(`${fn}: tolerance must be >= 0, got ${tolerance}`);
+  if (!Number.isInteger(k) || k < 1 || k > n) throw new ArgumentError(`${fn}: k must be a whole number from 1 to ${n} (the number of points), got ${k}`);
+  if (!Number.isInteger(restarts) || restarts < 1) throw new ArgumentError(`${fn}: restarts must be a whole number >= 1, got ${restarts}`);
+  if (!Number.isInteger(maxIterations) || maxIterations < 1) throw new ArgumentError(`${fn}: maxIterations must be a whole number >= 1, got ${maxIterations}`);
+  if (!(tolerance >= 0)) throw new ArgumentError(`${fn}: tolerance must be >= 0, got ${tolerance}`);
   for (let i = 0; i < values.length; i++) {
-    if (!Number.isFinite(values[i]!)) throw new RangeError(`${fn}: value ${values[i]} at row ${Math.floor(i / d)}, column ${i % d} is not finite`);
+    if (!Number.isFinite(values[i]!)) throw new ArgumentError(`${fn}: value ${values[i]} at row ${Math.floor(i / d)}, column ${i % d} is not finite`);
   }
   const totalSS = totalSumOfSquares(values, n, d);
   const threshold = (tolerance * totalSS) / (n * d);

@@ -1,3 +1,4 @@
+import { ArgumentError } from "../math/argument-error.js";
 /** Segment names per customer at one date. */
 export interface SegmentAssignment {
   readonly customer_id: readonly string[];
@@ -39,7 +40,7 @@ export interface MigrationMatrix {
  * @param options - `order`: segment names best first (ranks for up/down; default: first appearance in `first` then `second`);
  *   `spend`: spend between the dates per customer of `second`, in its order (currency units)
  * @returns the frozen matrix; its counts sum to the customers at the second date
- * @throws RangeError for unequal lengths, a repeated customer id, a segment missing from `order`, or a non-finite spend
+ * @throws ArgumentError for unequal lengths, a repeated customer id, a segment missing from `order`, or a non-finite spend
  * @example
  * migrationMatrix({ customer_id: ["a"], segment: ["Lost"] }, { customer_id: ["a", "b"], segment: ["Champions", "Lost"] }, { order: ["Champions", "Lost"] }).counts;
  * // [[0, 0], [1, 0], [0, 1]]: rows Champions, Lost, new
@@ -51,18 +52,18 @@ export function migrationMatrix(
 ): MigrationMatrix {
   const fn = "migrationMatrix";
   for (const [name, a] of [["first", first], ["second", second]] as const) {
-    if (a.customer_id.length !== a.segment.length) throw new RangeError(`${fn}: ${name} has ${a.customer_id.length} customer ids but ${a.segment.length} segments`);
+    if (a.customer_id.length !== a.segment.length) throw new ArgumentError(`${fn}: ${name} has ${a.customer_id.length} customer ids but ${a.segment.length} segments`);
   }
   const spend = options.spend;
-  if (spend && spend.length !== second.customer_id.length) throw new RangeError(`${fn}: ${spend.length} spend values for ${second.customer_id.length} customers`);
+  if (spend && spend.length !== second.customer_id.length) throw new ArgumentError(`${fn}: ${spend.length} spend values for ${second.customer_id.length} customers`);
   const order = options.order ?? [...new Set([...first.segment, ...second.segment])];
   const rank = new Map(order.map((s, k) => [s, k]));
   for (const s of [...first.segment, ...second.segment]) {
-    if (!rank.has(s)) throw new RangeError(`${fn}: segment "${s}" is not in the order [${order.join(", ")}]`);
+    if (!rank.has(s)) throw new ArgumentError(`${fn}: segment "${s}" is not in the order [${order.join(", ")}]`);
   }
   const before = new Map<string, string>();
   first.customer_id.forEach((id, i) => {
-    if (before.has(id)) throw new RangeError(`${fn}: customer "${id}" appears twice at the first date`);
+    if (before.has(id)) throw new ArgumentError(`${fn}: customer "${id}" appears twice at the first date`);
     before.set(id, first.segment[i]!);
   });
   const k = order.length;
@@ -71,10 +72,10 @@ export function migrationMatrix(
   const moves = Array.from({ length: k }, () => ({ up: 0, same: 0, down: 0 }));
   const seen = new Set<string>();
   second.customer_id.forEach((id, i) => {
-    if (seen.has(id)) throw new RangeError(`${fn}: customer "${id}" appears twice at the second date`);
+    if (seen.has(id)) throw new ArgumentError(`${fn}: customer "${id}" appears twice at the second date`);
     seen.add(id);
     const v = spend ? spend[i]! : 0;
-    if (!Number.isFinite(v)) throw new RangeError(`${fn}: spend ${v} of customer "${id}" is not a finite number`);
+    if (!Number.isFinite(v)) throw new ArgumentError(`${fn}: spend ${v} of customer "${id}" is not a finite number`);
     const was = before.get(id);
     const row = was === undefined ? k : rank.get(was)!;
     const col = rank.get(second.segment[i]!)!;

@@ -24,7 +24,7 @@ export interface RfmAnalysis {
  * @param summary - the customer summary (RFM raw columns: `days_since_last_purchase` days, `orders` count, `total_spend` currency units)
  * @param options - `bins`, `breakpoints` (see `rfmScores`), `rules` (default map), `margin` per customer, `usage` options of `usageTiers`
  * @returns the frozen analysis
- * @throws RangeError as `rfmScores`, `rfmSegments`, `segmentTable` and `usageTiers`
+ * @throws ArgumentError as `rfmScores`, `rfmSegments`, `segmentTable` and `usageTiers`
  * @example
  * const a = rfmAnalysis(summary);
  * a.table.map((row) => row.segment)[0]; // "Champions"

@@ -9,6 +9,7 @@ import { rfmSegments } from "./rfm-segments.js";
 import type { RfmBreakpoints } from "./rfm-types.js";
 import { segmentTable, type SegmentRow } from "./segment-table.js";
 import { DEFAULT_SEGMENT_RULES, type SegmentRule } from "./segment-rules.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** Segment migration between two dates (frozen, plain data). */
 export interface RfmMigration {
@@ -41,7 +42,7 @@ export interface RfmMigration {
  * @param transactions - the validated transactions
  * @param options - `from`, `to` (ISO dates, from < to), `rules` (default map), `bins` (default 5), `engine` to reuse
  * @returns the frozen migration with matrix, segment tables and reading
- * @throws RangeError for a malformed date, `from` not before `to`, or no customer by `from`
+ * @throws ArgumentError for a malformed date, `from` not before `to`, or no customer by `from`
  * @example
  * const mig = await rfmMigration(tx, { from: "2025-09-14", to: "2025-10-31" });
  * mig.matrix.rows.at(-1); // "new"
@@ -53,11 +54,11 @@ export async function rfmMigration(
   const fn = "rfmMigration";
   const d1 = isoDayOption(options.from, fn, "from");
   const d2 = isoDayOption(options.to, fn, "to");
-  if (!(d1 < d2)) throw new RangeError(`${fn}: from ${options.from} is not before to ${options.to}; give the earlier date as from`);
+  if (!(d1 < d2)) throw new ArgumentError(`${fn}: from ${options.from} is not before to ${options.to}; give the earlier date as from`);
   const rules = options.rules ?? DEFAULT_SEGMENT_RULES;
   const common = options.engine ? { engine: options.engine } : {};
   const s1 = await customerSummary(transactions, { calibrationEnd: options.from, observationEnd: options.to, timeUnit: "day", ...common });
-  if (s1.length === 0) throw new RangeError(`${fn}: no customer bought on or before from ${options.from}; choose a later from date`);
+  if (s1.length === 0) throw new ArgumentError(`${fn}: no customer bought on or before from ${options.from}; choose a later from date`);
   const s2 = await customerSummary(transactions, { calibrationEnd: options.to, observationEnd: options.to, timeUnit: "day", ...common });
   const sc1 = rfmScores(s1, options.bins === undefined ? {} : { bins: options.bins });
   const sc2 = rfmScores(s2, { breakpoints: sc1.breakpoints });

@@ -1,3 +1,4 @@
+import { ArgumentError } from "../math/argument-error.js";
 /**
  * Quantile cut points for RFM scoring, with ties handled: the cut points are values of the data,
  * chosen so that the share of customers at or below cut k is as close as possible (least squares
@@ -10,19 +11,19 @@
  * @param values - raw values, e.g. orders per customer (count) or total spend (currency units)
  * @param bins - how many bins are wanted (default 5; a whole number from 2 to 10)
  * @returns the cut points, strictly increasing, at most `bins - 1` of them (frozen)
- * @throws RangeError when `bins` is not a whole number from 2 to 10, or a value is not finite
+ * @throws ArgumentError when `bins` is not a whole number from 2 to 10, or a value is not finite
  * @example
  * rfmQuantileBreaks([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]); // [2, 4, 6, 8]
  * rfmQuantileBreaks([1, 1, 1, 1, 1, 1, 2, 2, 3, 5]); // [1, 2, 3]: 4 bins, ties make 5 impossible
  */
 export function rfmQuantileBreaks(values: ArrayLike<number>, bins = 5): readonly number[] {
   const fn = "rfmQuantileBreaks";
-  if (!Number.isInteger(bins) || bins < 2 || bins > 10) throw new RangeError(`${fn}: bins ${bins} is not a whole number from 2 to 10`);
+  if (!Number.isInteger(bins) || bins < 2 || bins > 10) throw new ArgumentError(`${fn}: bins ${bins} is not a whole number from 2 to 10`);
   const n = values.length;
   const sorted = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const v = values[i]!;
-    if (!Number.isFinite(v)) throw new RangeError(`${fn}: value ${v} of row ${i} is not a finite number`);
+    if (!Number.isFinite(v)) throw new ArgumentError(`${fn}: value ${v} of row ${i} is not a finite number`);
     sorted[i] = v;
   }
   sorted.sort();

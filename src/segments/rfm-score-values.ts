@@ -1,3 +1,4 @@
+import { ArgumentError } from "../math/argument-error.js";
 /**
  * Scores raw values against given cut points: a value's bin is `1 + (number of cuts c with
  * v > c)`, so equal values always get the same score and scores never decrease as the value
@@ -13,7 +14,7 @@
  * @param cuts - strictly increasing cut points, e.g. from {@link rfmQuantileBreaks}
  * @param options - `bins` (scale top, default 5), `reverse` (default false)
  * @returns one score per value, 1..bins
- * @throws RangeError when a cut or value is not finite, the cuts are not strictly increasing, or there are `bins` cuts or more
+ * @throws ArgumentError when a cut or value is not finite, the cuts are not strictly increasing, or there are `bins` cuts or more
  * @example
  * Array.from(rfmScoreValues([1, 2, 3, 9], [2, 4, 6, 8])); // [1, 1, 2, 5]
  * Array.from(rfmScoreValues([0, 30, 400], [10, 50, 100, 200], { reverse: true })); // [5, 4, 1]
@@ -25,11 +26,11 @@ export function rfmScoreValues(
 ): Uint8Array {
   const fn = "rfmScoreValues";
   const bins = options.bins ?? 5;
-  if (!Number.isInteger(bins) || bins < 2 || bins > 10) throw new RangeError(`${fn}: bins ${bins} is not a whole number from 2 to 10`);
-  if (cuts.length >= bins) throw new RangeError(`${fn}: ${cuts.length} cut points make more than ${bins} bins`);
+  if (!Number.isInteger(bins) || bins < 2 || bins > 10) throw new ArgumentError(`${fn}: bins ${bins} is not a whole number from 2 to 10`);
+  if (cuts.length >= bins) throw new ArgumentError(`${fn}: ${cuts.length} cut points make more than ${bins} bins`);
   for (let j = 0; j < cuts.length; j++) {
-    if (!Number.isFinite(cuts[j]!)) throw new RangeError(`${fn}: cut point ${cuts[j]} is not a finite number`);
-    if (j > 0 && !(cuts[j]! > cuts[j - 1]!)) throw new RangeError(`${fn}: cut points ${cuts[j - 1]} and ${cuts[j]} are not strictly increasing`);
+    if (!Number.isFinite(cuts[j]!)) throw new ArgumentError(`${fn}: cut point ${cuts[j]} is not a finite number`);
+    if (j > 0 && !(cuts[j]! > cuts[j - 1]!)) throw new ArgumentError(`${fn}: cut points ${cuts[j - 1]} and ${cuts[j]} are not strictly increasing`);
   }
   const levels = cuts.length + 1;
   const scoreOf = Array.from({ length: levels }, (_, l) => {
@@ -39,7 +40,7 @@ export function rfmScoreValues(
   const out = new Uint8Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
-    if (!Number.isFinite(v)) throw new RangeError(`${fn}: value ${v} of row ${i} is not a finite number`);
+    if (!Number.isFinite(v)) throw new ArgumentError(`${fn}: value ${v} of row ${i} is not a finite number`);
     let lo = 0;
     let hi = cuts.length; // number of cuts below v, by binary search
     while (lo < hi) {

@@ -1,6 +1,7 @@
 import { rfmQuantileBreaks } from "./rfm-quantile-breaks.js";
 import { rfmScoreValues } from "./rfm-score-values.js";
 import type { RfmBreakpoints, RfmColumns, RfmInput, RfmScores } from "./rfm-types.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 const LABEL = { r: "R (days since last purchase)", f: "F (orders)", m: "M (total spend)" } as const;
 
@@ -9,7 +10,7 @@ export function rfmColumnsOf(input: RfmInput, fn: string): RfmColumns {
   const c: RfmColumns = "columns" in input ? input.columns : input;
   const n = c.customer_id.length;
   for (const name of ["days_since_last_purchase", "orders", "total_spend"] as const) {
-    if (c[name].length !== n) throw new RangeError(`${fn}: column ${name} has ${c[name].length} rows but customer_id has ${n}`);
+    if (c[name].length !== n) throw new ArgumentError(`${fn}: column ${name} has ${c[name].length} rows but customer_id has ${n}`);
   }
   return c;
 }
@@ -26,7 +27,7 @@ export function rfmColumnsOf(input: RfmInput, fn: string): RfmColumns {
  * @param input - a customer summary, or columns `customer_id`, `days_since_last_purchase` (days), `orders` (count), `total_spend` (currency units)
  * @param options - `bins` (default 5, or the breakpoints' bins), `breakpoints` to reuse
  * @returns frozen scores with the cut points and notes
- * @throws RangeError for unequal column lengths, a non-finite value, bad `bins`, or breakpoints that are not strictly increasing
+ * @throws ArgumentError for unequal column lengths, a non-finite value, bad `bins`, or breakpoints that are not strictly increasing
  * @example
  * const s = rfmScores({ customer_id: ["a", "b"], days_since_last_purchase: [3, 90], orders: [4, 1], total_spend: [200, 20] });
  * [s.r[0], s.f[0], s.m[0]]; // [5, 5, 5]
@@ -40,9 +41,9 @@ export function rfmScores(
   const c = rfmColumnsOf(input, fn);
   const bins = options.breakpoints?.bins ?? options.bins ?? 5;
   if (options.bins !== undefined && options.breakpoints !== undefined && options.bins !== options.breakpoints.bins) {
-    throw new RangeError(`${fn}: bins ${options.bins} differs from the breakpoints' bins ${options.breakpoints.bins}`);
+    throw new ArgumentError(`${fn}: bins ${options.bins} differs from the breakpoints' bins ${options.breakpoints.bins}`);
   }
-  if (!Number.isInteger(bins) || bins < 2 || bins > 10) throw new RangeError(`${fn}: bins ${bins} is not a whole number from 2 to 10`);
+  if (!Number.isInteger(bins) || bins < 2 || bins > 10) throw new ArgumentError(`${fn}: bins ${bins} is not a whole number from 2 to 10`);
   const raw = {
     r: Float64Array.from(c.days_since_last_purchase),
     f: Float64Array.from(c.orders),
@@ -50,7 +51,7 @@ export function rfmScores(
   };
   const given = options.breakpoints;
   const wrap = (e: unknown): never => {
-    throw new RangeError(`${fn}: ${e instanceof Error ? e.message.replace(/^\w+: /, "") : String(e)}`);
+    throw new ArgumentError(`${fn}: ${e instanceof Error ? e.message.replace(/^\w+: /, "") : String(e)}`);
   };
   let r: Uint8Array, f: Uint8Array, m: Uint8Array;
   let cuts: { r: number[]; f: number[]; m: number[] };

@@ -1,6 +1,7 @@
 import { checkSegmentRules } from "./segment-rules-check.js";
 import { DEFAULT_SEGMENT_RULES, segmentNames, segmentRuleMatches, type SegmentRule } from "./segment-rules.js";
 import type { RfmScores } from "./rfm-types.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** The named segment of every customer (frozen). */
 export interface RfmSegments {
@@ -21,7 +22,7 @@ export interface RfmSegments {
  * @param scores - RFM scores from `rfmScores`
  * @param rules - the segment map (default {@link DEFAULT_SEGMENT_RULES})
  * @returns frozen segment names per customer
- * @throws RangeError naming the first gap or overlap (and how many there are), or a bad rule
+ * @throws ArgumentError naming the first gap or overlap (and how many there are), or a bad rule
  * @example
  * rfmSegments(rfmScores(summary)).segment[0]; // "Champions"
  */
@@ -32,10 +33,10 @@ export function rfmSegments(scores: RfmScores, rules: readonly SegmentRule[] = D
   try {
     problems = checkSegmentRules(rules, bins);
   } catch (e) {
-    throw new RangeError(`${fn}: ${e instanceof Error ? e.message.replace(/^\w+: /, "") : String(e)}`);
+    throw new ArgumentError(`${fn}: ${e instanceof Error ? e.message.replace(/^\w+: /, "") : String(e)}`);
   }
   if (problems.length > 0) {
-    throw new RangeError(`${fn}: the segment rules have ${problems.length} problem${problems.length === 1 ? "" : "s"}, first ${problems[0]}; check them with checkSegmentRules`);
+    throw new ArgumentError(`${fn}: the segment rules have ${problems.length} problem${problems.length === 1 ? "" : "s"}, first ${problems[0]}; check them with checkSegmentRules`);
   }
   // One lookup per score combination, built once: (r-1) * bins^2 + (f-1) * bins + (m-1).
   const lookup: string[] = new Array<string>(bins * bins * bins);

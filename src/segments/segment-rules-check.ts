@@ -1,4 +1,5 @@
 import { segmentRuleMatches, type ScoreRange, type SegmentRule } from "./segment-rules.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /**
  * Checks a segment rule set over every (R, F, M) combination of scores 1..bins and names each
@@ -8,7 +9,7 @@ import { segmentRuleMatches, type ScoreRange, type SegmentRule } from "./segment
  * @param rules - the rules, e.g. `DEFAULT_SEGMENT_RULES` or your own
  * @param bins - top of the score scale (default 5)
  * @returns the problems, one line each; empty when every combination matches exactly one rule
- * @throws RangeError when a rule has no segment name or a range that is not whole numbers `min <= max` within 1..bins
+ * @throws ArgumentError when a rule has no segment name or a range that is not whole numbers `min <= max` within 1..bins
  * @example
  * checkSegmentRules(DEFAULT_SEGMENT_RULES); // []
  * checkSegmentRules([{ segment: "All", r: [1, 4] }]);
@@ -16,15 +17,15 @@ import { segmentRuleMatches, type ScoreRange, type SegmentRule } from "./segment
  */
 export function checkSegmentRules(rules: readonly SegmentRule[], bins = 5): readonly string[] {
   const fn = "checkSegmentRules";
-  if (!Number.isInteger(bins) || bins < 2 || bins > 10) throw new RangeError(`${fn}: bins ${bins} is not a whole number from 2 to 10`);
+  if (!Number.isInteger(bins) || bins < 2 || bins > 10) throw new ArgumentError(`${fn}: bins ${bins} is not a whole number from 2 to 10`);
   rules.forEach((rule, k) => {
-    if (typeof rule.segment !== "string" || rule.segment.trim() === "") throw new RangeError(`${fn}: rule ${k + 1} has no segment name`);
+    if (typeof rule.segment !== "string" || rule.segment.trim() === "") throw new ArgumentError(`${fn}: rule ${k + 1} has no segment name`);
     for (const key of ["r", "f", "m", "fm"] as const) {
       const range: ScoreRange | undefined = rule[key];
       if (range === undefined) continue;
       const [lo, hi] = range;
       if (!Number.isInteger(lo) || !Number.isInteger(hi) || lo < 1 || hi > bins || lo > hi) {
-        throw new RangeError(`${fn}: rule ${k + 1} ("${rule.segment}") ${key} range [${lo}, ${hi}] is not whole numbers min <= max within 1..${bins}`);
+        throw new ArgumentError(`${fn}: rule ${k + 1} ("${rule.segment}") ${key} range [${lo}, ${hi}] is not whole numbers min <= max within 1..${bins}`);
       }
     }
   });

@@ -1,5 +1,6 @@
 import type { RfmSegments } from "./rfm-segments.js";
 import type { RfmScores } from "./rfm-types.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** One row of the segment table. Shares are fractions (0.25 = 25 %); money in currency units. */
 export interface SegmentRow {
@@ -34,7 +35,7 @@ export interface SegmentRow {
  * @param segments - the segments of the same customers (`rfmSegments(scores)`)
  * @param options - `margin`: gross margin per customer in the scores' order (currency units)
  * @returns frozen rows
- * @throws RangeError when the segments or margin are not one per customer, or a margin is not finite
+ * @throws ArgumentError when the segments or margin are not one per customer, or a margin is not finite
  * @example
  * segmentTable(scores, rfmSegments(scores))[0].segment; // "Champions"
  */
@@ -45,9 +46,9 @@ export function segmentTable(
 ): readonly SegmentRow[] {
   const fn = "segmentTable";
   const n = scores.length;
-  if (segments.segment.length !== n) throw new RangeError(`${fn}: ${segments.segment.length} segments for ${n} customers`);
+  if (segments.segment.length !== n) throw new ArgumentError(`${fn}: ${segments.segment.length} segments for ${n} customers`);
   const margin = options.margin;
-  if (margin && margin.length !== n) throw new RangeError(`${fn}: ${margin.length} margin values for ${n} customers`);
+  if (margin && margin.length !== n) throw new ArgumentError(`${fn}: ${margin.length} margin values for ${n} customers`);
   const index = new Map(segments.names.map((name, k) => [name, k]));
   const k = segments.names.length;
   const acc = Array.from({ length: k }, () => ({ n: 0, spend: 0, margin: 0, days: 0, orders: 0, r: 0, f: 0, m: 0 }));
@@ -56,7 +57,7 @@ export function segmentTable(
   for (let i = 0; i < n; i++) {
     const a = acc[index.get(segments.segment[i]!)!]!;
     const mg = margin ? margin[i]! : 0;
-    if (!Number.isFinite(mg)) throw new RangeError(`${fn}: margin ${mg} of customer "${scores.customer_id[i]}" is not a finite number`);
+    if (!Number.isFinite(mg)) throw new ArgumentError(`${fn}: margin ${mg} of customer "${scores.customer_id[i]}" is not a finite number`);
     a.n += 1;
     a.spend += scores.total_spend[i]!;
     a.margin += mg;

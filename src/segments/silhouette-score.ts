@@ -1,4 +1,5 @@
 import { createRng } from "../math/rng.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** Options of {@link silhouetteScore}. */
 export interface SilhouetteOptions {
@@ -31,19 +32,19 @@ export interface SilhouetteScore {
  * @param labels - cluster of each point, 0..k-1
  * @param options - maxPoints, seed
  * @returns the frozen score with `exact` and `pointsScored`
- * @throws RangeError when the lengths disagree, a label is negative, or there are fewer than 2 clusters
+ * @throws ArgumentError when the lengths disagree, a label is negative, or there are fewer than 2 clusters
  * @example
  * silhouetteScore(Float64Array.from([0, 1, 10, 11]), 1, Int32Array.from([0, 0, 1, 1])).score; // 0.8997 (= (9.5/10.5 + 8.5/9.5) / 2)
  */
 export function silhouetteScore(values: Float64Array, d: number, labels: Int32Array, options: SilhouetteOptions = {}): SilhouetteScore {
   const fn = "silhouetteScore";
   const n = labels.length;
-  if (values.length !== n * d) throw new RangeError(`${fn}: ${values.length} values for ${n} labels and d = ${d}`);
+  if (values.length !== n * d) throw new ArgumentError(`${fn}: ${values.length} values for ${n} labels and d = ${d}`);
   const maxPoints = options.maxPoints ?? 5000;
-  if (!Number.isInteger(maxPoints) || maxPoints < 2) throw new RangeError(`${fn}: maxPoints must be a whole number >= 2, got ${maxPoints}`);
+  if (!Number.isInteger(maxPoints) || maxPoints < 2) throw new ArgumentError(`${fn}: maxPoints must be a whole number >= 2, got ${maxPoints}`);
   let k = 0;
   for (let i = 0; i < n; i++) {
-    if (labels[i]! < 0) throw new RangeError(`${fn}: label ${labels[i]} of point ${i} is negative`);
+    if (labels[i]! < 0) throw new ArgumentError(`${fn}: label ${labels[i]} of point ${i} is negative`);
     k = Math.max(k, labels[i]! + 1);
   }
   const exact = n <= maxPoints;
@@ -56,7 +57,7 @@ export function silhouetteScore(values: Float64Array, d: number, labels: Int32Ar
   for (let i = 0; i < m; i++) size[lab[i]!]!++;
   let used = 0;
   for (let c = 0; c < k; c++) if (size[c]! > 0) used++;
-  if (used < 2) throw new RangeError(`${fn}: the silhouette needs at least 2 clusters, got ${used}`);
+  if (used < 2) throw new ArgumentError(`${fn}: the silhouette needs at least 2 clusters, got ${used}`);
   // sums[i * k + c] = sum of distances from point i to the points of cluster c (symmetric fill)
   const sums = new Float64Array(m * k);
   for (let i = 0; i < m; i++) {

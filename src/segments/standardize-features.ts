@@ -1,3 +1,4 @@
+import { ArgumentError } from "../math/argument-error.js";
 /** The customer-summary columns that can be clustered on (all numeric, one value per customer). */
 export const CLUSTER_FEATURE_NAMES = Object.freeze([
   "days_since_last_purchase",
@@ -59,7 +60,7 @@ export function signedLog1p(x: number): number {
  * @param features - the features to use, in column order of the result
  * @param log - the features to log-transform (default {@link DEFAULT_LOG_FEATURES})
  * @returns the frozen matrix with the means and SDs used
- * @throws RangeError when no feature is given, a column is missing or of another length, or a value is not finite
+ * @throws ArgumentError when no feature is given, a column is missing or of another length, or a value is not finite
  * @example
  * const z = standardizeFeatures({ x: Float64Array.from([1, 3]) }, ["x"], []);
  * Array.from(z.values); // [-1, 1]
@@ -70,12 +71,12 @@ export function standardizeFeatures(
   log: readonly string[] = DEFAULT_LOG_FEATURES,
 ): StandardizedFeatures {
   const fn = "standardizeFeatures";
-  if (features.length === 0) throw new RangeError(`${fn}: give at least one feature`);
+  if (features.length === 0) throw new ArgumentError(`${fn}: give at least one feature`);
   const d = features.length;
   // Any object of columns (e.g. a summary's SummaryColumns): read the named ones as numbers.
   const table = columns as Readonly<Record<string, ArrayLike<number> | undefined>>;
   const first = table[features[0]!];
-  if (!first) throw new RangeError(`${fn}: feature "${features[0]}" is not a column`);
+  if (!first) throw new ArgumentError(`${fn}: feature "${features[0]}" is not a column`);
   const n = first.length;
   const values = new Float64Array(n * d);
   const means: number[] = [];
@@ -84,13 +85,13 @@ export function standardizeFeatures(
   for (let j = 0; j < d; j++) {
     const name = features[j]!;
     const col = table[name];
-    if (!col) throw new RangeError(`${fn}: feature "${name}" is not a column`);
-    if (col.length !== n) throw new RangeError(`${fn}: feature "${name}" has ${col.length} values, expected ${n}`);
+    if (!col) throw new ArgumentError(`${fn}: feature "${name}" is not a column`);
+    if (col.length !== n) throw new ArgumentError(`${fn}: feature "${name}" has ${col.length} values, expected ${n}`);
     const useLog = log.includes(name);
     let sum = 0;
     for (let i = 0; i < n; i++) {
       const raw = col[i]!;
-      if (!Number.isFinite(raw)) throw new RangeError(`${fn}: feature "${name}" value ${raw} of row ${i} is not finite`);
+      if (!Number.isFinite(raw)) throw new ArgumentError(`${fn}: feature "${name}" value ${raw} of row ${i} is not finite`);
       const v = useLog ? signedLog1p(raw) : raw;
       values[i * d + j] = v;
       sum += v;

@@ -2,6 +2,7 @@ import { isoDayOption } from "../data/iso-day-option.js";
 import type { CustomerSummary } from "../summary/types.js";
 import { rfmQuantileBreaks } from "./rfm-quantile-breaks.js";
 import { rfmScoreValues } from "./rfm-score-values.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** A usage tier. */
 export type UsageTier = "infrequent" | "moderate" | "heavy";
@@ -67,7 +68,7 @@ export interface UsageTiers {
  * @param summary - a customer summary (uses `orders`, `total_spend`, `first_purchase`, `calibrationEnd`)
  * @param options - `basis` ("orders" default, or "ordersPerYear"), `method` ("cutoffs" default, or "tertiles"), `cutoffs`
  * @returns frozen tiers per customer and the tier table
- * @throws RangeError for cut-offs that are not finite with infrequent max < moderate max, or a bad first purchase date
+ * @throws ArgumentError for cut-offs that are not finite with infrequent max < moderate max, or a bad first purchase date
  * @example
  * usageTiers(summary).rows.map((r) => r.tier); // ["infrequent", "moderate", "heavy"]
  */
@@ -93,7 +94,7 @@ export function usageTiers(
     level = rfmScoreValues(value, cutoffs, { bins: 3 });
   } else {
     const [a, b] = options.cutoffs ?? DEFAULT_USAGE_CUTOFFS[basis];
-    if (!Number.isFinite(a) || !Number.isFinite(b) || !(a < b)) throw new RangeError(`${fn}: cutoffs [${a}, ${b}] must be finite with the first below the second`);
+    if (!Number.isFinite(a) || !Number.isFinite(b) || !(a < b)) throw new ArgumentError(`${fn}: cutoffs [${a}, ${b}] must be finite with the first below the second`);
     cutoffs = Object.freeze([a, b]);
     level = Uint8Array.from(value, (v) => (v <= a ? 1 : v <= b ? 2 : 3));
   }

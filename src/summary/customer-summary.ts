@@ -5,6 +5,7 @@ import { loadTransactionsTable } from "../engine/load-transactions-table.js";
 import { withEngine, type Engine } from "../engine/open-engine.js";
 import { summarySql } from "./summary-sql.js";
 import { DAYS_PER_UNIT, type CustomerSummary, type TimeUnit } from "./types.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** Options of {@link customerSummary}. */
 export interface CustomerSummaryOptions {
@@ -37,7 +38,7 @@ export interface CustomerSummaryOptions {
  * @param transactions - the validated transactions
  * @param options - period ends and time unit
  * @returns the frozen summary
- * @throws RangeError for a malformed date, a calibration end after the observation end, or no transactions
+ * @throws ArgumentError for a malformed date, a calibration end after the observation end, or no transactions
  * @example
  * const s = await customerSummary(tx, { calibrationEnd: "1997-09-30", timeUnit: "week" });
  * s.columns.T[0]; // 38.857142857142854 for a first purchase on 1997-01-01
@@ -47,17 +48,17 @@ export async function customerSummary(
   options: CustomerSummaryOptions = {},
 ): Promise<CustomerSummary> {
   const fn = "customerSummary";
-  if (transactions.length === 0) throw new RangeError(`${fn}: there are no transactions to summarise`);
+  if (transactions.length === 0) throw new ArgumentError(`${fn}: there are no transactions to summarise`);
   const timeUnit = options.timeUnit ?? "week";
   if (!(timeUnit in DAYS_PER_UNIT)) {
-    throw new RangeError(`${fn}: timeUnit "${String(timeUnit)}" is not one of day, week, month`);
+    throw new ArgumentError(`${fn}: timeUnit "${String(timeUnit)}" is not one of day, week, month`);
   }
   let lastDay = -Infinity;
   for (let i = 0; i < transactions.length; i++) lastDay = Math.max(lastDay, transactions.day[i]);
   const obs = options.observationEnd === undefined ? lastDay : isoDayOption(options.observationEnd, fn, "observationEnd");
   const cal = options.calibrationEnd === undefined ? obs : isoDayOption(options.calibrationEnd, fn, "calibrationEnd");
   if (cal > obs) {
-    throw new RangeError(
+    throw new ArgumentError(
       `${fn}: calibrationEnd ${formatDay(cal)} is after observationEnd ${formatDay(obs)}; choose an earlier calibration end`,
     );
   }

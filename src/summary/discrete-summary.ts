@@ -26,7 +26,7 @@ export interface DiscreteSummary {
  * @param transactions - the validated transactions
  * @param options - calibration end (ISO, default the last date) and the unit of one opportunity (default month)
  * @returns the per-customer x, t_x and n
- * @throws RangeError for a malformed date
+ * @throws ArgumentError for a malformed date
  * @example
  * const d = await discreteSummary(tx, { calibrationEnd: "2025-06-30", timeUnit: "month" });
  * d.periods[0]; // whole months observed for the first customer

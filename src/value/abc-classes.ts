@@ -1,5 +1,6 @@
 import { rankOrder } from "./rank-order.js";
 import type { AbcClass } from "./types.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** ABC thresholds: cumulative value shares (fractions) where class A and class B end. */
 export interface AbcThresholds {
@@ -20,14 +21,14 @@ export interface AbcThresholds {
  * @param values - the value of each customer (e.g. net contribution, currency units)
  * @param thresholds - `a` and `b`, with 0 < a <= b <= 1
  * @returns the class of each customer, in input order (frozen)
- * @throws RangeError when the thresholds are out of order or outside (0, 1], or lengths differ
+ * @throws ArgumentError when the thresholds are out of order or outside (0, 1], or lengths differ
  * @example
  * abcClasses(["a", "b", "c", "d"], [70, 20, 6, 4]); // ["A", "A", "B", "C"]
  */
 export function abcClasses(ids: readonly string[], values: ArrayLike<number>, thresholds: AbcThresholds = {}): readonly AbcClass[] {
   const a = thresholds.a ?? 0.8;
   const b = thresholds.b ?? 0.95;
-  if (!(a > 0 && a <= b && b <= 1)) throw new RangeError(`abcClasses: thresholds a ${a} and b ${b} must satisfy 0 < a <= b <= 1`);
+  if (!(a > 0 && a <= b && b <= 1)) throw new ArgumentError(`abcClasses: thresholds a ${a} and b ${b} must satisfy 0 < a <= b <= 1`);
   const order = rankOrder(ids, values);
   let positive = 0;
   for (let i = 0; i < values.length; i++) if (values[i]! > 0) positive += values[i]!;

@@ -1,5 +1,6 @@
 import type { LineValues } from "./line-values.js";
 import type { ValueTotals } from "./types.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** Additive value sums per key (customer or group), plus the numerators hidden behind the rates. */
 export interface ValueSumColumns {
@@ -38,7 +39,7 @@ const LINE_MEASURES = [
  * @param keyOf - the key index (0..nKeys-1) of each line
  * @param nKeys - number of keys
  * @returns the sums (typed arrays of length nKeys)
- * @throws RangeError when a key index is out of range
+ * @throws ArgumentError when a key index is out of range
  * @example
  * sumValueByKey(lines, cts, new Int32Array(lines.length), 1).net_sales[0]; // total net sales
  */
@@ -54,7 +55,7 @@ export function sumValueByKey(lines: LineValues, costToServe: Float64Array, keyO
   const m = lines.customerIds.length;
   for (let i = 0; i < lines.length; i++) {
     const k = keyOf[i]!;
-    if (!(k >= 0 && k < nKeys)) throw new RangeError(`sumValueByKey: key index ${k} of line ${i} is outside 0..${nKeys - 1}`);
+    if (!(k >= 0 && k < nKeys)) throw new ArgumentError(`sumValueByKey: key index ${k} of line ${i} is outside 0..${nKeys - 1}`);
     out.lines[k]! += 1;
     for (const [to, from] of LINE_MEASURES) out[to][k]! += lines[from][i]!;
     out.cost_to_serve[k]! += costToServe[i]!;

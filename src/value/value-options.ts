@@ -6,6 +6,7 @@ import { lineCostToServe, type LineCostToServe } from "./line-cost-to-serve.js";
 import { lineValues, type LineValues } from "./line-values.js";
 import { serviceCostTable } from "./service-cost-table.js";
 import type { ServiceCostTable } from "./types.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /** Options of {@link customerValue} and {@link valueByGroup}. */
 export interface ValueOptions {
@@ -47,7 +48,7 @@ export interface PreparedValue {
  * prepareValue(t, { costs: { complaint: 20 } }, "customerValue").costs.complaint; // 20
  */
 export function prepareValue(t: Transactions, options: ValueOptions, fn: string): PreparedValue {
-  if (t.length === 0) throw new RangeError(`${fn}: the transactions table is empty (0 lines); nothing to value`);
+  if (t.length === 0) throw new ArgumentError(`${fn}: the transactions table is empty (0 lines); nothing to value`);
   const costs = serviceCostTable(options.costs ?? {}, "options.costs");
   const lines = lineValues(t, options.assumedMarginRate);
   let recordsReturns = t.returnedQuantity !== undefined || t.returnedAmount !== undefined;

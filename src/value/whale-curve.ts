@@ -1,5 +1,6 @@
 import { rankOrder } from "./rank-order.js";
 import type { WhaleCurve, WhalePoint } from "./types.js";
+import { ArgumentError } from "../math/argument-error.js";
 
 /**
  * The profitability ("whale") curve: customers ranked by net contribution, best first, against
@@ -12,7 +13,7 @@ import type { WhaleCurve, WhalePoint } from "./types.js";
  * @param netContribution - net contribution per customer (currency units)
  * @param options - `maxPoints` on the curve (default 1000; the peak and both ends are always kept)
  * @returns a frozen {@link WhaleCurve}
- * @throws RangeError when the lengths differ, a value is not finite or maxPoints < 2
+ * @throws ArgumentError when the lengths differ, a value is not finite or maxPoints < 2
  * @example
  * const w = whaleCurve(["a", "b", "c"], [80, 40, -20]); // total 100
  * w.peakProfitShare;   // 1.2 (at 2 of 3 customers)
@@ -21,12 +22,12 @@ import type { WhaleCurve, WhalePoint } from "./types.js";
  */
 export function whaleCurve(ids: readonly string[], netContribution: ArrayLike<number>, options: { readonly maxPoints?: number } = {}): WhaleCurve {
   const maxPoints = options.maxPoints ?? 1000;
-  if (!Number.isInteger(maxPoints) || maxPoints < 2) throw new RangeError(`whaleCurve: maxPoints ${maxPoints} must be an integer >= 2`);
+  if (!Number.isInteger(maxPoints) || maxPoints < 2) throw new ArgumentError(`whaleCurve: maxPoints ${maxPoints} must be an integer >= 2`);
   const n = ids.length;
   let total = 0, positive = 0, unprofitable = 0, lost = 0;
   for (let i = 0; i < n; i++) {
     const v = netContribution[i]!;
-    if (!Number.isFinite(v)) throw new RangeError(`whaleCurve: net contribution ${v} of customer "${ids[i]}" is not finite`);
+    if (!Number.isFinite(v)) throw new ArgumentError(`whaleCurve: net contribution ${v} of customer "${ids[i]}" is not finite`);
     total += v;
     if (v > 0) positive += v;
     if (v < 0) {

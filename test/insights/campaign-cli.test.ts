@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { Command } from "../../src/cli/command.js";
 import { campaignCommand } from "../../src/cli/commands/campaign.js";
 import { serviceCommand } from "../../src/cli/commands/service.js";
+import { isInputError } from "../../src/cli/main.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "crm-campaign-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -17,7 +18,7 @@ async function run(command: Command, ...argv: string[]): Promise<{ code: number;
   try {
     return { code: await command.run(argv, io), out, err };
   } catch (e) {
-    if (e instanceof Error && ["UsageError", "DataError", "RangeError"].includes(e.name)) return { code: 2, out, err: err + `${e.message.split("\n")[0]}\n` };
+    if (isInputError(e)) return { code: 2, out, err: err + `${e.message.split("\n")[0]}\n` };
     throw e;
   }
 }

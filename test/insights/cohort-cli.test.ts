@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { cohortsCommand } from "../../src/cli/commands/cohorts.js";
 import { COMMANDS, runCli } from "../../src/cli/main.js";
 import { REPO_ROOT } from "../helpers/shared-data.js";
+import { isInputError } from "../../src/cli/main.js";
 
 const SAMPLE = path.join(REPO_ROOT, "data/sample/transactions.csv");
 const dir = mkdtempSync(path.join(tmpdir(), "crm-cohorts-"));
@@ -20,7 +21,7 @@ async function cohorts(...argv: string[]): Promise<{ code: number; out: string; 
   try {
     return { code: await cohortsCommand.run(argv, io), out, err };
   } catch (e) {
-    if (e instanceof Error && ["UsageError", "DataError", "RangeError"].includes(e.name)) return { code: 2, out, err: err + `${e.message.split("\n")[0]}\n` };
+    if (isInputError(e)) return { code: 2, out, err: err + `${e.message.split("\n")[0]}\n` };
     throw e;
   }
 }

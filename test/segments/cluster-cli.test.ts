@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
 import { segmentCommand } from "../../src/cli/commands/segment.js";
 import { REPO_ROOT } from "../helpers/shared-data.js";
+import { isInputError } from "../../src/cli/main.js";
 
 const SAMPLE = path.join(REPO_ROOT, "data/sample/transactions.csv");
 const dir = mkdtempSync(path.join(tmpdir(), "crm-segment-"));
@@ -18,7 +19,7 @@ async function crm(...argv: string[]): Promise<{ code: number; out: string; err:
   try {
     return { code: await segmentCommand.run(argv, io), out, err };
   } catch (error) {
-    if (error instanceof Error && ["UsageError", "DataError", "RangeError"].includes(error.name)) return { code: 2, out, err: err + `${error.message.split("\n")[0]}\n` };
+    if (isInputError(error)) return { code: 2, out, err: err + `${error.message.split("\n")[0]}\n` };
     throw error;
   }
 }

@@ -8,6 +8,7 @@ import type { Command } from "../../src/cli/command.js";
 import { migrateCommand } from "../../src/cli/commands/migrate.js";
 import { rfmCommand } from "../../src/cli/commands/rfm.js";
 import { REPO_ROOT } from "../helpers/shared-data.js";
+import { isInputError } from "../../src/cli/main.js";
 
 const SAMPLE = path.join(REPO_ROOT, "data/sample/transactions.csv");
 
@@ -18,7 +19,7 @@ async function run(command: Command, ...argv: string[]): Promise<{ code: number;
   try {
     return { code: await command.run(argv, io), out, err };
   } catch (e) {
-    if (e instanceof Error && ["UsageError", "DataError", "RangeError"].includes(e.name)) return { code: 2, out, err: err + `${e.message.split("\n")[0]}\n` };
+    if (isInputError(e)) return { code: 2, out, err: err + `${e.message.split("\n")[0]}\n` };
     throw e;
   }
 }

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { COMMANDS, runCli } from "../../src/cli/main.js";
 import { valueCommand } from "../../src/cli/commands/value.js";
 import { REPO_ROOT } from "../helpers/shared-data.js";
+import { isInputError } from "../../src/cli/main.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "crm-value-"));
 afterAll(() => spawnSync("rm", ["-rf", dir]));
@@ -21,7 +22,7 @@ async function crm(...argv: string[]): Promise<{ code: number; out: string; err:
   try {
     return { code: await valueCommand.run(argv, io), out, err };
   } catch (e) {
-    if (e instanceof Error && ["UsageError", "DataError", "RangeError"].includes(e.name)) return { code: 2, out, err: err + `${e.message.split("\n")[0]}\n` };
+    if (isInputError(e)) return { code: 2, out, err: err + `${e.message.split("\n")[0]}\n` };
     throw e;
   }
 }

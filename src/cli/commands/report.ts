@@ -6,6 +6,7 @@ import { packageRoot, sampleTransactionsPath } from "../package-root.js";
 import { choiceFlag, intFlag, parseFlags, stringFlag, numberFlag } from "../parse-flags.js";
 import { step } from "../progress.js";
 import { UsageError } from "../usage-error.js";
+import { AnalysisNotPossibleError } from "../../math/analysis-not-possible-error.js";
 import { formatDay } from "../../data/format-day.js";
 import { isoDayOption } from "../../data/iso-day-option.js";
 import { loadCustomersFile } from "../../data/load-customers.js";
@@ -190,7 +191,7 @@ export const reportCommand: Command = {
       try {
         return await step(io, label, work);
       } catch (error) {
-        if (!(error instanceof Error) || !["ConvergenceError", "RangeError"].includes(error.name)) throw error;
+        if (!(error instanceof AnalysisNotPossibleError)) throw error;
         const reason = error.message.split("\n")[0]!;
         io.err(`crm report: ${label}: left out (${reason})`);
         omitted.push({ section: label, reason });

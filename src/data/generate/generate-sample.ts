@@ -27,7 +27,7 @@ import type { GeneratedSample, GenerateSampleOptions, SampleCampaignContacts, Sa
  * s.truth.bgNbd;            // { r: 0.6, alpha: 8, a: 0.8, b: 3, ... }
  * s.transactions.length;    // 30665 order lines (19177 orders)
  * s.customers.customerId[41]; // "C00042"
- * @throws RangeError naming `generateSample` and the bad option (customers, seed, dates, parameters).
+ * @throws ArgumentError naming `generateSample` and the bad option (customers, seed, dates, parameters).
  */
 export function generateSample(options: GenerateSampleOptions): GeneratedSample {
   const w = resolveWorld(options);

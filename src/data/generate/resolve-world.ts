@@ -2,6 +2,7 @@ import { categoricalSampler, type UniformSource } from "../../math/index.js";
 import { SAMPLE_DEFAULTS } from "./defaults.js";
 import { isoDayOption } from "../iso-day-option.js";
 import type { BgNbdParams, CampaignRates, GammaGammaParams, GenerateSampleOptions, SalesChannel, ServiceEffect } from "./types.js";
+import { ArgumentError } from "../../math/argument-error.js";
 
 type Draw = (rng: UniformSource) => number;
 
@@ -49,28 +50,28 @@ export interface World {
  *
  * @example
  * resolveWorld({ customers: 10, seed: 1 }).endDay; // 20453 (2025-12-31)
- * @throws RangeError naming `generateSample` and the offending option.
+ * @throws ArgumentError naming `generateSample` and the offending option.
  */
 export function resolveWorld(o: GenerateSampleOptions): World {
   const fn = "generateSample";
   if (!(Number.isSafeInteger(o.customers) && o.customers >= 1 && o.customers <= 9_999_999)) {
-    throw new RangeError(`${fn}: customers must be an integer from 1 to 9999999, got ${String(o.customers)}`);
+    throw new ArgumentError(`${fn}: customers must be an integer from 1 to 9999999, got ${String(o.customers)}`);
   }
-  if (!Number.isSafeInteger(o.seed)) throw new RangeError(`${fn}: seed must be a safe integer, got ${String(o.seed)}`);
+  if (!Number.isSafeInteger(o.seed)) throw new ArgumentError(`${fn}: seed must be a safe integer, got ${String(o.seed)}`);
   const d = SAMPLE_DEFAULTS;
   const startDay = isoDayOption(o.start ?? d.dates.start, fn, "start");
   const acquisitionEndDay = isoDayOption(o.acquisitionEnd ?? d.dates.acquisitionEnd, fn, "acquisitionEnd");
   const endDay = isoDayOption(o.end ?? d.dates.end, fn, "end");
   const campaignDay = isoDayOption(o.campaignDate ?? d.dates.campaign, fn, "campaignDate");
   if (!(startDay <= acquisitionEndDay && acquisitionEndDay <= endDay)) {
-    throw new RangeError(`${fn}: need start <= acquisitionEnd <= end`);
+    throw new ArgumentError(`${fn}: need start <= acquisitionEnd <= end`);
   }
   if (!(startDay < campaignDay && campaignDay <= endDay)) {
-    throw new RangeError(`${fn}: campaignDate must be after start and on or before end`);
+    throw new ArgumentError(`${fn}: campaignDate must be after start and on or before end`);
   }
   const bgNbd = positive(fn, "bgNbd", { ...d.bgNbd, ...o.bgNbd });
   const gammaGamma = positive(fn, "gammaGamma", { ...d.gammaGamma, ...o.gammaGamma });
-  if (!(gammaGamma.q > 1)) throw new RangeError(`${fn}: gammaGamma.q must be > 1, got ${gammaGamma.q}`);
+  if (!(gammaGamma.q > 1)) throw new ArgumentError(`${fn}: gammaGamma.q must be > 1, got ${gammaGamma.q}`);
   const serviceEffect = probabilities(fn, "serviceEffect", { ...d.serviceEffect, ...o.serviceEffect });
   const campaign = probabilities(fn, "campaign", {
     controlResponseRate: o.campaign?.controlResponseRate ?? d.campaign.controlResponseRate,
@@ -126,7 +127,7 @@ export function resolveWorld(o: GenerateSampleOptions): World {
 function positive<T extends object>(fn: string, group: string, values: T): T {
   for (const [k, v] of Object.entries(values)) {
     if (!(typeof v === "number" && Number.isFinite(v) && v > 0)) {
-      throw new RangeError(`${fn}: ${group}.${k} must be a finite number > 0, got ${String(v)}`);
+      throw new ArgumentError(`${fn}: ${group}.${k} must be a finite number > 0, got ${String(v)}`);
     }
   }
   return Object.freeze(values);
@@ -135,7 +136,7 @@ function positive<T extends object>(fn: string, group: string, values: T): T {
 function probabilities<T extends object>(fn: string, group: string, values: T): T {
   for (const [k, v] of Object.entries(values)) {
     if (!(typeof v === "number" && v >= 0 && v <= 1)) {
-      throw new RangeError(`${fn}: ${group}.${k} must be a probability in [0, 1], got ${String(v)}`);
+      throw new ArgumentError(`${fn}: ${group}.${k} must be a probability in [0, 1], got ${String(v)}`);
     }
   }
   return Object.freeze(values);

@@ -3,6 +3,7 @@ import type { ModelParams, PurchaseModel } from "../model-types.js";
 import { checkTimeUnit } from "./check-time-unit.js";
 import { frequencyClasses } from "./frequency-classes.js";
 import type { HoldoutSummary } from "./types.js";
+import { ArgumentError } from "../../math/argument-error.js";
 
 /** One row of {@link calibrationHoldoutTable}: the customers with x calibration repeat purchases. */
 export interface CalibrationHoldoutRow {
@@ -46,7 +47,7 @@ export interface CalibrationHoldoutTable {
  * @param summary - frequency, recency, T, frequency_holdout and durationHoldout (a CustomerSummary)
  * @param options - `maxFrequency`: first value of the open-ended class (default 7)
  * @returns the frozen table
- * @throws RangeError when durationHoldout is not > 0, the columns differ in length, a frequency
+ * @throws ArgumentError when durationHoldout is not > 0, the columns differ in length, a frequency
  *   is not a whole number >= 0, maxFrequency is not a whole number >= 1, or the time units differ
  * @example
  * const t = calibrationHoldoutTable(bgNbdFromParams({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }), cdnowSummary);
@@ -60,11 +61,11 @@ export function calibrationHoldoutTable<P extends ModelParams>(
   const fn = "calibrationHoldoutTable";
   const timeUnit = checkTimeUnit(fn, model.timeUnit, summary.timeUnit);
   const t = summary.durationHoldout;
-  if (!(t > 0 && Number.isFinite(t))) throw new RangeError(`${fn}: durationHoldout ${t} must be > 0 (make the summary with an observationEnd after its calibrationEnd)`);
+  if (!(t > 0 && Number.isFinite(t))) throw new ArgumentError(`${fn}: durationHoldout ${t} must be > 0 (make the summary with an observationEnd after its calibrationEnd)`);
   const { frequency, recency, T, frequency_holdout: holdout } = summary.columns;
   const n = frequency.length;
   if (recency.length !== n || T.length !== n || holdout.length !== n) {
-    throw new RangeError(`${fn}: columns differ in length (frequency ${n}, recency ${recency.length}, T ${T.length}, frequency_holdout ${holdout.length})`);
+    throw new ArgumentError(`${fn}: columns differ in length (frequency ${n}, recency ${recency.length}, T ${T.length}, frequency_holdout ${holdout.length})`);
   }
   const classes = frequencyClasses(fn, frequency, options.maxFrequency ?? 7);
   const expected = model.conditionalExpectedPurchases({ frequency, recency, T }, t);

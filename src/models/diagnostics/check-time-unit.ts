@@ -1,4 +1,5 @@
 import type { TimeUnit } from "../../summary/types.js";
+import { ArgumentError } from "../../math/argument-error.js";
 
 /**
  * Checks that a model and its data speak the same time unit, when both are known: a model fitted
@@ -8,14 +9,14 @@ import type { TimeUnit } from "../../summary/types.js";
  * @param modelUnit - the model's `timeUnit` (null when unknown)
  * @param dataUnit - the summary's time unit (undefined when unknown)
  * @returns the known unit (the data's first), or null
- * @throws RangeError when both are known and differ
+ * @throws ArgumentError when both are known and differ
  * @example
  * checkTimeUnit("f", "week", "week"); // "week"
  * checkTimeUnit("f", null, undefined); // null
  */
 export function checkTimeUnit(fn: string, modelUnit: TimeUnit | null, dataUnit: TimeUnit | undefined): TimeUnit | null {
   if (modelUnit !== null && dataUnit !== undefined && modelUnit !== dataUnit) {
-    throw new RangeError(`${fn}: the model is in ${modelUnit}s but the summary is in ${dataUnit}s; use one time unit`);
+    throw new ArgumentError(`${fn}: the model is in ${modelUnit}s but the summary is in ${dataUnit}s; use one time unit`);
   }
   return dataUnit ?? modelUnit;
 }

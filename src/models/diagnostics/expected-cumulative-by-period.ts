@@ -12,7 +12,7 @@ import type { PeriodGrid } from "./period-grid.js";
  * @param grid - the periods
  * @param daysPerUnit - days in one model time unit (7 for weeks)
  * @returns expected cumulative repeat purchases at each period end (count)
- * @throws RangeError from the model when it rejects an age
+ * @throws ArgumentError from the model when it rejects an age
  * @example
  * expectedCumulativeByPeriod((t) => t, Int32Array.of(0), periodGrid(14, 7), 7); // Float64Array [6/7, 13/7]
  */

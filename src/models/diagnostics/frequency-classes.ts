@@ -1,3 +1,4 @@
+import { ArgumentError } from "../../math/argument-error.js";
 /** Customers sorted into repeat-purchase classes 0, 1, ..., maxFrequency - 1 and "maxFrequency+". */
 export interface FrequencyClasses {
   /** Class of each customer: min(x, maxFrequency). */
@@ -16,13 +17,13 @@ export interface FrequencyClasses {
  * @param frequency - repeat purchases per customer (count, whole numbers >= 0)
  * @param maxFrequency - first value of the open-ended class (whole number >= 1)
  * @returns the class of each customer, the labels and the class sizes, frozen
- * @throws RangeError when maxFrequency is not a whole number >= 1 or a frequency is not a whole number >= 0
+ * @throws ArgumentError when maxFrequency is not a whole number >= 1 or a frequency is not a whole number >= 0
  * @example
  * frequencyClasses("f", [0, 3, 9], 7).customers; // [1, 0, 0, 1, 0, 0, 0, 1]
  */
 export function frequencyClasses(fn: string, frequency: ArrayLike<number>, maxFrequency: number): FrequencyClasses {
   if (!(Number.isInteger(maxFrequency) && maxFrequency >= 1)) {
-    throw new RangeError(`${fn}: maxFrequency ${maxFrequency} must be a whole number >= 1`);
+    throw new ArgumentError(`${fn}: maxFrequency ${maxFrequency} must be a whole number >= 1`);
   }
   const n = frequency.length;
   const classOf = new Int32Array(n);
@@ -30,7 +31,7 @@ export function frequencyClasses(fn: string, frequency: ArrayLike<number>, maxFr
   for (let i = 0; i < n; i++) {
     const x = frequency[i]!;
     if (!(Number.isInteger(x) && x >= 0)) {
-      throw new RangeError(`${fn}: frequency ${x} of row ${i} must be a whole number >= 0`);
+      throw new ArgumentError(`${fn}: frequency ${x} of row ${i} must be a whole number >= 0`);
     }
     const c = Math.min(x, maxFrequency);
     classOf[i] = c;

@@ -3,6 +3,7 @@ import type { ModelParams, PurchaseModel } from "../model-types.js";
 import { checkTimeUnit } from "./check-time-unit.js";
 import { frequencyClasses } from "./frequency-classes.js";
 import type { DiagnosticSummary } from "./types.js";
+import { ArgumentError } from "../../math/argument-error.js";
 
 /** One class of {@link frequencyHistogram}: customers with x calibration repeat purchases. */
 export interface FrequencyHistogramRow {
@@ -36,7 +37,7 @@ export interface FrequencyHistogram {
  * @param summary - frequency and T per customer (a CustomerSummary)
  * @param options - `maxFrequency`: first value of the open-ended class (default 7)
  * @returns the frozen histogram
- * @throws RangeError when a frequency is not a whole number >= 0, a T is negative or not finite,
+ * @throws ArgumentError when a frequency is not a whole number >= 0, a T is negative or not finite,
  *   the columns differ in length, maxFrequency is not a whole number >= 1, or the time units differ
  * @example
  * const h = frequencyHistogram(bgNbdFromParams({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }), cdnowSummary);
@@ -51,13 +52,13 @@ export function frequencyHistogram<P extends ModelParams>(
   const timeUnit = checkTimeUnit(fn, model.timeUnit, summary.timeUnit);
   const { frequency, T } = summary.columns;
   const n = frequency.length;
-  if (T.length !== n) throw new RangeError(`${fn}: columns differ in length (frequency ${n}, T ${T.length})`);
+  if (T.length !== n) throw new ArgumentError(`${fn}: columns differ in length (frequency ${n}, T ${T.length})`);
   const classes = frequencyClasses(fn, frequency, options.maxFrequency ?? 7);
   const k = classes.labels.length - 1;
   const byT = new Map<number, number>();
   for (let i = 0; i < n; i++) {
     const Ti = T[i]!;
-    if (!(Ti >= 0 && Number.isFinite(Ti))) throw new RangeError(`${fn}: T ${Ti} of row ${i} must be a finite number >= 0`);
+    if (!(Ti >= 0 && Number.isFinite(Ti))) throw new ArgumentError(`${fn}: T ${Ti} of row ${i} must be a finite number >= 0`);
     byT.set(Ti, (byT.get(Ti) ?? 0) + 1);
   }
   const expected = new Float64Array(k + 1);

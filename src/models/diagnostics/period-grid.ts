@@ -1,3 +1,4 @@
+import { ArgumentError } from "../../math/argument-error.js";
 /** Calendar periods of equal length laid over a run of days, period 1 starting on the first day. */
 export interface PeriodGrid {
   /** Number of periods K (the last one may be cut short by the observation end). */
@@ -17,13 +18,13 @@ export interface PeriodGrid {
  * @param days - days covered, start to observation end inclusive (whole number >= 1)
  * @param periodDays - period length in days (> 0)
  * @returns the frozen grid
- * @throws RangeError when days is not a whole number >= 1 or periodDays is not > 0
+ * @throws ArgumentError when days is not a whole number >= 1 or periodDays is not > 0
  * @example
  * periodGrid(10, 7).lastOffset; // Int32Array [6, 9]
  */
 export function periodGrid(days: number, periodDays: number): PeriodGrid {
-  if (!(Number.isInteger(days) && days >= 1)) throw new RangeError(`periodGrid: days ${days} must be a whole number >= 1`);
-  if (!(periodDays > 0 && Number.isFinite(periodDays))) throw new RangeError(`periodGrid: periodDays ${periodDays} must be > 0`);
+  if (!(Number.isInteger(days) && days >= 1)) throw new ArgumentError(`periodGrid: days ${days} must be a whole number >= 1`);
+  if (!(periodDays > 0 && Number.isFinite(periodDays))) throw new ArgumentError(`periodGrid: periodDays ${periodDays} must be > 0`);
   const periodOfOffset = new Int32Array(days);
   for (let o = 0; o < days; o++) periodOfOffset[o] = Math.floor(o / periodDays);
   const periods = periodOfOffset[days - 1]! + 1;

@@ -8,6 +8,7 @@ import { countRepeatPurchasesByPeriod } from "./count-repeat-purchases-by-period
 import { expectedCumulativeByPeriod } from "./expected-cumulative-by-period.js";
 import { periodGrid } from "./period-grid.js";
 import { resolveCohort, type TrackingCohort } from "./resolve-cohort.js";
+import { ArgumentError } from "../../math/argument-error.js";
 
 /** Options of {@link purchaseTracking}; each defaults to the summary's when the cohort is a summary. */
 export interface PurchaseTrackingOptions {
@@ -63,7 +64,7 @@ export interface PurchaseTracking {
  * @param cohort - a CustomerSummary (customer_id, first_purchase) or `{ customerId, firstPurchaseDay }`
  * @param options - period ends, time unit, period length, start day
  * @returns the frozen series
- * @throws RangeError for a missing or malformed date, calibrationEnd outside start..observationEnd,
+ * @throws ArgumentError for a missing or malformed date, calibrationEnd outside start..observationEnd,
  *   an empty cohort, a first purchase before the start or after the observation end, a duplicate customer id,
  *   or a time unit that differs from the model's
  * @example
@@ -82,28 +83,28 @@ export function purchaseTracking<P extends ModelParams>(
   const unit = options.timeUnit ?? fromSummary?.timeUnit;
   const timeUnit = checkTimeUnit(fn, model.timeUnit, unit) ?? "week";
   const period = options.period ?? "week";
-  if (!(period in DAYS_PER_UNIT)) throw new RangeError(`${fn}: period "${String(period)}" is not one of day, week, month`);
+  if (!(period in DAYS_PER_UNIT)) throw new ArgumentError(`${fn}: period "${String(period)}" is not one of day, week, month`);
   const dateOption = (name: "calibrationEnd" | "observationEnd"): number => {
     const text = options[name] ?? fromSummary?.[name];
-    if (text === undefined) throw new RangeError(`${fn}: give ${name} (ISO YYYY-MM-DD) in the options`);
+    if (text === undefined) throw new ArgumentError(`${fn}: give ${name} (ISO YYYY-MM-DD) in the options`);
     return isoDayOption(text, fn, name);
   };
   const obs = dateOption("observationEnd");
   const cal = dateOption("calibrationEnd");
   const { ids, firstDay, minFirst } = resolveCohort(fn, cohort);
-  if (ids.length === 0) throw new RangeError(`${fn}: the cohort has no customers`);
+  if (ids.length === 0) throw new ArgumentError(`${fn}: the cohort has no customers`);
   const start = options.start === undefined ? minFirst : isoDayOption(options.start, fn, "start");
-  if (minFirst < start) throw new RangeError(`${fn}: a customer's first purchase ${formatDay(minFirst)} is before start ${formatDay(start)}`);
+  if (minFirst < start) throw new ArgumentError(`${fn}: a customer's first purchase ${formatDay(minFirst)} is before start ${formatDay(start)}`);
   if (!(start <= cal && cal <= obs)) {
-    throw new RangeError(`${fn}: calibrationEnd ${formatDay(cal)} must lie between start ${formatDay(start)} and observationEnd ${formatDay(obs)}`);
+    throw new ArgumentError(`${fn}: calibrationEnd ${formatDay(cal)} must lie between start ${formatDay(start)} and observationEnd ${formatDay(obs)}`);
   }
   const days = obs - start + 1;
   const index = new Map<string, number>();
   const firstOffset = new Int32Array(ids.length);
   ids.forEach((id, i) => {
-    if (index.has(id)) throw new RangeError(`${fn}: customer "${id}" appears twice in the cohort`);
+    if (index.has(id)) throw new ArgumentError(`${fn}: customer "${id}" appears twice in the cohort`);
     const o = firstDay[i]! - start;
-    if (o >= days) throw new RangeError(`${fn}: first purchase ${formatDay(firstDay[i]!)} of customer "${id}" is after observationEnd ${formatDay(obs)}`);
+    if (o >= days) throw new ArgumentError(`${fn}: first purchase ${formatDay(firstDay[i]!)} of customer "${id}" is after observationEnd ${formatDay(obs)}`);
     index.set(id, i);
     firstOffset[i] = o;
   });

@@ -1,5 +1,6 @@
 import { isoDayOption } from "../../data/iso-day-option.js";
 import type { TimeUnit } from "../../summary/types.js";
+import { ArgumentError } from "../../math/argument-error.js";
 
 /** A cohort given by a customer summary: its ids and first purchase dates (a CustomerSummary fits). */
 export interface SummaryCohort {
@@ -37,7 +38,7 @@ export type TrackingCohort = SummaryCohort | FirstPurchases;
  * @param fn - the public function named in errors
  * @param cohort - a summary or first purchase days
  * @returns ids, first days and their minimum (Infinity for an empty cohort)
- * @throws RangeError when the columns differ in length or a first purchase is not a date (a whole day number)
+ * @throws ArgumentError when the columns differ in length or a first purchase is not a date (a whole day number)
  * @example
  * resolveCohort("f", { customerId: ["A"], firstPurchaseDay: [9862] }).minFirst; // 9862
  */
@@ -47,14 +48,14 @@ export function resolveCohort(fn: string, cohort: TrackingCohort): { ids: readon
   const firstDay = new Int32Array(n);
   if ("columns" in cohort) {
     const dates = cohort.columns.first_purchase;
-    if (dates.length !== n) throw new RangeError(`${fn}: customer_id has ${n} rows but first_purchase ${dates.length}`);
+    if (dates.length !== n) throw new ArgumentError(`${fn}: customer_id has ${n} rows but first_purchase ${dates.length}`);
     for (let i = 0; i < n; i++) firstDay[i] = isoDayOption(dates[i]!, fn, `first_purchase of customer "${ids[i]}"`);
   } else {
     const days = cohort.firstPurchaseDay;
-    if (days.length !== n) throw new RangeError(`${fn}: customerId has ${n} rows but firstPurchaseDay ${days.length}`);
+    if (days.length !== n) throw new ArgumentError(`${fn}: customerId has ${n} rows but firstPurchaseDay ${days.length}`);
     for (let i = 0; i < n; i++) {
       const d = days[i]!;
-      if (!Number.isInteger(d)) throw new RangeError(`${fn}: firstPurchaseDay ${d} of customer "${ids[i]}" is not a whole day number`);
+      if (!Number.isInteger(d)) throw new ArgumentError(`${fn}: firstPurchaseDay ${d} of customer "${ids[i]}" is not a whole day number`);
       firstDay[i] = d;
     }
   }
