@@ -1,7 +1,7 @@
 import type { Transactions } from "../data/types.js";
 import { fitBgBb } from "../models/bg-bb.js";
 import { fitBgNbd } from "../models/bg-nbd.js";
-import { fitGammaGamma } from "../models/gamma-gamma.js";
+import { fitSpendModel } from "../models/fit-spend-model.js";
 import { fitMbgNbd } from "../models/mbg-nbd.js";
 import type { FitOptions, FittedModel, ModelId, ModelParams } from "../models/model-types.js";
 import { fitParetoNbd } from "../models/pareto-nbd.js";
@@ -57,10 +57,10 @@ export const MODEL_FITTERS: Readonly<Record<ModelId, ModelFitter>> = Object.free
     id: "gamma-gamma",
     required: ["frequency", "monetary_value"],
     optional: ["weights"],
-    fromColumns: (c, o) => fitGammaGamma({ frequency: c.frequency!, monetaryValue: c.monetary_value!, weights: c.weights }, o),
+    fromColumns: (c, o) => fitSpendModel({ frequency: c.frequency!, monetaryValue: c.monetary_value!, weights: c.weights }, o).model,
     fromTransactions: async (tx, p, o) => {
       const s = await customerSummary(tx, { calibrationEnd: p.calibrationEnd, timeUnit: p.timeUnit });
-      return fitGammaGamma({ frequency: s.columns.frequency, monetaryValue: s.columns.monetary_value }, { ...o, timeUnit: p.timeUnit });
+      return fitSpendModel({ frequency: s.columns.frequency, monetaryValue: s.columns.monetary_value }, { ...o, timeUnit: p.timeUnit }).model;
     },
   },
   "bg-bb": {

@@ -19,6 +19,8 @@ const ZERO_WHEN_BLANK: ReadonlySet<NumericColumn> = new Set(["discount", "freigh
  * `wrong-field-count`; `missing-customer` (blank id); `bad-date` (blank, unparsable or not a
  * calendar date such as 2024-02-30); `outside-window` (`from`/`to`); `bad-amount`; then
  * `bad-<field>` for an optional numeric column (`bad-quantity`, `bad-unit-price`, ...).
+ * A source without an amount column and without quantity and unit price is a purchase log: the
+ * table then has no `amount` (the spend-based analyses say they cannot run).
  * Customer ids and text columns are kept as written after trimming (leading zeros kept).
  * Numbers must be plain decimals (see {@link parseNumber}). When there is no amount column but
  * there are quantity and unit_price, `amount = quantity * unit_price - discount`. Blank
@@ -29,8 +31,8 @@ const ZERO_WHEN_BLANK: ReadonlySet<NumericColumn> = new Set(["discount", "freigh
  * @param options - column mapping, date format, decimal mark, date window
  * @param source - the file or text named in the ledger and in messages (default `"rows"`)
  * @returns the frozen table and ledger
- * @throws DataError when a required column is missing (customer_id, date, and amount or both
- *   quantity and unit_price), a mapped column is not there, or an option is invalid
+ * @throws DataError when a required column is missing (customer_id, date), a mapped column is not
+ *   there, or an option is invalid
  * @example
  * const { transactions, ledger } = buildTransactions({ header: ["customer_id", "date", "amount"],
  *   rows: [{ line: 2, values: ["007", "2024-01-02", "9.5"] }, { line: 3, values: ["", "2024-01-02", "1"] }] });
@@ -61,10 +63,9 @@ export function buildTransactionsAs(table: RawTable, options: TransactionOptions
   const spec = (f: string) => TRANSACTION_COLUMNS.find((s) => s.field === f)!;
   if (col.customerId < 0) throw missingColumn(fn, source, header, spec("customerId"));
   if (col.date < 0) throw missingColumn(fn, source, header, spec("date"));
-  const derive = col.amount < 0;
-  if (derive && (col.quantity < 0 || col.unitPrice < 0)) {
-    throw missingColumn(fn, source, header, spec("amount"), "or give quantity and unit_price (--quantity COL --unit-price COL)");
-  }
+  // Amounts: an amount column, else quantity x unit price, else none (a purchase log).
+  const derive = col.amount < 0 && col.quantity >= 0 && col.unitPrice >= 0;
+  const hasAmount = col.amount >= 0 || derive;
   const dateFormat = options.dateFormat ?? "auto";
   const toDay = dayParser(dateFormat, fn);
   const decimal = options.decimal ?? ".";
@@ -102,7 +103,7 @@ export function buildTransactionsAs(table: RawTable, options: TransactionOptions
       continue;
     }
     let a = NaN;
-    if (!derive) {
+    if (hasAmount && !derive) {
       const x = parseNumber(v[ai]!, decimal);
       if (x === null) { reject(line, "bad-amount", whyNotNumber(header[ai]!, v[ai]!, decimal)); continue; }
       a = x;
@@ -131,8 +132,9 @@ export function buildTransactionsAs(table: RawTable, options: TransactionOptions
     k++;
   }
   const t: Record<string, unknown> = {
-    length: k, customerId: Object.freeze(customerId), day: day.slice(0, k), amount: amount.slice(0, k), sourceLine: sourceLine.slice(0, k),
+    length: k, customerId: Object.freeze(customerId), day: day.slice(0, k), sourceLine: sourceLine.slice(0, k),
   };
+  if (hasAmount) t.amount = amount.slice(0, k);
   texts.forEach((c, j) => (t[c] = Object.freeze(textOut[j]!)));
   nums.forEach((c, j) => (t[c] = numOut[j]!.slice(0, k)));
   return Object.freeze({ transactions: Object.freeze(t) as unknown as Transactions, ledger: ledgerOf(source, n, rejected) });

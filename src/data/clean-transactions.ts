@@ -48,11 +48,12 @@ export function cleanTransactions(loaded: LoadedTransactions, policy: CleanPolic
   const t = loaded.transactions;
   const keep = new Uint8Array(t.length).fill(1);
   const more: RejectedRow[] = [];
-  if (returns === "exclude") {
+  const amount = t.amount;
+  if (returns === "exclude" && amount) {
     for (let i = 0; i < t.length; i++) {
-      if (t.amount[i]! < 0) {
+      if (amount[i]! < 0) {
         keep[i] = 0;
-        more.push({ line: t.sourceLine[i]!, code: "return-excluded", reason: `amount ${t.amount[i]} is a return or cancellation (returns: exclude)` });
+        more.push({ line: t.sourceLine[i]!, code: "return-excluded", reason: `amount ${amount[i]} is a return or cancellation (returns: exclude)` });
       }
     }
   }

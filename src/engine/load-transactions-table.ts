@@ -44,7 +44,8 @@ export function encodeText(values: readonly string[]): { codes: Int32Array; dict
  * here), which is several times faster than strings and makes the group-bys cheaper.
  *
  * Columns of the new table: `customer_id INTEGER` (a code into `customerIds`), `day INTEGER`
- * (days since 1970-01-01), `amount DOUBLE, refund DOUBLE` (returned_amount, 0 when absent),
+ * (days since 1970-01-01), `amount DOUBLE` (0 for a purchase log without amounts: every line is a
+ * purchase), `refund DOUBLE` (returned_amount, 0 when absent),
  * `order_id INTEGER` (a code, NULL when the input has no order ids).
  *
  * @param engine - an open engine
@@ -69,7 +70,7 @@ export async function loadTransactionsTable(engine: Engine, transactions: Transa
     const chunk = DuckDBDataChunk.create(types, size);
     chunk.setColumnValues(0, Array.from(customers.codes.subarray(start, end)));
     chunk.setColumnValues(1, Array.from(transactions.day.subarray(start, end)));
-    chunk.setColumnValues(2, Array.from(transactions.amount.subarray(start, end)));
+    chunk.setColumnValues(2, transactions.amount ? Array.from(transactions.amount.subarray(start, end)) : new Array<number>(size).fill(0));
     chunk.setColumnValues(3, refund ? Array.from(refund.subarray(start, end)) : new Array<number>(size).fill(0));
     chunk.setColumnValues(4, orders ? Array.from(orders.subarray(start, end)) : new Array<null>(size).fill(null));
     appender.appendDataChunk(chunk);

@@ -70,7 +70,7 @@ export function cohortMatrix(t: Transactions, options: CohortMatrixOptions = {})
     cust[i] = c;
     const d = t.day[i]!;
     if (d > end) after++;
-    else if (t.amount[i]! > 0 && d < firstDay[c]!) {
+    else if ((!t.amount || t.amount[i]! > 0) && d < firstDay[c]!) {
       firstDay[c] = d;
       firstLine[c] = i;
     }

@@ -44,9 +44,10 @@ export function cohortRows(t: Transactions, input: CohortRowsInput): { rows: (re
   const seen = new Set<number>();
   let totalRevenue = 0;
   for (let i = 0; i < t.length; i++) {
-    const amount = t.amount[i]!;
+    // A purchase log (no amounts): every line is a purchase, of unknown revenue.
+    const amount = t.amount ? t.amount[i]! : NaN;
     const day = t.day[i]!;
-    if (!(amount > 0) || day > end) continue;
+    if ((t.amount && !(amount > 0)) || day > end) continue;
     const c = cust[i]!;
     const p = cohortPeriodIndex(day, period);
     const age = p - cohortOf[c]!;

@@ -8,7 +8,7 @@ import { customerLifetimeValue } from "./clv.js";
 import { calibrationHoldoutTable } from "./diagnostics/calibration-holdout-table.js";
 import { purchaseTracking } from "./diagnostics/purchase-tracking.js";
 import type { CalibrationHoldoutTable, PurchaseTracking } from "./diagnostics/index.js";
-import { fitGammaGamma } from "./gamma-gamma.js";
+import { fitSpendModel } from "./fit-spend-model.js";
 import { spendFrequencyCorrelation, type SpendFrequencyCorrelation } from "./gamma-gamma-diagnostics.js";
 import { fitMbgNbd } from "./mbg-nbd.js";
 import type { CustomerHistory, FitOptions, ModelJson, ParameterEstimate, PurchaseModel } from "./model-types.js";
@@ -72,9 +72,12 @@ export interface LifetimeValueAnalysis {
   /** The models refitted on all data up to the observation end, used for the predictions. */
   readonly purchaseModel: ModelJson;
   readonly purchaseEstimates: readonly ParameterEstimate[];
-  readonly spendModel: ModelJson;
-  readonly spendEstimates: readonly ParameterEstimate[];
-  readonly spendCorrelation: SpendFrequencyCorrelation;
+  /** The Gamma-Gamma spend model; null for a purchase log without amounts (then no spend and no CLV). */
+  readonly spendModel: ModelJson | null;
+  readonly spendEstimates: readonly ParameterEstimate[] | null;
+  readonly spendCorrelation: SpendFrequencyCorrelation | null;
+  /** Repeat customers left out of the spend model (mean repeat spend 0 or less) and how they were valued, or null. */
+  readonly spendNote: string | null;
   /** Per customer, in summary order. Money in the data's currency; purchases over the horizon. */
   readonly customers: {
     readonly customerId: readonly string[];
@@ -83,8 +86,10 @@ export interface LifetimeValueAnalysis {
     readonly daysSinceLastPurchase: Float64Array;
     readonly probabilityAlive: Float64Array;
     readonly expectedPurchases: Float64Array;
-    readonly expectedAverageSpend: Float64Array;
-    readonly clv: Float64Array;
+    /** Null for a purchase log (no amounts). */
+    readonly expectedAverageSpend: Float64Array | null;
+    /** Null for a purchase log (no amounts). */
+    readonly clv: Float64Array | null;
     readonly clvLower: Float64Array | null;
     readonly clvUpper: Float64Array | null;
   };
@@ -122,34 +127,58 @@ export async function lifetimeValueAnalysis(
   const validation = await validate(transactions, full, calibrationEnd, fit, fitOptions);
   const c = full.columns;
   const purchaseModel = fit(c, fitOptions);
-  const spendModel = fitGammaGamma({ frequency: c.frequency, monetaryValue: c.monetary_value }, fitOptions);
   const periodLength = options.periodLength ?? DAYS_PER_UNIT.month / DAYS_PER_UNIT[timeUnit];
+  const horizonPeriods = options.horizonPeriods ?? 12;
+  const base = {
+    model: modelId,
+    timeUnit,
+    observationEnd: full.observationEnd,
+    horizon: horizonPeriods * periodLength,
+    horizonPeriods,
+    periodLength,
+    validation,
+    purchaseModel: purchaseModel.toJSON(),
+    purchaseEstimates: purchaseModel.summary(),
+  };
+  if (full.hasSpend === false) {
+    // A purchase log: who is still active and how often they will buy, but no spend and no CLV.
+    return Object.freeze({
+      ...base,
+      discountRatePerPeriod: options.discountRatePerPeriod ?? 0.008,
+      margin: options.margin ?? 1,
+      spendModel: null, spendEstimates: null, spendCorrelation: null,
+      spendNote: "The data have no amounts (a purchase log), so there is no spend model and no lifetime value in money: the section shows who is still active and how many purchases to expect.",
+      customers: Object.freeze({
+        customerId: c.customer_id, frequency: c.frequency, totalSpend: c.total_spend, daysSinceLastPurchase: c.days_since_last_purchase,
+        probabilityAlive: purchaseModel.probabilityAlive(c),
+        expectedPurchases: purchaseModel.conditionalExpectedPurchases(c, base.horizon),
+        expectedAverageSpend: null, clv: null, clvLower: null, clvUpper: null,
+      }),
+      intervalLevel: null,
+    });
+  }
+  const spend = fitSpendModel({ frequency: c.frequency, monetaryValue: c.monetary_value }, fitOptions);
+  const spendModel = spend.model;
   const draws = options.draws ?? 100;
   const value = customerLifetimeValue({
     purchaseModel,
     spendModel,
-    customers: { frequency: c.frequency, recency: c.recency, T: c.T, monetaryValue: c.monetary_value },
-    horizonPeriods: options.horizonPeriods ?? 12,
+    customers: { frequency: c.frequency, recency: c.recency, T: c.T, monetaryValue: spend.monetaryValue },
+    horizonPeriods,
     periodLength,
     discountRatePerPeriod: options.discountRatePerPeriod ?? 0.008,
     margin: options.margin ?? 1,
     interval: draws > 0 ? { draws, seed: options.seed ?? 1 } : undefined,
   });
   return Object.freeze({
-    model: modelId,
-    timeUnit,
-    observationEnd: full.observationEnd,
+    ...base,
     horizon: value.horizon,
-    horizonPeriods: value.horizonPeriods,
-    periodLength,
     discountRatePerPeriod: value.discountRatePerPeriod,
     margin: value.margin,
-    validation,
-    purchaseModel: purchaseModel.toJSON(),
-    purchaseEstimates: purchaseModel.summary(),
     spendModel: spendModel.toJSON(),
     spendEstimates: spendModel.summary(),
-    spendCorrelation: spendFrequencyCorrelation({ frequency: c.frequency, monetaryValue: c.monetary_value }),
+    spendCorrelation: spendFrequencyCorrelation({ frequency: c.frequency, monetaryValue: spend.monetaryValue }),
+    spendNote: spend.note,
     customers: Object.freeze({
       customerId: c.customer_id,
       frequency: c.frequency,

@@ -92,6 +92,7 @@ export async function propensityAnalysis(transactions: Transactions, options: Pr
   const scoreNames = usable(test);
   const model = fitLogisticRegression(columns(test, scoreNames), yTest, { l2 });
   const score = model.predict(columns(now, scoreNames));
+  const unknown = new Float64Array(now.customerIds.length).fill(NaN);
   const band = propensityBands(score, thresholds);
   const testBands = propensityBands(pTest, thresholds);
   const bands: BandOutcome[] = (["low", "medium", "high"] as const).map((b) => {
@@ -120,10 +121,11 @@ export async function propensityAnalysis(transactions: Transactions, options: Pr
       bands: Object.freeze(bands),
     }),
     scores: Object.freeze({
+      // A purchase log has no spend and no value-based service counts: NaN (unknown), never 0.
       customerId: now.customerIds, score, band, probabilityAlive: aliveNow,
-      totalSpend: now.features.total_spend!, netContribution: now.netContribution,
+      totalSpend: now.features.total_spend ?? unknown, orders: now.features.orders!, netContribution: now.netContribution,
       daysSinceLastPurchase: now.features.days_since_last_purchase!,
-      complaints: now.features.complaints!, lateDeliveries: now.features.late_deliveries!,
+      complaints: now.features.complaints ?? unknown, lateDeliveries: now.features.late_deliveries ?? unknown,
     }),
     notes: Object.freeze(notes),
   });

@@ -35,9 +35,12 @@ export function propensitySection(result: PropensityResult, options: { readonly 
   const eventPlural = churn ? "lapsed customers" : "buyers";
   const top = e.gains.rows[0]!;
   const high = s.band.filter((b) => b === "high").length;
-  const valueRank = topIndices(s.totalSpend, s.customerId, Math.ceil(0.2 * n));
+  // A purchase log has no spend: the valuable customers are then those with the most repeat purchases.
+  const hasSpend = s.totalSpend.some(Number.isFinite);
+  const worth = hasSpend ? s.totalSpend : s.orders;
+  const valueRank = topIndices(worth, s.customerId, Math.ceil(0.2 * n));
   const atRisk = valueRank.filter((i) => s.band[i] === "high");
-  const riskOrder = atRisk.map((i) => ({ i, v: s.score[i]! * s.totalSpend[i]! })).sort((a, b) => b.v - a.v || (s.customerId[a.i]! < s.customerId[b.i]! ? -1 : 1)).slice(0, options.topN ?? 20);
+  const riskOrder = atRisk.map((i) => ({ i, v: s.score[i]! * worth[i]! })).sort((a, b) => b.v - a.v || (s.customerId[a.i]! < s.customerId[b.i]! ? -1 : 1)).slice(0, options.topN ?? 20);
   const terms = result.coefficients.filter((t) => t.term !== "(intercept)");
   const raising = terms.filter((t) => t.pValue !== null && t.pValue < 0.05 && t.estimate > 0).map((t) => t.term.replaceAll("_", " "));
   const best = auc.probabilityPurchase !== null && auc.probabilityPurchase > auc.model ? "BG/NBD's probability of a purchase in the window" : "the logistic model";
@@ -79,16 +82,18 @@ export function propensitySection(result: PropensityResult, options: { readonly 
         rows: terms.map((t) => ({ term: t.term, oddsRatio: t.oddsRatio, lower: t.oddsRatioLower95, upper: t.oddsRatioUpper95, pValue: t.pValue, perSd: t.standardizedEstimate })),
       },
       {
-        title: `Valuable customers at high risk (top 20 % by spend, high band; by score x spend)`,
+        title: hasSpend ? "Valuable customers at high risk (top 20 % by spend, high band; by score x spend)" : "Valuable customers at high risk (top 20 % by orders, high band; by score x orders)",
         columns: [
           { key: "customer_id", label: "Customer", format: "text" as const }, { key: "score", label: churn ? "P(no purchase)" : "P(purchase)", format: "percent" as const },
-          { key: "alive", label: "BG/NBD P(alive)", format: "percent" as const }, { key: "spend", label: `Spend so far (${currency})`, format: "money" as const },
+          { key: "alive", label: "BG/NBD P(alive)", format: "percent" as const },
+          hasSpend ? { key: "spend", label: `Spend so far (${currency})`, format: "money" as const } : { key: "spend", label: "Orders so far", format: "integer" as const },
           { key: "days", label: "Days since last purchase", format: "integer" as const }, { key: "complaints", label: "Complaints", format: "integer" as const },
           { key: "late", label: "Late deliveries", format: "integer" as const },
         ],
         rows: riskOrder.map(({ i }) => ({
           customer_id: s.customerId[i]!, score: s.score[i]!, alive: Number.isFinite(s.probabilityAlive[i]!) ? s.probabilityAlive[i]! : null,
-          spend: s.totalSpend[i]!, days: s.daysSinceLastPurchase[i]!, complaints: s.complaints[i]!, late: s.lateDeliveries[i]!,
+          spend: worth[i]!, days: s.daysSinceLastPurchase[i]!,
+          complaints: Number.isFinite(s.complaints[i]!) ? s.complaints[i]! : null, late: Number.isFinite(s.lateDeliveries[i]!) ? s.lateDeliveries[i]! : null,
         })),
       },
     ],

@@ -117,7 +117,7 @@ export function rfmSection(result: RfmAnalysis, options: { readonly currency?: s
     charts: [
       { title: "Segment sizes and value", figure: rfmSegmentChart(result.table), caption: "Per segment, its share of customers (blue) and of revenue (orange); segments whose orange bar is taller carry more than their share of the money." },
       { title: "Customers by R and F score", figure: rfmGridHeatmap(s.r, s.f, { bins: bp.bins }), caption: "Customers by recency score (across, 5 = most recent) and frequency score (up); darker cells hold more customers. The best customers sit top right." },
-      { title: "Mean spend by R and F score", figure: rfmGridHeatmap(s.r, s.f, { bins: bp.bins, spend: s.total_spend, measure: "meanSpend", currency }), caption: `Mean total spend (${currency}) of the customers in each R × F cell; darker cells spend more.` },
+      ...(s.total_spend.some(Number.isFinite) ? [{ title: "Mean spend by R and F score", figure: rfmGridHeatmap(s.r, s.f, { bins: bp.bins, spend: s.total_spend, measure: "meanSpend", currency }), caption: `Mean total spend (${currency}) of the customers in each R × F cell; darker cells spend more.` }] : []),
     ],
   });
 }

@@ -65,5 +65,11 @@ export interface CustomerSummary {
   readonly durationHoldout: number;
   /** Customers whose first purchase falls after the calibration end (not in the table). */
   readonly customersAfterCalibration: number;
+  /**
+   * False when the transactions had no amounts (a purchase log): the money columns
+   * (`monetary_value`, `total_spend`, `monetary_holdout`) are then NaN, unknown, never 0.
+   * Absent or true: spend is known.
+   */
+  readonly hasSpend?: boolean;
   readonly columns: SummaryColumns;
 }

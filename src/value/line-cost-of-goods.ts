@@ -1,5 +1,6 @@
 import type { Transactions } from "../data/types.js";
 import { DataError } from "../data/data-error.js";
+import { requireAmounts } from "../data/require-amounts.js";
 
 /** Cost of goods per line, with the rule that filled the unknown ones. */
 export interface LineCostOfGoods {
@@ -33,6 +34,7 @@ export function lineCostOfGoods(t: Transactions, assumedMarginRate?: number): Li
     throw new DataError(`lineCostOfGoods: assumedMarginRate ${assumedMarginRate} must be a number below 1 (a fraction, e.g. 0.4)`);
   }
   const n = t.length;
+  const amount = requireAmounts(t, "lineCostOfGoods", "cost of goods to estimate");
   const given = t.cost;
   const category = t.category;
   const sales = new Map<string, number>();
@@ -43,7 +45,7 @@ export function lineCostOfGoods(t: Transactions, assumedMarginRate?: number): Li
   };
   for (let i = 0; i < n; i++) {
     const c = given ? given[i]! : NaN;
-    const a = t.amount[i]!;
+    const a = amount[i]!;
     if (Number.isNaN(c) || a <= 0) continue;
     add("", a, c);
     if (category) add(category[i]!, a, c);
@@ -55,7 +57,7 @@ export function lineCostOfGoods(t: Transactions, assumedMarginRate?: number): Li
   let estimatedLines = 0;
   for (let i = 0; i < n; i++) {
     const c = given ? given[i]! : NaN;
-    const a = t.amount[i]!;
+    const a = amount[i]!;
     if (!Number.isNaN(c)) {
       cost[i] = a < 0 ? -Math.abs(c) : c;
       continue;

@@ -1,5 +1,6 @@
 import type { Transactions } from "../data/types.js";
 import { lineCostOfGoods } from "./line-cost-of-goods.js";
+import { requireAmounts } from "../data/require-amounts.js";
 
 /** The value pieces of every transaction line (currency units unless said), and its customer and order. */
 export interface LineValues {
@@ -50,6 +51,7 @@ export interface LineValues {
  */
 export function lineValues(t: Transactions, assumedMarginRate?: number): LineValues {
   const n = t.length;
+  const amount = requireAmounts(t, "lineValues", "sales value");
   const customerIds = [...new Set(t.customerId)].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
   const customerIndex = new Map(customerIds.map((id, k) => [id, k]));
   const customerOf = new Int32Array(n);
@@ -62,7 +64,7 @@ export function lineValues(t: Transactions, assumedMarginRate?: number): LineVal
   for (let i = 0; i < n; i++) {
     const id = t.customerId[i]!;
     customerOf[i] = customerIndex.get(id)!;
-    const a = t.amount[i]!;
+    const a = amount[i]!;
     const refund = t.returnedAmount ? t.returnedAmount[i]! : 0;
     const q = t.quantity ? t.quantity[i]! : NaN;
     const rq = t.returnedQuantity ? t.returnedQuantity[i]! : 0;

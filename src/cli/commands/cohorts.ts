@@ -91,7 +91,8 @@ export const cohortsCommand: Command = {
     );
     const m = a.matrix;
     const p = a.projection.params;
-    const five = a.whatIf.rows.find((r) => r.x === 5);
+    const five = a.whatIf?.rows.find((r) => r.x === 5);
+    if (a.whatIfOmitted !== null) io.err(`crm: no retention what-if: ${a.whatIfOmitted}`);
     io.err(`crm: ${count(m.customers)} customers in ${m.cohorts.length} ${period}ly cohorts, observed to ${m.observationEnd}; sBG alpha ${p.alpha.toFixed(3)}, beta ${p.beta.toFixed(3)}`);
     if (five) io.err(`crm: 5 points more kept a year: +${(100 * (five.plusYearlyPoints.gainShare ?? NaN)).toFixed(1)} % profit per acquired customer (the course: "up to 25 %")`);
     const out = stringFlag(flags, "out");
@@ -101,9 +102,9 @@ export const cohortsCommand: Command = {
       const { rejected: _rejected, ...ledgerCounts } = ledger;
       io.out(JSON.stringify({ ...a, ledger: ledgerCounts, out: written ?? null }));
     } else if (written) {
-      io.out(retentionWhatIfCsv(a.whatIf));
+      if (a.whatIf) io.out(retentionWhatIfCsv(a.whatIf));
     } else {
-      io.out(`${retentionTriangleCsv(m)}\n${retentionWhatIfCsv(a.whatIf)}`);
+      io.out(a.whatIf ? `${retentionTriangleCsv(m)}\n${retentionWhatIfCsv(a.whatIf)}` : retentionTriangleCsv(m));
     }
     return 0;
   },

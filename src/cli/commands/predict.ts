@@ -8,7 +8,7 @@ import { count, step } from "../progress.js";
 import { UsageError } from "../usage-error.js";
 import { writeFileAtomic } from "../../data/write-file-atomic.js";
 import { customerLifetimeValue } from "../../models/clv.js";
-import { fitGammaGamma } from "../../models/gamma-gamma.js";
+import { fitSpendModel } from "../../models/fit-spend-model.js";
 import type { PurchaseModel } from "../../models/model-types.js";
 import { nextPurchase } from "../../models/next-purchase.js";
 import { expectedNextPurchaseDate } from "../../models/next-purchase-date.js";
@@ -96,9 +96,15 @@ export const predictCommand: Command = {
     );
     const c = summary.columns;
     const purchaseModel = (await step(io, `fitting ${modelId}`, () => MODEL_FITTERS[modelId].fromColumns(c as unknown as Record<string, Float64Array>, { penalizer, timeUnit }))) as PurchaseModel<{ r: number; alpha: number }>;
-    const spendModel = await step(io, "fitting gamma-gamma", () => fitGammaGamma({ frequency: c.frequency, monetaryValue: c.monetary_value }, { penalizer, timeUnit }));
-    const customers = { frequency: c.frequency, recency: c.recency, T: c.T, monetaryValue: c.monetary_value };
-    const value = await step(io, `CLV for ${count(summary.length)} customers${draws > 0 ? ` with ${draws} bootstrap draws` : ""}`, () =>
+    // A purchase log has no spend: purchases and P(alive) only, no spend model and no CLV.
+    const spend = summary.hasSpend === false
+      ? null
+      : await step(io, "fitting gamma-gamma", () => fitSpendModel({ frequency: c.frequency, monetaryValue: c.monetary_value }, { penalizer, timeUnit }));
+    if (spend === null) io.err("crm: no amounts in the data (a purchase log): expected purchases and P(alive) only; no spend model and no CLV");
+    if (spend?.note) io.err(`crm: ${spend.note}`);
+    const spendModel = spend?.model ?? null;
+    const customers = { frequency: c.frequency, recency: c.recency, T: c.T, monetaryValue: spend?.monetaryValue ?? c.monetary_value };
+    const value = spendModel === null ? null : await step(io, `CLV for ${count(summary.length)} customers${draws > 0 ? ` with ${draws} bootstrap draws` : ""}`, () =>
       customerLifetimeValue({
         purchaseModel,
         spendModel,
@@ -114,9 +120,10 @@ export const predictCommand: Command = {
     const nextDate = Array.from(next.expectedWait, (w) => expectedNextPurchaseDate(summary.calibrationEnd, w, timeUnit));
     const names = ["customer_id", "frequency", "recency", "T", "monetary_value", "p_alive", "expected_purchases", "expected_average_spend", "clv", "clv_lower", "clv_upper", "p_purchase_within_horizon", "expected_wait", "expected_next_purchase"];
     const nan = new Float64Array(summary.length).fill(NaN);
+    const expectedPurchases = value?.expectedPurchases ?? purchaseModel.conditionalExpectedPurchases(c, horizon);
     const csv = columnsToCsv(names, [
-      c.customer_id, c.frequency, c.recency, c.T, c.monetary_value, next.probabilityAlive, value.expectedPurchases,
-      value.expectedAverageSpend, value.clv, value.interval?.lower ?? nan, value.interval?.upper ?? nan,
+      c.customer_id, c.frequency, c.recency, c.T, c.monetary_value, next.probabilityAlive, expectedPurchases,
+      value?.expectedAverageSpend ?? nan, value?.clv ?? nan, value?.interval?.lower ?? nan, value?.interval?.upper ?? nan,
       next.probabilityPurchaseWithin, next.expectedWait, nextDate,
     ], summary.length);
     const out = stringFlag(flags, "out");
@@ -126,7 +133,7 @@ export const predictCommand: Command = {
       const sum = (a: Float64Array): number => a.reduce((s, v) => s + v, 0);
       io.out(JSON.stringify({
         purchaseModel: fitJson(purchaseModel),
-        spendModel: fitJson(spendModel),
+        spendModel: spendModel === null ? null : fitJson(spendModel),
         customers: summary.length,
         calibrationEnd: summary.calibrationEnd,
         timeUnit,
@@ -134,8 +141,8 @@ export const predictCommand: Command = {
         periodLength,
         discountRatePerPeriod,
         margin,
-        totals: { expectedPurchases: sum(value.expectedPurchases), clv: sum(value.clv), expectedAlive: sum(next.probabilityAlive) },
-        interval: value.interval ? { level: value.interval.level, draws: value.interval.draws, seed: value.interval.seed } : null,
+        totals: { expectedPurchases: sum(expectedPurchases), clv: value === null ? null : sum(value.clv), expectedAlive: sum(next.probabilityAlive) },
+        interval: value?.interval ? { level: value.interval.level, draws: value.interval.draws, seed: value.interval.seed } : null,
         out: written ?? null,
       }));
     } else if (!written) {
