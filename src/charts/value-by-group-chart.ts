@@ -27,7 +27,9 @@ const SERIES = [
 export function valueByGroupChart(value: GroupValue, options: { readonly currency?: string; readonly title?: string } = {}): PlotlyFigure {
   const currency = options.currency ?? "EUR";
   const groups = value.columns.group;
-  for (const [key] of SERIES) {
+  // A series that is unknown for every group (margin without costs) is left out; a partly unknown one is an error.
+  const series = SERIES.filter(([key]) => value.columns[key].some(Number.isFinite));
+  for (const [key] of series) {
     value.columns[key].forEach((v, k) => {
       if (!Number.isFinite(v)) throw new ArgumentError(`valueByGroupChart: ${key} ${v} of group "${groups[k]}" is not finite`);
     });
@@ -35,7 +37,7 @@ export function valueByGroupChart(value: GroupValue, options: { readonly currenc
   const money = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
   const layout = baseLayout(options.title ?? `Value by ${value.by.replace(/_/g, " ")}`, value.by.replace(/_/g, " "), `Value (${currency})`);
   return deepFreeze({
-    data: SERIES.map(([key, name, color]) => ({
+    data: series.map(([key, name, color]) => ({
       type: "bar" as const,
       name,
       x: [...groups],

@@ -34,6 +34,8 @@ export interface LineValues {
   readonly returned: Float64Array;
   /** Lines whose cost of goods was estimated. */
   readonly estimatedLines: number;
+  /** Lines whose cost of goods is unknown (NaN; see lineCostOfGoods). */
+  readonly unknownCostLines: number;
 }
 
 /**
@@ -58,7 +60,7 @@ export function lineValues(t: Transactions, assumedMarginRate?: number): LineVal
   const orderOf = new Int32Array(n).fill(-1);
   const orderIndex = new Map<string, number>();
   const perOrder: number[] = [];
-  const { cost, estimated, estimatedLines } = lineCostOfGoods(t, assumedMarginRate);
+  const { cost, estimated, estimatedLines, unknownLines } = lineCostOfGoods(t, assumedMarginRate);
   const [grossSales, discounts, returnsValue, netSales, goodsCost, costOfGoods, costEstimatedSales, freight, units, unitSales, returned] =
     Array.from({ length: 11 }, () => new Float64Array(n));
   for (let i = 0; i < n; i++) {
@@ -101,6 +103,6 @@ export function lineValues(t: Transactions, assumedMarginRate?: number): LineVal
     length: n, customerIds, customerOf, orderOf, orders: perOrder.length, linesPerOrder: Int32Array.from(perOrder),
     grossSales: grossSales!, discounts: discounts!, returnsValue: returnsValue!, netSales: netSales!, goodsCost: goodsCost!,
     costOfGoods: costOfGoods!, costEstimatedSales: costEstimatedSales!, freight: freight!, units: units!, unitSales: unitSales!,
-    returned: returned!, estimatedLines,
+    returned: returned!, estimatedLines, unknownCostLines: unknownLines,
   };
 }

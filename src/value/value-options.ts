@@ -62,6 +62,9 @@ export function prepareValue(t: Transactions, options: ValueOptions, fn: string)
       `The cost of goods of ${lines.estimatedLines} of ${t.length} lines was unknown and was estimated from the margin realised on lines of known cost (same category where possible)${t.cost ? "" : " or the assumed margin rate"}.`,
     );
   }
+  if (lines.unknownCostLines > 0) {
+    notes.push("The data have no cost column and no margin rate was given, so the cost of goods, the gross margin and the net contribution are unknown (shown as –, never as 0); customers are ranked and the whale curve drawn on lifetime sales (revenue). Give --margin-rate R (or a cost column) for profit.");
+  }
   if (service.returnsFrom === "transactions" && options.serviceEvents) {
     notes.push("Returns are priced once, from the return lines of the transactions; return service events are counted but not priced again.");
   }

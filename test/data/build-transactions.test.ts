@@ -103,6 +103,14 @@ describe("loadTransactionsText: validation into Transactions + ledger", () => {
     ]);
   });
 
+  it("reads a purchase log (no amount, no quantity x unit price) without amounts: every line is a purchase", () => {
+    const { transactions: t, ledger } = load("customer_id,date,quantity\nC1,2024-01-02,1\nC1,2024-01-09,\n");
+    expect(t.amount).toBeUndefined();
+    expect(t.length).toBe(2);
+    expect([...t.quantity!]).toEqual([1, NaN]);
+    expect(ledger.used).toBe(2);
+  });
+
   it("accepts ISO dates with a time part", () => {
     const { transactions: t } = load("date,id,amount\n2014-01-01 00:00:00,0,1\n", { columns: { customerId: "id" } });
     expect(formatDay(t.day[0]!)).toBe("2014-01-01");
@@ -117,10 +125,8 @@ describe("loadTransactionsText: validation into Transactions + ledger", () => {
 
 describe("loader errors (DataError, one line, exact message)", () => {
   const cases: [string, () => unknown, string][] = [
-    ["missing amount", () => load("customer_id,date,qty\nC1,2024-01-02,1\n"),
-      "loadTransactionsText: no amount column in text (columns: customer_id, date, qty); use --amount COL, or give quantity and unit_price (--quantity COL --unit-price COL)"],
-    ["quantity without unit_price", () => load("customer_id,date,quantity\nC1,2024-01-02,1\n", { source: "tx.csv" }),
-      "loadTransactionsText: no amount column in tx.csv (columns: customer_id, date, quantity); use --amount COL, or give quantity and unit_price (--quantity COL --unit-price COL)"],
+    ["a mapped amount column that is not there", () => load("customer_id,date,qty\nC1,2024-01-02,1\n", { columns: { amount: "total" } }),
+      "loadTransactionsText: column \"total\" given for amount (--amount) is not in text (columns: customer_id, date, qty)"],
     ["missing customer", () => load("id,date,amount\n"),
       "loadTransactionsText: no customer_id column in text (columns: id, date, amount); use --customer COL"],
     ["missing date", () => load("customer_id,day,amount\n"),
