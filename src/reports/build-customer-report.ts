@@ -56,6 +56,8 @@ export interface CustomerReportInput {
   readonly generatedAt: string;
   /** Top customers to list (default 20). */
   readonly topN?: number;
+  /** The transaction columns the data had and lacked (default names), stated in the assumptions. */
+  readonly columns?: { readonly present: readonly string[]; readonly missing: readonly string[] };
   /** Rejected rows to list (default 20). */
   readonly maxRejectedRows?: number;
   /** Customer and channel value, for a "Customer value" section (left out when absent). */

@@ -160,8 +160,9 @@ function revenueOnlySection(result: CustomerValueResult, currency: string, topN:
     title: "Customer value",
     narrative,
     kpis: [
-      { label: "Customers", value: result.length, format: "integer" as const, unit: "customers", note: `${int(t.orders)} orders` },
+      // Lifetime sales first: it is the cover's headline when no profit is known.
       { label: "Lifetime sales", value: t.net_sales, format: "money" as const, unit: currency, note: `net of returns; average selling price ${money(t.average_selling_price)}` },
+      { label: "Customers", value: result.length, format: "integer" as const, unit: "customers", note: `${int(t.orders)} orders` },
       { label: "Gross margin", value: null, format: "money" as const, unit: currency, note: "unknown: no cost column (give --margin-rate R)" },
       { label: "Sales from class A", value: a.valueShare, format: "percent" as const, unit: "", note: `of lifetime sales, from ${pct(a.customerShare)} of customers` },
     ],

@@ -21,6 +21,9 @@ export function reportAssumptions(input: CustomerReportInput): readonly Assumpti
   const { ledger, summary } = input;
   const out: Assumption[] = [
     { label: "Data", value: `${ledger.source}: ${formatValue(ledger.read, "integer")} rows read, ${formatValue(ledger.used, "integer")} used` },
+    ...(input.columns
+      ? [{ label: "Columns", value: `used: ${input.columns.present.join(", ")}${input.columns.missing.length ? `; not in the data: ${input.columns.missing.join(", ")} (the analyses that need them are left out or say so)` : ""}` }]
+      : []),
     { label: "Period", value: `customers who first bought on or before ${summary.calibrationEnd}; figures to ${summary.observationEnd}` },
     { label: "Time unit", value: `${summary.timeUnit} (a month is 30.4375 days, a week 7 days)` },
     { label: "Currency", value: input.currency ?? "EUR" },

@@ -8,6 +8,7 @@ import { step } from "../progress.js";
 import { UsageError } from "../usage-error.js";
 import { AnalysisNotPossibleError } from "../../math/analysis-not-possible-error.js";
 import { formatDay } from "../../data/format-day.js";
+import { transactionColumns } from "../../data/transaction-columns.js";
 import { isoDayOption } from "../../data/iso-day-option.js";
 import { loadCustomersFile } from "../../data/load-customers.js";
 import { loadServiceEventsFile } from "../../data/load-service-events.js";
@@ -227,16 +228,31 @@ export const reportCommand: Command = {
       ? await analysis("propensity (who buys again in the next 90 days)", () => propensityAnalysis(transactions, { serviceEvents }))
       : undefined;
     const cohorts = sections.has("cohorts-retention") ? await analysis("cohorts and retention", () => cohortAnalysis(transactions, { observationEnd })) : undefined;
-    const basket = sections.has("cross-sell") && transactions.category
-      ? await analysis("cross-sell (association rules)", () => basketAnalysis(transactions, { level: "category" }))
-      : undefined;
+    // A section that needs a column or a file the input does not have is left out with one sentence naming it.
+    const leaveOut = (section: string, reason: string): undefined => {
+      io.err(`crm report: ${section}: left out (${reason})`);
+      omitted.push({ section, reason });
+      return undefined;
+    };
+    const basketLevel = transactions.category ? "category" : transactions.productId ? "product" : undefined;
+    const basket = !sections.has("cross-sell")
+      ? undefined
+      : basketLevel === undefined
+        ? leaveOut("cross-sell (association rules)", "the transactions have no product or category column; map one with --product COL or --category COL")
+        : await analysis("cross-sell (association rules)", () => basketAnalysis(transactions, { level: basketLevel }));
     const contacts = sections.has("campaigns") && contactsFile !== undefined
       ? (await step(io, `reading ${contactsFile}`, () => loadCampaignContactsFile(contactsFile))).contacts
       : undefined;
-    const campaign = contacts ? await analysis("campaign uplift", () => campaignUplift(contacts, { transactions, costPerContact })) : undefined;
-    const service = sections.has("service-impact") && serviceEvents
-      ? await analysis("service impact", () => serviceImpact(transactions, serviceEvents))
-      : undefined;
+    const campaign = contacts
+      ? await analysis("campaign uplift", () => campaignUplift(contacts, { transactions, costPerContact }))
+      : sections.has("campaigns")
+        ? leaveOut("campaign uplift", "needs a campaign contacts file (customer_id,campaign_id,date,group,responded); give it with --contacts FILE")
+        : undefined;
+    const service = !sections.has("service-impact")
+      ? undefined
+      : serviceEvents
+        ? await analysis("service impact", () => serviceImpact(transactions, serviceEvents))
+        : leaveOut("service impact", "needs a service events file (customer_id,date,type: complaints, late deliveries, returns, contacts); give it with --service-events FILE");
     const built = buildCustomerReport({
       ledger,
       summary,
@@ -244,6 +260,7 @@ export const reportCommand: Command = {
       currency,
       generatedAt: new Date().toISOString(),
       topN,
+      columns: transactionColumns(transactions),
       customerValue: customerValueResult,
       rfm,
       clusters,
