@@ -2,6 +2,7 @@ import type { Transactions } from "../data/types.js";
 import { fitBgBb } from "../models/bg-bb.js";
 import { fitBgNbd } from "../models/bg-nbd.js";
 import { fitSpendModel } from "../models/fit-spend-model.js";
+import { requireRepeatCustomers } from "../models/require-repeat-customers.js";
 import { fitMbgNbd } from "../models/mbg-nbd.js";
 import type { FitOptions, FittedModel, ModelId, ModelParams } from "../models/model-types.js";
 import { fitParetoNbd } from "../models/pareto-nbd.js";
@@ -31,7 +32,12 @@ export interface ModelFitter {
 
 const HISTORY = { required: ["frequency", "recency", "T"], optional: ["weights"] } as const;
 
-function purchaseFitter(id: ModelId, fit: typeof fitBgNbd | typeof fitParetoNbd | typeof fitMbgNbd): ModelFitter {
+function purchaseFitter(id: ModelId, model: typeof fitBgNbd | typeof fitParetoNbd | typeof fitMbgNbd): ModelFitter {
+  // Thin data (too few repeat customers) end with a sentence saying what is missing, before any fit.
+  const fit = (c: Parameters<typeof model>[0], o?: FitOptions): FittedModel<ModelParams> => {
+    requireRepeatCustomers(c.frequency, id, o?.weights ?? c.weights);
+    return model(c, o);
+  };
   return {
     id,
     ...HISTORY,

@@ -14,6 +14,11 @@ import { fitMbgNbd } from "./mbg-nbd.js";
 import type { CustomerHistory, FitOptions, ModelJson, ParameterEstimate, PurchaseModel } from "./model-types.js";
 import { fitParetoNbd } from "./pareto-nbd.js";
 import { ArgumentError } from "../math/argument-error.js";
+import { ConvergenceError } from "./convergence-error.js";
+import { requireRepeatCustomers } from "./require-repeat-customers.js";
+
+/** The order in which purchase models are tried when none is forced and one cannot be fitted. */
+const FALLBACK_MODELS = ["bg-nbd", "mbg-nbd", "pareto-nbd"] as const;
 
 /** The purchase models a lifetime-value analysis can use, by id. */
 export const PURCHASE_MODEL_FITS = Object.freeze({
@@ -53,6 +58,8 @@ export interface LifetimeValueAnalysisOptions {
 /** The plain result of {@link lifetimeValueAnalysis}: numbers and tables only, for reports and notebooks. */
 export interface LifetimeValueAnalysis {
   readonly model: keyof typeof PURCHASE_MODEL_FITS;
+  /** Why the model in use is not the one asked for (a fallback after a boundary maximum), or null. */
+  readonly modelNote: string | null;
   readonly timeUnit: TimeUnit;
   readonly observationEnd: string;
   /** CLV horizon in time units (periods × period length). */
@@ -117,20 +124,40 @@ export async function lifetimeValueAnalysis(
   options: LifetimeValueAnalysisOptions = {},
 ): Promise<LifetimeValueAnalysis> {
   const fn = "lifetimeValueAnalysis";
-  const modelId = options.model ?? "bg-nbd";
-  const fit = PURCHASE_MODEL_FITS[modelId];
-  if (!fit) throw new ArgumentError(`${fn}: model "${String(modelId)}" is not one of ${Object.keys(PURCHASE_MODEL_FITS).join(", ")}`);
+  const asked = options.model ?? "bg-nbd";
+  if (!PURCHASE_MODEL_FITS[asked]) throw new ArgumentError(`${fn}: model "${String(asked)}" is not one of ${Object.keys(PURCHASE_MODEL_FITS).join(", ")}`);
   const timeUnit = options.timeUnit ?? "week";
   const fitOptions = { timeUnit, penalizer: options.penalizer };
   const full = await customerSummary(transactions, { observationEnd: options.observationEnd, timeUnit });
   const calibrationEnd = options.calibrationEnd ?? defaultCalibrationEnd(full);
-  const validation = await validate(transactions, full, calibrationEnd, fit, fitOptions);
   const c = full.columns;
-  const purchaseModel = fit(c, fitOptions);
+  requireRepeatCustomers(c.frequency, asked);
+  // A model whose likelihood has no interior maximum on these data (e.g. BG/NBD with no dropout
+  // detectable: a -> 0) is not a failure of the analysis: unless a model was forced, the next
+  // model that identifies the data is used, and the report says so.
+  const candidates = options.model ? [asked] : [asked, ...FALLBACK_MODELS.filter((m) => m !== asked)];
+  let chosen: { modelId: keyof typeof PURCHASE_MODEL_FITS; purchaseModel: PurchaseModel<{ r: number; alpha: number }>; validation: LifetimeValueAnalysis["validation"] } | undefined;
+  const failures: string[] = [];
+  for (const id of candidates) {
+    const fit = PURCHASE_MODEL_FITS[id];
+    try {
+      chosen = { modelId: id, purchaseModel: fit(c, fitOptions), validation: await validate(transactions, full, calibrationEnd, fit, fitOptions) };
+      break;
+    } catch (error) {
+      if (!(error instanceof ConvergenceError) || id === candidates.at(-1)) throw error;
+      failures.push(`${id}: ${error.message.replace(/^[\w-]+: /, "").split(";")[0]}`);
+    }
+  }
+  const { modelId, purchaseModel, validation } = chosen!;
+  const edge = boundaryNote(purchaseModel);
+  const modelNote = failures.length === 0
+    ? edge
+    : `${failures.map((f) => f.split(":")[0]).join(" and ")} could not be fitted on these data (${failures.map((f) => f.slice(f.indexOf(":") + 2)).join("; ")}: its likelihood is highest at the edge of the parameter space, e.g. no dropout detectable in the period), so ${modelId} is used instead.`;
   const periodLength = options.periodLength ?? DAYS_PER_UNIT.month / DAYS_PER_UNIT[timeUnit];
   const horizonPeriods = options.horizonPeriods ?? 12;
   const base = {
     model: modelId,
+    modelNote,
     timeUnit,
     observationEnd: full.observationEnd,
     horizon: horizonPeriods * periodLength,
@@ -220,4 +247,15 @@ async function validate(
     calibrationHoldout: calibrationHoldoutTable(model, s),
     tracking: purchaseTracking(model, transactions, s),
   });
+}
+
+/**
+ * One sentence on parameters whose maximum lies at the edge of the parameter space (standard
+ * error NaN), read as the model's limit; null when there are none.
+ */
+function boundaryNote(model: PurchaseModel<{ r: number; alpha: number }>): string | null {
+  const edge = Object.entries(model.standardErrors ?? {}).filter(([, se]) => Number.isNaN(se)).map(([name]) => name);
+  if (edge.length === 0) return null;
+  const values = edge.map((k) => `${k} ${Number((model.params as Record<string, number>)[k]!.toPrecision(3))}`).join(", ");
+  return `The likelihood is highest at the edge of the parameter space (${values}): no dropout is detectable in this period, so ${model.model} reduces to its limit, the NBD model in which customers keep buying at their own rate; P(alive) is close to 1 for everyone and these parameters have no interval.`;
 }

@@ -69,6 +69,7 @@ export function lifetimeValueSection(ltv: LifetimeValueAnalysis, options: { read
     clv === null ? ltv.spendNote ?? "" : `Expected customer lifetime value over that horizon: ${money(totalClv)} in all, ${money(n > 0 ? totalClv / n : null)} per customer, discounted at ${pct(ltv.discountRatePerPeriod)} per ${monthly ? "month" : "period"}${ltv.margin < 1 ? ` and counting ${pct(ltv.margin)} of spend as profit` : " (revenue, before costs)"}. The top 20 % of customers by CLV hold ${pct(topShare)} of it.`,
     `${int(likelyActive)} of ${int(n)} customers (${pct(n > 0 ? likelyActive / n : null)}) are more likely active than not; together customers are expected to make ${formatValue(purchases, "decimal")} purchases.`,
     ...(ltv.spendNote !== null && clv !== null ? [ltv.spendNote] : []),
+    ...(ltv.modelNote !== null ? [ltv.modelNote] : []),
     atRisk > 0
       ? `${int(atRisk)} of the top 20 % of customers by past ${clv ? "spend" : "purchases"} are now more likely lost than active: these are the first to win back, since each was worth a lot.`
       : `None of the top 20 % of customers by past ${clv ? "spend" : "purchases"} is more likely lost than active.`,

@@ -31,7 +31,7 @@ export function reportAssumptions(input: CustomerReportInput): readonly Assumpti
   const ltv = input.lifetimeValue;
   if (ltv) {
     out.push(
-      { label: "Purchase model", value: `${ltv.model}: ${parameters(ltv.purchaseModel)}` },
+      { label: "Purchase model", value: `${ltv.model}: ${parameters(ltv.purchaseModel)}${ltv.modelNote ? `; ${ltv.modelNote}` : ""}` },
       { label: "Spend model", value: ltv.spendModel ? `gamma-gamma: ${parameters(ltv.spendModel)}${ltv.spendNote ? `; ${ltv.spendNote}` : ""}` : "none: the data have no amounts" },
       { label: "Model check", value: ltv.validation ? `fitted to ${ltv.validation.calibrationEnd}, compared with the following ${Number(ltv.validation.durationHoldout.toFixed(1))} ${ltv.timeUnit}s` : "no holdout period" },
       { label: "Lifetime value", value: `${ltv.horizonPeriods} periods of ${Number(ltv.periodLength.toFixed(4))} ${ltv.timeUnit}s, discount rate ${formatValue(ltv.discountRatePerPeriod, "percent")} per period, margin ${formatValue(ltv.margin, "percent")} of spend` },

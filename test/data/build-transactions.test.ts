@@ -8,7 +8,7 @@ describe("loadTransactionsText: validation into Transactions + ledger", () => {
     const { transactions: t, ledger } = load('customer_id,date,amount\n 00004 ,1997-01-01,29.33\n"0001",19970102,1\n');
     expect(t.customerId).toEqual(["00004", "0001"]);
     expect([...t.day].map(formatDay)).toEqual(["1997-01-01", "1997-01-02"]);
-    expect([...t.amount]).toEqual([29.33, 1]);
+    expect([...t.amount!]).toEqual([29.33, 1]);
     expect([...t.sourceLine]).toEqual([2, 3]);
     expect(ledger).toEqual({ source: "text", read: 2, used: 2, rejected: [], byReason: {} });
     expect(Object.isFrozen(t)).toBe(true);
@@ -51,7 +51,7 @@ describe("loadTransactionsText: validation into Transactions + ledger", () => {
 
   it("matches headers case-insensitively after trimming and maps columns by name or position", () => {
     const a = load(" Customer_ID ;DATE; Amount\nC1;2024-01-02;9,5\n", { decimal: "," });
-    expect([...a.transactions.amount]).toEqual([9.5]);
+    expect([...a.transactions.amount!]).toEqual([9.5]);
     const b = load("who,when,value\nC1,02/01/2024,3\n", { columns: { customerId: "WHO", date: "2", amount: 3 }, dateFormat: "DD/MM/YYYY" });
     expect(b.transactions.customerId).toEqual(["C1"]);
     expect(formatDay(b.transactions.day[0]!)).toBe("2024-01-02");
@@ -63,7 +63,7 @@ describe("loadTransactionsText: validation into Transactions + ledger", () => {
     const { transactions: t, ledger } = load(
       "customer_id,date,quantity,unit_price,discount\nC1,2024-01-02,2,10,1.5\nC2,2024-01-02,3,2,\nC3,2024-01-02,,2,0\nC4,2024-01-02,1,x,0\n",
     );
-    expect([...t.amount]).toEqual([18.5, 6]);
+    expect([...t.amount!]).toEqual([18.5, 6]);
     expect([...t.discount!]).toEqual([1.5, 0]);
     expect([...t.quantity!]).toEqual([2, 3]);
     expect(ledger.rejected).toEqual([
@@ -77,7 +77,7 @@ describe("loadTransactionsText: validation into Transactions + ledger", () => {
       "customer_id,date,amount,quantity,unit_price,discount,freight,cost,returned_quantity,returned_amount,order_id,channel,product_id,category\n" +
         "C1,2024-01-02,5,,,,,,,, O1 ,web,P1,music\n",
     );
-    expect(t.amount[0]).toBe(5);
+    expect(t.amount![0]).toBe(5);
     expect(t.quantity![0]).toBeNaN();
     expect(t.unitPrice![0]).toBeNaN();
     expect(t.cost![0]).toBeNaN();
@@ -105,7 +105,7 @@ describe("loadTransactionsText: validation into Transactions + ledger", () => {
 
   it("reads a purchase log (no amount, no quantity x unit price) without amounts: every line is a purchase", () => {
     const { transactions: t, ledger } = load("customer_id,date,quantity\nC1,2024-01-02,1\nC1,2024-01-09,\n");
-    expect(t.amount).toBeUndefined();
+    expect(t.amount!).toBeUndefined();
     expect(t.length).toBe(2);
     expect([...t.quantity!]).toEqual([1, NaN]);
     expect(ledger.used).toBe(2);

@@ -17,12 +17,12 @@ describe("cleanTransactions", () => {
     const loaded = loadTransactionsText(text);
     expect(cleanTransactions(loaded)).toBe(loaded);
     expect(loaded.ledger.used).toBe(7);
-    expect([...loaded.transactions.amount]).toEqual([10, 10, 10, -10, 0, 10, 0]);
+    expect([...loaded.transactions.amount!]).toEqual([10, 10, 10, -10, 0, 10, 0]);
   });
 
   it("returns: exclude rejects negative lines as return-excluded and keeps zero lines", () => {
     const { transactions: t, ledger } = loadTransactionsText(text, { returns: "exclude" });
-    expect([...t.amount]).toEqual([10, 10, 10, 0, 10, 0]);
+    expect([...t.amount!]).toEqual([10, 10, 10, 0, 10, 0]);
     expect(ledger.rejected).toEqual([{ line: 5, code: "return-excluded", reason: "amount -10 is a return or cancellation (returns: exclude)" }]);
     expect(ledger.used + ledger.rejected.length).toBe(ledger.read);
   });
@@ -42,7 +42,7 @@ describe("cleanTransactions", () => {
     const { transactions: t, ledger } = loadTransactionsText(text, { duplicates: "drop", returns: "exclude" });
     expect(ledger.byReason).toEqual({ duplicate: 3, "return-excluded": 1 });
     expect(t.length).toBe(3);
-    expect([t.customerId, t.orderId, [...t.amount], [...t.day]]).toEqual([
+    expect([t.customerId, t.orderId, [...t.amount!], [...t.day]]).toEqual([
       ["C1", "C1", "C2"],
       ["O1", "O2", "O3"],
       [10, 10, 0],
@@ -52,9 +52,9 @@ describe("cleanTransactions", () => {
 
   it("does not mutate its input", () => {
     const loaded = loadTransactionsText(text);
-    const before = [...loaded.transactions.amount];
+    const before = [...loaded.transactions.amount!];
     cleanTransactions(loaded, { returns: "exclude", duplicates: "drop" });
-    expect([...loaded.transactions.amount]).toEqual(before);
+    expect([...loaded.transactions.amount!]).toEqual(before);
     expect(loaded.ledger.used).toBe(7);
   });
 

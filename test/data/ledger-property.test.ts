@@ -52,7 +52,7 @@ describe("row ledger (property)", () => {
         const { transactions, ledger } = loadTransactionsText(text, { from: "2024-01-01", returns, duplicates });
         expect(ledger.used + ledger.rejected.length).toBe(rows.length);
         expect(transactions.length).toBe(ledger.used);
-        if (returns === "exclude") for (const a of transactions.amount) expect(a).toBeGreaterThanOrEqual(0);
+        if (returns === "exclude") for (const a of transactions.amount!) expect(a).toBeGreaterThanOrEqual(0);
       }),
       { numRuns: 100 },
     );

@@ -111,7 +111,7 @@ describe("cohortMatrix properties", () => {
       fc.property(arbTransactions, fc.constantFrom("month" as const, "quarter" as const), (t, period) => {
         const m = cohortMatrix(t, { period });
         let revenue = 0, purchases = 0, customers = 0;
-        for (let i = 0; i < t.length; i++) if (t.amount[i]! > 0) purchases += t.amount[i]!;
+        for (let i = 0; i < t.length; i++) if (t.amount![i]! > 0) purchases += t.amount![i]!;
         for (const c of m.cohorts) {
           customers += c.size;
           if (c.observedPeriods > 0) expect(c.retention[0]).toBe(1);

@@ -21,7 +21,7 @@ const result: PropensityResult = {
   },
   scores: {
     customerId: ["C1", "C2", "C3", "C4", "C5"], score: Float64Array.of(0.9, 0.85, 0.2, 0.6, 0.95), band: ["high", "high", "low", "medium", "high"],
-    probabilityAlive: Float64Array.of(0.3, NaN, 0.9, 0.5, 0.1), totalSpend: Float64Array.of(1000, 50, 800, 20, 10), netContribution: Float64Array.of(100, 5, 80, 2, 1),
+    probabilityAlive: Float64Array.of(0.3, NaN, 0.9, 0.5, 0.1), totalSpend: Float64Array.of(1000, 50, 800, 20, 10), orders: Float64Array.of(5, 1, 4, 2, 1), netContribution: Float64Array.of(100, 5, 80, 2, 1),
     daysSinceLastPurchase: Float64Array.of(200, 150, 10, 60, 300), complaints: Float64Array.of(2, 0, 0, 0, 1), lateDeliveries: Float64Array.of(1, 0, 0, 0, 0),
   },
   notes: [],

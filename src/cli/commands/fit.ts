@@ -103,7 +103,11 @@ export const fitCommand: Command = {
     const lines = [`${model.model}: ${count(model.nCustomers)} customers, log-likelihood ${model.logLikelihood.toFixed(4)}, ${model.iterations} iterations${model.timeUnit ? `, time unit ${model.timeUnit}` : ""}`];
     lines.push(`${"parameter".padEnd(10)} ${"estimate".padStart(12)} ${"std. error".padStart(12)} ${"95 % interval".padStart(26)}`);
     for (const row of model.summary()) {
-      lines.push(`${row.parameter.padEnd(10)} ${row.estimate.toFixed(4).padStart(12)} ${row.standardError.toFixed(4).padStart(12)} ${`${row.lower95.toFixed(4)} .. ${row.upper95.toFixed(4)}`.padStart(26)}`);
+      const edge = Number.isNaN(row.standardError) && model.covarianceLog !== null;
+      lines.push(`${row.parameter.padEnd(10)} ${row.estimate.toPrecision(5).padStart(12)} ${(edge ? "-" : row.standardError.toFixed(4)).padStart(12)} ${(edge ? "at the edge (not identified)" : `${row.lower95.toFixed(4)} .. ${row.upper95.toFixed(4)}`).padStart(26)}`);
+    }
+    if (model.summary().some((r) => Number.isNaN(r.standardError)) && model.covarianceLog !== null) {
+      lines.push("note: the likelihood is highest at the edge of the parameter space: the model reduces to its limit (e.g. no dropout detectable: NBD); that is a result, not a failed fit");
     }
     io.out(lines.join("\n"));
     return 0;

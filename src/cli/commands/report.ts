@@ -165,7 +165,8 @@ export const reportCommand: Command = {
     const anonymiseKey = stringFlag(flags, "anonymise-key");
     if (anonymiseKey !== undefined && flags.anonymise !== true) throw new UsageError("crm report: --anonymise-key needs --anonymise");
     if (anonymiseKey === "") throw new UsageError("crm report: --anonymise-key must not be empty");
-    const model = choiceFlag("report", flags, "model", ["bg-nbd", "pareto-nbd", "mbg-nbd"] as const, "bg-nbd");
+    // No --model: BG/NBD, or the next model that identifies the data (the report says which and why).
+    const model = flags.model === undefined ? undefined : choiceFlag("report", flags, "model", ["bg-nbd", "pareto-nbd", "mbg-nbd"] as const, "bg-nbd");
     const rate = (name: string, fallback: number, max: number): number =>
       numberFlag("report", flags, name, (x) => x >= 0 && x <= max, `a number from 0 to ${max}`) ?? fallback;
     const discountRatePerPeriod = rate("discount-rate", 0.008, 1);
@@ -213,7 +214,7 @@ export const reportCommand: Command = {
       ? await analysis(`segment migration ${migrationFrom} to ${migrationTo}`, () => rfmMigration(transactions, { from: migrationFrom, to: migrationTo }))
       : undefined;
     const lifetimeValue = sections.has("lifetime-value")
-      ? await analysis(`lifetime value (${model}, Gamma-Gamma, CLV with bootstrap interval)`, () =>
+      ? await analysis(`lifetime value (${model ?? "bg-nbd"}, Gamma-Gamma, CLV with bootstrap interval)`, () =>
           lifetimeValueAnalysis(transactions, {
             model,
             observationEnd,
