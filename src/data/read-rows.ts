@@ -37,6 +37,20 @@ const BY_EXTENSION: Readonly<Record<string, InputFormat>> = {
 };
 
 /**
+ * The format a file's extension implies: .csv, .tsv/.tab, .txt/.dat (whitespace), .json,
+ * .jsonl/.ndjson, .xlsx, .parquet; undefined for any other extension.
+ *
+ * @param file - the file name or path
+ * @returns the format, or undefined
+ * @example
+ * formatOfName("Online Retail.XLSX"); // "xlsx"
+ */
+export function formatOfName(file: string): InputFormat | "parquet" | undefined {
+  const ext = path.extname(file).toLowerCase();
+  return ext === ".parquet" ? "parquet" : BY_EXTENSION[ext];
+}
+
+/**
  * Reads text in a text format into rows: csv (delimiter detected unless given), tsv (tab),
  * whitespace, json, jsonl.
  *
