@@ -45,7 +45,7 @@ export function decodeText(bytes: Uint8Array, encoding: TextEncoding, fn: string
     }
     text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(body);
   } else if (found === "windows-1252") {
-    text = new TextDecoder("windows-1252").decode(bytes);
+    text = decodeWindows1252(bytes);
   } else {
     try {
       text = new TextDecoder(found, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(2));
@@ -127,6 +127,16 @@ export function firstBadUtf8Byte(b: Uint8Array): number {
     i += len;
   }
   return -1;
+}
+
+/** windows-1252 at 0x80..0x9F (the rest is ISO-8859-1); undefined bytes stay C1 controls, as WHATWG decodes them. */
+const CP1252_HIGH = "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f" +
+  "\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
+
+/** Decodes windows-1252 by hand: Node's TextDecoder("windows-1252") decodes 0x80..0x9F as ISO-8859-1. */
+function decodeWindows1252(bytes: Uint8Array): string {
+  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+  return latin1.replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
 }
 
 function lineAt(bytes: Uint8Array, offset: number): number {

@@ -177,6 +177,7 @@ class Parser {
     const before = this.s.slice(0, this.i);
     const line = before.split(/\r\n|\n|\r/).length;
     const column = this.i - Math.max(before.lastIndexOf("\n"), before.lastIndexOf("\r"));
-    throw new JsonSyntaxError(atEnd && !message.includes("end of text") ? `${message} at the end of the text` : `${message} at line ${line} column ${column}`, atEnd || message === "a string is never closed");
+    const where = atEnd ? (message.includes("end of text") ? "" : " at the end of the text") : ` at line ${line} column ${column}`;
+    throw new JsonSyntaxError(message + where, atEnd || message === "a string is never closed");
   }
 }

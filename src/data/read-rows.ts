@@ -105,13 +105,13 @@ export async function readRowsFile(file: string, options: ReadRowsOptions = {}):
 
 /** {@link readRowsFile} naming the public function in its messages. */
 export async function readRowsFileAs(file: string, options: ReadRowsOptions, fn: string): Promise<RawTable> {
+  await checkInputFile(file, fn);
   const ext = path.extname(file).toLowerCase();
   const format = options.format !== undefined ? checkFormat(options.format, fn) : BY_EXTENSION[ext];
   if (format === undefined) {
     throw new DataError(`${fn}: cannot tell the format of "${file}" from its extension "${ext}"; use --format ${INPUT_FORMATS.join("|")}`);
   }
   const encoding = checkEncoding(options.encoding ?? "utf8", fn);
-  await checkInputFile(file, fn);
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
