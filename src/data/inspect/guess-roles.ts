@@ -47,7 +47,7 @@ const RULES: readonly Rule[] = [
 ];
 
 /** Words that make a contained match unlikely to be the role (a customer's name is not its id). */
-const NOT_ID = /name|country|city|state|zip|type|segment|since|age|gender|status|phone|address|count/;
+const NOT_ID = /name|country|city|state|zip|type|segment|since|age|gender|status|phone|address|count|date|time/;
 const NUMERIC: ReadonlySet<ColumnRole> = new Set(["amount", "quantity", "unitPrice", "cost", "discount", "freight", "returnedQuantity", "returnedAmount"]);
 const CURRENCY_MARK = /[$€£¥₹]|^[A-Z]{3}\s*[+-]?\d|\d\s*[A-Z]{3}$/;
 
