@@ -37,10 +37,10 @@ export interface LoadedTransactions {
 
 /**
  * Every canonical field with its default column name and the `crm` flag that maps it:
- * `--customer` for the customer id, else the field in kebab case (`--unit-price`).
+ * `--customer` for the customer id, `--product` for the product id, else the field in kebab case (`--unit-price`).
  */
 export const TRANSACTION_COLUMNS: readonly ColumnSpec<CanonicalField>[] = Object.freeze(
   (Object.keys(DEFAULT_COLUMN_NAMES) as CanonicalField[]).map((field) =>
-    Object.freeze({ field, name: DEFAULT_COLUMN_NAMES[field], flag: field === "customerId" ? "--customer" : `--${kebab(field)}` }),
+    Object.freeze({ field, name: DEFAULT_COLUMN_NAMES[field], flag: field === "customerId" ? "--customer" : field === "productId" ? "--product" : `--${kebab(field)}` }),
   ),
 );

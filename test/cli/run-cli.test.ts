@@ -33,7 +33,7 @@ describe("crm help and usage errors", () => {
   it("lists the commands; each command has --help", async () => {
     const main = await crm("--help");
     expect(main.code).toBe(0);
-    for (const name of ["validate", "summary", "value", "basket", "rfm", "segment", "migrate", "cohorts", "campaign", "service", "fit", "predict", "propensity", "report", "generate"]) {
+    for (const name of ["validate", "inspect", "summary", "value", "basket", "rfm", "segment", "migrate", "cohorts", "campaign", "service", "fit", "predict", "propensity", "report", "generate"]) {
       expect(main.out).toContain(`  ${name}`);
       const h = await crm(name, "--help");
       expect(h.code).toBe(0);
@@ -43,7 +43,7 @@ describe("crm help and usage errors", () => {
 
   it("answers a wrong flag or command with one line and exit code 2", async () => {
     const cases: [string[], string][] = [
-      [["frobnicate"], 'crm: unknown command "frobnicate"; commands: validate, summary, value, basket, rfm, segment, migrate, cohorts, campaign, service, fit, predict, propensity, report, generate\n'],
+      [["frobnicate"], 'crm: unknown command "frobnicate"; commands: validate, inspect, summary, value, basket, rfm, segment, migrate, cohorts, campaign, service, fit, predict, propensity, report, generate\n'],
       [["summary", "--bogus"], "crm summary: Unknown option '--bogus'; see crm summary --help\n"],
       [["summary"], "crm summary: --input FILE is required; see crm summary --help\n"],
       [["summary", "--input", "x.csv", "--time-unit", "year"], 'crm summary: --time-unit must be one of day, week, month (got "year")\n'],
