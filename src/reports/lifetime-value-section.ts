@@ -1,4 +1,4 @@
-import { deepFreeze, groupBarChart, modelCalibrationHoldoutChart, modelTrackingChart, spendHistogram } from "../charts/index.js";
+import { deepFreeze, groupBarChart, modelCalibrationHoldoutChart, modelTrackingChart, spendHistogram, withCurrency } from "../charts/index.js";
 import type { LifetimeValueAnalysis } from "../models/lifetime-value-analysis.js";
 import type { ParameterEstimate } from "../models/model-types.js";
 import type { ReportTable, Section } from "./report-model.js";
@@ -86,7 +86,7 @@ export function lifetimeValueSection(ltv: LifetimeValueAnalysis, options: { read
   });
   const topRows = topIndices(c.clv, c.customerId, options.topN ?? 20);
   const charts = [
-    { title: "Predicted customer lifetime value", figure: spendHistogram(c.clv, { currency, title: "Customers by predicted CLV", xTitle: "Predicted lifetime value per customer" }), caption: `Customers by expected value over ${horizonText}, in ${currency}.` },
+    { title: "Predicted customer lifetime value", figure: spendHistogram(c.clv, { currency, title: "Customers by predicted CLV", xTitle: "Predicted lifetime value per customer" }), caption: `Customers by expected value over ${horizonText}${currency ? `, in ${currency}` : ""}.` },
     {
       title: "Still active? By past repeat purchases",
       figure: groupBarChart(groups, { title: "Mean probability of being active", xTitle: "Repeat purchases so far (count)", yTitle: "Mean P(alive) (share)", text: (x) => pct(x) }),
@@ -119,13 +119,13 @@ export function lifetimeValueSection(ltv: LifetimeValueAnalysis, options: { read
         columns: [
           { key: "rank", label: "Rank", format: "integer" as const },
           { key: "customer_id", label: "Customer", format: "text" as const },
-          { key: "clv", label: `CLV (${currency})`, format: "money" as const },
+          { key: "clv", label: withCurrency("CLV", currency), format: "money" as const },
           { key: "lower", label: "CLV low", format: "money" as const },
           { key: "upper", label: "CLV high", format: "money" as const },
           { key: "alive", label: "P(alive)", format: "percent" as const },
           { key: "purchases", label: "Expected purchases", format: "decimal" as const },
-          { key: "spend", label: `Expected spend per purchase (${currency})`, format: "money" as const },
-          { key: "total", label: `Spend so far (${currency})`, format: "money" as const },
+          { key: "spend", label: withCurrency("Expected spend per purchase", currency), format: "money" as const },
+          { key: "total", label: withCurrency("Spend so far", currency), format: "money" as const },
         ],
         rows: topRows.map((i, k) => ({
           rank: k + 1,
