@@ -38,7 +38,7 @@ describe("report: what a manager sees", () => {
     expect(html).toContain(`<td class="num" data-value="1000">1,000.00</td>`);
     expect(html).toContain(`>Total spend</button>`);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await renderExcel(plain));
+    await wb.xlsx.load((await renderExcel(plain)) as unknown as ExcelJS.Buffer);
     expect(wb.getWorksheet("Cover")!.getCell("B4").value).toBe("none given: amounts as in the data");
     expect(plain.assumptions!.find((a) => a.label === "Currency")!.value).toBe("none given: amounts as in the data");
     const usd = renderHtml(build({ currency: "USD" }), { plotlyBundle: "" });
@@ -75,7 +75,7 @@ describe("report: what a manager sees", () => {
 
   it("lists left-out sections on the workbook's cover with their reasons, and gives them no sheet", async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await renderExcel(build({ omitted })));
+    await wb.xlsx.load((await renderExcel(build({ omitted }))) as unknown as ExcelJS.Buffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Cover", "Data quality", "Customer summary", "Assumptions and method"]);
     const rows: string[] = [];
     wb.getWorksheet("Cover")!.eachRow((row) => rows.push(row.values instanceof Array ? row.values.slice(1).map(String).join(" | ") : ""));
