@@ -142,8 +142,17 @@ describe("crm report: new options", () => {
     // --generated-at wins over SOURCE_DATE_EPOCH.
     const e = await run("both", ["--generated-at", "2026-12-03T14:05:00Z"], "1764770700");
     expect(e[0]!.equals(a[0]!) && e[1]!.equals(a[1]!)).toBe(true);
-    const bad = await crm("report", "--sections", "rfm-segments", "--out", path.join(dir, "bad-epoch"), "--generated-at", "x");
+    const bad = await crm("report", "--sections", "rfm-segments", "--out", path.join(dir, "bad-at"), "--generated-at", "x");
     expect(bad.code).toBe(2);
+    const savedEpoch = process.env.SOURCE_DATE_EPOCH;
+    process.env.SOURCE_DATE_EPOCH = "1.5e9";
+    try {
+      const badEpoch = await crm("report", "--sections", "rfm-segments", "--out", path.join(dir, "bad-epoch"));
+      expect([badEpoch.code, badEpoch.err]).toEqual([2, 'crm report: SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 UTC, up to 253402300799 (got "1.5e9")\n']);
+    } finally {
+      if (savedEpoch === undefined) delete process.env.SOURCE_DATE_EPOCH;
+      else process.env.SOURCE_DATE_EPOCH = savedEpoch;
+    }
     // Without either, the current time (a run started after `before` carries a later stamp).
     const before = Date.now();
     const now = (await run("now", []))[0]!.toString("utf8");
