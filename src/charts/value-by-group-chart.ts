@@ -3,6 +3,7 @@ import type { PlotlyFigure } from "./plotly-figure.js";
 import { PALETTE, baseLayout } from "./palette.js";
 import { deepFreeze } from "./deep-freeze.js";
 import { ArgumentError } from "../math/argument-error.js";
+import { withCurrency } from "./with-currency.js";
 
 const SERIES = [
   ["net_sales", "Lifetime sales", PALETTE.sky],
@@ -35,7 +36,7 @@ export function valueByGroupChart(value: GroupValue, options: { readonly currenc
     });
   }
   const money = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
-  const layout = baseLayout(options.title ?? `Value by ${value.by.replace(/_/g, " ")}`, value.by.replace(/_/g, " "), `Value (${currency})`);
+  const layout = baseLayout(options.title ?? `Value by ${value.by.replace(/_/g, " ")}`, value.by.replace(/_/g, " "), withCurrency("Value", currency));
   return deepFreeze({
     data: series.map(([key, name, color]) => ({
       type: "bar" as const,
@@ -45,7 +46,7 @@ export function valueByGroupChart(value: GroupValue, options: { readonly currenc
       text: Array.from(value.columns[key], (v) => money.format(v)),
       textposition: "outside" as const,
       marker: { color },
-      hovertemplate: `%{x}: ${name.toLowerCase()} %{text} ${currency}<extra></extra>`,
+      hovertemplate: `%{x}: ${name.toLowerCase()} %{text}${currency ? ` ${currency}` : ""}<extra></extra>`,
     })),
     layout: { ...layout, showlegend: true, yaxis: { ...layout.yaxis, rangemode: "normal" as const, zeroline: true } },
   });

@@ -8,6 +8,7 @@ import { PERIODS_PER_YEAR } from "../insights/cohort-period.js";
 import { formatValue } from "./format-value.js";
 import type { ReportTable, Section } from "./report-model.js";
 import { ArgumentError } from "../math/argument-error.js";
+import { withCurrency } from "../charts/index.js";
 
 /**
  * The "Cohorts and retention" section: the retention triangle (heatmap and table), the "still
@@ -70,7 +71,7 @@ export function cohortSection(result: CohortAnalysis, options: { readonly curren
     rows: p.comparison.map((r) => ({ age: r.age, actual: r.actualSurvival, fitted: r.fittedSurvival, actualRetention: r.actualRetention, fittedRetention: r.fittedRetention })),
   };
   const whatIfTables: ReportTable[] = w === null ? [] : [{
-    title: `Retention what-if: profit gain per acquired customer (${currency}) and in % of ${money(w.baseProfitPerCustomer)}`,
+    title: `Retention what-if: profit gain per acquired customer${withCurrency("", currency)} and in % of ${money(w.baseProfitPerCustomer)}`,
     columns: [
       { key: "x", label: "x (%)", format: "integer" },
       { key: "yearly", label: "Yearly share kept +x points", format: "money" },
@@ -79,7 +80,7 @@ export function cohortSection(result: CohortAnalysis, options: { readonly curren
       { key: "churnShare", label: "gain", format: "percent" },
       { key: "period", label: `Each ${unit}'s retention +x points`, format: "money" },
       { key: "periodShare", label: "gain", format: "percent" },
-      { key: "perYear", label: `Yearly +x points, a year's new customers (${currency})`, format: "money" },
+      { key: "perYear", label: withCurrency("Yearly +x points, a year's new customers", currency), format: "money" },
     ],
     rows: w.rows.map((r) => ({
       x: r.x, yearly: r.plusYearlyPoints.gainPerCustomer, yearlyShare: r.plusYearlyPoints.gainShare, churn: r.churnCut.gainPerCustomer, churnShare: r.churnCut.gainShare,

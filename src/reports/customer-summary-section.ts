@@ -1,6 +1,6 @@
 import type { CustomerSummary } from "../summary/types.js";
 import type { Section } from "./report-model.js";
-import { deepFreeze, frequencyChart, recencyOrdersHeatmap, spendHistogram } from "../charts/index.js";
+import { deepFreeze, frequencyChart, recencyOrdersHeatmap, spendHistogram, withCurrency } from "../charts/index.js";
 import { formatValue } from "./format-value.js";
 import { topIndices } from "./top-indices.js";
 import { ArgumentError } from "../math/argument-error.js";
@@ -105,7 +105,7 @@ export function customerSummarySection(
           { key: "customer_id", label: "Customer", format: "text" as const },
           ...(spend
             ? [
-                { key: "total_spend", label: `Total spend (${currency})`, format: "money" as const },
+                { key: "total_spend", label: withCurrency("Total spend", currency), format: "money" as const },
                 { key: "share", label: "Share of all spend", format: "percent" as const },
               ]
             : []),
@@ -129,7 +129,7 @@ export function customerSummarySection(
     ],
     charts: [
       { title: "Repeat purchases", figure: frequencyChart(c.frequency), caption: `Customers by number of repeat purchases; ${pct(share(n - repeat))} made none.` },
-      ...(spend ? [{ title: "Total spend", figure: spendHistogram(c.total_spend, { currency }), caption: `Customers by total spend in ${currency}; the last bar gathers the top 1 % of spenders.` }] : []),
+      ...(spend ? [{ title: "Total spend", figure: spendHistogram(c.total_spend, { currency }), caption: `Customers by total spend${currency ? ` in ${currency}` : ""}; the last bar gathers the top 1 % of spenders.` }] : []),
       { title: "Recency and orders", figure: recencyOrdersHeatmap(c.days_since_last_purchase, c.orders), caption: "Customers by days since their last purchase (across) and number of orders (up); darker cells hold more customers." },
     ],
   });

@@ -1,4 +1,4 @@
-import { deepFreeze, groupBarChart, modelCalibrationHoldoutChart, modelTrackingChart, spendHistogram } from "../charts/index.js";
+import { deepFreeze, groupBarChart, modelCalibrationHoldoutChart, modelTrackingChart, spendHistogram, withCurrency } from "../charts/index.js";
 import type { LifetimeValueAnalysis } from "../models/lifetime-value-analysis.js";
 import type { ParameterEstimate } from "../models/model-types.js";
 import type { ReportTable, Section } from "./report-model.js";
@@ -92,7 +92,7 @@ export function lifetimeValueSection(ltv: LifetimeValueAnalysis, options: { read
   });
   const topRows = topIndices(rankBy, c.customerId, options.topN ?? 20);
   const charts = [
-    ...(clv ? [{ title: "Predicted customer lifetime value", figure: spendHistogram(clv, { currency, title: "Customers by predicted CLV", xTitle: "Predicted lifetime value per customer" }), caption: `Customers by expected value over ${horizonText}, in ${currency}.` }] : []),
+    ...(clv ? [{ title: "Predicted customer lifetime value", figure: spendHistogram(clv, { currency, title: "Customers by predicted CLV", xTitle: "Predicted lifetime value per customer" }), caption: `Customers by expected value over ${horizonText}${currency ? `, in ${currency}` : ""}.` }] : []),
     {
       title: "Still active? By past repeat purchases",
       figure: groupBarChart(groups, { title: "Mean probability of being active", xTitle: "Repeat purchases so far (count)", yTitle: "Mean P(alive) (share)", text: (x) => pct(x) }),
@@ -131,7 +131,7 @@ export function lifetimeValueSection(ltv: LifetimeValueAnalysis, options: { read
           { key: "customer_id", label: "Customer", format: "text" as const },
           ...(clv
             ? [
-                { key: "clv", label: `CLV (${currency})`, format: "money" as const },
+                { key: "clv", label: withCurrency("CLV", currency), format: "money" as const },
                 { key: "lower", label: "CLV low", format: "money" as const },
                 { key: "upper", label: "CLV high", format: "money" as const },
               ]
@@ -140,8 +140,8 @@ export function lifetimeValueSection(ltv: LifetimeValueAnalysis, options: { read
           { key: "purchases", label: "Expected purchases", format: "decimal" as const },
           ...(clv
             ? [
-                { key: "spend", label: `Expected spend per purchase (${currency})`, format: "money" as const },
-                { key: "total", label: `Spend so far (${currency})`, format: "money" as const },
+                { key: "spend", label: withCurrency("Expected spend per purchase", currency), format: "money" as const },
+                { key: "total", label: withCurrency("Spend so far", currency), format: "money" as const },
               ]
             : [{ key: "repeat", label: "Repeat purchases so far", format: "integer" as const }]),
         ],

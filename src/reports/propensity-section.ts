@@ -8,6 +8,7 @@ import { formatValue } from "./format-value.js";
 import type { Section } from "./report-model.js";
 import { topIndices } from "./top-indices.js";
 import { ArgumentError } from "../math/argument-error.js";
+import { withCurrency } from "../charts/index.js";
 
 /**
  * The "Churn and propensity" section: how well the model ranked customers on a later period it
@@ -60,7 +61,7 @@ export function propensitySection(result: PropensityResult, options: { readonly 
       { label: "AUC (test period)", value: auc.model, format: "decimal" as const, unit: "", note: `logistic model, ${result.dates.testCut} + ${w} days` },
       { label: "AUC BG/NBD P(alive)", value: auc.probabilityAlive, format: "decimal" as const, unit: "", note: "same customers and period" },
       { label: "Top-decile lift", value: top.lift, format: "decimal" as const, unit: "x", note: `${pct(top.cumulativeGain)} of ${eventPlural} in the top 10 %` },
-      { label: "High band", value: n ? high / n : null, format: "percent" as const, unit: "", note: `of customers on ${result.dates.scoreCut}` },
+      { label: churn ? "High churn risk" : "Likely to buy again", value: n ? high / n : null, format: "percent" as const, unit: "", note: `of customers scored on ${result.dates.scoreCut} are in the high band (score >= ${pct(result.thresholds.high)})` },
     ],
     tables: [
       {
@@ -86,7 +87,7 @@ export function propensitySection(result: PropensityResult, options: { readonly 
         columns: [
           { key: "customer_id", label: "Customer", format: "text" as const }, { key: "score", label: churn ? "P(no purchase)" : "P(purchase)", format: "percent" as const },
           { key: "alive", label: "BG/NBD P(alive)", format: "percent" as const },
-          hasSpend ? { key: "spend", label: `Spend so far (${currency})`, format: "money" as const } : { key: "spend", label: "Orders so far", format: "integer" as const },
+          hasSpend ? { key: "spend", label: withCurrency("Spend so far", currency), format: "money" as const } : { key: "spend", label: "Orders so far", format: "integer" as const },
           { key: "days", label: "Days since last purchase", format: "integer" as const }, { key: "complaints", label: "Complaints", format: "integer" as const },
           { key: "late", label: "Late deliveries", format: "integer" as const },
         ],

@@ -26,7 +26,7 @@ export function reportAssumptions(input: CustomerReportInput): readonly Assumpti
       : []),
     { label: "Period", value: `customers who first bought on or before ${summary.calibrationEnd}; figures to ${summary.observationEnd}` },
     { label: "Time unit", value: `${summary.timeUnit} (a month is 30.4375 days, a week 7 days)` },
-    { label: "Currency", value: input.currency ?? "EUR" },
+    { label: "Currency", value: input.currency ? input.currency : "none given: amounts as in the data" },
   ];
   const ltv = input.lifetimeValue;
   if (ltv) {
@@ -38,10 +38,10 @@ export function reportAssumptions(input: CustomerReportInput): readonly Assumpti
     );
   }
   const costs = input.customerValue?.costs;
-  if (costs) out.push({ label: "Cost to serve", value: Object.entries(costs).map(([k, v]) => `${k.replace(/_/g, " ")} ${formatValue(v as number, "money", input.currency ?? "EUR")}`).join("; ") });
+  if (costs) out.push({ label: "Cost to serve", value: Object.entries(costs).map(([k, v]) => `${k.replace(/_/g, " ")} ${formatValue(v as number, "money", input.currency ?? "")}`).join("; ") });
   if (input.propensity) out.push({ label: "Propensity model", value: "L2-regularised logistic regression on features up to each cut date, evaluated on a later period" });
   const ret = input.campaign?.return;
-  if (input.campaign && ret) out.push({ label: "Campaign", value: `${input.campaign.campaignId}: cost ${formatValue(ret.costPerContact, "money", input.currency ?? "EUR")} per contact, margin ${formatValue(ret.margin, "percent")}` });
+  if (input.campaign && ret) out.push({ label: "Campaign", value: `${input.campaign.campaignId}: cost ${formatValue(ret.costPerContact, "money", input.currency ?? "")} per contact, margin ${formatValue(ret.margin, "percent")}` });
   for (const o of input.omitted ?? []) out.push({ label: `Left out: ${o.section}`, value: o.reason });
   return Object.freeze(out.map((a) => Object.freeze(a)));
 }

@@ -101,7 +101,7 @@ describe("Parquet ids", () => {
     for (const [col, expected] of [["b", ["1234567890123456789", "1234567890123456788"]], ["u", ["12345678901234567890", "12345678901234567891"]], ["d", ["12345678901234567890", "12345678901234567891"]]] as const) {
       const { transactions } = await loadTransactions(f, { columns: { customerId: col } });
       expect(transactions.customerId).toEqual(expected);
-      expect([...transactions.amount]).toEqual([1.5, 2]);
+      expect([...transactions.amount!]).toEqual([1.5, 2]);
     }
     const { transactions, ledger } = await loadTransactions(g, { columns: { customerId: "f" } });
     expect(transactions.customerId).toEqual(["17850"]);

@@ -42,6 +42,13 @@ describe("propensitySection", () => {
     expect(JSON.parse(JSON.stringify(s)).id).toBe("propensity");
   });
 
+  it("says what its share of high scores measures: high churn risk, or likely to buy again", () => {
+    const churn = propensitySection(result).kpis.at(-1)!;
+    expect(churn.label).toBe("High churn risk");
+    expect(churn.note).toMatch(/^of customers scored on \d{4}-\d{2}-\d{2} are in the high band \(score >= 80 %\)$/);
+    expect(propensitySection({ ...result, target: "purchase" }).kpis.at(-1)!.label).toBe("Likely to buy again");
+  });
+
   it("rejects per-customer columns of unequal length", () => {
     const bad = { ...result, scores: { ...result.scores, score: Float64Array.of(0.5) } };
     expect(() => propensitySection(bad)).toThrow("propensitySection: column score has 1 rows, expected 5");

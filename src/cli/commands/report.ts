@@ -6,6 +6,7 @@ import { packageRoot, sampleTransactionsPath } from "../package-root.js";
 import { choiceFlag, intFlag, parseFlags, stringFlag, numberFlag } from "../parse-flags.js";
 import { step } from "../progress.js";
 import { UsageError } from "../usage-error.js";
+import { generatedAtOption } from "../generated-at-option.js";
 import { AnalysisNotPossibleError } from "../../math/analysis-not-possible-error.js";
 import { formatDay } from "../../data/format-day.js";
 import { transactionColumns } from "../../data/transaction-columns.js";
@@ -23,7 +24,6 @@ import { buildCustomerReport } from "../../reports/build-customer-report.js";
 import { writeReports } from "../../reports/write-reports.js";
 import { anonymiseReport, DEFAULT_ANONYMISE_KEY } from "../../reports/anonymise-report.js";
 import { pdfBrowser } from "../../reports/pdf-browser.js";
-import { renderPdf } from "../../reports/pdf.js";
 import { clusterCustomers } from "../../segments/cluster-customers.js";
 import { rfmAnalysis } from "../../segments/rfm-analysis.js";
 import { rfmMigration } from "../../segments/rfm-migration.js";
@@ -40,12 +40,15 @@ type SectionName = (typeof SECTIONS)[number];
 
 const HELP = `crm report: write the manager reports (Excel workbook and self-contained HTML page)
 
-Usage: crm report [--input FILE] [--out DIR] [--title T] [--currency EUR] [--sections a,b,...]
-                  [--locale de-DE] [--top N] [--anonymise [--anonymise-key K]] [--pdf]
+Usage: crm report [--input FILE] [--out DIR] [--title T] [--subtitle S] [--currency USD]
+                  [--sections a,b,...] [--locale de-DE] [--top N] [--generated-at ISO]
+                  [--anonymise [--anonymise-key K]] [--pdf]
                   [--service-events F] [--customers F] [--costs costs.json] [mapping flags]
 
 Writes customer-report.xlsx and customer-report.html (and with --pdf customer-report.pdf) into
-DIR (default reports/), each written atomically, and prints their paths. Without --input it uses the bundled sample
+DIR (default reports/) as one set: all are written to temporary files in DIR, then renamed
+together, so DIR holds the old reports or the new ones, never a mix (temporary files of a run
+that was killed are removed by the next run). Prints their paths. Without --input it uses the bundled sample
 (data/sample/transactions.csv, with its service_events.csv and customers.csv). The HTML works
 offline: Plotly is inlined, nothing is fetched.
 
@@ -67,10 +70,17 @@ Sections: data quality and customer summary always; then (all by default, or tho
 Report:
   -o, --out DIR             output folder (default reports)
       --title T             report title (default "Customer report")
-      --currency C          ISO 4217 code of the amounts (default EUR)
+      --subtitle S          what the data are, under the title (default: the input file's name)
+      --currency C          ISO 4217 code of the amounts, shown with every amount (default: none,
+                            amounts as in the data; the bundled sample: EUR)
       --sections LIST       comma-separated sections to include (default: all)
-      --locale L            number and date style of the HTML page, a BCP 47 tag such as de-DE
-                            (1.234,50 EUR; 02.01.2024) (default: 1,234.50 EUR and ISO dates)
+      --locale L            number and date style of the reports, a BCP 47 tag such as de-DE
+                            (1.234,50 EUR; 02.01.2024; 3. Dezember 2026, 14:05 UTC)
+                            (default: 1,234.50 EUR, ISO dates, 3 December 2026, 14:05 UTC)
+      --generated-at T      the time stamp the reports carry, ISO 8601 (2026-12-03T14:05:00Z or
+                            2026-12-03); default: $SOURCE_DATE_EPOCH (seconds since 1970) when set,
+                            else now. With either, two runs on the same input and options write
+                            byte-identical HTML and Excel files
       --top N               rows in the top-customer tables (default 20)
       --anonymise           replace customer ids by pseudonyms ("C-1f3a9b2c") in every output:
                             HMAC-SHA256 of the id with --anonymise-key; the same id always gets
@@ -134,6 +144,8 @@ export const reportCommand: Command = {
       ...INPUT_FLAGS,
       out: { type: "string", short: "o" },
       title: { type: "string" },
+      subtitle: { type: "string" },
+      "generated-at": { type: "string" },
       currency: { type: "string" },
       sections: { type: "string" },
       "calibration-end": { type: "string" },
@@ -157,8 +169,10 @@ export const reportCommand: Command = {
       pdf: { type: "boolean" },
     });
     const timeUnit = choiceFlag("report", flags, "time-unit", ["day", "week", "month"] as const, "week");
-    const currency = stringFlag(flags, "currency", "EUR")!;
-    if (!/^[A-Z]{3}$/.test(currency)) throw new UsageError(`crm report: --currency must be a 3-letter ISO code such as EUR or USD (got "${currency}")`);
+    // No currency unless one is given (amounts as in the data); the bundled sample's are EUR.
+    const currency = stringFlag(flags, "currency") ?? (stringFlag(flags, "input") === undefined ? "EUR" : "");
+    const generatedAt = generatedAtOption("crm report", stringFlag(flags, "generated-at"), process.env.SOURCE_DATE_EPOCH);
+    if (currency !== "" && !/^[A-Z]{3}$/.test(currency)) throw new UsageError(`crm report: --currency must be a 3-letter ISO code such as EUR or USD (got "${currency}")`);
     const sections = parseSections(stringFlag(flags, "sections"));
     const locale = parseLocale(stringFlag(flags, "locale"));
     const topN = intFlag("report", flags, "top", 1, 100_000, 20);
@@ -258,8 +272,10 @@ export const reportCommand: Command = {
       ledger,
       summary,
       title: stringFlag(flags, "title"),
+      subtitle: stringFlag(flags, "subtitle") ?? (usingSample ? "Bundled sample: a simulated retailer" : undefined),
+      dataName: usingSample ? "the bundled sample (transactions.csv)" : undefined,
       currency,
-      generatedAt: new Date().toISOString(),
+      generatedAt,
       topN,
       columns: transactionColumns(transactions),
       customerValue: customerValueResult,
@@ -277,13 +293,11 @@ export const reportCommand: Command = {
     // Pseudonyms go into the model, so every renderer (HTML, Excel, PDF) gets them.
     const report = flags.anonymise === true ? anonymiseReport(built, { key: anonymiseKey ?? DEFAULT_ANONYMISE_KEY }) : built;
     const outDir = path.resolve(stringFlag(flags, "out", "reports")!);
-    const paths: { html: string; xlsx: string; pdf?: string } = await step(io, `writing reports to ${outDir}`, () =>
-      writeReports(report, outDir, { html: { locale } }),
+    const pdf = flags.pdf === true && pdfBrowser() !== undefined;
+    if (flags.pdf === true && !pdf) io.err("crm report: --pdf skipped: no Chromium found (/usr/bin/chromium or chromium on PATH); the HTML and Excel reports are written");
+    const paths = await step(io, `writing reports to ${outDir}${pdf ? " (the PDF printed with headless Chromium)" : ""}`, () =>
+      writeReports(report, outDir, { locale, pdf }),
     );
-    if (flags.pdf === true) {
-      if (pdfBrowser() === undefined) io.err("crm report: --pdf skipped: no Chromium found (/usr/bin/chromium or chromium on PATH); the HTML and Excel reports were written");
-      else paths.pdf = await step(io, "printing the PDF with headless Chromium", () => renderPdf(paths.html, path.join(outDir, "customer-report.pdf")));
-    }
     io.out(flags.json === true ? JSON.stringify(paths) : [paths.html, paths.xlsx, ...(paths.pdf ? [paths.pdf] : [])].join("\n"));
     return 0;
   },
