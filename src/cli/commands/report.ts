@@ -169,10 +169,9 @@ export const reportCommand: Command = {
       pdf: { type: "boolean" },
     });
     const timeUnit = choiceFlag("report", flags, "time-unit", ["day", "week", "month"] as const, "week");
-    // No currency unless one is given (amounts as in the data); the bundled sample's are EUR.
-    const currency = stringFlag(flags, "currency") ?? (stringFlag(flags, "input") === undefined ? "EUR" : "");
+    const currencyFlag = stringFlag(flags, "currency");
     const generatedAt = generatedAtOption("crm report", stringFlag(flags, "generated-at"), process.env.SOURCE_DATE_EPOCH);
-    if (currency !== "" && !/^[A-Z]{3}$/.test(currency)) throw new UsageError(`crm report: --currency must be a 3-letter ISO code such as EUR or USD (got "${currency}")`);
+    if (currencyFlag !== undefined && !/^[A-Z]{3}$/.test(currencyFlag)) throw new UsageError(`crm report: --currency must be a 3-letter ISO code such as EUR or USD (got "${currencyFlag}")`);
     const sections = parseSections(stringFlag(flags, "sections"));
     const locale = parseLocale(stringFlag(flags, "locale"));
     const topN = intFlag("report", flags, "top", 1, 100_000, 20);
@@ -198,7 +197,11 @@ export const reportCommand: Command = {
     const costs = costsFile === undefined ? undefined : await loadServiceCostTableFile(costsFile);
 
     const observationEnd = stringFlag(flags, "observation-end");
-    const { transactions, ledger } = await loadInputFlags("report", flags, io, sampleTransactionsPath(), observationEnd);
+    const loaded = await loadInputFlags("report", flags, io, sampleTransactionsPath(), observationEnd);
+    const { transactions, ledger } = loaded;
+    // No currency unless one is given (--currency, or the --mapping file that crm inspect wrote);
+    // amounts are then shown as in the data. The bundled sample's are EUR.
+    const currency = currencyFlag ?? loaded.currency ?? (usingSample ? "EUR" : "");
     const summary = await step(io, "customer summary", () => customerSummary(transactions, { observationEnd, timeUnit }));
     // One analysis that cannot be done on these data (a model that does not converge, too few
     // customers) leaves its section out with the reason, instead of losing the whole report.
