@@ -84,14 +84,21 @@ export function buildTransactionsAs(table: RawTable, options: TransactionOptions
   const reject = (line: number, code: string, reason: string) => void rejected.push({ line, code, reason });
   const ci = col.customerId, di = col.date, ai = col.amount;
   const qk = nums.indexOf("quantity"), pk = nums.indexOf("unitPrice"), dk = nums.indexOf("discount");
-  let k = 0;
+  let k = 0, guestLines = 0, guestAmount = 0, allAmount = 0;
   rows: for (let r = 0; r < n; r++) {
     const row = rows[r]!;
     const shape = shapeProblem(row, width);
     if (shape !== null) { rejected.push(shape); continue; }
     const v = row.values, line = row.line;
     const id = v[ci]!.trim();
-    if (id === "") { reject(line, "missing-customer", `${header[ci]} is blank`); continue; }
+    if (id === "") {
+      // A guest checkout: rejected, but its revenue is counted so the report can state its share.
+      reject(line, "missing-customer", `${header[ci]} is blank (a guest order: no customer to follow)`);
+      guestLines += 1;
+      const g = ai >= 0 ? parseNumber(v[ai]!, decimal) : null;
+      if (g !== null && Number.isFinite(g)) { guestAmount += g; allAmount += g; }
+      continue;
+    }
     const dt = v[di]!;
     const d = toDay(dt);
     if (d === null) {
@@ -127,6 +134,7 @@ export function buildTransactionsAs(table: RawTable, options: TransactionOptions
       a = q * p - (dk >= 0 ? numOut[dk]![k]! : 0);
     }
     customerId.push(id);
+    if (hasAmount) allAmount += a;
     day[k] = d; amount[k] = a; sourceLine[k] = line;
     for (let j = 0; j < texts.length; j++) textOut[j]!.push(v[col[texts[j]!]]!.trim());
     k++;
@@ -137,5 +145,7 @@ export function buildTransactionsAs(table: RawTable, options: TransactionOptions
   if (hasAmount) t.amount = amount.slice(0, k);
   texts.forEach((c, j) => (t[c] = Object.freeze(textOut[j]!)));
   nums.forEach((c, j) => (t[c] = numOut[j]!.slice(0, k)));
-  return Object.freeze({ transactions: Object.freeze(t) as unknown as Transactions, ledger: ledgerOf(source, n, rejected) });
+  const ledger = ledgerOf(source, n, rejected);
+  const guests = Object.freeze({ lines: guestLines, amount: guestAmount, shareOfAmount: hasAmount && allAmount !== 0 ? guestAmount / allAmount : null });
+  return Object.freeze({ transactions: Object.freeze(t) as unknown as Transactions, ledger: guestLines > 0 ? Object.freeze({ ...ledger, guests }) : ledger });
 }
