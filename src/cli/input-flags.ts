@@ -35,6 +35,7 @@ export const INPUT_FLAGS: FlagSpec = {
   from: { type: "string" },
   to: { type: "string" },
   returns: { type: "string" },
+  "cancel-prefix": { type: "string" },
   duplicates: { type: "string" },
 };
 
@@ -67,6 +68,8 @@ export const INPUT_HELP = `Input:
       --sheet NAME        worksheet of an .xlsx file (default: the first)
       --from D, --to D    keep only lines dated from/to these ISO dates (others are ledgered)
       --returns P         net (default: negative lines are returns, deducted from spend) | exclude
+      --cancel-prefix C   order ids starting with C are cancellations: their amounts count as returns
+                          (e.g. C536379 in retail exports; needs --order-id)
       --duplicates P      keep (default) | drop (reject lines identical to an earlier one)`;
 
 /**
@@ -118,6 +121,7 @@ export async function loadInputFlags(
       from: stringFlag(values, "from"),
       to: stringFlag(values, "to", lastDay),
       returns: choiceFlag(command, values, "returns", ["net", "exclude"] as const, "net"),
+      cancelPrefix: stringFlag(values, "cancel-prefix"),
       duplicates: choiceFlag(command, values, "duplicates", ["keep", "drop"] as const, "keep"),
     }),
   );

@@ -63,3 +63,20 @@ describe("cleanTransactions", () => {
     expect(ledger.used).toBe(2);
   });
 });
+
+describe("cancellations by order-id prefix (--cancel-prefix)", () => {
+  const text = "customer_id,order_id,date,quantity,unit_price\nC1,536365,2024-01-02,2,5\nC1,C536379,2024-01-03,-1,5\nC1,C536380,2024-01-04,1,7\n";
+  it("turns the prefixed lines into returns (amount -|amount|), used and not rejected", () => {
+    const { transactions: t, ledger } = loadTransactionsText(text, { cancelPrefix: "C" });
+    expect([...t.amount!]).toEqual([10, -5, -7]);
+    expect(ledger.used).toBe(3);
+    const excluded = loadTransactionsText(text, { cancelPrefix: "C", returns: "exclude" });
+    expect(excluded.ledger.byReason).toEqual({ "return-excluded": 2 });
+  });
+  it("without the flag only negative amounts are returns; without an order id the flag is a one-line error", () => {
+    expect([...loadTransactionsText(text).transactions.amount!]).toEqual([10, -5, 7]);
+    expect(() => loadTransactionsText("customer_id,date,amount\nC1,2024-01-02,1\n", { cancelPrefix: "C" })).toThrow(
+      'cleanTransactions: cancellations by order-id prefix "C" need an order id column; map it with --order-id COL',
+    );
+  });
+});
