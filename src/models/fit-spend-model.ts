@@ -60,6 +60,6 @@ export function fitSpendModel(customers: SpendHistory, options: FitOptions = {})
   const monetaryValue = Float64Array.from(m, (v, i) => (x[i]! > 0 && fitX[i] === 0 ? mean : v));
   const note = excluded === 0
     ? null
-    : `${excluded} repeat customers with a mean repeat spend of 0 or less (zero-value orders, refunds) were left out of the spend model and valued at the population mean spend (${mean.toFixed(2)}).`;
+    : `${excluded} repeat ${excluded === 1 ? "customer" : "customers"} with a mean repeat spend of 0 or less (zero-value orders, refunds) ${excluded === 1 ? "was" : "were"} left out of the spend model and valued at the population mean spend (${mean.toFixed(2)}).`;
   return Object.freeze({ model, excluded, monetaryValue, note });
 }

@@ -15,6 +15,7 @@ import type { CustomerHistory, FitOptions, ModelJson, ParameterEstimate, Purchas
 import { fitParetoNbd } from "./pareto-nbd.js";
 import { ArgumentError } from "../math/argument-error.js";
 import { ConvergenceError } from "./convergence-error.js";
+import { AnalysisNotPossibleError } from "../math/analysis-not-possible-error.js";
 import { requireRepeatCustomers } from "./require-repeat-customers.js";
 
 /** The order in which purchase models are tried when none is forced and one cannot be fitted. */
@@ -144,8 +145,13 @@ export async function lifetimeValueAnalysis(
       chosen = { modelId: id, purchaseModel: fit(c, fitOptions), validation: await validate(transactions, full, calibrationEnd, fit, fitOptions) };
       break;
     } catch (error) {
-      if (!(error instanceof ConvergenceError) || id === candidates.at(-1)) throw error;
+      if (!(error instanceof ConvergenceError) || candidates.length === 1) throw error;
       failures.push(`${id}: ${error.message.replace(/^[\w-]+: /, "").split(";")[0]}`);
+      if (id === candidates.at(-1)) {
+        throw new AnalysisNotPossibleError(
+          `${fn}: no purchase model could be fitted on these data (${candidates.join(", ")}: the likelihood has no maximum with identified parameters, e.g. when every customer buys at the same rate and nobody drops out); ${error.advice}`,
+        );
+      }
     }
   }
   const { modelId, purchaseModel, validation } = chosen!;
