@@ -37,7 +37,7 @@ describe("loadTransactionsText: validation into Transactions + ledger", () => {
     expect(ledger.rejected).toEqual([
       { line: 3, code: "blank-line", reason: "line is blank" },
       { line: 4, code: "wrong-field-count", reason: "row has 2 fields but the header has 3 columns" },
-      { line: 5, code: "missing-customer", reason: "customer_id is blank" },
+      { line: 5, code: "missing-customer", reason: "customer_id is blank (a guest order: no customer to follow)" },
       { line: 6, code: "bad-date", reason: 'date "2024-02-30" is not a valid date (expected YYYY-MM-DD or YYYYMMDD)' },
       { line: 7, code: "bad-date", reason: "date is blank" },
       { line: 8, code: "bad-amount", reason: 'amount "$12" is not a plain number (currency symbols are not accepted)' },
