@@ -99,6 +99,8 @@ Customer value, propensity, service impact, campaigns:
       --cost-per-contact C  campaign cost per contact for the ROI (default 1)
       --customers F         customers (customer_id,acquisition_channel,region,...)
       --costs F             cost table JSON (see crm value --help)
+      --margin-rate R       margin rate (0.4 = 40 %) assumed when no line has a known cost (without it
+                            and without a cost column, margin and net contribution are shown as unknown)
 Segment migration:
       --migration-from D    first date (default: 91 days before the observation end)
       --migration-to D      second date (default: the observation end)
@@ -154,6 +156,7 @@ export const reportCommand: Command = {
       "service-events": { type: "string" },
       customers: { type: "string" },
       costs: { type: "string" },
+      "margin-rate": { type: "string" },
       contacts: { type: "string" },
       "cost-per-contact": { type: "string" },
       "migration-from": { type: "string" },
@@ -193,6 +196,7 @@ export const reportCommand: Command = {
     const customersFile = stringFlag(flags, "customers", sampleFile("customers.csv"));
     const contactsFile = stringFlag(flags, "contacts", sampleFile("campaign_contacts.csv"));
     const costPerContact = rate("cost-per-contact", 1, 1e6);
+    const assumedMarginRate = numberFlag("report", flags, "margin-rate", (x) => x < 1, "a number below 1, e.g. 0.4 for 40 %");
     const costsFile = stringFlag(flags, "costs");
     const costs = costsFile === undefined ? undefined : await loadServiceCostTableFile(costsFile);
 
@@ -223,7 +227,7 @@ export const reportCommand: Command = {
     const migrationFrom = stringFlag(flags, "migration-from") ?? formatDay(isoDayOption(migrationTo, "crm report", "--migration-to") - 91);
 
     const customerValueResult = sections.has("customer-value")
-      ? await analysis("customer value", () => customerValue(transactions, { serviceEvents, customers, costs }))
+      ? await analysis("customer value", () => customerValue(transactions, { serviceEvents, customers, costs, assumedMarginRate }))
       : undefined;
     const rfm = sections.has("rfm-segments") ? await analysis("RFM segments", () => rfmAnalysis(summary)) : undefined;
     const clusters = sections.has("customer-clusters") ? await analysis("customer clusters (k chosen by silhouette)", () => clusterCustomers(summary, { k: "auto", seed: 1 })) : undefined;
