@@ -86,6 +86,11 @@ export function inspectTable(table: RawTable, facts: InspectFacts): Inspection {
     notes.push(byRole("quantity") && byRole("unitPrice") ? "no amount column: amount = quantity x unit price" : "no amount column recognised: without one (or quantity and unit price), the spend-based analyses are left out; name it with --amount COL");
   }
   for (const c of columns) if (c.note !== undefined && c.role !== undefined) notes.push(`${c.name}: ${c.note}`);
+  const order = byRole("orderId");
+  const cancelled = order === undefined ? undefined : cells[order.position - 1]!.find((v) => /^C\d+$/.test(v.trim()));
+  if (order !== undefined && cancelled !== undefined && cells[order.position - 1]!.some((v) => /^\d+$/.test(v.trim()))) {
+    notes.push(`${order.name} has ids like ${cancelled.trim()} beside plain numbers: retail exports mark cancellations so; pass --cancel-prefix C to count them as returns`);
+  }
   if (currency !== undefined) notes.push(`amounts look like ${currency.code} (from ${currency.from}): pass --currency ${currency.code} to crm report`);
   const mapping: Mapping = Object.freeze({
     columns: Object.freeze(mapped),

@@ -57,6 +57,11 @@ describe("inspectFile", () => {
     expect(i.flags).toEqual(["--customer", "1", "--date", "3", "--amount", "5", "--no-header"]);
   });
 
+  it("order ids like C536379 beside plain numbers: a note proposing --cancel-prefix C", async () => {
+    const i = await inspectFile(file("retail-c.csv", "InvoiceNo,InvoiceDate,CustomerID,Quantity,UnitPrice\n536365,12/1/2010 8:26,17850.0,6,2.55\nC536379,12/1/2010 9:41,14527.0,-1,27.50\n"));
+    expect(i.notes).toContain("InvoiceNo has ids like C536379 beside plain numbers: retail exports mark cancellations so; pass --cancel-prefix C to count them as returns");
+  });
+
   it("currency symbols: reported, with a note that they must go", async () => {
     const i = await inspectFile(file("shop.csv", "Email,Created at,Total\na@x.com,2024-01-02 10:00:00 +0100,£12.50\nb@x.com,2024-01-03 11:00:00 +0100,£3.00\n"));
     expect(i.currency).toEqual({ code: "GBP", from: "the symbol £ in column Total" });
