@@ -6,9 +6,11 @@ import { withEngine } from "./open-engine.js";
 
 /**
  * Reads a Parquet file through DuckDB into the shared {@link RawTable} shape (cells as text by
- * `cellText`: dates as ISO `YYYY-MM-DD`, nulls as empty cells), so that it goes through the same
- * validation and row ledger as the text formats. Row `line` numbers are 1-based row positions
- * plus one, as if the file had a header line.
+ * `cellText`, nulls as empty cells), so that it goes through the same validation and row ledger
+ * as the text formats. DATE, TIME and TIMESTAMP columns come as DuckDB writes them as text
+ * (`2024-01-02`, `2024-01-02 10:11:12`; time zones in UTC), never through a JavaScript Date: a
+ * value no Date can hold (`infinity`, year 5881580) reaches the ledger as that row's `bad-date`.
+ * Row `line` numbers are 1-based row positions plus one, as if the file had a header line.
  *
  * @param file - path of a `.parquet` file
  * @returns the table
@@ -22,8 +24,14 @@ export async function readParquetTable(file: string): Promise<RawTable> {
   return withEngine(async (engine) => {
     let reader;
     try {
-      const quoted = file.replace(/'/g, "''");
-      reader = await engine.connection.runAndReadAll(`SELECT * FROM read_parquet('${quoted}')`);
+      const from = `read_parquet('${file.replace(/'/g, "''")}')`;
+      await engine.connection.run("SET TimeZone = 'UTC'");
+      const described = (await engine.connection.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`)).getRowObjectsJS();
+      const select = described.map((c) => {
+        const name = `"${String(c.column_name).replace(/"/g, '""')}"`;
+        return /^(DATE|TIME)/.test(String(c.column_type)) ? `CAST(${name} AS VARCHAR) AS ${name}` : name;
+      });
+      reader = await engine.connection.runAndReadAll(`SELECT ${select.join(", ") || "*"} FROM ${from}`);
     } catch (error) {
       const why = error instanceof Error ? error.message.split("\n")[0] : String(error);
       throw new DataError(`readParquetTable: "${file}" could not be read as Parquet (${why})`);
