@@ -3,7 +3,7 @@ import { formatDay } from "../data/format-day.js";
 import { isoDayOption } from "../data/iso-day-option.js";
 import { cohortPeriodIndex, cohortPeriodLastDay, type CohortPeriod } from "./cohort-period.js";
 import type { CohortMatrix } from "./cohort-types.js";
-import { cohortRows } from "./cohort-rows.js";
+import { NO_COHORT, cohortRows } from "./cohort-rows.js";
 import { ArgumentError } from "../math/argument-error.js";
 import { AnalysisNotPossibleError } from "../math/analysis-not-possible-error.js";
 
@@ -101,7 +101,7 @@ export function cohortMatrix(t: Transactions, options: CohortMatrixOptions = {})
       groupOf[c] = g;
     }
   }
-  const cohortOf = new Int32Array(ids.length).fill(-1);
+  const cohortOf = new Int32Array(ids.length).fill(NO_COHORT);
   let without = 0;
   for (let c = 0; c < ids.length; c++) {
     if (firstLine[c]! < 0) without++;
