@@ -1,4 +1,5 @@
 import type { Command } from "../command.js";
+import { checkOutFlags } from "../check-out-flags.js";
 import { INPUT_FLAGS, INPUT_HELP, loadInputFlags } from "../input-flags.js";
 import { choiceFlag, intFlag, parseFlags, stringFlag, numberFlag } from "../parse-flags.js";
 import { count, step } from "../progress.js";
@@ -77,6 +78,7 @@ export const cohortsCommand: Command = {
       throw new UsageError(`crm cohorts: --by ${byText} needs --customers FILE (only --by channel comes from the transactions)`);
     }
     const observationEnd = stringFlag(flags, "observation-end");
+    await checkOutFlags("cohorts", flags);
     const { transactions, ledger } = await loadInputFlags("cohorts", flags, io, undefined, observationEnd);
     let by: "channel" | { name: string; groupOf: Map<string, string> } | undefined;
     if (byText === "channel" && customersFile === undefined) by = "channel";

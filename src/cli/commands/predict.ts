@@ -1,4 +1,5 @@
 import type { Command } from "../command.js";
+import { checkOutFlags } from "../check-out-flags.js";
 import { fitJson } from "./fit.js";
 import { INPUT_FLAGS, INPUT_HELP, loadInputFlags } from "../input-flags.js";
 import { MODEL_FITTERS } from "../model-fitters.js";
@@ -90,6 +91,7 @@ export const predictCommand: Command = {
     const timeUnit = choiceFlag("predict", flags, "time-unit", ["day", "week", "month"] as const, "week");
     const modelId = choiceFlag("predict", flags, "model", PURCHASE_MODELS, "bg-nbd");
 
+    await checkOutFlags("predict", flags, { fallbackInput: sampleTransactionsPath() });
     const { transactions } = await loadInputFlags("predict", flags, io, sampleTransactionsPath());
     const summary = await step(io, "customer summary", () =>
       customerSummary(transactions, { calibrationEnd: stringFlag(flags, "calibration-end"), timeUnit }),

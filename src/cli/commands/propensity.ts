@@ -1,4 +1,5 @@
 import type { Command } from "../command.js";
+import { checkOutFlags } from "../check-out-flags.js";
 import { INPUT_FLAGS, INPUT_HELP, loadInputFlags } from "../input-flags.js";
 import { choiceFlag, intFlag, parseFlags, stringFlag, numberFlag } from "../parse-flags.js";
 import { count, step } from "../progress.js";
@@ -59,6 +60,7 @@ export const propensityCommand: Command = {
     const l2 = numberFlag("propensity", flags, "l2", (x) => x >= 0, "a number >= 0") ?? 0;
     const cutDate = stringFlag(flags, "cut");
     const eventsFile = stringFlag(flags, "service-events");
+    await checkOutFlags("propensity", flags);
     const { transactions } = await loadInputFlags("propensity", flags, io, undefined, cutDate);
     const serviceEvents = eventsFile === undefined ? undefined : (await step(io, `reading ${eventsFile}`, () => loadServiceEventsFile(eventsFile))).events;
     const result = await step(io, "propensity model (train, test, score)", () => propensityAnalysis(transactions, { serviceEvents, cutDate, windowDays, target, l2 }));

@@ -1,4 +1,5 @@
 import type { Command } from "../command.js";
+import { checkOutFlags } from "../check-out-flags.js";
 import { INPUT_FLAGS, INPUT_HELP, loadInputFlags } from "../input-flags.js";
 import { intFlag, parseFlags, stringFlag } from "../parse-flags.js";
 import { count, step } from "../progress.js";
@@ -48,6 +49,7 @@ export const serviceCommand: Command = {
     if (file === undefined) throw new UsageError("crm service: --service-events FILE is required (customer_id,date,type); see crm service --help");
     const windowDays = intFlag("service", flags, "window-days", 1, 3650, 180);
     const lookbackDays = intFlag("service", flags, "lookback-days", 1, 36500, 365);
+    await checkOutFlags("service", flags);
     const { transactions } = await loadInputFlags("service", flags, io);
     const { events } = await step(io, `reading ${file}`, () => loadServiceEventsFile(file));
     const r = await step(io, "service impact", () => serviceImpact(transactions, events, { cut: stringFlag(flags, "cut"), windowDays, lookbackDays }));
