@@ -25,7 +25,7 @@ and (with --input) from net spend in the window after the campaign day, cost and
 Campaign:
       --contacts FILE       campaign contacts: customer_id,campaign_id,date,group,responded[,response_amount]
       --campaign ID         the campaign to analyse (default: the only one in the file)
-      --window-days N       days of the spend window from the campaign day (default 30)
+      --window-days N       days of the spend window from the campaign day, 1-3650 (default 30)
       --cost-per-contact C  cost of one contact, currency units (default 0)
       --margin M            gross margin rate on incremental revenue, e.g. 0.35 (default 1: revenue)
       --by-segment          break down by RFM segment as of the day before the campaign (needs --input)

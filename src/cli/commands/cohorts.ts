@@ -30,10 +30,10 @@ Cohorts:
                             (acquisition_channel, region, ...): survival curves per group
       --customers FILE      customers table (customer_id, acquisition_channel, ...) for --by
       --observation-end D   last day observed, YYYY-MM-DD (default: the last transaction date)
-      --lookahead N         periods a cohort must be seen beyond an age to count in the survival
+      --lookahead N         periods (1-1000) a cohort must be seen beyond an age to count in the survival
                             curve (default 6 months / 2 quarters)
 What-if:
-      --horizon N           periods projected and valued (default 60 months / 20 quarters)
+      --horizon N           periods projected and valued, 1-10000 (default 60 months / 20 quarters)
       --discount-rate R     yearly discount rate (default 0.10)
       --margin-rate R       margin / revenue (default: gross margin rate from the cost column, else 1)
       --acquisition-cost C  cost of acquiring a customer, subtracted from the profit (default 0)

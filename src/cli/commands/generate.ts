@@ -19,7 +19,7 @@ DIR, each atomically. The same seed always writes the same files. The bundled da
 --customers 5000 --seed 20261125.
 
       --out DIR             output folder (required)
-      --customers N         customers to acquire (default 5000)
+      --customers N         customers to acquire, 1-9999999 (default 5000)
       --seed S              seed of every random step (default 20261125)
       --start D             first acquisition day (default 2023-01-01)
       --acquisition-end D   last acquisition day (default 2025-06-30)

@@ -26,7 +26,7 @@ the latest labelled period, applied at the cut.
 Propensity:
       --service-events F    service events (customer_id,date,type): contacts, complaints, late deliveries
       --cut D               scoring date, ISO (default: the last transaction date)
-      --window-days N       label window in days (default 90)
+      --window-days N       label window in days, 1-3650 (default 90)
       --target T            churn (default: P(no purchase in the window)) | purchase (P(at least one))
       --l2 K                ridge penalty on standardised features (default 0: with standard errors)
 Bands: high when score >= ${DEFAULT_BAND_THRESHOLDS.high}, medium when >= ${DEFAULT_BAND_THRESHOLDS.medium}, else low.

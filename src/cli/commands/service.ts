@@ -24,8 +24,8 @@ Service:
       --service-events F    service events: customer_id,date,type (call_centre_contact, complaint,
                             late_delivery, return)
       --cut D               cut date, YYYY-MM-DD (default: last transaction day - window)
-      --window-days N       days after the cut in which buying again and spend count (default 180)
-      --lookback-days N     days before the cut in which events count and customers must have bought (default 365)
+      --window-days N       days (1-3650) after the cut in which buying again and spend count (default 180)
+      --lookback-days N     days (1-36500) before the cut in which events count and customers must have bought (default 365)
 ${INPUT_HELP}
 Output:
       --out FILE.csv        write the per-problem table there (atomically); default: CSV on stdout
