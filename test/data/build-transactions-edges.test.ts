@@ -155,3 +155,16 @@ describe("dates that do not parse completely or fall outside 1900-01-01 .. run d
     expect(codes(byTime.ledger.rejected)).toEqual([[3, "bad-date"], [4, "bad-date"]]);
   });
 });
+
+describe("Parquet columns of other types", () => {
+  it("reads lists, structs and intervals as text, so that no conversion to JavaScript can fail", async () => {
+    const parquet = path.join(dir, "types.parquet");
+    await withEngine(async (e) => {
+      await e.connection.run(
+        `COPY (SELECT 'A' AS customer_id, DATE '2024-01-02' AS date, 1.5 AS amount, [DATE 'infinity'] AS dates, {'d': DATE 'infinity'} AS s, INTERVAL 3 DAY AS i) TO '${parquet}' (FORMAT parquet)`,
+      );
+    });
+    const { transactions: t, ledger } = await loadTransactions(parquet, TODAY);
+    expect([t.customerId, [...t.amount], ledger.rejected]).toEqual([["A"], [1.5], []]);
+  });
+});
