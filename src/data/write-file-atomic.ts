@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { DataError } from "./data-error.js";
 import { makeFolder } from "./make-folder.js";
 
 /**
@@ -12,8 +13,8 @@ import { makeFolder } from "./make-folder.js";
  * @param file - target path
  * @param content - text (UTF-8) or bytes
  * @returns the absolute path written
- * @throws DataError when the folder cannot be made; the file-system error of the write, after
- *   removing the temporary file
+ * @throws DataError when the folder cannot be made or the file-system refuses the write (with its
+ *   code, e.g. ENOSPC), after removing the temporary file
  * @example
  * await writeFileAtomic("reports/summary.csv", "customer_id,frequency\n"); // "/abs/reports/summary.csv"
  */
@@ -26,6 +27,9 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
     await rename(temp, target);
   } catch (error) {
     await rm(temp, { force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    // A file-system refusal (disk full, permissions, a folder of that name) is one line, exit 2.
+    if (typeof code === "string") throw new DataError(`writeFileAtomic: cannot write "${file}" (${code})`);
     throw error;
   }
   return target;

@@ -88,3 +88,21 @@ describe.skipIf(!HAS_PROC)("crm with --out under /proc, as a process", () => {
     expect(r.stderr.trim().split("\n").at(-1)).toBe(message);
   });
 });
+
+describe("writeFileAtomic", () => {
+  it("replaces a file whole and leaves no temporary file", async () => {
+    const out = path.join(dir, "atomic", "a.csv");
+    await writeFileAtomic(out, "one\n");
+    expect(await writeFileAtomic(out, "two\n")).toBe(out);
+    expect(readdirSync(path.dirname(out))).toEqual(["a.csv"]);
+  });
+
+  it("turns a file-system refusal into one line naming the file, and cleans up", async () => {
+    const folder = path.join(dir, "atomic-folder");
+    mkdirSync(path.join(folder, "taken"), { recursive: true });
+    await expect(writeFileAtomic(path.join(folder, "taken"), "x")).rejects.toThrow(
+      new DataError(`writeFileAtomic: cannot write "${path.join(folder, "taken")}" (EISDIR)`),
+    );
+    expect(readdirSync(folder)).toEqual(["taken"]);
+  });
+});
