@@ -1,5 +1,5 @@
 import { dayRangeProblem } from "./day-range.js";
-import { parseNumber, whyNotNumber } from "./parse-number.js";
+import { numberRangeProblem, parseNumber, whyNotNumber } from "./parse-number.js";
 import type { RawTable } from "./raw-table.js";
 import { describeDateFormat, shapeProblem } from "./row-checks.js";
 import { type RejectedRow, type RowLedger, ledgerOf } from "./row-ledger.js";
@@ -44,7 +44,7 @@ const RESPONDED: ReadonlyMap<string, 0 | 1> = new Map([["0", 0], ["1", 1], ["fal
  * response_amount is 0 when the customer did not respond and NaN (unknown) when they did; a
  * non-zero amount with `responded` 0 is rejected. Rejections: `blank-line`, `wrong-field-count`,
  * `missing-customer`, `missing-campaign`, `bad-date`, `date-out-of-range`, `bad-group`, `bad-responded`,
- * `bad-response-amount`.
+ * `bad-response-amount`, `response-amount-out-of-range` (beyond ±1e12).
  *
  * @param table - header and rows from a reader
  * @param options - columns, dateFormat, decimal
@@ -86,6 +86,8 @@ export function buildCampaignContacts(
     const at = cell("responseAmount");
     const a = at === "" ? (r === 1 ? NaN : 0) : parseNumber(at, decimal);
     if (a === null) { reject("bad-response-amount", whyNotNumber(name("responseAmount"), at, decimal)); continue; }
+    const far = numberRangeProblem(name("responseAmount"), at, a);
+    if (far !== null) { reject("response-amount-out-of-range", far); continue; }
     if (r === 0 && a !== 0 && !Number.isNaN(a)) { reject("bad-response-amount", `${name("responseAmount")} is ${a} but ${name("responded")} is 0`); continue; }
     ids.push(id); campaigns.push(campaign); days.push(d); groups.push(g); responded.push(r); amounts.push(a); lines.push(line);
   }

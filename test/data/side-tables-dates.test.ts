@@ -24,3 +24,27 @@ describe("side-table dates at the edge", () => {
     expect(contacts.ledger.rejected).toEqual([{ line: 3, code: "date-out-of-range", reason: before("date", "1899-01-01") }]);
   });
 });
+
+describe("numbers of side tables and numeric tables at the edge", () => {
+  it("campaign response amounts beyond ±1e12 are response-amount-out-of-range", () => {
+    const { ledger } = loadCampaignContactsText("customer_id,campaign_id,date,group,responded,response_amount\nA,K,2024-01-02,treatment,1,1e13\nB,K,2024-01-02,treatment,1,5\n", TODAY);
+    expect(ledger.rejected).toEqual([{ line: 2, code: "response-amount-out-of-range", reason: 'response_amount "1e13" is outside the accepted range -1e12 to 1e12' }]);
+  });
+
+  it("a customer summary read for crm fit rejects values beyond ±1e12 per line", async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const path = await import("node:path");
+    const { loadNumericTable } = await import("../../src/data/load-numeric-table.js");
+    const dir = mkdtempSync(path.join(tmpdir(), "crm-num-"));
+    const file = path.join(dir, "summary.csv");
+    writeFileSync(file, "frequency,recency,T\n1,2,3\n1e309,2,3\n1,2,-5e12\n");
+    const t = await loadNumericTable(file, ["frequency", "recency", "T"]);
+    rmSync(dir, { recursive: true, force: true });
+    expect([...t.columns.frequency!]).toEqual([1]);
+    expect(t.ledger.rejected).toEqual([
+      { line: 3, code: "frequency-out-of-range", reason: 'frequency "1e309" is outside the accepted range -1e12 to 1e12' },
+      { line: 4, code: "t-out-of-range", reason: 'T "-5e12" is outside the accepted range -1e12 to 1e12' },
+    ]);
+  });
+});
