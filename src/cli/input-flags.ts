@@ -61,9 +61,13 @@ export const INPUT_HELP = `Input:
       --freight COL       freight and handling column (default freight, optional)
       --cost COL          cost of goods column (default cost, optional)
       --returned-quantity COL, --returned-amount COL   returns columns (optional)
-      --date-format FMT   iso | yyyymmdd | a pattern such as DD/MM/YYYY (default: iso, else yyyymmdd)
+      --date-format FMT   iso | yyyymmdd | excel (serial days) | a pattern such as DD/MM/YYYY or
+                          M/D/YYYY H:mm (default: iso, else yyyymmdd, else a 5-digit Excel serial);
+                          a time of day after the date is dropped (no time-zone shift); dates
+                          before 1900-01-01 or over a year after today are rejected per line
       --delimiter C       field delimiter for delimited text (default: detected; "tab" for a tab)
-      --decimal M         decimal mark of the numbers: . (default) or ,
+      --decimal M         decimal mark of the numbers: . (default) or ,; numbers beyond
+                          -1e12..1e12 (or not finite) are rejected per line
       --no-header         the file has no header line: map columns by position
       --sheet NAME        worksheet of an .xlsx file (default: the first)
       --from D, --to D    keep only lines dated from/to these ISO dates (others are ledgered)

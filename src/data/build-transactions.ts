@@ -1,6 +1,7 @@
 import { DataError } from "./data-error.js";
+import { dayRangeProblem, latestDay } from "./day-range.js";
 import { dayParser } from "./parse-day.js";
-import { parseNumber, whyNotNumber } from "./parse-number.js";
+import { numberRangeProblem, parseNumber, whyNotNumber } from "./parse-number.js";
 import type { RawTable } from "./raw-table.js";
 import { missingColumn, resolveColumns } from "./resolve-columns.js";
 import { dayWindow, describeDateFormat, kebab, shapeProblem } from "./row-checks.js";
@@ -71,6 +72,7 @@ export function buildTransactionsAs(table: RawTable, options: TransactionOptions
   const decimal = options.decimal ?? ".";
   if (decimal !== "." && decimal !== ",") throw new DataError(`${fn}: decimal mark ${JSON.stringify(decimal)} must be "." or ","; use --decimal ,`);
   const [lo, hi] = dayWindow(options.from, options.to, fn);
+  const latest = latestDay(options.today);
   const texts = TEXT_COLUMNS.filter((c) => col[c] >= 0);
   const nums = NUMERIC_COLUMNS.filter((c) => col[c] >= 0);
   const n = rows.length;
@@ -105,6 +107,8 @@ export function buildTransactionsAs(table: RawTable, options: TransactionOptions
       reject(line, "bad-date", dt.trim() === "" ? `${header[di]} is blank` : `${header[di]} "${dt.trim()}" is not a valid date (expected ${describeDateFormat(dateFormat)})`);
       continue;
     }
+    const farDay = dayRangeProblem(header[di]!, dt, d, latest);
+    if (farDay !== null) { reject(line, "date-out-of-range", farDay); continue; }
     if (d < lo || d > hi) {
       reject(line, "outside-window", d < lo ? `date ${dt.trim()} is before --from ${options.from}` : `date ${dt.trim()} is after --to ${options.to}`);
       continue;
@@ -113,6 +117,8 @@ export function buildTransactionsAs(table: RawTable, options: TransactionOptions
     if (hasAmount && !derive) {
       const x = parseNumber(v[ai]!, decimal);
       if (x === null) { reject(line, "bad-amount", whyNotNumber(header[ai]!, v[ai]!, decimal)); continue; }
+      const far = numberRangeProblem(header[ai]!, v[ai]!, x);
+      if (far !== null) { reject(line, "amount-out-of-range", far); continue; }
       a = x;
     }
     for (let j = 0; j < nums.length; j++) {
@@ -123,6 +129,8 @@ export function buildTransactionsAs(table: RawTable, options: TransactionOptions
         reject(line, `bad-${kebab(nums[j]!)}`, whyNotNumber(header[numIdx[j]!]!, t, decimal));
         continue rows;
       }
+      const far = numberRangeProblem(header[numIdx[j]!]!, t, x);
+      if (far !== null) { reject(line, `${kebab(nums[j]!)}-out-of-range`, far); continue rows; }
       numOut[j]![k] = x;
     }
     if (derive) {
@@ -132,6 +140,8 @@ export function buildTransactionsAs(table: RawTable, options: TransactionOptions
         continue;
       }
       a = q * p - (dk >= 0 ? numOut[dk]![k]! : 0);
+      const far = numberRangeProblem(`amount computed as ${header[col.quantity]} x ${header[col.unitPrice]}${dk >= 0 ? ` - ${header[col.discount]}` : ""}`, String(a), a);
+      if (far !== null) { reject(line, "amount-out-of-range", far); continue; }
     }
     customerId.push(id);
     if (hasAmount) allAmount += a;

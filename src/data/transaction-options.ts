@@ -25,6 +25,11 @@ export interface TransactionOptions {
   readonly from?: string;
   /** Last day kept, `YYYY-MM-DD`, inclusive; later rows are rejected as `outside-window`. */
   readonly to?: string;
+  /**
+   * The run date, `YYYY-MM-DD` (default: the current date in UTC): rows dated more than a year
+   * after it, or before 1900-01-01, are rejected as `date-out-of-range` (see `latestDay`).
+   */
+  readonly today?: string;
 }
 
 /** A transactions table together with the account of every input row. */

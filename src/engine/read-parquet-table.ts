@@ -5,14 +5,22 @@ import { DataError } from "../data/data-error.js";
 import { inexactNumberError } from "../data/inexact-number.js";
 import { withEngine } from "./open-engine.js";
 
-/** Column types read as their exact text: 64- and 128-bit integers and decimals (never rounded to a double). */
-const EXACT_AS_TEXT = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|DECIMAL)\b/;
+/**
+ * DuckDB types that come to JavaScript as they are: booleans, floating-point numbers (checked for
+ * exactness below) and text. Every other column is read as its text: integers and decimals
+ * exactly (`12345678901234567890`, `1.50`), dates, times, intervals, lists and structs as DuckDB
+ * writes them, so that no conversion to a JavaScript number or Date can round or throw.
+ */
+const AS_IS = /^(BOOLEAN|FLOAT|DOUBLE|VARCHAR)\b/;
 
 /**
  * Reads a Parquet file through DuckDB into the shared {@link RawTable} shape (cells as text by
- * `cellText`: dates as ISO `YYYY-MM-DD`, nulls as empty cells), so that it goes through the same
- * validation and row ledger as the text formats. Row `line` numbers are 1-based row positions
- * plus one, as if the file had a header line.
+ * `cellText`, nulls as empty cells), so that it goes through the same validation and row ledger
+ * as the text formats. Columns other than numbers, booleans and text (DATE, TIMESTAMP, INTERVAL,
+ * lists, structs ...) come as DuckDB writes them as text (`2024-01-02`, `2024-01-02 10:11:12`;
+ * time zones in UTC), never through a JavaScript Date: a value no Date can hold (`infinity`,
+ * year 5881580) reaches the ledger as that row's `bad-date`.
+ * Row `line` numbers are 1-based row positions plus one, as if the file had a header line.
  *
  * Ids stay exact: integer columns (BIGINT, HUGEINT, UBIGINT ...) and DECIMAL columns are read as
  * their exact text (`12345678901234567890`, `1.50`), and a row with a DOUBLE or FLOAT cell of
@@ -33,14 +41,14 @@ export async function readParquetTable(file: string, limit?: number): Promise<Ra
     let reader;
     try {
       const from = `read_parquet('${file.replace(/'/g, "''")}')`;
-      const shape = await engine.connection.runAndReadAll(`SELECT * FROM ${from} LIMIT 0`);
-      const types = shape.columnTypes().map((t) => t.toString());
-      const select = shape.columnNames().map((name, i) => {
-        const id = `"${name.replace(/"/g, '""')}"`;
-        return EXACT_AS_TEXT.test(types[i]!) ? `CAST(${id} AS VARCHAR) AS ${id}` : id;
+      await engine.connection.run("SET TimeZone = 'UTC'");
+      const described = (await engine.connection.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`)).getRowObjectsJS();
+      const select = described.map((c) => {
+        const name = `"${String(c.column_name).replace(/"/g, '""')}"`;
+        return AS_IS.test(String(c.column_type)) ? name : `CAST(${name} AS VARCHAR) AS ${name}`;
       });
       const tail = limit === undefined ? "" : ` LIMIT ${Math.max(0, Math.floor(limit))}`;
-      reader = await engine.connection.runAndReadAll(`SELECT ${select.length ? select.join(", ") : "*"} FROM ${from}${tail}`);
+      reader = await engine.connection.runAndReadAll(`SELECT ${select.join(", ") || "*"} FROM ${from}${tail}`);
     } catch (error) {
       if (error instanceof DataError) throw error;
       const why = error instanceof Error ? error.message.split("\n")[0] : String(error);

@@ -137,7 +137,7 @@ describe("loader errors (DataError, one line, exact message)", () => {
       'loadTransactionsText: column "4" given for amount (--amount) is not in text (columns: 1, 2, 3)'],
     ["empty text", () => load(""), "loadTransactionsText: text is empty (no header and no rows)"],
     ["bad date format", () => load("customer_id,date,amount\n", { dateFormat: "MM/YY" }),
-      'loadTransactionsText: date format "MM/YY" needs exactly one YYYY, one MM or M and one DD or D (or use "iso", "yyyymmdd", "auto")'],
+      'loadTransactionsText: date format "MM/YY" needs exactly one YYYY, one MM or M and one DD or D (or use "iso", "yyyymmdd", "excel", "auto")'],
     ["bad from", () => load("customer_id,date,amount\n", { from: "2024-13-01" }), 'loadTransactionsText: --from "2024-13-01" is not a valid YYYY-MM-DD date'],
     ["from after to", () => load("customer_id,date,amount\n", { from: "2024-02-01", to: "2024-01-01" }), "loadTransactionsText: --from 2024-02-01 is after --to 2024-01-01"],
     ["bad decimal", () => load("customer_id,date,amount\n", { decimal: ";" as "." }), 'loadTransactionsText: decimal mark ";" must be "." or ","; use --decimal ,'],

@@ -1,4 +1,5 @@
 import type { Command } from "../command.js";
+import { checkOutFlags } from "../check-out-flags.js";
 import { INPUT_FLAGS, INPUT_HELP, ledgerLine, loadInputFlags } from "../input-flags.js";
 import { MODEL_FITTERS } from "../model-fitters.js";
 import { choiceFlag, parseFlags, stringFlag, numberFlag } from "../parse-flags.js";
@@ -79,6 +80,7 @@ export const fitCommand: Command = {
     const timeUnit = choiceFlag("fit", flags, "time-unit", ["day", "week", "month"] as const, fitter.id === "bg-bb" ? "month" : "week");
     const summaryFile = stringFlag(flags, "summary");
     if (summaryFile !== undefined && stringFlag(flags, "input") !== undefined) throw new UsageError("crm fit: give either --input or --summary, not both");
+    await checkOutFlags("fit", flags);
     let model: FittedModel<ModelParams>;
     if (summaryFile !== undefined) {
       const table = await step(io, `reading ${summaryFile}`, () => loadNumericTable(summaryFile, fitter.required, fitter.optional, {}, "crm fit"));

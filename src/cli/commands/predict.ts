@@ -1,4 +1,5 @@
 import type { Command } from "../command.js";
+import { checkOutFlags } from "../check-out-flags.js";
 import { fitJson } from "./fit.js";
 import { INPUT_FLAGS, INPUT_HELP, loadInputFlags } from "../input-flags.js";
 import { MODEL_FITTERS } from "../model-fitters.js";
@@ -17,6 +18,11 @@ import { columnsToCsv } from "../../summary/summary-to-csv.js";
 
 const PURCHASE_MODELS = ["bg-nbd", "pareto-nbd", "mbg-nbd"] as const;
 
+/** The longest --horizon, 100 years, in each time unit; and the most discounting periods (each costs a prediction pass per draw). */
+const MAX_HORIZON = { day: 36_525, week: 5_218, month: 1_200 } as const;
+const MAX_PERIODS = 1_200;
+const MAX_DRAWS = 10_000;
+
 const HELP = `crm predict: per-customer P(alive), expected purchases, expected spend and CLV with its interval
 
 Usage: crm predict --input TRANSACTIONS --horizon H [--discount-rate D] [--out predictions.csv] [--json]
@@ -28,14 +34,15 @@ period, each period discounted at D: CLV = m E[M] sum_i (E[Y(iL)] - E[Y((i-1)L)]
 Its interval carries the parameter uncertainty (parametric bootstrap over both models).
 
 Prediction:
-      --horizon H           time units ahead (required), e.g. 52 with --time-unit week
+      --horizon H           time units ahead (required), e.g. 52 with --time-unit week; at most
+                            100 years (36525 days, 5218 weeks, 1200 months) and 1200 periods
       --time-unit U         day | week | month (default week)
       --period-length L     time units in one discounting period (default 1); H/L must be whole
       --discount-rate D     discount rate per period (default 0), e.g. 0.01
       --margin M            share of spend that is profit (default 1: CLV in revenue)
       --model M             ${PURCHASE_MODELS.join(" | ")} (default bg-nbd)
       --calibration-end D   end of the data the models learn from (default: the last date)
-      --draws N             bootstrap draws for the CLV interval (default 100; 0 for none);
+      --draws N             bootstrap draws for the CLV interval (default 100; 0 for none; at most 10000);
                             each draw re-evaluates both models over every period, so the
                             interval costs about draws x periods prediction passes
       --level P             interval level (default 0.9)
@@ -85,11 +92,17 @@ export const predictCommand: Command = {
     const margin = numberFlag("predict", flags, "margin", (x) => x > 0, "a number > 0") ?? 1;
     const penalizer = numberFlag("predict", flags, "penalizer", (x) => x >= 0, "a number >= 0") ?? 0;
     const level = numberFlag("predict", flags, "level", (x) => x > 0 && x < 1, "a number between 0 and 1") ?? 0.9;
-    const draws = intFlag("predict", flags, "draws", 0, 100_000, 100);
+    const draws = intFlag("predict", flags, "draws", 0, MAX_DRAWS, 100);
     const seed = intFlag("predict", flags, "seed", 0, Number.MAX_SAFE_INTEGER, 1);
     const timeUnit = choiceFlag("predict", flags, "time-unit", ["day", "week", "month"] as const, "week");
     const modelId = choiceFlag("predict", flags, "model", PURCHASE_MODELS, "bg-nbd");
+    const maxHorizon = MAX_HORIZON[timeUnit];
+    if (horizon > maxHorizon) throw new UsageError(`crm predict: --horizon ${horizon} is more than 100 years; give at most ${maxHorizon} with --time-unit ${timeUnit}`);
+    if (horizonPeriods > MAX_PERIODS) {
+      throw new UsageError(`crm predict: --horizon ${horizon} is ${horizonPeriods} periods of --period-length ${periodLength}, more than ${MAX_PERIODS}; give a longer --period-length`);
+    }
 
+    await checkOutFlags("predict", flags, { fallbackInput: sampleTransactionsPath() });
     const { transactions } = await loadInputFlags("predict", flags, io, sampleTransactionsPath());
     const summary = await step(io, "customer summary", () =>
       customerSummary(transactions, { calibrationEnd: stringFlag(flags, "calibration-end"), timeUnit }),

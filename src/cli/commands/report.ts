@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "../command.js";
+import { checkOutFlags } from "../check-out-flags.js";
 import { INPUT_FLAGS, INPUT_HELP, loadInputFlags } from "../input-flags.js";
 import { packageRoot, sampleTransactionsPath } from "../package-root.js";
 import { choiceFlag, intFlag, parseFlags, stringFlag, numberFlag } from "../parse-flags.js";
@@ -197,6 +198,7 @@ export const reportCommand: Command = {
     const contactsFile = stringFlag(flags, "contacts", sampleFile("campaign_contacts.csv"));
     const costPerContact = rate("cost-per-contact", 1, 1e6);
     const assumedMarginRate = numberFlag("report", flags, "margin-rate", (x) => x < 1, "a number below 1, e.g. 0.4 for 40 %");
+    await checkOutFlags("report", { ...flags, out: stringFlag(flags, "out", "reports") }, { kind: "folder", fallbackInput: sampleTransactionsPath() });
     const costsFile = stringFlag(flags, "costs");
     const costs = costsFile === undefined ? undefined : await loadServiceCostTableFile(costsFile);
 

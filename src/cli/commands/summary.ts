@@ -1,4 +1,5 @@
 import type { Command } from "../command.js";
+import { checkOutFlags } from "../check-out-flags.js";
 import { INPUT_FLAGS, INPUT_HELP, loadInputFlags } from "../input-flags.js";
 import { choiceFlag, parseFlags, stringFlag } from "../parse-flags.js";
 import { count, step } from "../progress.js";
@@ -41,6 +42,7 @@ export const summaryCommand: Command = {
     };
     const flags = parseFlags("summary", argv, spec);
     const timeUnit = choiceFlag("summary", flags, "time-unit", ["day", "week", "month"] as const, "week");
+    await checkOutFlags("summary", flags);
     const { transactions, ledger } = await loadInputFlags("summary", flags, io, undefined, stringFlag(flags, "observation-end"));
     const summary = await step(io, "customer summary", () =>
       customerSummary(transactions, {
