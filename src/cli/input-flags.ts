@@ -111,6 +111,7 @@ export async function loadInputFlags(
   const delimiter = stringFlag(values, "delimiter") ?? mapping.delimiter;
   // Name the source as the user gave it; the bundled sample by its place in the package.
   const source = stringFlag(values, "input") ?? "the bundled sample (data/sample/transactions.csv)";
+  const runDate = new Date().toISOString().slice(0, 10);
   const loaded = await step(io, `reading ${input}`, () =>
     loadTransactions(input, {
       source,
@@ -123,7 +124,9 @@ export async function loadInputFlags(
       decimal: choiceFlag(command, values, "decimal", [".", ","] as const, mapping.decimal ?? "."),
       sheet: stringFlag(values, "sheet") ?? mapping.sheet,
       from: stringFlag(values, "from"),
-      to: stringFlag(values, "to", lastDay),
+      // Lines dated after the run date never move the end of the data: they are ledgered.
+      to: stringFlag(values, "to", lastDay ?? runDate),
+      ...(stringFlag(values, "to") === undefined && lastDay === undefined ? { toLabel: `the run date ${runDate}` } : {}),
       returns: choiceFlag(command, values, "returns", ["net", "exclude"] as const, "net"),
       cancelPrefix: stringFlag(values, "cancel-prefix"),
       duplicates: choiceFlag(command, values, "duplicates", ["keep", "drop"] as const, "keep"),

@@ -110,7 +110,7 @@ export function buildTransactionsAs(table: RawTable, options: TransactionOptions
     const farDay = dayRangeProblem(header[di]!, dt, d, latest);
     if (farDay !== null) { reject(line, "date-out-of-range", farDay); continue; }
     if (d < lo || d > hi) {
-      reject(line, "outside-window", d < lo ? `date ${dt.trim()} is before --from ${options.from}` : `date ${dt.trim()} is after --to ${options.to}`);
+      reject(line, "outside-window", d < lo ? `date ${dt.trim()} is before --from ${options.from}` : `date ${dt.trim()} is after ${options.toLabel ?? `--to ${options.to}`}`);
       continue;
     }
     let a = NaN;

@@ -25,6 +25,8 @@ export interface TransactionOptions {
   readonly from?: string;
   /** Last day kept, `YYYY-MM-DD`, inclusive; later rows are rejected as `outside-window`. */
   readonly to?: string;
+  /** What `to` is, for the reason of a rejected row (default `--to YYYY-MM-DD`), e.g. `the run date 2026-12-03`. */
+  readonly toLabel?: string;
   /**
    * The run date, `YYYY-MM-DD` (default: the current date in UTC): rows dated more than a year
    * after it, or before 1900-01-01, are rejected as `date-out-of-range` (see `latestDay`).
