@@ -98,7 +98,7 @@ function checkValues(t: Transactions): void {
   const where = (i: number): string => `row ${i + 1}${t.sourceLine ? ` (source line ${t.sourceLine[i]})` : ""}`;
   for (let i = 0; i < t.length; i++) {
     const a = t.amount ? t.amount[i]! : 0, r = t.returnedAmount?.[i] ?? 0, d = t.day[i]!;
-    if (!(Math.abs(a) <= MAX_ABS_NUMBER)) throw new ArgumentError(`${fn}: amount ${a} of ${where(i)} is not a number from -1e12 to 1e12; load the rows with buildTransactions, which rejects such lines`);
+    if (!(Math.abs(a) <= MAX_ABS_NUMBER)) throw new ArgumentError(`${fn}: amount ${a} of ${where(i)} is outside -1e12 to 1e12; load the rows with buildTransactions, which rejects such lines`);
     if (!(Math.abs(r) <= MAX_ABS_NUMBER)) throw new ArgumentError(`${fn}: returned amount ${r} of ${where(i)} is not a number from -1e12 to 1e12`);
     if (!(d >= EARLIEST_DAY && d <= LAST_DAY)) throw new ArgumentError(`${fn}: day ${d} of ${where(i)} is not from 1900-01-01 to 9999-12-31`);
   }

@@ -74,7 +74,9 @@ describe("numbers beyond the stated maximum or not finite", () => {
     for (const file of [json, jsonl, xlsx, parquet]) {
       const { transactions: t, ledger } = await loadTransactions(file, TODAY);
       expect(t.customerId, file).toEqual(["B"]);
-      expect(ledger.rejected[0]!.code, file).toBe("amount-out-of-range");
+      // XLSX and Parquet hold doubles: one of 2^53 or more is refused by the reader (its digits are
+      // not exact, which would merge ids), before the amount check; either way the line is rejected.
+      expect(ledger.rejected[0]!.code, file).toBe(/\.(xlsx|parquet)$/.test(file) ? "inexact-number" : "amount-out-of-range");
       expect(ledger.used + ledger.rejected.length, file).toBe(ledger.read);
     }
   });
