@@ -80,6 +80,9 @@ export function customerSummarySection(
     if (summary.durationHoldout > 0) {
       narrative.push(`In the follow-up period to ${summary.observationEnd}, ${pct(share(holdoutBuyers))} of these customers bought again.`);
     }
+    if (summary.returnsOnly) {
+      narrative.push(`${int(summary.returnsOnly.customers)} more customers have only returns in the data (their purchases were before it): ${money(summary.returnsOnly.amount)} of refunds that no customer figure here includes.`);
+    }
     if (summary.customersAfterCalibration > 0) {
       narrative.push(`${int(summary.customersAfterCalibration)} more customers first bought after ${summary.calibrationEnd}; they are not in these figures.`);
     }

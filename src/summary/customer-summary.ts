@@ -104,6 +104,10 @@ async function summarise(
     frequency_holdout: num("frequency_holdout"),
     monetary_holdout: money("monetary_holdout"),
   });
+  const only = (await engine.connection.runAndReadAll(
+    `SELECT COUNT(*)::INTEGER AS n, COALESCE(SUM(s), 0)::DOUBLE AS amount FROM (SELECT customer_id, SUM(amount) AS s FROM ${table} WHERE day <= ${obs} GROUP BY customer_id HAVING MAX(amount) < 0)`,
+  )).getRowObjectsJS()[0];
+  const returnsOnly = Number(only?.n ?? 0) > 0 ? Object.freeze({ customers: Number(only!.n), amount: Number(only!.amount) }) : undefined;
   return Object.freeze({
     length: n,
     timeUnit,
@@ -112,6 +116,7 @@ async function summarise(
     durationHoldout: (obs - cal) / unit,
     customersAfterCalibration: Number(late.getRowObjectsJS()[0]?.n ?? 0),
     hasSpend,
+    ...(returnsOnly ? { returnsOnly } : {}),
     columns,
   });
 }

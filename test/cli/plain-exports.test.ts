@@ -98,3 +98,16 @@ describe("dates after the run date", () => {
     expect(r.out).toContain("2024-01-05"); // the last purchase, not the future one, ends the period
   });
 });
+
+describe("customers whose lines are all returns", () => {
+  it("are not in the summary, but their count and refunds are kept and said", async () => {
+    const file = path.join(dir, "returns-only.csv");
+    writeFileSync(file, "customer_id,date,amount\nA,2024-01-01,10\nR,2024-01-02,-30\nR,2024-01-03,-5\nB,2024-01-05,50\n");
+    const r = await crm("summary", "--input", file, "--json");
+    expect(r.code, r.err).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.customers).toBe(2);
+    expect(j.returnsOnly).toEqual({ customers: 1, amount: -35 });
+    expect(r.err).toContain("1 more customers have only returns (sum -35); they are not in the summary");
+  });
+});

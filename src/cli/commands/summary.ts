@@ -52,6 +52,7 @@ export const summaryCommand: Command = {
       }),
     );
     io.err(`crm: ${count(summary.length)} customers, calibration to ${summary.calibrationEnd}, observation to ${summary.observationEnd}, time unit ${timeUnit}`);
+    if (summary.returnsOnly) io.err(`crm: ${count(summary.returnsOnly.customers)} more customers have only returns (sum ${summary.returnsOnly.amount}); they are not in the summary`);
     const out = stringFlag(flags, "out");
     const csv = summaryToCsv(summary);
     const written = out === undefined ? undefined : await writeFileAtomic(out, csv);
@@ -65,6 +66,7 @@ export const summaryCommand: Command = {
         observationEnd: summary.observationEnd,
         durationHoldout: summary.durationHoldout,
         customersAfterCalibration: summary.customersAfterCalibration,
+        returnsOnly: summary.returnsOnly ?? null,
         ledger: ledgerCounts,
         out: written ?? null,
       }));
