@@ -29,24 +29,24 @@ import type { LifetimeValueAnalysis } from "../models/lifetime-value-analysis.js
 /**
  * The analysis sections in report order: id, title (when left out), the labels a caller may use
  * for it in `omitted` (besides the id and the title), and the headline key figure that goes on
- * the cover with the cover label that says what it measures.
+ * the cover with the cover label that says what it measures; `else`: the figures to use, in
+ * order, when that one is missing or unknown on these data (e.g. no spend in a purchase log).
  */
-const ORDER: readonly { readonly id: string; readonly title: string; readonly aliases: readonly string[]; readonly headline: string; readonly cover: string }[] = [
+interface Headline { readonly headline: string; readonly cover: string }
+const ORDER: readonly (Headline & { readonly id: string; readonly title: string; readonly aliases: readonly string[]; readonly else?: readonly Headline[] })[] = [
   { id: "data-quality", title: "Data quality", aliases: [], headline: "Share used", cover: "Share of rows used" },
   { id: "customer-summary", title: "Customer summary", aliases: [], headline: "Repeat customers", cover: "Repeat customers (share who bought again)" },
-  { id: "customer-value", title: "Customer value", aliases: [], headline: "Net contribution", cover: "Net contribution of all customers" },
+  { id: "customer-value", title: "Customer value", aliases: [], headline: "Net contribution", cover: "Net contribution of all customers", else: [{ headline: "Lifetime sales", cover: "Lifetime sales of all customers" }] },
   { id: "rfm-segments", title: "RFM segments", aliases: ["rfm"], headline: "At risk of loss", cover: "Customers at risk of loss (share)" },
-  { id: "customer-clusters", title: "Customer clusters", aliases: ["clusters"], headline: "Most valuable cluster", cover: "Share of spend from the most valuable cluster" },
+  { id: "customer-clusters", title: "Customer clusters", aliases: ["clusters"], headline: "Most valuable cluster", cover: "Share of spend from the most valuable cluster", else: [{ headline: "Largest cluster", cover: "Share of customers in the largest cluster" }] },
   { id: "segment-migration", title: "Segment migration", aliases: ["migration"], headline: "Moved up", cover: "Customers who moved up a segment" },
-  { id: "lifetime-value", title: "Customer lifetime value", aliases: ["clv"], headline: "Expected CLV", cover: "Expected lifetime value of all customers" },
-  { id: "propensity", title: "Propensity to buy", aliases: ["churn"], headline: "High churn risk", cover: "High churn risk (share of customers)" },
-  { id: "cohorts-retention", title: "Cohorts and retention", aliases: ["cohorts"], headline: "5 points more kept a year", cover: "Profit gain from keeping 5 points more a year" },
+  { id: "lifetime-value", title: "Customer lifetime value", aliases: ["clv"], headline: "Expected CLV", cover: "Expected lifetime value of all customers", else: [{ headline: "Expected purchases", cover: "Expected purchases of all customers" }] },
+  { id: "propensity", title: "Propensity to buy", aliases: ["churn"], headline: "High churn risk", cover: "High churn risk (share of customers)", else: [{ headline: "Likely to buy again", cover: "Likely to buy again (share of customers)" }] },
+  { id: "cohorts-retention", title: "Cohorts and retention", aliases: ["cohorts"], headline: "5 points more kept a year", cover: "Profit gain from keeping 5 points more a year", else: [{ headline: "Still buying after a year", cover: "Still buying a year after the first purchase (share)" }] },
   { id: "cross-sell", title: "Cross-sell", aliases: ["basket"], headline: "Best lift", cover: "Best cross-sell lift (times chance)" },
   { id: "campaigns", title: "Campaigns", aliases: ["campaign"], headline: "Uplift", cover: "Campaign uplift in response rate" },
   { id: "service-impact", title: "Service impact", aliases: ["service"], headline: "Spend lost to service problems", cover: "Spend lost to service problems" },
 ];
-/** The propensity section's headline when it predicts purchases rather than churn. */
-const BUY_AGAIN = { headline: "Likely to buy again", cover: "Likely to buy again (share of customers)" };
 
 const words = (t: string): string => t.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
 
@@ -171,8 +171,9 @@ export function buildCustomerReport(input: CustomerReportInput): Report {
   const seen = new Set<string>();
   const highlights = sections.flatMap((s) => {
     const o = ORDER.find((x) => x.id === s.id);
-    const head = o && o.id === "propensity" && !s.kpis.some((k) => k.label === o.headline) ? BUY_AGAIN : o;
-    const headline = head ? s.kpis.find((kpi) => kpi.label === head.headline && !seen.has(kpi.label)) : undefined;
+    const known = (h: Headline) => s.kpis.find((kpi) => kpi.label === h.headline && kpi.value !== null && !seen.has(kpi.label));
+    const head = o ? [o, ...(o.else ?? [])].find((h) => known(h) !== undefined) : undefined;
+    const headline = head ? known(head) : undefined;
     const k = headline ?? s.kpis.find((kpi) => !seen.has(kpi.label));
     if (!k) return [];
     seen.add(k.label);

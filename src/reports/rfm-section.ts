@@ -29,7 +29,8 @@ export function rfmSection(result: RfmAnalysis, options: { readonly currency?: s
   const n = s.length;
   const byName = new Map(result.table.map((r) => [r.segment, r]));
   const shareOf = (names: string[], key: "share" | "revenueShare"): number | null =>
-    names.some((x) => byName.has(x)) ? names.reduce((a, x) => a + (byName.get(x)?.[key] ?? 0), 0) : null;
+    // null when the segments are absent or have no value (a purchase log has no revenue)
+    names.some((x) => byName.get(x)?.[key] != null) ? names.reduce((a, x) => a + (byName.get(x)?.[key] ?? 0), 0) : null;
   const best = shareOf(["Champions", "Loyal Customers"], "share");
   const bestRevenue = shareOf(["Champions", "Loyal Customers"], "revenueShare");
   const risk = shareOf(["At Risk", "Can't Lose Them"], "share");
@@ -62,7 +63,7 @@ export function rfmSection(result: RfmAnalysis, options: { readonly currency?: s
     kpis: [
       { label: "Customers scored", value: n, format: "integer" as const, unit: "customers", note: `to ${result.periodEnd}` },
       { label: "Champions and Loyal", value: best, format: "percent" as const, unit: "", note: `of customers; ${pct(bestRevenue)} of revenue` },
-      { label: "At risk of loss", value: risk, format: "percent" as const, unit: "", note: `At Risk and Can't Lose Them; ${pct(riskRevenue)} of revenue` },
+      { label: "At risk of loss", value: risk, format: "percent" as const, unit: "", note: `At Risk and Can't Lose Them${riskRevenue === null ? "" : `; ${pct(riskRevenue)} of revenue`}` },
       { label: "Segments", value: result.table.filter((r) => r.customers > 0).length, format: "integer" as const, unit: "segments", note: `of ${result.table.length} in the map` },
     ],
     tables: [
