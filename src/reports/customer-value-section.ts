@@ -136,7 +136,7 @@ function revenueOnlySection(result: CustomerValueResult, currency: string, topN:
   const t = result.totals, w = result.whale, c = result.columns, ch = result.byChannel;
   const a = result.abc.classes.find((k) => k.abcClass === "A")!;
   const narrative = [
-    `${int(result.length)} customers bought ${money(t.net_sales)} in lifetime sales, net of ${money(t.returns_value)} of returns (${pct(t.return_rate)} of sales) and after ${money(t.discounts)} of discounts; the average selling price is ${money(t.average_selling_price)}.`,
+    `${int(result.length)} customers bought ${money(t.net_sales)} in lifetime sales, net of ${money(t.returns_value)} of returns (${pct(t.return_rate)} of sales) and after ${money(t.discounts)} of discounts${t.average_selling_price === null ? "" : `; the average selling price is ${money(t.average_selling_price)}`}.`,
     `Sales are concentrated: ${int(a.customers)} customers (${pct(a.customerShare)}, class A) make ${pct(a.valueShare)} of lifetime sales. Keep these customers first.`,
     ...result.notes,
   ];
@@ -162,7 +162,7 @@ function revenueOnlySection(result: CustomerValueResult, currency: string, topN:
     narrative,
     kpis: [
       // Lifetime sales first: it is the cover's headline when no profit is known.
-      { label: "Lifetime sales", value: t.net_sales, format: "money" as const, unit: currency, note: `net of returns; average selling price ${money(t.average_selling_price)}` },
+      { label: "Lifetime sales", value: t.net_sales, format: "money" as const, unit: currency, note: `net of returns${t.average_selling_price === null ? "" : `; average selling price ${money(t.average_selling_price)}`}` },
       { label: "Customers", value: result.length, format: "integer" as const, unit: "customers", note: `${int(t.orders)} orders` },
       { label: "Gross margin", value: null, format: "money" as const, unit: currency, note: "unknown: no cost column (give --margin-rate R)" },
       { label: "Sales from class A", value: a.valueShare, format: "percent" as const, unit: "", note: `of lifetime sales, from ${pct(a.customerShare)} of customers` },
