@@ -7,6 +7,7 @@ import { campaignWindowSpend } from "./campaign-window-spend.js";
 import type { UpliftIntervalMethod } from "./uplift-interval.js";
 import { upliftMeanDifference } from "./uplift-mean-difference.js";
 import { ArgumentError } from "../math/argument-error.js";
+import { AnalysisNotPossibleError } from "../math/analysis-not-possible-error.js";
 
 /** Options of {@link campaignUplift}. */
 export interface CampaignUpliftOptions {
@@ -75,7 +76,7 @@ export function campaignUplift(contacts: CampaignContacts, options: CampaignUpli
   else notes.push("some responders have no response amount: revenue from response amounts is not shown");
   if (options.transactions?.amount) revenues.push({ basis: "window_spend", values: campaignWindowSpend(options.transactions, customerIds, day, windowDays), windowDays });
   const rates = campaignRates(treat, resp, revenues[0]?.values ?? null, { confidence, method });
-  if (rates.uplift === null) throw new ArgumentError(`${fn}: campaign "${campaignId}" has ${rates.groups[0].customers} treated and ${rates.groups[1].customers} control customers; both groups are needed`);
+  if (rates.uplift === null) throw new AnalysisNotPossibleError(`${fn}: campaign "${campaignId}" has ${rates.groups[0].customers} treated and ${rates.groups[1].customers} control customers; both groups are needed`);
   const nT = rates.groups[0].customers;
   const revenue: CampaignRevenue[] = revenues.map((r) => {
     const [a, b] = split(r.values);

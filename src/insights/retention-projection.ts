@@ -3,6 +3,7 @@ import { fitSbg } from "../models/sbg.js";
 import type { SbgParams } from "../models/sbg-model.js";
 import type { SurvivalCurve } from "./survival-curve.js";
 import { ArgumentError } from "../math/argument-error.js";
+import { AnalysisNotPossibleError } from "../math/analysis-not-possible-error.js";
 
 /** Actual against fitted at one age. */
 export interface RetentionComparisonRow {
@@ -68,7 +69,7 @@ export function retentionProjection(curve: SurvivalCurve, options: { readonly ho
   const fn = "retentionProjection";
   const horizon = options.horizonPeriods ?? (curve.period === "month" ? 60 : 20);
   if (!(Number.isInteger(horizon) && horizon >= 1)) throw new ArgumentError(`${fn}: horizonPeriods ${horizon} must be a whole number >= 1`);
-  if (curve.survival.length < 2) throw new ArgumentError(`${fn}: the survival curve of "${curve.group}" has ${curve.survival.length} age(s); need at least ages 0 and 1`);
+  if (curve.survival.length < 2) throw new AnalysisNotPossibleError(`${fn}: the survival curve of "${curve.group}" has ${curve.survival.length} age(s); need at least ages 0 and 1`);
   const model = fitSbg({ survivors: curve.survivors });
   const { alpha, beta } = model.params;
   const comparison = curve.survival.map((s, age) =>

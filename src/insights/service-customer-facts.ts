@@ -4,6 +4,7 @@ import { isoDayOption } from "../data/iso-day-option.js";
 import type { Transactions } from "../data/types.js";
 import { ArgumentError } from "../math/argument-error.js";
 import { requireAmounts } from "../data/require-amounts.js";
+import { AnalysisNotPossibleError } from "../math/analysis-not-possible-error.js";
 
 /** Options of {@link serviceCustomerFacts}. */
 export interface ServiceFactsOptions {
@@ -60,7 +61,7 @@ export function serviceCustomerFacts(transactions: Transactions, events: Service
   let last = -Infinity;
   for (let i = 0; i < transactions.length; i++) last = Math.max(last, transactions.day[i]!);
   const cut = options.cut === undefined ? last - windowDays : isoDayOption(options.cut, fn, "cut");
-  if (cut + windowDays > last) throw new ArgumentError(`${fn}: the window of ${windowDays} days after the cut ${formatDay(cut)} runs past the last transaction ${formatDay(last)}; choose an earlier cut or a shorter window`);
+  if (cut + windowDays > last) throw new AnalysisNotPossibleError(`${fn}: the window of ${windowDays} days after the cut ${formatDay(cut)} runs past the last transaction ${formatDay(last)}; choose an earlier cut or a shorter window`);
   const from = cut - lookbackDays;
   const index = new Map<string, number>();
   const ids: string[] = [], orders: number[] = [], spend: number[] = [], lastDay: number[] = [], after: number[] = [], again: number[] = [];
@@ -78,7 +79,7 @@ export function serviceCustomerFacts(transactions: Transactions, events: Service
     }
   }
   const keepIdx = ids.map((_, k) => k).filter((k) => orders[k]! > 0);
-  if (keepIdx.length === 0) throw new ArgumentError(`${fn}: no customer bought in the ${lookbackDays} days up to the cut ${formatDay(cut)}`);
+  if (keepIdx.length === 0) throw new AnalysisNotPossibleError(`${fn}: no customer bought in the ${lookbackDays} days up to the cut ${formatDay(cut)}`);
   for (let i = 0; i < transactions.length; i++) {
     const d = transactions.day[i]!;
     if (d <= cut || d > cut + windowDays) continue;

@@ -1,6 +1,7 @@
 import type { CohortPeriod } from "./cohort-period.js";
 import type { CohortGroup, CohortMatrix } from "./cohort-types.js";
 import { ArgumentError } from "../math/argument-error.js";
+import { AnalysisNotPossibleError } from "../math/analysis-not-possible-error.js";
 
 /** Options of {@link survivalCurve}. */
 export interface SurvivalCurveOptions {
@@ -59,7 +60,7 @@ export function survivalCurve(matrix: CohortMatrix, group: CohortGroup = matrix,
   if (!(Number.isInteger(minCohorts) && minCohorts >= 1)) throw new ArgumentError(`${fn}: minCohorts ${minCohorts} must be a whole number >= 1`);
   const counts = (k: number) => group.cohorts.filter((c) => c.observedPeriods - k >= h);
   const base = counts(0);
-  if (base.length === 0) throw new ArgumentError(`${fn}: no cohort of group "${group.group}" is observed for ${h} periods (lookaheadPeriods ${h})`);
+  if (base.length === 0) throw new AnalysisNotPossibleError(`${fn}: no cohort of group "${group.group}" is observed for ${h} periods (lookaheadPeriods ${h})`);
   const customers = base.reduce((s, c) => s + c.size, 0);
   const survival = [1], retention = [1], used = [base.length];
   for (let k = 1; ; k++) {

@@ -1,4 +1,5 @@
 import { ArgumentError } from "../math/argument-error.js";
+import { AnalysisNotPossibleError } from "../math/analysis-not-possible-error.js";
 /**
  * Checks that scores and 0/1 labels are usable by the classifier metrics and counts positives.
  *
@@ -39,7 +40,7 @@ export function classifierRocAuc(scores: ArrayLike<number>, labels: ArrayLike<nu
   const fn = "classifierRocAuc";
   const n1 = checkScored(fn, scores, labels);
   const n = labels.length, n0 = n - n1;
-  if (n1 === 0 || n0 === 0) throw new ArgumentError(`${fn}: the labels have ${n1} positives and ${n0} negatives; the AUC needs both classes`);
+  if (n1 === 0 || n0 === 0) throw new AnalysisNotPossibleError(`${fn}: the labels have ${n1} positives and ${n0} negatives; the AUC needs both classes`);
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[a]! - scores[b]!);
   let rankSum = 0;
   for (let start = 0; start < n;) {

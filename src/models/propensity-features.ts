@@ -6,6 +6,7 @@ import type { Transactions } from "../data/types.js";
 import { customerSummary } from "../summary/customer-summary.js";
 import { customerValue } from "../value/customer-value.js";
 import { ArgumentError } from "../math/argument-error.js";
+import { AnalysisNotPossibleError } from "../math/analysis-not-possible-error.js";
 
 /** The numeric features of {@link propensityFeatures}, before the channel indicators. */
 export const PROPENSITY_FEATURES = Object.freeze([
@@ -57,7 +58,7 @@ export async function propensityFeatures(
   const window = options.windowDays;
   if (window !== undefined && !(Number.isInteger(window) && window > 0)) throw new ArgumentError(`${fn}: windowDays ${window} must be a whole number of days > 0`);
   const keep = Uint8Array.from(transactions.day, (d) => (d <= cut ? 1 : 0));
-  if (!keep.includes(1)) throw new ArgumentError(`${fn}: no transaction on or before the cut date ${options.cutDate}`);
+  if (!keep.includes(1)) throw new AnalysisNotPossibleError(`${fn}: no transaction on or before the cut date ${options.cutDate}`);
   const windowEnd = window === undefined ? null : formatDay(cut + window);
   const summary = await customerSummary(transactions, { calibrationEnd: formatDay(cut), observationEnd: windowEnd ?? formatDay(cut), timeUnit: "week" });
   const past = selectTransactions(transactions, keep);

@@ -58,7 +58,7 @@ export async function propensityAnalysis(transactions: Transactions, options: Pr
   for (let i = 0; i < transactions.length; i++) { last = Math.max(last, transactions.day[i]!); first = Math.min(first, transactions.day[i]!); }
   const d3 = options.cutDate === undefined ? last : isoDayOption(options.cutDate, fn, "cutDate");
   const d1 = d3 - 2 * w;
-  if (!(d1 >= first)) throw new ArgumentError(`${fn}: the first training cut ${formatDay(d1)} (cut date − 2 × ${w} days) is before the first transaction ${formatDay(first)}; give a shorter windowDays or a later cutDate`);
+  if (!(d1 >= first)) throw new AnalysisNotPossibleError(`${fn}: the first training cut ${formatDay(d1)} (cut date − 2 × ${w} days) is before the first transaction ${formatDay(first)}; give a shorter windowDays or a later cutDate`);
   const target = options.target ?? "churn";
   const thresholds = options.thresholds ?? DEFAULT_BAND_THRESHOLDS;
   propensityBands([], thresholds);

@@ -5,6 +5,7 @@ import { kmeans } from "./kmeans.js";
 import { silhouetteScore, type SilhouetteScore } from "./silhouette-score.js";
 import { CLUSTER_FEATURE_NAMES, DEFAULT_CLUSTER_FEATURES, DEFAULT_LOG_FEATURES, standardizeFeatures, type ClusterFeature } from "./standardize-features.js";
 import { ArgumentError } from "../math/argument-error.js";
+import { AnalysisNotPossibleError } from "../math/analysis-not-possible-error.js";
 
 /** Options of {@link clusterCustomers}. */
 export interface ClusterCustomersOptions {
@@ -71,6 +72,7 @@ export function clusterCustomers(summary: Pick<CustomerSummary, "length" | "colu
   }
   if (new Set(features).size !== features.length) throw new ArgumentError(`${fn}: features "${features.join(",")}" name one twice`);
   const k = options.k ?? "auto";
+  if (summary.length < 3) throw new AnalysisNotPossibleError(`${fn}: only ${summary.length} customer${summary.length === 1 ? "" : "s"}; at least 3 are needed to form 2 clusters`);
   if (k !== "auto" && (!Number.isInteger(k) || k < 2 || k > summary.length)) {
     throw new ArgumentError(`${fn}: k must be "auto" or a whole number from 2 to ${summary.length} (the customers), got ${String(k)}`);
   }

@@ -1,6 +1,7 @@
 import { kmeans, type KmeansOptions, type KmeansResult } from "./kmeans.js";
 import { silhouetteScore } from "./silhouette-score.js";
 import { ArgumentError } from "../math/argument-error.js";
+import { AnalysisNotPossibleError } from "../math/analysis-not-possible-error.js";
 
 /** One row of the k-choice table. */
 export interface KChoiceRow {
@@ -55,7 +56,7 @@ export function clusterKChoice(
   const n = values.length / d;
   const kMax = Math.min(options.kMax ?? 8, n - 1);
   if (!Number.isInteger(kMin) || kMin < 2) throw new ArgumentError(`${fn}: kMin must be a whole number >= 2, got ${kMin}`);
-  if (!Number.isInteger(kMax) || kMax < kMin) throw new ArgumentError(`${fn}: kMax ${kMax} (at most points - 1 = ${n - 1}) is below kMin ${kMin}`);
+  if (!Number.isInteger(kMax) || kMax < kMin) throw new AnalysisNotPossibleError(`${fn}: kMax ${kMax} (at most points - 1 = ${n - 1}) is below kMin ${kMin}`);
   const rows: KChoiceRow[] = [];
   const fits: KmeansResult[] = [];
   let exact = true;

@@ -1,5 +1,5 @@
 import type { Rng } from "../math/rng-types.js";
-import { ArgumentError } from "../math/argument-error.js";
+import { AnalysisNotPossibleError } from "../math/analysis-not-possible-error.js";
 
 /**
  * k-means++ seeding (Arthur & Vassilvitskii 2007, "k-means++: the advantages of careful
@@ -26,7 +26,7 @@ export function kmeansPlusPlus(values: Float64Array, n: number, d: number, k: nu
     let total = 0;
     for (let i = 0; i < n; i++) total += nearest[i]!;
     if (!(total > 0)) {
-      throw new ArgumentError(`kmeansPlusPlus: the data have only ${m} distinct points, fewer than k = ${k} clusters; choose a smaller k`);
+      throw new AnalysisNotPossibleError(`kmeansPlusPlus: the data have only ${m} distinct points, fewer than k = ${k} clusters; choose a smaller k`);
     }
     const target = rng.uniform() * total;
     let acc = 0;

@@ -10,6 +10,7 @@ import type { RfmBreakpoints } from "./rfm-types.js";
 import { segmentTable, type SegmentRow } from "./segment-table.js";
 import { DEFAULT_SEGMENT_RULES, type SegmentRule } from "./segment-rules.js";
 import { ArgumentError } from "../math/argument-error.js";
+import { AnalysisNotPossibleError } from "../math/analysis-not-possible-error.js";
 
 /** Segment migration between two dates (frozen, plain data). */
 export interface RfmMigration {
@@ -58,7 +59,7 @@ export async function rfmMigration(
   const rules = options.rules ?? DEFAULT_SEGMENT_RULES;
   const common = options.engine ? { engine: options.engine } : {};
   const s1 = await customerSummary(transactions, { calibrationEnd: options.from, observationEnd: options.to, timeUnit: "day", ...common });
-  if (s1.length === 0) throw new ArgumentError(`${fn}: no customer bought on or before from ${options.from}; choose a later from date`);
+  if (s1.length === 0) throw new AnalysisNotPossibleError(`${fn}: no customer bought on or before from ${options.from}; choose a later from date`);
   const s2 = await customerSummary(transactions, { calibrationEnd: options.to, observationEnd: options.to, timeUnit: "day", ...common });
   const sc1 = rfmScores(s1, options.bins === undefined ? {} : { bins: options.bins });
   const sc2 = rfmScores(s2, { breakpoints: sc1.breakpoints });

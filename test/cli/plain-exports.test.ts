@@ -111,3 +111,20 @@ describe("customers whose lines are all returns", () => {
     expect(r.err).toContain("1 more customers have only returns (sum -35); they are not in the summary");
   });
 });
+
+describe("crm report on thin data: a report with the sections the data support, the rest left out with the reason", () => {
+  const cases: [string, string, string[]][] = [
+    ["one customer", "customer_id,date,amount\nA,2024-01-01,10\nA,2024-03-01,20\nA,2024-05-01,30\n", ["customer clusters", "lifetime value", "propensity", "cohorts and retention"]],
+    ["one day", "customer_id,date,amount\nA,2024-01-01,10\nB,2024-01-01,20\nC,2024-01-01,30\n", ["segment migration", "lifetime value", "propensity", "cohorts and retention"]],
+  ];
+  for (const [name, text, left] of cases) {
+    it(name, { timeout: 60_000 }, async () => {
+      const file = path.join(dir, `${name.replace(/ /g, "-")}.csv`);
+      writeFileSync(file, text);
+      const r = await crm("report", "--input", file, "--out", path.join(dir, `r-${name.replace(/ /g, "-")}`));
+      expect(r.code, r.err).toBe(0);
+      const out = [...r.err.matchAll(/crm report: (.*?): left out/g)].map((m) => m[1]!);
+      for (const l of left) expect(out.some((o) => o.startsWith(l)), `${l} in ${out.join("; ")}`).toBe(true);
+    });
+  }
+});
