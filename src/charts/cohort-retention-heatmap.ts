@@ -3,6 +3,7 @@ import type { PlotlyFigure } from "./plotly-figure.js";
 import { SEQUENTIAL_SCALE, baseLayout } from "./palette.js";
 import { deepFreeze } from "./deep-freeze.js";
 import { ArgumentError } from "../math/argument-error.js";
+import { withCurrency } from "./with-currency.js";
 
 /** What the cohort heatmap colours: retention (% active), active customers, or revenue per original customer. */
 export type CohortHeatmapMeasure = "retention" | "active" | "revenuePerCustomer";
@@ -41,14 +42,14 @@ export function cohortRetentionHeatmap(
     if (measure === "active") return c.active[a]!;
     return Math.round(100 * c.revenuePerCustomer[a]!) / 100;
   };
-  const what = measure === "retention" ? "Retention (% of cohort active)" : measure === "active" ? "Active customers (count)" : `Revenue per original customer (${currency})`;
+  const what = measure === "retention" ? "Retention (% of cohort active)" : measure === "active" ? "Active customers (count)" : withCurrency("Revenue per original customer", currency);
   const layout = baseLayout(
     options.title ?? (measure === "retention" ? `Retention by acquisition ${unit}` : measure === "active" ? `Active customers by acquisition ${unit}` : `Revenue per original customer by acquisition ${unit}`),
     `${unit[0]!.toUpperCase()}${unit.slice(1)}s since the first purchase (${unit}s)`,
     `Acquisition ${unit} (cohort)`,
   );
   const rows = [...matrix.cohorts].reverse(); // Plotly draws the first category at the bottom: oldest on top
-  const hover = measure === "retention" ? "%{z:.1f} % active" : measure === "active" ? "%{z:,d} active customers" : `%{z:,.2f} ${currency} per customer`;
+  const hover = measure === "retention" ? "%{z:.1f} % active" : measure === "active" ? "%{z:,d} active customers" : `%{z:,.2f}${currency ? ` ${currency}` : ""} per customer`;
   return deepFreeze({
     data: [
       {

@@ -41,3 +41,4 @@ export { cohortRetentionHeatmap, type CohortHeatmapMeasure } from "./cohort-rete
 export { retentionSurvivalChart } from "./retention-survival-chart.js";
 export { retentionSbgChart } from "./retention-sbg-chart.js";
 export { retentionWhatIfChart } from "./retention-what-if-chart.js";
+export { withCurrency } from "./with-currency.js";

@@ -3,6 +3,7 @@ import type { PlotlyFigure } from "./plotly-figure.js";
 import { SEQUENTIAL_SCALE, baseLayout } from "./palette.js";
 import { deepFreeze } from "./deep-freeze.js";
 import { ArgumentError } from "../math/argument-error.js";
+import { withCurrency } from "./with-currency.js";
 
 /**
  * The migration matrix as a heatmap: segment at the first date up the side (best at the top,
@@ -33,7 +34,7 @@ export function migrationHeatmap(
   };
   // Plotly draws the first y value at the bottom: reverse so the best segment is on top.
   const order = matrix.rows.map((_, i) => i).reverse();
-  const what = measure === "count" ? "Customers (count)" : measure === "revenue" ? `Revenue between the dates (${currency})` : "Share of the row's customers (%)";
+  const what = measure === "count" ? "Customers (count)" : measure === "revenue" ? withCurrency("Revenue between the dates", currency) : "Share of the row's customers (%)";
   const layout = baseLayout(
     options.title ?? "Segment migration",
     `Segment on ${options.to ?? "the second date"}`,
@@ -49,7 +50,7 @@ export function migrationHeatmap(
         z: order.map((i) => matrix.columns.map((_, j) => cell(i, j))),
         colorscale: SEQUENTIAL_SCALE,
         colorbar: { title: { text: what } },
-        hovertemplate: `from %{y} to %{x}: %{z}${measure === "rowShare" ? " %" : measure === "revenue" ? ` ${currency}` : " customers"}<extra></extra>`,
+        hovertemplate: `from %{y} to %{x}: %{z}${measure === "rowShare" ? " %" : measure === "revenue" ? (currency ? ` ${currency}` : "") : " customers"}<extra></extra>`,
         xgap: 1,
         ygap: 1,
       },

@@ -43,7 +43,7 @@ export function modelTrackingChart(
     marker: { color },
     hovertemplate: `${name}, ${period} %{x}: %{y:${format}} repeat purchases<extra></extra>`,
   });
-  const top = Math.max(0, ...actual.filter(Number.isFinite), ...expected.filter(Number.isFinite));
+  const top = [...actual, ...expected].reduce((m, y) => (Number.isFinite(y) && y > m ? y : m), 0);
   const cal = tracking.calibrationPeriods;
   return deepFreeze({
     data: [

@@ -2,6 +2,7 @@ import type { PlotlyFigure } from "./plotly-figure.js";
 import { SEQUENTIAL_SCALE, baseLayout } from "./palette.js";
 import { deepFreeze } from "./deep-freeze.js";
 import { ArgumentError } from "../math/argument-error.js";
+import { withCurrency } from "./with-currency.js";
 
 /**
  * The R × F grid of RFM scores as a heatmap: recency score across (1 = longest ago, 5 = most
@@ -42,7 +43,7 @@ export function rfmGridHeatmap(
     row.map((c, x) => (c === 0 ? null : measure === "customers" ? c : Math.round((100 * total[y]![x]!) / c) / 100)),
   );
   const currency = options.currency ?? "EUR";
-  const what = measure === "customers" ? "Customers (count)" : `Mean spend (${currency})`;
+  const what = measure === "customers" ? "Customers (count)" : withCurrency("Mean spend", currency);
   const layout = baseLayout(
     options.title ?? (measure === "customers" ? "Customers by recency and frequency score" : "Mean spend by recency and frequency score"),
     "Recency score R (5 = bought most recently)",
@@ -59,7 +60,7 @@ export function rfmGridHeatmap(
         z,
         colorscale: SEQUENTIAL_SCALE,
         colorbar: { title: { text: what } },
-        hovertemplate: `R %{x}, F %{y}: %{z} ${measure === "customers" ? "customers" : currency}<extra></extra>`,
+        hovertemplate: `R %{x}, F %{y}: %{z}${measure === "customers" ? " customers" : currency ? ` ${currency}` : ""}<extra></extra>`,
         xgap: 2,
         ygap: 2,
       },

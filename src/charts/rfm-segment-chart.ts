@@ -25,6 +25,8 @@ export function rfmSegmentChart(
   };
   const x = rows.map((r) => r.segment);
   const customers = rows.map((r) => pct(r.share, r.segment));
+  // No revenue at all (a purchase log): the chart shows the customer shares alone.
+  const hasRevenue = rows.some((r) => r.revenueShare !== null);
   const revenue = rows.map((r) => pct(r.revenueShare, r.segment));
   const layout = baseLayout(options.title ?? "Segments: share of customers and of revenue", "Segment", "Share (%)");
   return deepFreeze({
@@ -39,7 +41,7 @@ export function rfmSegmentChart(
         marker: { color: PALETTE.primary },
         hovertemplate: "%{x}: %{y} % of customers<extra></extra>",
       },
-      {
+      ...(hasRevenue ? [{
         type: "bar" as const,
         name: "Revenue",
         x,
@@ -48,7 +50,7 @@ export function rfmSegmentChart(
         textposition: "outside" as const,
         marker: { color: PALETTE.accent },
         hovertemplate: "%{x}: %{y} % of revenue<extra></extra>",
-      },
+      }] : []),
     ],
     layout: { ...layout, showlegend: true, xaxis: { ...layout.xaxis, type: "category" as const }, yaxis: { ...layout.yaxis, ticksuffix: " %" } },
   });

@@ -3,6 +3,7 @@ import { PALETTE, baseLayout } from "./palette.js";
 import { niceStep } from "./nice-step.js";
 import { deepFreeze } from "./deep-freeze.js";
 import { ArgumentError } from "../math/argument-error.js";
+import { withCurrency } from "./with-currency.js";
 
 /** Equal-width money bins `[start + k*width, start + (k+1)*width)` plus an open-ended top bin. */
 export interface SpendBins {
@@ -80,7 +81,7 @@ export function spendHistogram(
   const colors = y.map((_, k) => (k === bins.counts.length ? PALETTE.accent : PALETTE.primary));
   const layout = baseLayout(
     options.title ?? "Customers by total spend",
-    `${options.xTitle ?? "Total spend per customer"} (${currency})`,
+    withCurrency(options.xTitle ?? "Total spend per customer", currency),
     "Customers (count)",
   );
   return deepFreeze({
@@ -91,7 +92,7 @@ export function spendHistogram(
         x: [...bins.labels],
         y,
         marker: { color: colors },
-        hovertemplate: `%{x} ${currency}: %{y} customers<extra></extra>`,
+        hovertemplate: `%{x}${currency ? ` ${currency}` : ""}: %{y} customers<extra></extra>`,
       },
     ],
     layout: { ...layout, xaxis: { ...layout.xaxis, type: "category" as const }, bargap: 0.03 },

@@ -3,6 +3,7 @@ import type { PlotlyFigure } from "./plotly-figure.js";
 import { PALETTE, baseLayout } from "./palette.js";
 import { deepFreeze } from "./deep-freeze.js";
 import { ArgumentError } from "../math/argument-error.js";
+import { withCurrency } from "./with-currency.js";
 
 const SERIES = [
   ["net_sales", "Lifetime sales", PALETTE.sky],
@@ -27,15 +28,17 @@ const SERIES = [
 export function valueByGroupChart(value: GroupValue, options: { readonly currency?: string; readonly title?: string } = {}): PlotlyFigure {
   const currency = options.currency ?? "EUR";
   const groups = value.columns.group;
-  for (const [key] of SERIES) {
+  // A series that is unknown for every group (margin without costs) is left out; a partly unknown one is an error.
+  const series = SERIES.filter(([key]) => value.columns[key].some(Number.isFinite));
+  for (const [key] of series) {
     value.columns[key].forEach((v, k) => {
       if (!Number.isFinite(v)) throw new ArgumentError(`valueByGroupChart: ${key} ${v} of group "${groups[k]}" is not finite`);
     });
   }
   const money = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
-  const layout = baseLayout(options.title ?? `Value by ${value.by.replace(/_/g, " ")}`, value.by.replace(/_/g, " "), `Value (${currency})`);
+  const layout = baseLayout(options.title ?? `Value by ${value.by.replace(/_/g, " ")}`, value.by.replace(/_/g, " "), withCurrency("Value", currency));
   return deepFreeze({
-    data: SERIES.map(([key, name, color]) => ({
+    data: series.map(([key, name, color]) => ({
       type: "bar" as const,
       name,
       x: [...groups],
@@ -43,7 +46,7 @@ export function valueByGroupChart(value: GroupValue, options: { readonly currenc
       text: Array.from(value.columns[key], (v) => money.format(v)),
       textposition: "outside" as const,
       marker: { color },
-      hovertemplate: `%{x}: ${name.toLowerCase()} %{text} ${currency}<extra></extra>`,
+      hovertemplate: `%{x}: ${name.toLowerCase()} %{text}${currency ? ` ${currency}` : ""}<extra></extra>`,
     })),
     layout: { ...layout, showlegend: true, yaxis: { ...layout.yaxis, rangemode: "normal" as const, zeroline: true } },
   });

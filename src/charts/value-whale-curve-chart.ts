@@ -24,27 +24,34 @@ export function valueWhaleCurveChart(whale: WhaleCurve, options: { readonly titl
     }
   }
   const pct = (x: number): number => Number((100 * x).toFixed(3));
-  const base = whale.base === "total" ? "total profit" : "profit of the profitable customers";
-  const layout = baseLayout(options.title ?? "Profitability (whale) curve", "Customers, ranked by net contribution (% of customers)", `Cumulative share of ${base} (%)`);
+  // Without costs the curve is drawn on revenue (lifetime sales), and says so.
+  const revenue = whale.measure === "net_sales";
+  const what = revenue ? "revenue" : "profit";
+  const base = whale.base === "total" ? `total ${what}` : revenue ? "revenue of the customers with positive sales" : "profit of the profitable customers";
+  const layout = baseLayout(
+    options.title ?? (revenue ? "Revenue concentration curve (no costs known)" : "Profitability (whale) curve"),
+    `Customers, ranked by ${revenue ? "lifetime sales" : "net contribution"} (% of customers)`,
+    `Cumulative share of ${base} (%)`,
+  );
   return deepFreeze({
     data: [
       {
         type: "scatter" as const,
         mode: "lines" as const,
-        name: "Cumulative profit",
+        name: `Cumulative ${what}`,
         x: whale.points.map((p) => pct(p.customerShare)),
         y: whale.points.map((p) => pct(p.profitShare)),
         marker: { color: PALETTE.primary },
-        hovertemplate: "best %{x:.1f} % of customers: %{y:.1f} % of profit<extra></extra>",
+        hovertemplate: `best %{x:.1f} % of customers: %{y:.1f} % of ${what}<extra></extra>`,
       },
       {
         type: "scatter" as const,
         mode: "lines" as const,
-        name: "100 % of profit",
+        name: `100 % of ${what}`,
         x: [0, 100],
         y: [100, 100],
         marker: { color: PALETTE.accent },
-        hovertemplate: "100 % of profit<extra></extra>",
+        hovertemplate: `100 % of ${what}<extra></extra>`,
       },
       {
         type: "scatter" as const,
@@ -53,7 +60,7 @@ export function valueWhaleCurveChart(whale: WhaleCurve, options: { readonly titl
         x: [pct(whale.peakCustomerShare)],
         y: [pct(whale.peakProfitShare)],
         marker: { color: PALETTE.highlight, size: 10 },
-        hovertemplate: "peak: %{y:.1f} % of profit from the best %{x:.1f} % of customers<extra></extra>",
+        hovertemplate: `peak: %{y:.1f} % of ${what} from the best %{x:.1f} % of customers<extra></extra>`,
       },
     ],
     layout: { ...layout, showlegend: true, xaxis: { ...layout.xaxis, ticksuffix: " %", rangemode: "tozero" as const }, yaxis: { ...layout.yaxis, ticksuffix: " %" } },

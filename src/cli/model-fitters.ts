@@ -1,7 +1,8 @@
 import type { Transactions } from "../data/types.js";
 import { fitBgBb } from "../models/bg-bb.js";
 import { fitBgNbd } from "../models/bg-nbd.js";
-import { fitGammaGamma } from "../models/gamma-gamma.js";
+import { fitSpendModel } from "../models/fit-spend-model.js";
+import { requireRepeatCustomers } from "../models/require-repeat-customers.js";
 import { fitMbgNbd } from "../models/mbg-nbd.js";
 import type { FitOptions, FittedModel, ModelId, ModelParams } from "../models/model-types.js";
 import { fitParetoNbd } from "../models/pareto-nbd.js";
@@ -31,7 +32,12 @@ export interface ModelFitter {
 
 const HISTORY = { required: ["frequency", "recency", "T"], optional: ["weights"] } as const;
 
-function purchaseFitter(id: ModelId, fit: typeof fitBgNbd | typeof fitParetoNbd | typeof fitMbgNbd): ModelFitter {
+function purchaseFitter(id: ModelId, model: typeof fitBgNbd | typeof fitParetoNbd | typeof fitMbgNbd): ModelFitter {
+  // Thin data (too few repeat customers) end with a sentence saying what is missing, before any fit.
+  const fit = (c: Parameters<typeof model>[0], o?: FitOptions): FittedModel<ModelParams> => {
+    requireRepeatCustomers(c.frequency, id, o?.weights ?? c.weights);
+    return model(c, o);
+  };
   return {
     id,
     ...HISTORY,
@@ -57,10 +63,10 @@ export const MODEL_FITTERS: Readonly<Record<ModelId, ModelFitter>> = Object.free
     id: "gamma-gamma",
     required: ["frequency", "monetary_value"],
     optional: ["weights"],
-    fromColumns: (c, o) => fitGammaGamma({ frequency: c.frequency!, monetaryValue: c.monetary_value!, weights: c.weights }, o),
+    fromColumns: (c, o) => fitSpendModel({ frequency: c.frequency!, monetaryValue: c.monetary_value!, weights: c.weights }, o).model,
     fromTransactions: async (tx, p, o) => {
       const s = await customerSummary(tx, { calibrationEnd: p.calibrationEnd, timeUnit: p.timeUnit });
-      return fitGammaGamma({ frequency: s.columns.frequency, monetaryValue: s.columns.monetary_value }, { ...o, timeUnit: p.timeUnit });
+      return fitSpendModel({ frequency: s.columns.frequency, monetaryValue: s.columns.monetary_value }, { ...o, timeUnit: p.timeUnit }).model;
     },
   },
   "bg-bb": {

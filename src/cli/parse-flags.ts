@@ -15,18 +15,26 @@ export type FlagValues = Readonly<Record<string, string | boolean | undefined>>;
  * @param argv - the arguments after the command name
  * @param spec - the flags the command takes (`--help` is added)
  * @returns the values by flag name
- * @throws UsageError for an unknown flag, a missing value or a stray argument
+ * @throws UsageError for an unknown flag, a missing value, a stray argument, or a flag given
+ *   twice (`--input a --input b`, also as `-i a --input b`: never silently the last one)
  * @example
  * parseFlags("summary", ["--input", "tx.csv"], { input: { type: "string" } }).input; // "tx.csv"
  */
 export function parseFlags(command: string, argv: readonly string[], spec: FlagSpec): FlagValues {
   try {
-    const { values, positionals } = parseArgs({
+    const { values, positionals, tokens } = parseArgs({
       args: [...argv],
       options: { ...spec, help: { type: "boolean", short: "h" } },
       strict: true,
       allowPositionals: true,
+      tokens: true,
     });
+    const given = new Set<string>();
+    for (const token of tokens) {
+      if (token.kind !== "option") continue;
+      if (given.has(token.name)) throw new UsageError(`crm ${command}: --${token.name} given twice; give it once`);
+      given.add(token.name);
+    }
     if (positionals.length > 0) {
       throw new UsageError(`crm ${command}: unexpected argument "${positionals[0]}"; see crm ${command} --help`);
     }

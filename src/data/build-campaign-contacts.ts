@@ -1,4 +1,5 @@
-import { parseNumber, whyNotNumber } from "./parse-number.js";
+import { dayRangeProblem } from "./day-range.js";
+import { numberRangeProblem, parseNumber, whyNotNumber } from "./parse-number.js";
 import type { RawTable } from "./raw-table.js";
 import { describeDateFormat, shapeProblem } from "./row-checks.js";
 import { type RejectedRow, type RowLedger, ledgerOf } from "./row-ledger.js";
@@ -42,8 +43,8 @@ const RESPONDED: ReadonlyMap<string, 0 | 1> = new Map([["0", 0], ["1", 1], ["fal
  * (case-insensitive); `responded` is `0`/`1` (also `false`/`true`, `no`/`yes`). A blank
  * response_amount is 0 when the customer did not respond and NaN (unknown) when they did; a
  * non-zero amount with `responded` 0 is rejected. Rejections: `blank-line`, `wrong-field-count`,
- * `missing-customer`, `missing-campaign`, `bad-date`, `bad-group`, `bad-responded`,
- * `bad-response-amount`.
+ * `missing-customer`, `missing-campaign`, `bad-date`, `date-out-of-range`, `bad-group`, `bad-responded`,
+ * `bad-response-amount`, `response-amount-out-of-range` (beyond ±1e12).
  *
  * @param table - header and rows from a reader
  * @param options - columns, dateFormat, decimal
@@ -59,7 +60,7 @@ export function buildCampaignContacts(
   table: RawTable, options: SideTableOptions<CampaignContactField> = {}, source = "rows", fn = "buildCampaignContacts",
 ): LoadedCampaignContacts {
   const required: CampaignContactField[] = ["customerId", "campaignId", "date", "group", "responded"];
-  const { col, toDay, dateFormat, decimal } = sidePlan(table, CAMPAIGN_CONTACT_COLUMNS, required, options, source, fn);
+  const { col, toDay, dateFormat, decimal, latest } = sidePlan(table, CAMPAIGN_CONTACT_COLUMNS, required, options, source, fn);
   const { header, rows } = table;
   const ids: string[] = [], campaigns: string[] = [], groups: ("treatment" | "control")[] = [];
   const days: number[] = [], responded: number[] = [], amounts: number[] = [], lines: number[] = [];
@@ -76,6 +77,8 @@ export function buildCampaignContacts(
     if (campaign === "") { reject("missing-campaign", `${name("campaignId")} is blank`); continue; }
     const d = toDay(dt);
     if (d === null) { reject("bad-date", dt === "" ? `${name("date")} is blank` : `${name("date")} "${dt}" is not a valid date (expected ${describeDateFormat(dateFormat)})`); continue; }
+    const farDay = dayRangeProblem(name("date"), dt, d, latest);
+    if (farDay !== null) { reject("date-out-of-range", farDay); continue; }
     const g = cell("group").toLowerCase();
     if (g !== "treatment" && g !== "control") { reject("bad-group", `${name("group")} "${cell("group")}" is not treatment or control`); continue; }
     const r = RESPONDED.get(cell("responded").toLowerCase());
@@ -83,6 +86,8 @@ export function buildCampaignContacts(
     const at = cell("responseAmount");
     const a = at === "" ? (r === 1 ? NaN : 0) : parseNumber(at, decimal);
     if (a === null) { reject("bad-response-amount", whyNotNumber(name("responseAmount"), at, decimal)); continue; }
+    const far = numberRangeProblem(name("responseAmount"), at, a);
+    if (far !== null) { reject("response-amount-out-of-range", far); continue; }
     if (r === 0 && a !== 0 && !Number.isNaN(a)) { reject("bad-response-amount", `${name("responseAmount")} is ${a} but ${name("responded")} is 0`); continue; }
     ids.push(id); campaigns.push(campaign); days.push(d); groups.push(g); responded.push(r); amounts.push(a); lines.push(line);
   }

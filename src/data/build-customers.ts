@@ -1,3 +1,4 @@
+import { dayRangeProblem } from "./day-range.js";
 import type { RawTable } from "./raw-table.js";
 import { describeDateFormat, shapeProblem } from "./row-checks.js";
 import { type RejectedRow, type RowLedger, ledgerOf } from "./row-ledger.js";
@@ -36,8 +37,8 @@ export const CUSTOMER_COLUMNS = Object.freeze(sideSpecs<CustomerField>(["custome
  * Validates raw rows into a {@link Customers} table. Required column: customer_id. Optional:
  * acquisition_date, acquisition_channel, region; any other column is kept as a text attribute.
  * Rejections: `blank-line`, `wrong-field-count`, `missing-customer`, `bad-date` (an acquisition
- * date that is not blank and not a valid date), `duplicate-customer` (`customer C1 is already
- * on line N`).
+ * date that is not blank and not a valid date), `date-out-of-range` (before 1900-01-01 or over a
+ * year after the run date), `duplicate-customer` (`customer C1 is already on line N`).
  *
  * @param table - header and rows from a reader
  * @param options - columns, dateFormat
@@ -49,7 +50,7 @@ export const CUSTOMER_COLUMNS = Object.freeze(sideSpecs<CustomerField>(["custome
  * buildCustomers({ header: ["customer_id", "region"], rows: [{ line: 2, values: ["007", "North"] }] }).customers.region; // ["North"]
  */
 export function buildCustomers(table: RawTable, options: SideTableOptions<CustomerField> = {}, source = "rows", fn = "buildCustomers"): LoadedCustomers {
-  const { col, toDay, dateFormat } = sidePlan(table, CUSTOMER_COLUMNS, ["customerId"], options, source, fn);
+  const { col, toDay, dateFormat, latest } = sidePlan(table, CUSTOMER_COLUMNS, ["customerId"], options, source, fn);
   const { header, rows } = table;
   const named = new Set(Object.values(col));
   const extra = header.map((h, i) => [h, i] as const).filter(([, i]) => !named.has(i));
@@ -72,6 +73,8 @@ export function buildCustomers(table: RawTable, options: SideTableOptions<Custom
       rejected.push({ line: row.line, code: "bad-date", reason: `${header[col.acquisitionDate]} "${dt}" is not a valid date (expected ${describeDateFormat(dateFormat)})` });
       continue;
     }
+    const farDay = Number.isNaN(d) ? null : dayRangeProblem(header[col.acquisitionDate]!, dt, d, latest);
+    if (farDay !== null) { rejected.push({ line: row.line, code: "date-out-of-range", reason: farDay }); continue; }
     firstLine.set(id, row.line);
     ids.push(id); days.push(d); lines.push(row.line);
     channel.push(text(v, col.acquisitionChannel)); region.push(text(v, col.region));

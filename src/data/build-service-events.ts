@@ -1,3 +1,4 @@
+import { dayRangeProblem } from "./day-range.js";
 import type { RawTable } from "./raw-table.js";
 import { describeDateFormat, shapeProblem } from "./row-checks.js";
 import { type RejectedRow, type RowLedger, ledgerOf } from "./row-ledger.js";
@@ -36,7 +37,7 @@ export const SERVICE_EVENT_COLUMNS = Object.freeze(sideSpecs<ServiceEventField>(
  * Validates raw rows into {@link ServiceEvents}. Required columns: customer_id, date, type.
  * The type is matched case-insensitively after trimming, blanks and hyphens read as `_`, and
  * the US spelling `call_center_contact` is accepted. Rejections: `blank-line`,
- * `wrong-field-count`, `missing-customer`, `bad-date`, `bad-type`.
+ * `wrong-field-count`, `missing-customer`, `bad-date`, `date-out-of-range` (see `latestDay`), `bad-type`.
  *
  * @param table - header and rows from a reader
  * @param options - columns, dateFormat
@@ -48,7 +49,7 @@ export const SERVICE_EVENT_COLUMNS = Object.freeze(sideSpecs<ServiceEventField>(
  * buildServiceEvents({ header: ["customer_id", "date", "type"], rows: [{ line: 2, values: ["C1", "2024-01-02", "Complaint"] }] }).events.type; // ["complaint"]
  */
 export function buildServiceEvents(table: RawTable, options: SideTableOptions<ServiceEventField> = {}, source = "rows", fn = "buildServiceEvents"): LoadedServiceEvents {
-  const { col, toDay, dateFormat } = sidePlan(table, SERVICE_EVENT_COLUMNS, ["customerId", "date", "type"], options, source, fn);
+  const { col, toDay, dateFormat, latest } = sidePlan(table, SERVICE_EVENT_COLUMNS, ["customerId", "date", "type"], options, source, fn);
   const { header, rows } = table;
   const ids: string[] = [], types: ServiceEventType[] = [], days: number[] = [], lines: number[] = [];
   const rejected: RejectedRow[] = [];
@@ -65,6 +66,8 @@ export function buildServiceEvents(table: RawTable, options: SideTableOptions<Se
       rejected.push({ line: row.line, code: "bad-date", reason: why });
       continue;
     }
+    const farDay = dayRangeProblem(header[col.date]!, dt, d, latest);
+    if (farDay !== null) { rejected.push({ line: row.line, code: "date-out-of-range", reason: farDay }); continue; }
     const type = eventType(v[col.type]!);
     if (type === null) {
       rejected.push({ line: row.line, code: "bad-type", reason: `${header[col.type]} "${v[col.type]!.trim()}" is not one of ${SERVICE_EVENT_TYPES.join(", ")}` });

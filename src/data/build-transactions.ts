@@ -1,6 +1,7 @@
 import { DataError } from "./data-error.js";
+import { dayRangeProblem, latestDay } from "./day-range.js";
 import { dayParser } from "./parse-day.js";
-import { parseNumber, whyNotNumber } from "./parse-number.js";
+import { numberRangeProblem, parseNumber, whyNotNumber } from "./parse-number.js";
 import type { RawTable } from "./raw-table.js";
 import { missingColumn, resolveColumns } from "./resolve-columns.js";
 import { dayWindow, describeDateFormat, kebab, shapeProblem } from "./row-checks.js";
@@ -19,6 +20,8 @@ const ZERO_WHEN_BLANK: ReadonlySet<NumericColumn> = new Set(["discount", "freigh
  * `wrong-field-count`; `missing-customer` (blank id); `bad-date` (blank, unparsable or not a
  * calendar date such as 2024-02-30); `outside-window` (`from`/`to`); `bad-amount`; then
  * `bad-<field>` for an optional numeric column (`bad-quantity`, `bad-unit-price`, ...).
+ * A source without an amount column and without quantity and unit price is a purchase log: the
+ * table then has no `amount` (the spend-based analyses say they cannot run).
  * Customer ids and text columns are kept as written after trimming (leading zeros kept).
  * Numbers must be plain decimals (see {@link parseNumber}). When there is no amount column but
  * there are quantity and unit_price, `amount = quantity * unit_price - discount`. Blank
@@ -29,8 +32,8 @@ const ZERO_WHEN_BLANK: ReadonlySet<NumericColumn> = new Set(["discount", "freigh
  * @param options - column mapping, date format, decimal mark, date window
  * @param source - the file or text named in the ledger and in messages (default `"rows"`)
  * @returns the frozen table and ledger
- * @throws DataError when a required column is missing (customer_id, date, and amount or both
- *   quantity and unit_price), a mapped column is not there, or an option is invalid
+ * @throws DataError when a required column is missing (customer_id, date), a mapped column is not
+ *   there, or an option is invalid
  * @example
  * const { transactions, ledger } = buildTransactions({ header: ["customer_id", "date", "amount"],
  *   rows: [{ line: 2, values: ["007", "2024-01-02", "9.5"] }, { line: 3, values: ["", "2024-01-02", "1"] }] });
@@ -61,15 +64,15 @@ export function buildTransactionsAs(table: RawTable, options: TransactionOptions
   const spec = (f: string) => TRANSACTION_COLUMNS.find((s) => s.field === f)!;
   if (col.customerId < 0) throw missingColumn(fn, source, header, spec("customerId"));
   if (col.date < 0) throw missingColumn(fn, source, header, spec("date"));
-  const derive = col.amount < 0;
-  if (derive && (col.quantity < 0 || col.unitPrice < 0)) {
-    throw missingColumn(fn, source, header, spec("amount"), "or give quantity and unit_price (--quantity COL --unit-price COL)");
-  }
+  // Amounts: an amount column, else quantity x unit price, else none (a purchase log).
+  const derive = col.amount < 0 && col.quantity >= 0 && col.unitPrice >= 0;
+  const hasAmount = col.amount >= 0 || derive;
   const dateFormat = options.dateFormat ?? "auto";
   const toDay = dayParser(dateFormat, fn);
   const decimal = options.decimal ?? ".";
   if (decimal !== "." && decimal !== ",") throw new DataError(`${fn}: decimal mark ${JSON.stringify(decimal)} must be "." or ","; use --decimal ,`);
   const [lo, hi] = dayWindow(options.from, options.to, fn);
+  const latest = latestDay(options.today);
   const texts = TEXT_COLUMNS.filter((c) => col[c] >= 0);
   const nums = NUMERIC_COLUMNS.filter((c) => col[c] >= 0);
   const n = rows.length;
@@ -83,28 +86,39 @@ export function buildTransactionsAs(table: RawTable, options: TransactionOptions
   const reject = (line: number, code: string, reason: string) => void rejected.push({ line, code, reason });
   const ci = col.customerId, di = col.date, ai = col.amount;
   const qk = nums.indexOf("quantity"), pk = nums.indexOf("unitPrice"), dk = nums.indexOf("discount");
-  let k = 0;
+  let k = 0, guestLines = 0, guestAmount = 0, allAmount = 0;
   rows: for (let r = 0; r < n; r++) {
     const row = rows[r]!;
     const shape = shapeProblem(row, width);
     if (shape !== null) { rejected.push(shape); continue; }
     const v = row.values, line = row.line;
     const id = v[ci]!.trim();
-    if (id === "") { reject(line, "missing-customer", `${header[ci]} is blank`); continue; }
+    if (id === "") {
+      // A guest checkout: rejected, but its revenue is counted so the report can state its share.
+      reject(line, "missing-customer", `${header[ci]} is blank (a guest order: no customer to follow)`);
+      guestLines += 1;
+      const g = ai >= 0 ? parseNumber(v[ai]!, decimal) : null;
+      if (g !== null && Number.isFinite(g)) { guestAmount += g; allAmount += g; }
+      continue;
+    }
     const dt = v[di]!;
     const d = toDay(dt);
     if (d === null) {
       reject(line, "bad-date", dt.trim() === "" ? `${header[di]} is blank` : `${header[di]} "${dt.trim()}" is not a valid date (expected ${describeDateFormat(dateFormat)})`);
       continue;
     }
+    const farDay = dayRangeProblem(header[di]!, dt, d, latest);
+    if (farDay !== null) { reject(line, "date-out-of-range", farDay); continue; }
     if (d < lo || d > hi) {
-      reject(line, "outside-window", d < lo ? `date ${dt.trim()} is before --from ${options.from}` : `date ${dt.trim()} is after --to ${options.to}`);
+      reject(line, "outside-window", d < lo ? `date ${dt.trim()} is before --from ${options.from}` : `date ${dt.trim()} is after ${options.toLabel ?? `--to ${options.to}`}`);
       continue;
     }
     let a = NaN;
-    if (!derive) {
+    if (hasAmount && !derive) {
       const x = parseNumber(v[ai]!, decimal);
       if (x === null) { reject(line, "bad-amount", whyNotNumber(header[ai]!, v[ai]!, decimal)); continue; }
+      const far = numberRangeProblem(header[ai]!, v[ai]!, x);
+      if (far !== null) { reject(line, "amount-out-of-range", far); continue; }
       a = x;
     }
     for (let j = 0; j < nums.length; j++) {
@@ -115,6 +129,8 @@ export function buildTransactionsAs(table: RawTable, options: TransactionOptions
         reject(line, `bad-${kebab(nums[j]!)}`, whyNotNumber(header[numIdx[j]!]!, t, decimal));
         continue rows;
       }
+      const far = numberRangeProblem(header[numIdx[j]!]!, t, x);
+      if (far !== null) { reject(line, `${kebab(nums[j]!)}-out-of-range`, far); continue rows; }
       numOut[j]![k] = x;
     }
     if (derive) {
@@ -124,16 +140,22 @@ export function buildTransactionsAs(table: RawTable, options: TransactionOptions
         continue;
       }
       a = q * p - (dk >= 0 ? numOut[dk]![k]! : 0);
+      const far = numberRangeProblem(`amount computed as ${header[col.quantity]} x ${header[col.unitPrice]}${dk >= 0 ? ` - ${header[col.discount]}` : ""}`, String(a), a);
+      if (far !== null) { reject(line, "amount-out-of-range", far); continue; }
     }
     customerId.push(id);
+    if (hasAmount) allAmount += a;
     day[k] = d; amount[k] = a; sourceLine[k] = line;
     for (let j = 0; j < texts.length; j++) textOut[j]!.push(v[col[texts[j]!]]!.trim());
     k++;
   }
   const t: Record<string, unknown> = {
-    length: k, customerId: Object.freeze(customerId), day: day.slice(0, k), amount: amount.slice(0, k), sourceLine: sourceLine.slice(0, k),
+    length: k, customerId: Object.freeze(customerId), day: day.slice(0, k), sourceLine: sourceLine.slice(0, k),
   };
+  if (hasAmount) t.amount = amount.slice(0, k);
   texts.forEach((c, j) => (t[c] = Object.freeze(textOut[j]!)));
   nums.forEach((c, j) => (t[c] = numOut[j]!.slice(0, k)));
-  return Object.freeze({ transactions: Object.freeze(t) as unknown as Transactions, ledger: ledgerOf(source, n, rejected) });
+  const ledger = ledgerOf(source, n, rejected);
+  const guests = Object.freeze({ lines: guestLines, amount: guestAmount, shareOfAmount: hasAmount && allAmount !== 0 ? guestAmount / allAmount : null });
+  return Object.freeze({ transactions: Object.freeze(t) as unknown as Transactions, ledger: guestLines > 0 ? Object.freeze({ ...ledger, guests }) : ledger });
 }

@@ -9,6 +9,12 @@ export interface CleanPolicy {
   readonly returns?: "net" | "exclude";
   /** `"keep"` (default): keep identical lines; `"drop"`: reject repeats (`duplicate`). */
   readonly duplicates?: "keep" | "drop";
+  /**
+   * The order-id prefix that marks a cancellation (e.g. `"C"`, as in many retail exports:
+   * `C536379`). A line whose order id starts with it is a return: its amount is taken as
+   * -|amount| (deducted from spend, never a purchase). Default: none (only negative amounts are returns).
+   */
+  readonly cancelPrefix?: string;
 }
 
 /**
@@ -29,6 +35,9 @@ export interface CleanPolicy {
  *   every optional column) to an earlier line is rejected with code `duplicate` and reason
  *   `duplicate of line N`, N being the first such line.
  *
+ * **Cancellations** (`cancelPrefix`): lines whose order id starts with the prefix become returns
+ * (amount -|amount|) before the returns policy applies; they are used, not rejected.
+ *
  * Returns are handled before duplicates. See src/data/POLICY.md.
  *
  * @param loaded - transactions and their ledger from a builder or loader
@@ -44,15 +53,17 @@ export function cleanTransactions(loaded: LoadedTransactions, policy: CleanPolic
   const duplicates = policy.duplicates ?? "keep";
   if (returns !== "net" && returns !== "exclude") throw new DataError(`cleanTransactions: returns "${String(returns)}" must be "net" or "exclude"; use --returns net|exclude`);
   if (duplicates !== "keep" && duplicates !== "drop") throw new DataError(`cleanTransactions: duplicates "${String(duplicates)}" must be "keep" or "drop"; use --duplicates keep|drop`);
-  if (returns === "net" && duplicates === "keep") return loaded;
-  const t = loaded.transactions;
+  const cancelled = markCancellations(loaded, policy.cancelPrefix);
+  if (returns === "net" && duplicates === "keep") return cancelled;
+  const t = cancelled.transactions;
   const keep = new Uint8Array(t.length).fill(1);
   const more: RejectedRow[] = [];
-  if (returns === "exclude") {
+  const amount = t.amount;
+  if (returns === "exclude" && amount) {
     for (let i = 0; i < t.length; i++) {
-      if (t.amount[i]! < 0) {
+      if (amount[i]! < 0) {
         keep[i] = 0;
-        more.push({ line: t.sourceLine[i]!, code: "return-excluded", reason: `amount ${t.amount[i]} is a return or cancellation (returns: exclude)` });
+        more.push({ line: t.sourceLine[i]!, code: "return-excluded", reason: `amount ${amount[i]} is a return or cancellation (returns: exclude)` });
       }
     }
   }
@@ -70,6 +81,18 @@ export function cleanTransactions(loaded: LoadedTransactions, policy: CleanPolic
       }
     }
   }
-  if (more.length === 0) return loaded;
-  return Object.freeze({ transactions: selectTransactions(t, keep), ledger: rejectMore(loaded.ledger, more) });
+  if (more.length === 0) return cancelled;
+  return Object.freeze({ transactions: selectTransactions(t, keep), ledger: rejectMore(cancelled.ledger, more) });
+}
+
+/** Lines whose order id starts with `prefix` turned into returns (amount -|amount|). */
+function markCancellations(loaded: LoadedTransactions, prefix: string | undefined): LoadedTransactions {
+  if (prefix === undefined) return loaded;
+  const t = loaded.transactions;
+  if (prefix === "") throw new DataError("cleanTransactions: the cancellation prefix must not be empty; use e.g. --cancel-prefix C");
+  if (!t.orderId) throw new DataError(`cleanTransactions: cancellations by order-id prefix "${prefix}" need an order id column; map it with --order-id COL`);
+  if (!t.amount) return loaded;
+  const orderId = t.orderId;
+  const amount = Float64Array.from(t.amount, (a, i) => (orderId[i]!.startsWith(prefix) ? -Math.abs(a) : a));
+  return Object.freeze({ transactions: Object.freeze({ ...t, amount }), ledger: loaded.ledger });
 }

@@ -15,7 +15,11 @@ export { parseDay, dayParser, daysFromCivil, type DateFormat } from "./parse-day
 export { formatDay } from "./format-day.js";
 export { isoDayOption } from "./iso-day-option.js";
 export { writeFileAtomic } from "./write-file-atomic.js";
-export { parseNumber, whyNotNumber, type DecimalMark } from "./parse-number.js";
+export { makeFolder } from "./make-folder.js";
+export { checkOutputPath, type OutputKind, type OutputPathOptions } from "./check-output-path.js";
+export { csvCell, csvText, csvLines } from "./csv-cell.js";
+export { EARLIEST_DAY, DAYS_AFTER_RUN_DATE, latestDay, dayRangeProblem } from "./day-range.js";
+export { parseNumber, whyNotNumber, numberRangeProblem, MAX_ABS_NUMBER, type DecimalMark } from "./parse-number.js";
 export { resolveColumns, missingColumn, listColumns, type ColumnRef, type ColumnSpec } from "./resolve-columns.js";
 export { shapeProblem, dayWindow, describeDateFormat } from "./row-checks.js";
 export { TRANSACTION_COLUMNS, type TransactionOptions, type LoadedTransactions } from "./transaction-options.js";

@@ -1,5 +1,5 @@
 import { DataError } from "./data-error.js";
-import { parseNumber } from "./parse-number.js";
+import { numberRangeProblem, parseNumber } from "./parse-number.js";
 import { readRowsFileAs, type ReadRowsOptions } from "./read-rows.js";
 import { ledgerOf, type RejectedRow, type RowLedger } from "./row-ledger.js";
 import { listColumns } from "./resolve-columns.js";
@@ -17,7 +17,8 @@ export interface LoadedNumericTable {
  * Reads a table of numbers, such as a customer summary (`frequency,recency,T[,monetary_value][,weights]`,
  * the names lifetimes users know) or a survival table, from any supported file format. Header
  * names match case-insensitively. A row with a blank or non-numeric value in a wanted column is
- * rejected in the ledger with code `bad-<column>`; the others are used.
+ * rejected in the ledger with code `bad-<column>`, one beyond ±1e12 or not finite with code
+ * `<column>-out-of-range`; the others are used.
  *
  * @param file - the file (.csv .tsv .txt .json .jsonl .xlsx)
  * @param required - columns that must be there
@@ -59,6 +60,12 @@ export async function loadNumericTable(
     if (bad >= 0) {
       const name = wanted[bad]!;
       rejected.push({ line: row.line, code: `bad-${name.toLowerCase()}`, reason: `${name} "${row.values[find(name)]!.trim()}" is not a number` });
+      continue;
+    }
+    const far = parsed.findIndex((v, j) => numberRangeProblem(wanted[j]!, "", v!) !== null);
+    if (far >= 0) {
+      const name = wanted[far]!;
+      rejected.push({ line: row.line, code: `${name.toLowerCase()}-out-of-range`, reason: numberRangeProblem(name, row.values[find(name)]!, parsed[far]!)! });
       continue;
     }
     parsed.forEach((v, j) => values[j]!.push(v!));

@@ -41,6 +41,7 @@ export function whyNotNumber(field: string, text: string, decimal: DecimalMark):
   const t = text.trim();
   const head = `${field} "${t}" is not a plain number`;
   if (t === "") return `${field} is blank`;
+  if (/^[+-]?(?:nan|inf|infinity)$/i.test(t)) return `${head} (not a finite number)`;
   if (/[$€£¥₹¤]/.test(t) || /^[A-Z]{3}\s*[\d.,+-]|[\d.,]\s*[A-Z]{3}$/.test(t)) return `${head} (currency symbols are not accepted)`;
   const other = decimal === "." ? "," : ".";
   if (t.includes(other) && /\d/.test(t)) {
@@ -49,4 +50,30 @@ export function whyNotNumber(field: string, text: string, decimal: DecimalMark):
       : `${head} (the decimal mark is "${decimal}" and thousands separators are not accepted; use --decimal "${other}" if "${other}" is the decimal mark)`;
   }
   return `${head} (expected digits with an optional sign and decimal "${decimal}")`;
+}
+
+/**
+ * The largest magnitude accepted for any number of an input row (amounts, quantities, prices,
+ * costs, discounts, freight, refunds): 1e12, a million million currency units or units. Larger
+ * numbers, and numbers that overflow to infinity (`1e309`), are rejected per line with the code
+ * `<field>-out-of-range` (e.g. `amount-out-of-range`): they are typing or export errors, and
+ * within this bound every sum the summary makes stays exact and finite.
+ */
+export const MAX_ABS_NUMBER = 1e12;
+
+/**
+ * Says why a parsed number is not accepted, or null when it is finite and within
+ * ±{@link MAX_ABS_NUMBER}.
+ *
+ * @param field - the column's name for the message, e.g. `amount`
+ * @param text - the number as written (or a description such as `quantity x unit_price = 1e+30`)
+ * @param x - the parsed value
+ * @returns e.g. `amount "1e28" is outside the accepted range -1e12 to 1e12`, or null
+ * @example
+ * numberRangeProblem("amount", "1e28", 1e28); // 'amount "1e28" is outside the accepted range -1e12 to 1e12'
+ * numberRangeProblem("amount", "12.5", 12.5); // null
+ */
+export function numberRangeProblem(field: string, text: string, x: number): string | null {
+  if (Number.isNaN(x) || (Number.isFinite(x) && Math.abs(x) <= MAX_ABS_NUMBER)) return null;
+  return `${field} "${text.trim()}" is outside the accepted range -1e12 to 1e12`;
 }

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { DataError } from "./data-error.js";
+import { inexactNumberError } from "./inexact-number.js";
 import { type RawRow, type RawTable, type ReadOptions, tableFromRows } from "./raw-table.js";
 
 /** Options of {@link readXlsx}. */
@@ -17,7 +18,9 @@ export interface XlsxOptions extends ReadOptions {
  * (`""` when the workbook stores none): formulas are never evaluated, and text that merely looks
  * like a formula (`=HYPERLINK("x")` stored as text) comes back unchanged. `line` is the Excel row
  * number; empty rows inside the data are kept as `[""]`, trailing empty rows are not rows.
- * Rows are as wide as the header, or wider when they hold cells beyond it.
+ * Rows are as wide as the header, or wider when they hold cells beyond it. A numeric cell of
+ * magnitude 2^53 or more (a 20-digit id typed as a number: its digits are already lost) makes its
+ * row a reader error `inexact-number`, rejected in the ledger, never a merged id.
  *
  * @param source - the workbook bytes (`fs.readFile` result)
  * @param options - `sheet` (default first), `header` (default true)
@@ -55,10 +58,21 @@ export async function readXlsx(source: Uint8Array, options: XlsxOptions = {}): P
       continue;
     }
     const values: string[] = [];
-    for (let c = 1; c <= w; c++) values.push(cellText(row.getCell(c).value));
-    rows.push({ line: n, values });
+    let error: ReturnType<typeof inexactNumberError>;
+    for (let c = 1; c <= w; c++) {
+      const v = row.getCell(c).value;
+      values.push(cellText(v));
+      if (n > 1 || !useHeader) error ??= inexactNumberError(columnName(rows, useHeader, c), v);
+    }
+    rows.push(error === undefined ? { line: n, values } : { line: n, values, error });
   }
   return tableFromRows(rows, useHeader);
+}
+
+/** The name of column c (1-based) for messages: its header cell, else its position. */
+function columnName(rows: readonly RawRow[], useHeader: boolean, c: number): string {
+  const name = useHeader ? rows[0]?.values[c - 1]?.trim() : undefined;
+  return name === undefined || name === "" ? `column ${c}` : name;
 }
 
 function rowHasText(row: ExcelJS.Row, w: number): boolean {

@@ -17,8 +17,9 @@ export interface ColumnSpec<F extends string = string> {
  * Finds the source column of each field. A mapped field (`mapping[field]`) is looked up by name,
  * case-insensitively after trimming; when no column has that name and the reference is a whole
  * number (`3` or `"3"`) it is taken as a 1-based position. An unmapped field is looked up by its
- * default name. Header names are matched case-insensitively after trimming; the first of two
- * equal names wins.
+ * default name. Header names are matched case-insensitively after trimming. Two columns with
+ * the same name are an error when a field would be read from that name (never a silent choice
+ * of the first); duplicated names that no field uses are left alone.
  *
  * @param header - the source column names
  * @param specs - the fields to look for
@@ -27,7 +28,9 @@ export interface ColumnSpec<F extends string = string> {
  * @param source - the file or text described in messages
  * @returns for every field, its 0-based column index, or -1 when absent (and not mapped)
  * @throws DataError when a mapped column is not there, e.g.
- *   `loadTransactionsFile: column "total" given for amount (--amount) is not in tx.csv (columns: id, day, value)`
+ *   `loadTransactionsFile: column "total" given for amount (--amount) is not in tx.csv (columns: id, day, value)`,
+ *   or when the column a field is read from has a duplicated name, e.g.
+ *   `loadTransactionsFile: tx.csv has 2 columns named "amount" (columns 3 and 5), used for amount (--amount); rename one of them`
  * @example
  * resolveColumns(["ID", "Day"], [{ field: "customerId", name: "id", flag: "--customer-id" }], {}, "f", "x").customerId; // 0
  */
@@ -38,20 +41,30 @@ export function resolveColumns<F extends string>(
   fn: string,
   source: string,
 ): Record<F, number> {
-  const byName = new Map<string, number>();
+  const byName = new Map<string, number[]>();
   header.forEach((h, i) => {
     const k = h.trim().toLowerCase();
-    if (!byName.has(k)) byName.set(k, i);
+    const at = byName.get(k);
+    if (at === undefined) byName.set(k, [i]);
+    else at.push(i);
   });
+  const lookup = (name: string, s: ColumnSpec<F>): number | undefined => {
+    const at = byName.get(name.trim().toLowerCase());
+    if (at === undefined || at.length === 1) return at?.[0];
+    const positions = at.map((i) => i + 1);
+    throw new DataError(
+      `${fn}: ${source} has ${at.length} columns named "${header[at[0]!]!.trim()}" (columns ${positions.slice(0, -1).join(", ")} and ${positions.at(-1)}), used for ${s.name} (${s.flag}); rename one of them`,
+    );
+  };
   const out = {} as Record<F, number>;
   for (const s of specs) {
     const ref = mapping[s.field];
     if (ref === undefined || ref === "") {
-      out[s.field] = byName.get(s.name.toLowerCase()) ?? -1;
+      out[s.field] = lookup(s.name, s) ?? -1;
       continue;
     }
     const text = String(ref).trim();
-    const named = byName.get(text.toLowerCase());
+    const named = lookup(text, s);
     if (named !== undefined) out[s.field] = named;
     else if (/^\d+$/.test(text) && +text >= 1 && +text <= header.length) out[s.field] = +text - 1;
     else {

@@ -29,6 +29,12 @@ export interface RowLedger {
   readonly rejected: readonly RejectedRow[];
   /** Count of rejected rows by reason code. */
   readonly byReason: Readonly<Record<string, number>>;
+  /**
+   * Lines without a customer id (guest checkouts, rejected as `missing-customer`) and their
+   * revenue: `amount` (currency units, lines with a readable amount) and `shareOfAmount`, their
+   * share of the revenue of every line with a readable amount (null without amounts).
+   */
+  readonly guests?: { readonly lines: number; readonly amount: number; readonly shareOfAmount: number | null };
 }
 
 /**
@@ -74,5 +80,6 @@ export function rejectMore(ledger: RowLedger, more: readonly RejectedRow[]): Row
     if (seen.has(r.line)) throw new ArgumentError(`rejectMore: line ${r.line} of ${ledger.source} is already rejected`);
     seen.add(r.line);
   }
-  return ledgerOf(ledger.source, ledger.read, [...ledger.rejected, ...more]);
+  const next = ledgerOf(ledger.source, ledger.read, [...ledger.rejected, ...more]);
+  return ledger.guests ? Object.freeze({ ...next, guests: ledger.guests }) : next;
 }

@@ -1,4 +1,5 @@
 import { DataError } from "./data-error.js";
+import { latestDay } from "./day-range.js";
 import { dayParser, type DateFormat } from "./parse-day.js";
 import type { DecimalMark } from "./parse-number.js";
 import type { RawTable } from "./raw-table.js";
@@ -13,6 +14,8 @@ export interface SideTableOptions<F extends string> {
   readonly dateFormat?: DateFormat;
   /** Decimal mark of numbers, `"."` (default) or `","`. */
   readonly decimal?: DecimalMark;
+  /** The run date, `YYYY-MM-DD` (default: today, UTC): dates more than a year after it, or before 1900, are `date-out-of-range`. */
+  readonly today?: string;
 }
 
 /** What a side-table builder needs after checking its options: column indices and parsers. */
@@ -21,6 +24,8 @@ export interface SidePlan<F extends string> {
   readonly toDay: (text: string) => number | null;
   readonly decimal: DecimalMark;
   readonly dateFormat: DateFormat;
+  /** The last accepted day (see `latestDay`). */
+  readonly latest: number;
 }
 
 /**
@@ -64,5 +69,5 @@ export function sidePlan<F extends string>(
   const decimal = options.decimal ?? ".";
   if (decimal !== "." && decimal !== ",") throw new DataError(`${fn}: decimal mark ${JSON.stringify(decimal)} must be "." or ","; use --decimal ,`);
   const dateFormat = options.dateFormat ?? "auto";
-  return { col, toDay: dayParser(dateFormat, fn), decimal, dateFormat };
+  return { col, toDay: dayParser(dateFormat, fn), decimal, dateFormat, latest: latestDay(options.today) };
 }

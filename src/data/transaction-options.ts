@@ -25,6 +25,13 @@ export interface TransactionOptions {
   readonly from?: string;
   /** Last day kept, `YYYY-MM-DD`, inclusive; later rows are rejected as `outside-window`. */
   readonly to?: string;
+  /** What `to` is, for the reason of a rejected row (default `--to YYYY-MM-DD`), e.g. `the run date 2026-12-03`. */
+  readonly toLabel?: string;
+  /**
+   * The run date, `YYYY-MM-DD` (default: the current date in UTC): rows dated more than a year
+   * after it, or before 1900-01-01, are rejected as `date-out-of-range` (see `latestDay`).
+   */
+  readonly today?: string;
 }
 
 /** A transactions table together with the account of every input row. */
@@ -37,10 +44,10 @@ export interface LoadedTransactions {
 
 /**
  * Every canonical field with its default column name and the `crm` flag that maps it:
- * `--customer` for the customer id, else the field in kebab case (`--unit-price`).
+ * `--customer` for the customer id, `--product` for the product id, else the field in kebab case (`--unit-price`).
  */
 export const TRANSACTION_COLUMNS: readonly ColumnSpec<CanonicalField>[] = Object.freeze(
   (Object.keys(DEFAULT_COLUMN_NAMES) as CanonicalField[]).map((field) =>
-    Object.freeze({ field, name: DEFAULT_COLUMN_NAMES[field], flag: field === "customerId" ? "--customer" : `--${kebab(field)}` }),
+    Object.freeze({ field, name: DEFAULT_COLUMN_NAMES[field], flag: field === "customerId" ? "--customer" : field === "productId" ? "--product" : `--${kebab(field)}` }),
   ),
 );

@@ -18,8 +18,12 @@ export interface Transactions {
   readonly customerId: readonly string[];
   /** Transaction date as whole days since 1970-01-01 UTC. */
   readonly day: Int32Array;
-  /** Line revenue in currency units, after discount, before freight; negative for a return or cancellation. */
-  readonly amount: Float64Array;
+  /**
+   * Line revenue in currency units, after discount, before freight; negative for a return or
+   * cancellation. Absent for a purchase log without amounts (customer and date only): the
+   * analyses that need spend then say so instead of running.
+   */
+  readonly amount?: Float64Array;
   /** 1-based line number in the source (the header is line 1 when there is one). */
   readonly sourceLine: Int32Array;
   readonly orderId?: readonly string[];

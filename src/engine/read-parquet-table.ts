@@ -1,36 +1,71 @@
-import { existsSync } from "node:fs";
-import type { RawTable } from "../data/raw-table.js";
+import type { RawRow, RawTable } from "../data/raw-table.js";
 import { tableFromColumns } from "../data/table-from-columns.js";
+import { checkInputFile } from "../data/check-input-file.js";
 import { DataError } from "../data/data-error.js";
+import { inexactNumberError } from "../data/inexact-number.js";
 import { withEngine } from "./open-engine.js";
 
 /**
+ * DuckDB types that come to JavaScript as they are: booleans, floating-point numbers (checked for
+ * exactness below) and text. Every other column is read as its text: integers and decimals
+ * exactly (`12345678901234567890`, `1.50`), dates, times, intervals, lists and structs as DuckDB
+ * writes them, so that no conversion to a JavaScript number or Date can round or throw.
+ */
+const AS_IS = /^(BOOLEAN|FLOAT|DOUBLE|VARCHAR)\b/;
+
+/**
  * Reads a Parquet file through DuckDB into the shared {@link RawTable} shape (cells as text by
- * `cellText`: dates as ISO `YYYY-MM-DD`, nulls as empty cells), so that it goes through the same
- * validation and row ledger as the text formats. Row `line` numbers are 1-based row positions
- * plus one, as if the file had a header line.
+ * `cellText`, nulls as empty cells), so that it goes through the same validation and row ledger
+ * as the text formats. Columns other than numbers, booleans and text (DATE, TIMESTAMP, INTERVAL,
+ * lists, structs ...) come as DuckDB writes them as text (`2024-01-02`, `2024-01-02 10:11:12`;
+ * time zones in UTC), never through a JavaScript Date: a value no Date can hold (`infinity`,
+ * year 5881580) reaches the ledger as that row's `bad-date`.
+ * Row `line` numbers are 1-based row positions plus one, as if the file had a header line.
  *
- * @param file - path of a `.parquet` file
+ * Ids stay exact: integer columns (BIGINT, HUGEINT, UBIGINT ...) and DECIMAL columns are read as
+ * their exact text (`12345678901234567890`, `1.50`), and a row with a DOUBLE or FLOAT cell of
+ * magnitude 2^53 or more (digits already lost) is a reader error `inexact-number`, rejected in
+ * the ledger rather than read as a merged id.
+ *
+ * @param file - path of a `.parquet` file (a regular file: folders, devices and pipes are refused)
+ * @param limit - read only the first `limit` rows (default: all)
  * @returns the table
- * @throws DataError when the file is missing or is not Parquet
+ * @throws DataError when the file is missing, not a regular file, or is not Parquet
  * @example
  * const t = await readParquetTable("tx.parquet");
  * t.header; // ["customer_id", "date", "amount"]
  */
-export async function readParquetTable(file: string): Promise<RawTable> {
-  if (!existsSync(file)) throw new DataError(`readParquetTable: file "${file}" not found; check the --input path`);
+export async function readParquetTable(file: string, limit?: number): Promise<RawTable> {
+  await checkInputFile(file, "readParquetTable", Infinity);
   return withEngine(async (engine) => {
     let reader;
     try {
-      const quoted = file.replace(/'/g, "''");
-      reader = await engine.connection.runAndReadAll(`SELECT * FROM read_parquet('${quoted}')`);
+      const from = `read_parquet('${file.replace(/'/g, "''")}')`;
+      await engine.connection.run("SET TimeZone = 'UTC'");
+      const described = (await engine.connection.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`)).getRowObjectsJS();
+      const select = described.map((c) => {
+        const name = `"${String(c.column_name).replace(/"/g, '""')}"`;
+        return AS_IS.test(String(c.column_type)) ? name : `CAST(${name} AS VARCHAR) AS ${name}`;
+      });
+      const tail = limit === undefined ? "" : ` LIMIT ${Math.max(0, Math.floor(limit))}`;
+      reader = await engine.connection.runAndReadAll(`SELECT ${select.join(", ") || "*"} FROM ${from}${tail}`);
     } catch (error) {
+      if (error instanceof DataError) throw error;
       const why = error instanceof Error ? error.message.split("\n")[0] : String(error);
       throw new DataError(`readParquetTable: "${file}" could not be read as Parquet (${why})`);
     }
     const header = reader.columnNames();
     const columns = reader.getColumnsJS();
-    return tableFromColumns(header, columns, reader.currentRowCount);
+    const table = tableFromColumns(header, columns, reader.currentRowCount);
+    const floats = reader.columnTypes().flatMap((t, j) => (/^(DOUBLE|FLOAT)$/.test(t.toString()) ? [j] : []));
+    if (floats.length === 0) return table;
+    const rows: RawRow[] = table.rows.map((row, i) => {
+      for (const j of floats) {
+        const error = inexactNumberError(header[j]!, columns[j]![i]);
+        if (error !== undefined) return { ...row, error };
+      }
+      return row;
+    });
+    return Object.freeze({ header: table.header, rows: Object.freeze(rows) });
   });
 }
-

@@ -49,7 +49,7 @@ function buildBaskets(t: Transactions, names: readonly string[], level: BasketLe
   let used = 0, prev = -1, prevCustomer = -1, prevOrder = "";
   for (let i = 0; i < n; i++) {
     const name = names[i]!;
-    if (!(t.amount[i]! >= 0) || name === "") continue;
+    if ((t.amount && !(t.amount[i]! >= 0)) || name === "") continue;
     let item = itemIndex.get(name);
     if (item === undefined) itemIndex.set(name, (item = itemNames.push(name) - 1));
     const cid = t.customerId[i]!;

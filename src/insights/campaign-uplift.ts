@@ -73,7 +73,7 @@ export function campaignUplift(contacts: CampaignContacts, options: CampaignUpli
   const amounts = Float64Array.from(rows, (i) => contacts.responseAmount[i]!);
   if (amounts.every(Number.isFinite)) revenues.push({ basis: "response_amount", values: amounts, windowDays: null });
   else notes.push("some responders have no response amount: revenue from response amounts is not shown");
-  if (options.transactions) revenues.push({ basis: "window_spend", values: campaignWindowSpend(options.transactions, customerIds, day, windowDays), windowDays });
+  if (options.transactions?.amount) revenues.push({ basis: "window_spend", values: campaignWindowSpend(options.transactions, customerIds, day, windowDays), windowDays });
   const rates = campaignRates(treat, resp, revenues[0]?.values ?? null, { confidence, method });
   if (rates.uplift === null) throw new ArgumentError(`${fn}: campaign "${campaignId}" has ${rates.groups[0].customers} treated and ${rates.groups[1].customers} control customers; both groups are needed`);
   const nT = rates.groups[0].customers;

@@ -1,4 +1,5 @@
 import type { Transactions } from "../data/types.js";
+import { requireAmounts } from "../data/require-amounts.js";
 import { ArgumentError } from "../math/argument-error.js";
 
 /**
@@ -13,6 +14,7 @@ import { ArgumentError } from "../math/argument-error.js";
  * @param windowDays - length of the window, whole days ≥ 1
  * @returns spend per listed customer, currency units (0 for no purchase), in list order
  * @throws ArgumentError when windowDays is not a whole number ≥ 1 or startDay is not a whole number
+ * @throws AnalysisNotPossibleError when the transactions have no amounts (a purchase log)
  * @example
  * campaignWindowSpend(tx, ["C1", "C2"], 20346, 30); // Float64Array [54.2, 0]
  */
@@ -22,6 +24,7 @@ export function campaignWindowSpend(
   const fn = "campaignWindowSpend";
   if (!Number.isInteger(windowDays) || windowDays < 1) throw new ArgumentError(`${fn}: windowDays ${windowDays} is not a whole number of at least 1`);
   if (!Number.isInteger(startDay)) throw new ArgumentError(`${fn}: startDay ${startDay} is not a whole day number`);
+  const amount = requireAmounts(transactions, fn, "spend after the campaign");
   const wanted = new Map<string, number>();
   for (const id of customerIds) wanted.set(id, 0);
   const end = startDay + windowDays;
@@ -30,7 +33,7 @@ export function campaignWindowSpend(
     if (d < startDay || d >= end) continue;
     const id = transactions.customerId[i]!;
     const s = wanted.get(id);
-    if (s !== undefined) wanted.set(id, s + transactions.amount[i]!);
+    if (s !== undefined) wanted.set(id, s + amount[i]!);
   }
   return Float64Array.from(customerIds, (id) => wanted.get(id)!);
 }

@@ -27,6 +27,7 @@ export interface CohortAnalysis {
   readonly curves: readonly SurvivalCurve[];
   /** sBG fitted to the "all" curve. */
   readonly projection: RetentionProjection;
+  /** The margins the what-if uses; null for a purchase log without amounts. */
   readonly margin: {
     /** Margin / purchase revenue (fraction). */
     readonly rate: number;
@@ -35,11 +36,14 @@ export interface CohortAnalysis {
     readonly firstPeriodPerCustomer: number;
     /** Margin per still-buying customer per later period (currency). */
     readonly perStillBuyingPeriod: number;
-  };
+  } | null;
   readonly discountRatePerPeriod: number;
   /** New customers a year, from the fully observed cohorts (count a year). */
   readonly customersPerYear: number;
-  readonly whatIf: RetentionWhatIf;
+  /** The retention what-if; null when it cannot be valued (see {@link CohortAnalysis.whatIfOmitted}). */
+  readonly whatIf: RetentionWhatIf | null;
+  /** Why there is no what-if (no amounts to value retention with), else null. */
+  readonly whatIfOmitted: string | null;
 }
 
 /**
@@ -67,8 +71,12 @@ export function cohortAnalysis(t: Transactions, options: CohortAnalysisOptions =
   if (!(yearly >= 0 && Number.isFinite(yearly))) throw new ArgumentError(`${fn}: discountRatePerYear ${yearly} must be a number >= 0`);
   const perYear = PERIODS_PER_YEAR[matrix.period];
   const d = (1 + yearly) ** (1 / perYear) - 1;
+  if (!t.amount) {
+    const whatIfOmitted = "the transactions have no amounts (a purchase log), so retention cannot be valued in money; map an amount column for the what-if";
+    return Object.freeze({ matrix, curves, projection, margin: null, discountRatePerPeriod: d, customersPerYear: customersPerYearOf(matrix, perYear), whatIf: null, whatIfOmitted });
+  }
   let rate = options.marginRate;
-  let source: CohortAnalysis["margin"]["source"] = "given";
+  let source: NonNullable<CohortAnalysis["margin"]>["source"] = "given";
   if (rate !== undefined && !(rate > 0 && rate <= 1)) throw new ArgumentError(`${fn}: marginRate ${rate} must be a fraction in (0, 1]`);
   if (rate === undefined && t.cost) {
     const totals = customerValue(t).totals;
@@ -80,19 +88,17 @@ export function cohortAnalysis(t: Transactions, options: CohortAnalysisOptions =
   }
   // Margins on the same cohorts and ages as the curve.
   const h = all.lookaheadPeriods;
-  let rev0 = 0, n0 = 0, revK = 0, stillK = 0, firstFull = Infinity, lastFull = -Infinity;
+  let rev0 = 0, n0 = 0, revK = 0, stillK = 0;
   for (const c of matrix.cohorts) {
     if (c.observedPeriods < 1) continue;
     rev0 += c.revenue[0]!;
     n0 += c.size;
-    firstFull = Math.min(firstFull, c.periodIndex);
-    lastFull = Math.max(lastFull, c.periodIndex);
     for (let k = 1; k <= c.observedPeriods - h; k++) {
       revK += c.revenue[k]!;
       stillK += c.stillBuying[k]!;
     }
   }
-  const customersPerYear = (n0 / (lastFull - firstFull + 1)) * perYear;
+  const customersPerYear = customersPerYearOf(matrix, perYear);
   const margin = Object.freeze({ rate, source, firstPeriodPerCustomer: (rev0 / n0) * rate, perStillBuyingPeriod: stillK > 0 ? (revK / stillK) * rate : 0 });
   const whatIf = retentionWhatIf({
     params: projection.params,
@@ -104,5 +110,17 @@ export function cohortAnalysis(t: Transactions, options: CohortAnalysisOptions =
     customersPerYear,
     periodsPerYear: perYear,
   });
-  return Object.freeze({ matrix, curves, projection, margin, discountRatePerPeriod: d, customersPerYear, whatIf });
+  return Object.freeze({ matrix, curves, projection, margin, discountRatePerPeriod: d, customersPerYear, whatIf, whatIfOmitted: null });
+}
+
+/** New customers a year, from the fully observed cohorts. */
+function customersPerYearOf(matrix: CohortMatrix, perYear: number): number {
+  let n0 = 0, firstFull = Infinity, lastFull = -Infinity;
+  for (const c of matrix.cohorts) {
+    if (c.observedPeriods < 1) continue;
+    n0 += c.size;
+    firstFull = Math.min(firstFull, c.periodIndex);
+    lastFull = Math.max(lastFull, c.periodIndex);
+  }
+  return (n0 / (lastFull - firstFull + 1)) * perYear;
 }

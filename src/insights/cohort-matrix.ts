@@ -3,8 +3,17 @@ import { formatDay } from "../data/format-day.js";
 import { isoDayOption } from "../data/iso-day-option.js";
 import { cohortPeriodIndex, cohortPeriodLastDay, type CohortPeriod } from "./cohort-period.js";
 import type { CohortMatrix } from "./cohort-types.js";
-import { cohortRows } from "./cohort-rows.js";
+import { NO_COHORT, cohortRows } from "./cohort-rows.js";
 import { ArgumentError } from "../math/argument-error.js";
+import { AnalysisNotPossibleError } from "../math/analysis-not-possible-error.js";
+
+/**
+ * The most cells (groups + 1) x cohorts x ages a cohort matrix may hold: 10 million, e.g. 3,162
+ * monthly cohorts (263 years) for one group, or 1,000 (83 years) for 9 groups. A longer span
+ * (one line dated 1900 among this year's) is analysis-not-possible with its reason, never a
+ * huge allocation.
+ */
+export const MAX_COHORT_CELLS = 10_000_000;
 
 /** Options of {@link cohortMatrix}. */
 export interface CohortMatrixOptions {
@@ -35,6 +44,7 @@ export interface CohortMatrixOptions {
  * @returns the frozen matrix, oldest cohort first
  * @throws ArgumentError for empty transactions, a bad observation end, `by: "channel"` without a
  *   channel column, or no purchase line at all
+ * @throws AnalysisNotPossibleError when the table would pass {@link MAX_COHORT_CELLS}
  * @example
  * const m = cohortMatrix(transactions, { period: "quarter", observationEnd: "2025-12-31" });
  * m.cohorts[0].retention[0]; // 1 (everyone buys in their acquisition period)
@@ -70,7 +80,7 @@ export function cohortMatrix(t: Transactions, options: CohortMatrixOptions = {})
     cust[i] = c;
     const d = t.day[i]!;
     if (d > end) after++;
-    else if (t.amount[i]! > 0 && d < firstDay[c]!) {
+    else if ((!t.amount || t.amount[i]! > 0) && d < firstDay[c]!) {
       firstDay[c] = d;
       firstLine[c] = i;
     }
@@ -91,7 +101,7 @@ export function cohortMatrix(t: Transactions, options: CohortMatrixOptions = {})
       groupOf[c] = g;
     }
   }
-  const cohortOf = new Int32Array(ids.length).fill(-1);
+  const cohortOf = new Int32Array(ids.length).fill(NO_COHORT);
   let without = 0;
   for (let c = 0; c < ids.length; c++) {
     if (firstLine[c]! < 0) without++;
@@ -99,6 +109,16 @@ export function cohortMatrix(t: Transactions, options: CohortMatrixOptions = {})
   }
   if (without === ids.length) throw new ArgumentError(`${fn}: no purchase line (amount > 0) on or before ${formatDay(end)}`);
   const endPeriod = cohortPeriodIndex(end, period);
+  let earliest = end;
+  for (let c = 0; c < ids.length; c++) if (firstLine[c]! >= 0 && firstDay[c]! < earliest) earliest = firstDay[c]!;
+  const span = endPeriod - cohortPeriodIndex(earliest, period) + 1;
+  const slots = groupNames.length + 1;
+  if (slots * span * span > MAX_COHORT_CELLS) {
+    throw new AnalysisNotPossibleError(
+      `${fn}: the cohorts span ${span} ${period}s (${formatDay(earliest)} to ${formatDay(end)}), too many for a cohort table ` +
+        `(at most ${MAX_COHORT_CELLS} cells of ${slots === 1 ? "" : `${slots} groups x `}cohorts x ages); keep a shorter period with --from`,
+    );
+  }
   const lastFull = cohortPeriodLastDay(endPeriod, period) === end ? endPeriod : endPeriod - 1;
   const kernel = cohortRows(t, { cust, cohortOf, groupOf, groups: groupNames.length, period, end, endPeriod, lastFull });
   const groups = groupNames

@@ -2,11 +2,14 @@ import type { Transactions } from "../data/types.js";
 import { cohortPeriodIndex, cohortPeriodLabel, type CohortPeriod } from "./cohort-period.js";
 import type { CohortRow } from "./cohort-types.js";
 
+/** The cohort of a customer without a purchase line (period indices are negative before 1970). */
+export const NO_COHORT = -0x80000000;
+
 /** What {@link cohortRows} needs besides the transactions: customer codes and their cohorts and groups. */
 export interface CohortRowsInput {
   /** Customer code of each line. */
   readonly cust: Int32Array;
-  /** Acquisition period index per customer code (-1: no purchase). */
+  /** Acquisition period index per customer code ({@link NO_COHORT}: no purchase). */
   readonly cohortOf: Int32Array;
   /** Group per customer code (-1: none). */
   readonly groupOf: Int32Array;
@@ -35,7 +38,7 @@ export function cohortRows(t: Transactions, input: CohortRowsInput): { rows: (re
   const { cust, cohortOf, groupOf, period, end, endPeriod, lastFull } = input;
   const slots = input.groups + 1;
   let first = Infinity;
-  for (const p of cohortOf) if (p >= 0 && p < first) first = p;
+  for (const p of cohortOf) if (p !== NO_COHORT && p < first) first = p;
   const nC = endPeriod - first + 1; // cohorts and ages both run over first..endPeriod
   const at = (s: number, c: number, a: number): number => (s * nC + c) * nC + a;
   const active = new Float64Array(slots * nC * nC);
@@ -44,9 +47,10 @@ export function cohortRows(t: Transactions, input: CohortRowsInput): { rows: (re
   const seen = new Set<number>();
   let totalRevenue = 0;
   for (let i = 0; i < t.length; i++) {
-    const amount = t.amount[i]!;
+    // A purchase log (no amounts): every line is a purchase, of unknown revenue.
+    const amount = t.amount ? t.amount[i]! : NaN;
     const day = t.day[i]!;
-    if (!(amount > 0) || day > end) continue;
+    if ((t.amount && !(amount > 0)) || day > end) continue;
     const c = cust[i]!;
     const p = cohortPeriodIndex(day, period);
     const age = p - cohortOf[c]!;
@@ -67,7 +71,7 @@ export function cohortRows(t: Transactions, input: CohortRowsInput): { rows: (re
   const still = new Float64Array(slots * nC * nC);
   const size = new Float64Array(slots * nC);
   for (let c = 0; c < cohortOf.length; c++) {
-    if (cohortOf[c]! < 0) continue;
+    if (cohortOf[c]! === NO_COHORT) continue;
     const row = cohortOf[c]! - first;
     const g = groupOf[c]!;
     size[row]!++;

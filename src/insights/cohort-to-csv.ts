@@ -1,13 +1,14 @@
+import { csvText } from "../data/csv-cell.js";
 import type { CohortMatrix } from "./cohort-types.js";
 import type { RetentionWhatIf } from "./retention-what-if.js";
 
 const num = (x: number, digits: number): string => (Number.isInteger(x) ? String(x) : x.toFixed(digits));
-const text = (s: string): string => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 /**
  * The cohort matrix as a long CSV table, one line per group, cohort and fully observed age:
  * `group,cohort,cohort_size,age,active,retention,still_buying,revenue,revenue_per_customer`
- * (retention a fraction with 6 decimals, money with 2). Groups: "all", then each group.
+ * (retention a fraction with 6 decimals, money with 2). Groups: "all", then each group; group
+ * names go through the shared CSV cell writer (`csvText`: quoted, formula characters neutralised).
  *
  * @param matrix - a `cohortMatrix` result
  * @returns the CSV text, with a header line and a final newline
@@ -20,7 +21,7 @@ export function cohortMatrixToCsv(matrix: CohortMatrix): string {
   for (const g of [matrix, ...matrix.groups]) {
     for (const c of g.cohorts) {
       for (let a = 0; a < c.observedPeriods; a++) {
-        lines.push([text(g.group), c.cohort, c.size, a, c.active[a]!, num(c.retention[a]!, 6), c.stillBuying[a]!, num(c.revenue[a]!, 2), num(c.revenuePerCustomer[a]!, 2)].join(","));
+        lines.push([csvText(g.group), csvText(c.cohort), c.size, a, c.active[a]!, num(c.retention[a]!, 6), c.stillBuying[a]!, num(c.revenue[a]!, 2), num(c.revenuePerCustomer[a]!, 2)].join(","));
       }
     }
   }
@@ -41,7 +42,7 @@ export function retentionTriangleCsv(matrix: CohortMatrix): string {
   const ages = Math.max(0, ...matrix.cohorts.map((c) => c.observedPeriods));
   const lines = [["cohort", "size", ...Array.from({ length: ages }, (_, a) => `age_${a}`)].join(",")];
   for (const c of matrix.cohorts) {
-    lines.push([c.cohort, c.size, ...Array.from({ length: ages }, (_, a) => (a < c.observedPeriods ? (100 * c.retention[a]!).toFixed(1) : ""))].join(","));
+    lines.push([csvText(c.cohort), c.size, ...Array.from({ length: ages }, (_, a) => (a < c.observedPeriods ? (100 * c.retention[a]!).toFixed(1) : ""))].join(","));
   }
   return `${lines.join("\n")}\n`;
 }

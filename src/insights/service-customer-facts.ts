@@ -3,6 +3,7 @@ import { formatDay } from "../data/format-day.js";
 import { isoDayOption } from "../data/iso-day-option.js";
 import type { Transactions } from "../data/types.js";
 import { ArgumentError } from "../math/argument-error.js";
+import { requireAmounts } from "../data/require-amounts.js";
 
 /** Options of {@link serviceCustomerFacts}. */
 export interface ServiceFactsOptions {
@@ -51,6 +52,7 @@ export interface ServiceCustomerFacts {
  */
 export function serviceCustomerFacts(transactions: Transactions, events: ServiceEvents, options: ServiceFactsOptions = {}): ServiceCustomerFacts {
   const fn = "serviceCustomerFacts";
+  const amount = requireAmounts(transactions, fn, "spend before and after the service events");
   const windowDays = options.windowDays ?? 180, lookbackDays = options.lookbackDays ?? 365;
   for (const [k, v] of [["windowDays", windowDays], ["lookbackDays", lookbackDays]] as const) {
     if (!Number.isInteger(v) || v < 1) throw new ArgumentError(`${fn}: ${k} ${v} is not a whole number of at least 1`);
@@ -64,7 +66,7 @@ export function serviceCustomerFacts(transactions: Transactions, events: Service
   const ids: string[] = [], orders: number[] = [], spend: number[] = [], lastDay: number[] = [], after: number[] = [], again: number[] = [];
   const seenDay = new Map<string, number>();
   for (let i = 0; i < transactions.length; i++) {
-    const d = transactions.day[i]!, id = transactions.customerId[i]!, a = transactions.amount[i]!;
+    const d = transactions.day[i]!, id = transactions.customerId[i]!, a = amount[i]!;
     if (d <= from || d > cut) continue;
     let k = index.get(id);
     if (k === undefined) { k = ids.length; index.set(id, k); ids.push(id); orders.push(0); spend.push(0); lastDay.push(-Infinity); after.push(0); again.push(0); }
@@ -82,8 +84,8 @@ export function serviceCustomerFacts(transactions: Transactions, events: Service
     if (d <= cut || d > cut + windowDays) continue;
     const k = index.get(transactions.customerId[i]!);
     if (k === undefined) continue;
-    after[k]! += transactions.amount[i]!;
-    if (transactions.amount[i]! > 0) again[k] = 1;
+    after[k]! += amount[i]!;
+    if (amount[i]! > 0) again[k] = 1;
   }
   const counts = Object.fromEntries(SERVICE_EVENT_TYPES.map((t) => [t, new Float64Array(ids.length)])) as Record<ServiceEventType, Float64Array>;
   for (let e = 0; e < events.length; e++) {

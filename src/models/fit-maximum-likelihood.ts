@@ -40,8 +40,10 @@ export interface MlFit {
   readonly converged: boolean;
   /** Covariance of ln θ (inverse Hessian of the negative log-likelihood), row-major. */
   readonly covarianceLog: readonly number[];
-  /** Standard errors of θ by the delta method. */
+  /** Standard errors of θ by the delta method (NaN for a parameter at the edge). */
   readonly standardErrors: Readonly<Record<string, number>>;
+  /** Parameters whose maximum lies at the edge of the parameter space (not identified; fixed in the covariance). */
+  readonly boundary: readonly string[];
 }
 
 /**
@@ -76,7 +78,12 @@ export function fitMaximumLikelihood(
     if (g && problem.hasGradient) for (let i = 0; i < n; i++) g[i] = g[i]! / scale;
     return v;
   };
-  const cov = invertPositiveDefinite(numericalHessian(total, x, problem.hasGradient), n);
+  const full = invertPositiveDefinite(numericalHessian(total, x, problem.hasGradient), n);
+  // A maximum at the edge of the parameter space (e.g. BG/NBD's a -> 0, b -> infinity: no dropout
+  // detectable) is a result, the model's limit: those parameters are reported as not identified
+  // (standard error NaN, fixed in the covariance) and the others keep their Hessian intervals.
+  const boundary = full ? [] : problem.names.map((_, i) => i).filter((i) => Math.abs(x[i]!) > BOUNDARY_LOG);
+  const cov = full ?? (boundary.length > 0 && boundary.length < n ? reducedCovariance(total, x, boundary, problem.hasGradient) : null);
   if (!cov) {
     throw new ConvergenceError(
       problem.model,
@@ -88,7 +95,7 @@ export function fitMaximumLikelihood(
   const se: Record<string, number> = {};
   problem.names.forEach((name, i) => {
     params[name] = Math.exp(x[i]!);
-    se[name] = Math.exp(x[i]!) * Math.sqrt(cov[i * n + i]!);
+    se[name] = boundary.includes(i) ? NaN : Math.exp(x[i]!) * Math.sqrt(cov[i * n + i]!);
   });
   return Object.freeze({
     params: Object.freeze(params),
@@ -97,7 +104,34 @@ export function fitMaximumLikelihood(
     converged: true,
     covarianceLog: Object.freeze(Array.from(cov)),
     standardErrors: Object.freeze(se),
+    boundary: Object.freeze(boundary.map((i) => problem.names[i]!)),
   });
+}
+
+/** |ln θ| beyond which a parameter whose Hessian is singular counts as at the edge (θ < 1.2e-4 or > 8,100). */
+const BOUNDARY_LOG = 9;
+
+/**
+ * The covariance of ln θ with the edge parameters held fixed: the inverse Hessian over the
+ * others, embedded with zero rows and columns for the fixed ones; null when even that is singular.
+ */
+function reducedCovariance(total: (y: Float64Array, g?: Float64Array) => number, x: Float64Array, fixed: readonly number[], hasGradient: boolean): Float64Array | null {
+  const n = x.length;
+  const free = Array.from({ length: n }, (_, i) => i).filter((i) => !fixed.includes(i));
+  const m = free.length;
+  const sub = (y: Float64Array, g?: Float64Array): number => {
+    const z = Float64Array.from(x);
+    free.forEach((i, k) => (z[i] = y[k]!));
+    const gz = g ? new Float64Array(n) : undefined;
+    const v = total(z, gz);
+    if (g && gz) free.forEach((i, k) => (g[k] = gz[i]!));
+    return v;
+  };
+  const inv = invertPositiveDefinite(numericalHessian(sub, Float64Array.from(free, (i) => x[i]!), hasGradient), m);
+  if (!inv) return null;
+  const cov = new Float64Array(n * n);
+  free.forEach((i, a) => free.forEach((j, b) => (cov[i * n + j] = inv[a * m + b]!)));
+  return cov;
 }
 
 /** −LL/N + penalizer·Σθ² on ln θ, with its gradient when the problem has one; NaN where undefined. */

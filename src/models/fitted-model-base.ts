@@ -83,7 +83,8 @@ export function fittedModelBase<P extends ModelParams>(
 ): FittedModel<P> {
   const k = names.length;
   const cov = stats.covarianceLog;
-  const seLog = names.map((_, i) => (cov ? Math.sqrt(cov[i * k + i]!) : NaN));
+  // A zero variance marks a parameter fixed at the edge of the parameter space: no interval (NaN).
+  const seLog = names.map((_, i) => (cov && cov[i * k + i]! > 0 ? Math.sqrt(cov[i * k + i]!) : NaN));
   const standardErrors = cov ? (Object.freeze(Object.fromEntries(names.map((nm, i) => [nm, params[nm]! * seLog[i]!]))) as P) : null;
   const frozenParams = Object.freeze({ ...params }) as P;
   const rows: ParameterEstimate[] = names.map((name, i) => {

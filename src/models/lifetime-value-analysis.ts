@@ -8,12 +8,18 @@ import { customerLifetimeValue } from "./clv.js";
 import { calibrationHoldoutTable } from "./diagnostics/calibration-holdout-table.js";
 import { purchaseTracking } from "./diagnostics/purchase-tracking.js";
 import type { CalibrationHoldoutTable, PurchaseTracking } from "./diagnostics/index.js";
-import { fitGammaGamma } from "./gamma-gamma.js";
+import { fitSpendModel } from "./fit-spend-model.js";
 import { spendFrequencyCorrelation, type SpendFrequencyCorrelation } from "./gamma-gamma-diagnostics.js";
 import { fitMbgNbd } from "./mbg-nbd.js";
 import type { CustomerHistory, FitOptions, ModelJson, ParameterEstimate, PurchaseModel } from "./model-types.js";
 import { fitParetoNbd } from "./pareto-nbd.js";
 import { ArgumentError } from "../math/argument-error.js";
+import { ConvergenceError } from "./convergence-error.js";
+import { AnalysisNotPossibleError } from "../math/analysis-not-possible-error.js";
+import { requireRepeatCustomers } from "./require-repeat-customers.js";
+
+/** The order in which purchase models are tried when none is forced and one cannot be fitted. */
+const FALLBACK_MODELS = ["bg-nbd", "mbg-nbd", "pareto-nbd"] as const;
 
 /** The purchase models a lifetime-value analysis can use, by id. */
 export const PURCHASE_MODEL_FITS = Object.freeze({
@@ -53,6 +59,8 @@ export interface LifetimeValueAnalysisOptions {
 /** The plain result of {@link lifetimeValueAnalysis}: numbers and tables only, for reports and notebooks. */
 export interface LifetimeValueAnalysis {
   readonly model: keyof typeof PURCHASE_MODEL_FITS;
+  /** Why the model in use is not the one asked for (a fallback after a boundary maximum), or null. */
+  readonly modelNote: string | null;
   readonly timeUnit: TimeUnit;
   readonly observationEnd: string;
   /** CLV horizon in time units (periods × period length). */
@@ -72,9 +80,12 @@ export interface LifetimeValueAnalysis {
   /** The models refitted on all data up to the observation end, used for the predictions. */
   readonly purchaseModel: ModelJson;
   readonly purchaseEstimates: readonly ParameterEstimate[];
-  readonly spendModel: ModelJson;
-  readonly spendEstimates: readonly ParameterEstimate[];
-  readonly spendCorrelation: SpendFrequencyCorrelation;
+  /** The Gamma-Gamma spend model; null for a purchase log without amounts (then no spend and no CLV). */
+  readonly spendModel: ModelJson | null;
+  readonly spendEstimates: readonly ParameterEstimate[] | null;
+  readonly spendCorrelation: SpendFrequencyCorrelation | null;
+  /** Repeat customers left out of the spend model (mean repeat spend 0 or less) and how they were valued, or null. */
+  readonly spendNote: string | null;
   /** Per customer, in summary order. Money in the data's currency; purchases over the horizon. */
   readonly customers: {
     readonly customerId: readonly string[];
@@ -83,8 +94,10 @@ export interface LifetimeValueAnalysis {
     readonly daysSinceLastPurchase: Float64Array;
     readonly probabilityAlive: Float64Array;
     readonly expectedPurchases: Float64Array;
-    readonly expectedAverageSpend: Float64Array;
-    readonly clv: Float64Array;
+    /** Null for a purchase log (no amounts). */
+    readonly expectedAverageSpend: Float64Array | null;
+    /** Null for a purchase log (no amounts). */
+    readonly clv: Float64Array | null;
     readonly clvLower: Float64Array | null;
     readonly clvUpper: Float64Array | null;
   };
@@ -112,44 +125,93 @@ export async function lifetimeValueAnalysis(
   options: LifetimeValueAnalysisOptions = {},
 ): Promise<LifetimeValueAnalysis> {
   const fn = "lifetimeValueAnalysis";
-  const modelId = options.model ?? "bg-nbd";
-  const fit = PURCHASE_MODEL_FITS[modelId];
-  if (!fit) throw new ArgumentError(`${fn}: model "${String(modelId)}" is not one of ${Object.keys(PURCHASE_MODEL_FITS).join(", ")}`);
+  const asked = options.model ?? "bg-nbd";
+  if (!PURCHASE_MODEL_FITS[asked]) throw new ArgumentError(`${fn}: model "${String(asked)}" is not one of ${Object.keys(PURCHASE_MODEL_FITS).join(", ")}`);
   const timeUnit = options.timeUnit ?? "week";
   const fitOptions = { timeUnit, penalizer: options.penalizer };
   const full = await customerSummary(transactions, { observationEnd: options.observationEnd, timeUnit });
   const calibrationEnd = options.calibrationEnd ?? defaultCalibrationEnd(full);
-  const validation = await validate(transactions, full, calibrationEnd, fit, fitOptions);
   const c = full.columns;
-  const purchaseModel = fit(c, fitOptions);
-  const spendModel = fitGammaGamma({ frequency: c.frequency, monetaryValue: c.monetary_value }, fitOptions);
+  requireRepeatCustomers(c.frequency, asked);
+  // A model whose likelihood has no interior maximum on these data (e.g. BG/NBD with no dropout
+  // detectable: a -> 0) is not a failure of the analysis: unless a model was forced, the next
+  // model that identifies the data is used, and the report says so.
+  const candidates = options.model ? [asked] : [asked, ...FALLBACK_MODELS.filter((m) => m !== asked)];
+  let chosen: { modelId: keyof typeof PURCHASE_MODEL_FITS; purchaseModel: PurchaseModel<{ r: number; alpha: number }>; validation: LifetimeValueAnalysis["validation"] } | undefined;
+  const failures: string[] = [];
+  for (const id of candidates) {
+    const fit = PURCHASE_MODEL_FITS[id];
+    try {
+      chosen = { modelId: id, purchaseModel: fit(c, fitOptions), validation: await validate(transactions, full, calibrationEnd, fit, fitOptions) };
+      break;
+    } catch (error) {
+      if (!(error instanceof ConvergenceError) || candidates.length === 1) throw error;
+      failures.push(`${id}: ${error.message.replace(/^[\w-]+: /, "").split(";")[0]}`);
+      if (id === candidates.at(-1)) {
+        throw new AnalysisNotPossibleError(
+          `${fn}: no purchase model could be fitted on these data (${candidates.join(", ")}: the likelihood has no maximum with identified parameters, e.g. when every customer buys at the same rate and nobody drops out); ${error.advice}`,
+        );
+      }
+    }
+  }
+  const { modelId, purchaseModel, validation } = chosen!;
+  const edge = boundaryNote(purchaseModel);
+  const modelNote = failures.length === 0
+    ? edge
+    : `${failures.map((f) => f.split(":")[0]).join(" and ")} could not be fitted on these data (${failures.map((f) => f.slice(f.indexOf(":") + 2)).join("; ")}: its likelihood is highest at the edge of the parameter space, e.g. no dropout detectable in the period), so ${modelId} is used instead.`;
   const periodLength = options.periodLength ?? DAYS_PER_UNIT.month / DAYS_PER_UNIT[timeUnit];
+  const horizonPeriods = options.horizonPeriods ?? 12;
+  const base = {
+    model: modelId,
+    modelNote,
+    timeUnit,
+    observationEnd: full.observationEnd,
+    horizon: horizonPeriods * periodLength,
+    horizonPeriods,
+    periodLength,
+    validation,
+    purchaseModel: purchaseModel.toJSON(),
+    purchaseEstimates: purchaseModel.summary(),
+  };
+  if (full.hasSpend === false) {
+    // A purchase log: who is still active and how often they will buy, but no spend and no CLV.
+    return Object.freeze({
+      ...base,
+      discountRatePerPeriod: options.discountRatePerPeriod ?? 0.008,
+      margin: options.margin ?? 1,
+      spendModel: null, spendEstimates: null, spendCorrelation: null,
+      spendNote: "The data have no amounts (a purchase log), so there is no spend model and no lifetime value in money: the section shows who is still active and how many purchases to expect.",
+      customers: Object.freeze({
+        customerId: c.customer_id, frequency: c.frequency, totalSpend: c.total_spend, daysSinceLastPurchase: c.days_since_last_purchase,
+        probabilityAlive: purchaseModel.probabilityAlive(c),
+        expectedPurchases: purchaseModel.conditionalExpectedPurchases(c, base.horizon),
+        expectedAverageSpend: null, clv: null, clvLower: null, clvUpper: null,
+      }),
+      intervalLevel: null,
+    });
+  }
+  const spend = fitSpendModel({ frequency: c.frequency, monetaryValue: c.monetary_value }, fitOptions);
+  const spendModel = spend.model;
   const draws = options.draws ?? 100;
   const value = customerLifetimeValue({
     purchaseModel,
     spendModel,
-    customers: { frequency: c.frequency, recency: c.recency, T: c.T, monetaryValue: c.monetary_value },
-    horizonPeriods: options.horizonPeriods ?? 12,
+    customers: { frequency: c.frequency, recency: c.recency, T: c.T, monetaryValue: spend.monetaryValue },
+    horizonPeriods,
     periodLength,
     discountRatePerPeriod: options.discountRatePerPeriod ?? 0.008,
     margin: options.margin ?? 1,
     interval: draws > 0 ? { draws, seed: options.seed ?? 1 } : undefined,
   });
   return Object.freeze({
-    model: modelId,
-    timeUnit,
-    observationEnd: full.observationEnd,
+    ...base,
     horizon: value.horizon,
-    horizonPeriods: value.horizonPeriods,
-    periodLength,
     discountRatePerPeriod: value.discountRatePerPeriod,
     margin: value.margin,
-    validation,
-    purchaseModel: purchaseModel.toJSON(),
-    purchaseEstimates: purchaseModel.summary(),
     spendModel: spendModel.toJSON(),
     spendEstimates: spendModel.summary(),
-    spendCorrelation: spendFrequencyCorrelation({ frequency: c.frequency, monetaryValue: c.monetary_value }),
+    spendCorrelation: spendFrequencyCorrelation({ frequency: c.frequency, monetaryValue: spend.monetaryValue }),
+    spendNote: spend.note,
     customers: Object.freeze({
       customerId: c.customer_id,
       frequency: c.frequency,
@@ -191,4 +253,15 @@ async function validate(
     calibrationHoldout: calibrationHoldoutTable(model, s),
     tracking: purchaseTracking(model, transactions, s),
   });
+}
+
+/**
+ * One sentence on parameters whose maximum lies at the edge of the parameter space (standard
+ * error NaN), read as the model's limit; null when there are none.
+ */
+function boundaryNote(model: PurchaseModel<{ r: number; alpha: number }>): string | null {
+  const edge = Object.entries(model.standardErrors ?? {}).filter(([, se]) => Number.isNaN(se)).map(([name]) => name);
+  if (edge.length === 0) return null;
+  const values = edge.map((k) => `${k} ${Number((model.params as Record<string, number>)[k]!.toPrecision(3))}`).join(", ");
+  return `The likelihood is highest at the edge of the parameter space (${values}): no dropout is detectable in this period, so ${model.model} reduces to its limit, the NBD model in which customers keep buying at their own rate; P(alive) is close to 1 for everyone and these parameters have no interval.`;
 }

@@ -35,8 +35,13 @@ export function drawParameters<P extends ModelParams>(model: FittedModel<P>, dra
     );
   }
   if (cov.length !== k * k) throw new Error(`drawParameters: the ${model.model} covariance has ${cov.length} entries, expected ${k * k}`);
-  const L = cholesky(cov, k);
-  if (L === null) throw new Error(`drawParameters: the ${model.model} parameter covariance is not positive definite`);
+  // Parameters at the edge of the parameter space have zero variance: they stay at their value.
+  const free = names.map((_, i) => i).filter((i) => cov[i * k + i]! > 0);
+  const m = free.length;
+  const Lf = cholesky(free.flatMap((i) => free.map((j) => cov[i * k + j]!)), m);
+  if (Lf === null) throw new Error(`drawParameters: the ${model.model} parameter covariance is not positive definite`);
+  const L = new Float64Array(k * k);
+  free.forEach((i, a) => free.forEach((j, b) => (L[i * k + j] = Lf[a * m + b]!)));
   const rng = createRng(seed);
   const center = names.map((name) => Math.log(model.params[name]!));
   const z = new Float64Array(k);

@@ -26,7 +26,7 @@ export interface PropensityFeatureSet {
   readonly bought: Float64Array | null;
   /** BG/NBD inputs at the cut, in weeks: repeat purchase days, recency, T. */
   readonly history: { readonly frequency: Float64Array; readonly recency: Float64Array; readonly T: Float64Array };
-  /** Net contribution to the cut (gross margin − freight − cost to serve, currency). */
+  /** Net contribution to the cut (gross margin − freight − cost to serve, currency); NaN (unknown) for a purchase log. */
   readonly netContribution: Float64Array;
 }
 
@@ -63,16 +63,32 @@ export async function propensityFeatures(
   const past = selectTransactions(transactions, keep);
   const ev = options.serviceEvents;
   const events = ev ? eventsUpTo(ev, cut) : undefined;
+  const s = summary.columns, n = summary.length;
+  const base: Record<string, Float64Array> = {
+    days_since_last_purchase: Float64Array.from(s.days_since_last_purchase),
+    tenure_days: Float64Array.from(s.T, (t) => t * 7),
+    orders: Float64Array.from(s.orders),
+  };
+  const label = {
+    cutDate: formatDay(cut),
+    windowEnd,
+    customerIds: s.customer_id,
+    bought: window === undefined ? null : Float64Array.from(s.frequency_holdout, (f) => (f > 0 ? 1 : 0)),
+    history: Object.freeze({ frequency: s.frequency, recency: s.recency, T: s.T }),
+  };
+  if (!past.amount) {
+    // A purchase log: no spend, discount, return or value features (and no value-based service costs).
+    if (past.channel) Object.assign(base, channelIndicators(past, s.customer_id));
+    return Object.freeze({ ...label, features: Object.freeze(base), netContribution: new Float64Array(n).fill(NaN) });
+  }
   const value = customerValue(past, { serviceEvents: events, assumedMarginRate: 0 });
   const row = new Map(value.columns.customer_id.map((id, i) => [id, i]));
-  const s = summary.columns, v = value.columns, n = summary.length;
+  const v = value.columns;
   const at = (i: number): number => row.get(s.customer_id[i]!) ?? -1;
   const pick = (col: Float64Array, f: (x: number, j: number) => number = (x) => x): Float64Array =>
     Float64Array.from({ length: n }, (_, i) => { const j = at(i); return j < 0 ? 0 : f(col[j]!, j); });
   const features: Record<string, Float64Array> = {
-    days_since_last_purchase: Float64Array.from(s.days_since_last_purchase),
-    tenure_days: Float64Array.from(s.T, (t) => t * 7),
-    orders: Float64Array.from(s.orders),
+    ...base,
     total_spend: Float64Array.from(s.total_spend),
     mean_order_value: pick(v.gross_sales, (g, j) => (v.orders[j]! > 0 ? g / v.orders[j]! : 0)),
     discount_share: pick(v.discounts, (d, j) => (d + v.gross_sales[j]! > 0 ? d / (d + v.gross_sales[j]!) : 0)),
@@ -82,15 +98,7 @@ export async function propensityFeatures(
     late_deliveries: pick(v.late_deliveries),
   };
   if (past.channel) Object.assign(features, channelIndicators(past, s.customer_id));
-  return Object.freeze({
-    cutDate: formatDay(cut),
-    windowEnd,
-    customerIds: s.customer_id,
-    features: Object.freeze(features),
-    bought: window === undefined ? null : Float64Array.from(s.frequency_holdout, (f) => (f > 0 ? 1 : 0)),
-    history: Object.freeze({ frequency: s.frequency, recency: s.recency, T: s.T }),
-    netContribution: pick(v.net_contribution),
-  });
+  return Object.freeze({ ...label, features: Object.freeze(features), netContribution: pick(v.net_contribution) });
 }
 
 function eventsUpTo(ev: ServiceEvents, cut: number): ServiceEvents {

@@ -60,7 +60,11 @@ export interface PropensityResult {
     readonly band: readonly RiskBand[];
     /** BG/NBD P(alive) at the score cut (NaN when BG/NBD could not be fitted). */
     readonly probabilityAlive: Float64Array;
+    /** Spend to the score cut (currency); NaN (unknown) for a purchase log. */
     readonly totalSpend: Float64Array;
+    /** Orders to the score cut (count). */
+    readonly orders: Float64Array;
+    /** NaN (unknown) for a purchase log. */
     readonly netContribution: Float64Array;
     readonly daysSinceLastPurchase: Float64Array;
     readonly complaints: Float64Array;

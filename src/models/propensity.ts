@@ -12,6 +12,7 @@ import { DEFAULT_BAND_THRESHOLDS, propensityBands, type BandThresholds } from ".
 import { propensityFeatures, type PropensityFeatureSet } from "./propensity-features.js";
 import type { BandOutcome, PropensityResult, PropensityTarget } from "./propensity-types.js";
 import { ArgumentError } from "../math/argument-error.js";
+import { AnalysisNotPossibleError } from "../math/analysis-not-possible-error.js";
 
 /** Options of {@link propensityAnalysis}. */
 export interface PropensityOptions {
@@ -70,6 +71,15 @@ export async function propensityAnalysis(transactions: Transactions, options: Pr
   ]);
   const labelOf = (f: PropensityFeatureSet): Float64Array => f.bought!.map((b) => (target === "churn" ? 1 - b : b));
   const yTrain = labelOf(train), yTest = labelOf(test);
+  // Labels of one kind only (everyone bought again, or nobody did) leave nothing to learn or rank.
+  for (const [f, y] of [[train, yTrain], [test, yTest]] as const) {
+    const ones = y.reduce((s, v) => s + v, 0);
+    if (ones === 0 || ones === y.length) {
+      throw new AnalysisNotPossibleError(
+        `${fn}: in the ${w} days after ${f.cutDate} ${f.bought!.every((b) => b === 1) ? "every" : "no"} customer bought again, so there is nothing to tell apart; use a longer history or another window (--window-days)`,
+      );
+    }
+  }
   const notes: string[] = [];
   const usable = (f: PropensityFeatureSet): string[] => Object.keys(f.features).filter((k) => { const c = f.features[k]!; return c.some((v) => v !== c[0]); });
   const columns = (f: PropensityFeatureSet, names: readonly string[]): Record<string, Float64Array> =>
@@ -92,6 +102,7 @@ export async function propensityAnalysis(transactions: Transactions, options: Pr
   const scoreNames = usable(test);
   const model = fitLogisticRegression(columns(test, scoreNames), yTest, { l2 });
   const score = model.predict(columns(now, scoreNames));
+  const unknown = new Float64Array(now.customerIds.length).fill(NaN);
   const band = propensityBands(score, thresholds);
   const testBands = propensityBands(pTest, thresholds);
   const bands: BandOutcome[] = (["low", "medium", "high"] as const).map((b) => {
@@ -120,10 +131,11 @@ export async function propensityAnalysis(transactions: Transactions, options: Pr
       bands: Object.freeze(bands),
     }),
     scores: Object.freeze({
+      // A purchase log has no spend and no value-based service counts: NaN (unknown), never 0.
       customerId: now.customerIds, score, band, probabilityAlive: aliveNow,
-      totalSpend: now.features.total_spend!, netContribution: now.netContribution,
+      totalSpend: now.features.total_spend ?? unknown, orders: now.features.orders!, netContribution: now.netContribution,
       daysSinceLastPurchase: now.features.days_since_last_purchase!,
-      complaints: now.features.complaints!, lateDeliveries: now.features.late_deliveries!,
+      complaints: now.features.complaints ?? unknown, lateDeliveries: now.features.late_deliveries ?? unknown,
     }),
     notes: Object.freeze(notes),
   });

@@ -82,6 +82,7 @@ export function anonymiseReport(report: Report, options: AnonymiseOptions = {}):
     kpis: s.kpis.map(kpi),
     tables: s.tables.map(table),
     charts: s.charts.map((c) => ({ ...c, caption: text(c.caption), figure: deep(c.figure) as typeof c.figure })),
+    ...(s.leftOut !== undefined ? { leftOut: text(s.leftOut) } : {}),
   });
   return deepFreeze({
     ...report,

@@ -4,6 +4,7 @@ import type { CampaignUplift } from "../insights/campaign-types.js";
 import { formatValue } from "./format-value.js";
 import type { ReportChart, Section } from "./report-model.js";
 import { ArgumentError } from "../math/argument-error.js";
+import { withCurrency } from "../charts/index.js";
 
 const pct = (x: number | null): string => formatValue(x, "percent");
 const int = (x: number | null): string => formatValue(x === null ? null : Math.round(x), "integer");
@@ -83,7 +84,7 @@ export function campaignSection(result: CampaignUplift, options: { readonly curr
           { key: "group", label: "Group", format: "text" as const }, { key: "customers", label: "Customers", format: "integer" as const },
           { key: "responders", label: "Responders", format: "integer" as const }, { key: "rate", label: "Response rate", format: "percent" as const },
           { key: "lower", label: `${level} low`, format: "percent" as const }, { key: "upper", label: `${level} high`, format: "percent" as const },
-          { key: "revenuePerCustomer", label: `Revenue per customer (${currency})`, format: "money" as const },
+          { key: "revenuePerCustomer", label: withCurrency("Revenue per customer", currency), format: "money" as const },
         ],
         rows: result.groups.map((g) => ({ group: g.group, customers: g.customers, responders: g.responders, rate: g.responseRate, lower: g.lower, upper: g.upper, revenuePerCustomer: g.revenuePerCustomer })),
       },
@@ -94,7 +95,7 @@ export function campaignSection(result: CampaignUplift, options: { readonly curr
           { key: "control", label: "Control", format: "integer" as const }, { key: "rateT", label: "Rate contacted", format: "percent" as const },
           { key: "rateC", label: "Rate control", format: "percent" as const }, { key: "uplift", label: "Uplift", format: "percent" as const },
           { key: "lower", label: `${level} low`, format: "percent" as const }, { key: "upper", label: `${level} high`, format: "percent" as const },
-          { key: "incrementalRevenue", label: `Incremental revenue (${currency})`, format: "money" as const },
+          { key: "incrementalRevenue", label: withCurrency("Incremental revenue", currency), format: "money" as const },
         ],
         rows: result.segments.map((s) => ({
           segment: s.segment, treated: s.groups[0].customers, control: s.groups[1].customers, rateT: s.groups[0].responseRate, rateC: s.groups[1].responseRate,

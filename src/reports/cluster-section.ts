@@ -5,6 +5,7 @@ import type { ClusterResult } from "../segments/cluster-customers.js";
 import { formatValue } from "./format-value.js";
 import type { ReportChart, ReportTable, Section, TableColumn, ValueFormat } from "./report-model.js";
 import { ArgumentError } from "../math/argument-error.js";
+import { withCurrency } from "../charts/index.js";
 
 const FEATURE_LABELS: Readonly<Record<string, { readonly label: string; readonly format: ValueFormat; readonly money?: boolean }>> = {
   days_since_last_purchase: { label: "days since last purchase", format: "integer" },
@@ -54,7 +55,7 @@ export function clusterSection(result: ClusterResult, options: { readonly curren
   ];
   for (const f of result.features) {
     const meta = FEATURE_LABELS[f] ?? { label: f, format: "decimal" as const };
-    const unit = meta.money ? ` (${currency})` : "";
+    const unit = meta.money ? withCurrency("", currency) : "";
     cols.push({ key: `mean_${f}`, label: `Mean ${meta.label}${unit}`, format: meta.format }, { key: `median_${f}`, label: `Median ${meta.label}${unit}`, format: meta.format });
   }
   cols.push({ key: "description", label: "Behaviour", format: "text" });

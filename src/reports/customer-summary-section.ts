@@ -1,6 +1,6 @@
 import type { CustomerSummary } from "../summary/types.js";
 import type { Section } from "./report-model.js";
-import { deepFreeze, frequencyChart, recencyOrdersHeatmap, spendHistogram } from "../charts/index.js";
+import { deepFreeze, frequencyChart, recencyOrdersHeatmap, spendHistogram, withCurrency } from "../charts/index.js";
 import { formatValue } from "./format-value.js";
 import { topIndices } from "./top-indices.js";
 import { ArgumentError } from "../math/argument-error.js";
@@ -59,18 +59,20 @@ export function customerSummarySection(
   const topFifth = topIndices(c.total_spend, c.customer_id, Math.ceil(0.2 * n));
   const topFifthSpend = topFifth.reduce((a, i) => a + c.total_spend[i]!, 0);
   const money = (x: number | null): string => formatValue(x, "money", currency);
+  // A purchase log (no amounts): the spend figures are unknown, so they are left out, not shown as 0.
+  const spend = summary.hasSpend !== false;
 
   const narrative: string[] = [];
   if (n === 0) {
     narrative.push(`No customer made a purchase on or before ${summary.calibrationEnd}, so there is nothing to summarise yet.`);
   } else {
-    narrative.push(`${int(n)} customers bought from ${firstDate} to ${summary.calibrationEnd}, spending ${money(totalSpend)} in all.`);
+    narrative.push(`${int(n)} customers bought from ${firstDate} to ${summary.calibrationEnd}${spend ? `, spending ${money(totalSpend)} in all.` : "; the data have no amounts (a purchase log), so this report speaks of purchases, not of spend."}`);
     narrative.push(
       `${pct(share(n - repeat))} of customers have not bought again since their first purchase; ` +
         `${pct(share(repeat))} came back at least once and ${pct(share(frequent))} made three or more repeat purchases. ` +
         `Turning one-time buyers into repeat customers is usually the cheapest growth available.`,
     );
-    narrative.push(
+    if (spend) narrative.push(
       `On average a customer spent ${money(meanSpend)} (median ${money(medianSpend)})` +
         (totalSpend > 0 ? `; the top 20 % of customers by spend account for ${pct(topFifthSpend / totalSpend)} of all spending, so keeping them matters most.` : "."),
     );
@@ -78,12 +80,15 @@ export function customerSummarySection(
     if (summary.durationHoldout > 0) {
       narrative.push(`In the follow-up period to ${summary.observationEnd}, ${pct(share(holdoutBuyers))} of these customers bought again.`);
     }
+    if (summary.returnsOnly) {
+      narrative.push(`${int(summary.returnsOnly.customers)} more customers have only returns in the data (their purchases were before it): ${money(summary.returnsOnly.amount)} of refunds that no customer figure here includes.`);
+    }
     if (summary.customersAfterCalibration > 0) {
       narrative.push(`${int(summary.customersAfterCalibration)} more customers first bought after ${summary.calibrationEnd}; they are not in these figures.`);
     }
   }
 
-  const top = topIndices(c.total_spend, c.customer_id, topN);
+  const top = topIndices(spend ? c.total_spend : c.orders, c.customer_id, topN);
   return deepFreeze({
     id: "customer-summary",
     title: "Customer summary",
@@ -92,17 +97,21 @@ export function customerSummarySection(
       { label: "Customers", value: n, format: "integer" as const, unit: "customers", note: `first purchase on or before ${summary.calibrationEnd}` },
       { label: "Repeat customers", value: share(repeat), format: "percent" as const, unit: "", note: "bought again after their first purchase" },
       { label: "Mean frequency", value: share(sumFreq), format: "decimal" as const, unit: "repeat purchases per customer", note: "repeat purchase days in the period" },
-      { label: "Mean spend", value: meanSpend, format: "money" as const, unit: currency, note: `total spend per customer; median ${money(medianSpend)}` },
+      ...(spend ? [{ label: "Mean spend", value: meanSpend, format: "money" as const, unit: currency, note: `total spend per customer; median ${money(medianSpend)}` }] : []),
       { label: "Period", value: period, format: "text" as const, unit: "", note: summary.durationHoldout > 0 ? `follow-up to ${summary.observationEnd}` : "no follow-up period" },
     ],
     tables: [
       {
-        title: `Top ${Math.min(topN, n)} customers by total spend`,
+        title: `Top ${Math.min(topN, n)} customers by ${spend ? "total spend" : "orders"}`,
         columns: [
           { key: "rank", label: "Rank", format: "integer" as const },
           { key: "customer_id", label: "Customer", format: "text" as const },
-          { key: "total_spend", label: `Total spend (${currency})`, format: "money" as const },
-          { key: "share", label: "Share of all spend", format: "percent" as const },
+          ...(spend
+            ? [
+                { key: "total_spend", label: withCurrency("Total spend", currency), format: "money" as const },
+                { key: "share", label: "Share of all spend", format: "percent" as const },
+              ]
+            : []),
           { key: "orders", label: "Orders", format: "integer" as const },
           { key: "frequency", label: "Repeat purchases", format: "integer" as const },
           { key: "first_purchase", label: "First purchase", format: "date" as const },
@@ -112,8 +121,7 @@ export function customerSummarySection(
         rows: top.map((i, k) => ({
           rank: k + 1,
           customer_id: c.customer_id[i]!,
-          total_spend: c.total_spend[i]!,
-          share: totalSpend > 0 ? c.total_spend[i]! / totalSpend : null,
+          ...(spend ? { total_spend: c.total_spend[i]!, share: totalSpend > 0 ? c.total_spend[i]! / totalSpend : null } : {}),
           orders: c.orders[i]!,
           frequency: c.frequency[i]!,
           first_purchase: c.first_purchase[i]!,
@@ -124,7 +132,7 @@ export function customerSummarySection(
     ],
     charts: [
       { title: "Repeat purchases", figure: frequencyChart(c.frequency), caption: `Customers by number of repeat purchases; ${pct(share(n - repeat))} made none.` },
-      { title: "Total spend", figure: spendHistogram(c.total_spend, { currency }), caption: `Customers by total spend in ${currency}; the last bar gathers the top 1 % of spenders.` },
+      ...(spend ? [{ title: "Total spend", figure: spendHistogram(c.total_spend, { currency }), caption: `Customers by total spend${currency ? ` in ${currency}` : ""}; the last bar gathers the top 1 % of spenders.` }] : []),
       { title: "Recency and orders", figure: recencyOrdersHeatmap(c.days_since_last_purchase, c.orders), caption: "Customers by days since their last purchase (across) and number of orders (up); darker cells hold more customers." },
     ],
   });

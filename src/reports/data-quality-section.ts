@@ -30,6 +30,12 @@ export function dataQualitySection(ledger: RowLedger, options: { readonly maxRej
       (read > 0 ? ` (${formatValue(share(used), "percent")})` : "") +
       ` and ${formatValue(rejected.length, "integer")} were left out.`,
   ];
+  const guests = ledger.guests;
+  if (guests && guests.lines > 0) {
+    narrative.push(
+      `${formatValue(guests.lines, "integer")} lines have no customer id (guest orders)${guests.shareOfAmount !== null ? `, worth ${formatValue(guests.amount, "decimal")} in the data's amounts (${formatValue(guests.shareOfAmount, "percent")} of all revenue)` : ""}: no customer figure below includes them, so customer value and lifetime value cover the rest of the business only.`,
+    );
+  }
   if (read === 0) {
     narrative.push("No rows were read: check that the file is the right one and that it is not empty.");
   } else if (rejected.length === 0) {
@@ -56,7 +62,13 @@ export function dataQualitySection(ledger: RowLedger, options: { readonly maxRej
       { label: "Rows read", value: read, format: "integer" as const, unit: "rows", note: `from ${ledger.source}` },
       { label: "Rows used", value: used, format: "integer" as const, unit: "rows", note: read > 0 ? `${formatValue(share(used), "percent")} of rows read` : "" },
       { label: "Rows rejected", value: rejected.length, format: "integer" as const, unit: "rows", note: read > 0 ? `${formatValue(share(rejected.length), "percent")} of rows read` : "" },
-      { label: "Share used", value: share(used), format: "percent" as const, unit: "", note: "rows used / rows read" },
+      {
+        label: "Share used", value: share(used), format: "percent" as const, unit: "",
+        // Guest orders go on the cover with this headline figure: they are in no customer figure.
+        note: guests && guests.lines > 0
+          ? `rows used / rows read; ${formatValue(guests.lines, "integer")} guest-order lines${guests.shareOfAmount !== null ? ` (${formatValue(guests.shareOfAmount, "percent")} of revenue)` : ""} have no customer`
+          : "rows used / rows read",
+      },
     ],
     tables: [
       {

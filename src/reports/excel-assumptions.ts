@@ -13,16 +13,17 @@ const HEADER = 4;
  *
  * @param sheet - an empty worksheet
  * @param report - the report
+ * @param generated - the generated time in words (default: `report.generatedAt` as stored)
  * @returns nothing
  * @throws never (exceljs errors propagate)
  * @example
  * writeExcelAssumptions(wb.addWorksheet("Assumptions and method"), report);
  */
-export function writeExcelAssumptions(sheet: ExcelJS.Worksheet, report: Report): void {
+export function writeExcelAssumptions(sheet: ExcelJS.Worksheet, report: Report, generated = report.generatedAt): void {
   const widths: number[] = [];
   sheet.getCell(1, 1).value = "Assumptions and method";
   sheet.getCell(1, 1).font = { bold: true, size: 16 };
-  sheet.getCell(2, 1).value = `${report.title}, generated ${report.generatedAt}`;
+  sheet.getCell(2, 1).value = `${report.title}, generated ${generated}`;
   sheet.getCell(2, 1).font = { italic: true, color: { argb: "FF52606D" } };
   const rows = (report.assumptions ?? []).map((a) => [a.label, a.value]);
   sheet.addTable({

@@ -49,17 +49,18 @@ function spec(ctx: TableContext, title: string, cd: ChartData, at: TablePlacemen
  * @param ctx - the sheet and running state (a fresh `widths` array for this sheet)
  * @param report - the report (title, generated time, currency)
  * @param s - the section
+ * @param generated - the generated time in words (default: `report.generatedAt` as stored)
  * @returns the native charts to add to the sheet after exceljs writes the package
  * @throws never (exceljs errors propagate)
  * @example
  * const charts = writeExcelSection(ctx, report, report.sections[1]); // charts.length: bar and line charts of the section
  */
-export function writeExcelSection(ctx: TableContext, report: Report, s: Section): PlacedChart[] {
+export function writeExcelSection(ctx: TableContext, report: Report, s: Section, generated = report.generatedAt): PlacedChart[] {
   const { sheet, widths } = ctx;
   const cur = report.currency;
   sheet.getCell(1, 1).value = s.title;
   sheet.getCell(1, 1).font = { bold: true, size: 16 };
-  sheet.getCell(2, 1).value = `${report.title}, generated ${report.generatedAt}`;
+  sheet.getCell(2, 1).value = `${report.title}, generated ${generated}`;
   sheet.getCell(2, 1).font = { italic: true, color: { argb: "FF52606D" } };
   let row = 4;
   if (s.kpis.length > 0) {

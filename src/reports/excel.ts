@@ -5,6 +5,7 @@ import { addCharts } from "./xlsx-add-charts.js";
 import { writeExcelAssumptions } from "./excel-assumptions.js";
 import { writeExcelCover } from "./excel-cover.js";
 import { writeExcelSection } from "./excel-section.js";
+import { formatDateTime } from "./format-date-time.js";
 
 /**
  * Name of the first sheet of the workbook (title, highlights, contents).
@@ -43,34 +44,41 @@ function sheetNames(sections: readonly Section[]): string[] {
  *   table has the frozen header, the autofilter and the print titles; every sheet prints
  *   landscape, one page wide;
  * - **Assumptions and method**: the report's assumptions as an Excel table.
+ * A left-out section gets no sheet: the cover lists it with its reason. Time stamps are written
+ * in words in the `locale` ("3 December 2026, 14:05 UTC"). The package is made reproducible:
+ * every zip entry carries the generated time and no id is random (see `addCharts`), so the
+ * same report gives the same bytes.
  * Text from data is always a plain string cell with the text format "@", so a value such as
  * `=HYPERLINK(...)` can never become a formula. exceljs writes no charts: the chart and drawing
  * parts are added to its package afterwards (see `addCharts`).
  *
  * @param report - the report model
+ * @param options - `locale` of time stamps (BCP 47, default English)
  * @returns the .xlsx file contents
  * @throws Error when exceljs fails to write the workbook or the package lacks an expected part
  * @example
  * const buf = await renderExcel(report);
  * buf.subarray(0, 2).toString(); // "PK"
  */
-export async function renderExcel(report: Report): Promise<Buffer> {
+export async function renderExcel(report: Report, options: { readonly locale?: string } = {}): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "crm-analytics";
   wb.title = report.title;
   const when = new Date(report.generatedAt);
   if (!Number.isNaN(when.getTime())) { wb.created = when; wb.modified = when; }
-  const names = sheetNames(report.sections);
-  writeExcelCover(wb.addWorksheet(EXCEL_COVER_SHEET), report, [...names, EXCEL_ASSUMPTIONS_SHEET]);
+  const shown = report.sections.filter((s) => s.leftOut === undefined);
+  const names = sheetNames(shown);
+  const generated = formatDateTime(report.generatedAt, options.locale);
+  writeExcelCover(wb.addWorksheet(EXCEL_COVER_SHEET), report, [...names, EXCEL_ASSUMPTIONS_SHEET], options.locale);
   const charts = new Map<string, readonly PlacedChart[]>();
   const definedNames = new Set<string>();
-  report.sections.forEach((s, i) => {
+  shown.forEach((s, i) => {
     const sheetName = names[i]!;
     const sheet = wb.addWorksheet(sheetName);
     const ctx = { sheet, sheetName, currency: report.currency, widths: [], names: definedNames, definedNames: wb.definedNames, cf: { priority: 1 } };
-    charts.set(sheetName, writeExcelSection(ctx, report, s));
+    charts.set(sheetName, writeExcelSection(ctx, report, s, generated));
   });
-  writeExcelAssumptions(wb.addWorksheet(EXCEL_ASSUMPTIONS_SHEET), report);
+  writeExcelAssumptions(wb.addWorksheet(EXCEL_ASSUMPTIONS_SHEET), report, generated);
   const out = await wb.xlsx.writeBuffer();
-  return addCharts(new Uint8Array(out as ArrayBuffer), charts);
+  return addCharts(new Uint8Array(out as ArrayBuffer), charts, Number.isNaN(when.getTime()) ? {} : { date: when });
 }

@@ -38,21 +38,23 @@ const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
  * numbers with comma thousands and a point decimal, ISO dates. With a BCP 47 `locale` (e.g.
  * "de-DE") numbers use that locale's separators and `date` values that are ISO days
  * (YYYY-MM-DD) use its numeric date style (de-DE "02.01.2024"). Percent values are fractions
- * (0.625 -> "62.5 %"); money gets the ISO currency code after the number in every locale.
+ * (0.625 -> "62.5 %"); money gets the ISO currency code after the number in every locale, or
+ * none when `currency` is "" (plain amounts, as in the data).
  *
  * @param value - the value; null and non-finite numbers show as "–"
  * @param format - how to show it
- * @param currency - ISO 4217 code for `money` (default "EUR")
+ * @param currency - ISO 4217 code for `money`, or "" for none (the default)
  * @param locale - BCP 47 tag for numbers and dates (default: the English style above)
  * @returns the text
  * @throws ArgumentError when `locale` is not a well-formed language tag
  * @example
  * formatValue(1234.5, "money", "EUR");          // "1,234.50 EUR"
  * formatValue(1234.5, "money", "EUR", "de-DE"); // "1.234,50 EUR"
+ * formatValue(1234.5, "money");                 // "1,234.50"
  * formatValue(0.62, "percent");                 // "62 %"
  * formatValue("2024-01-02", "date", "EUR", "de-DE"); // "02.01.2024"
  */
-export function formatValue(value: CellValue, format: ValueFormat, currency = "EUR", locale?: string): string {
+export function formatValue(value: CellValue, format: ValueFormat, currency = "", locale?: string): string {
   if (value === null) return "–";
   const f = forLocale(locale);
   if (typeof value === "string") {
@@ -71,7 +73,7 @@ export function formatValue(value: CellValue, format: ValueFormat, currency = "E
     case "percent":
       return `${f.percent.format(value * 100)} %`;
     case "money":
-      return `${f.decimal.format(value)} ${currency}`;
+      return currency === "" ? f.decimal.format(value) : `${f.decimal.format(value)} ${currency}`;
     case "date":
     case "text":
       return String(value);

@@ -61,6 +61,8 @@ button.sort::after { content: "\\00A0\\2195"; color: var(--muted); }
 th[aria-sort="ascending"] button.sort::after { content: "\\00A0\\25B2"; color: var(--text); }
 th[aria-sort="descending"] button.sort::after { content: "\\00A0\\25BC"; color: var(--text); }
 button.sort:focus-visible, .table-tools input:focus-visible { outline: 3px solid #E69F00; outline-offset: 2px; }
+.toc-note, .left-out-reason { color: var(--muted); }
+.left-out-reason { font-style: italic; }
 .assumptions dl { margin: 0; }
 .assumptions dl > div { display: grid; grid-template-columns: minmax(9em, 14em) 1fr; gap: 12px; padding: 6px 0; border-bottom: 1px solid var(--line); }
 .assumptions dt { font-weight: 650; }
@@ -69,6 +71,7 @@ button.sort:focus-visible, .table-tools input:focus-visible { outline: 3px solid
   body { max-width: none; padding: 0; font-size: 10.5pt; }
   .toc { background: none; border: 1px solid var(--line); }
   main > section + section { break-before: page; }
+  main > section.left-out, main > section + section.left-out { break-before: auto; }
   .kpi, figure, .plot, tr, caption, .assumptions dl > div { break-inside: avoid; }
   .table-wrap { break-inside: avoid; }
   thead { display: table-header-group; }

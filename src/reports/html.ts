@@ -5,6 +5,7 @@ import { HTML_CSS } from "./html-css.js";
 import { TABLE_SCRIPT } from "./html-script.js";
 import { htmlTable } from "./html-table.js";
 import { htmlKpiCard } from "./html-kpi-card.js";
+import { formatDateTime } from "./format-date-time.js";
 
 /** Options of {@link renderHtml}. */
 export interface RenderHtmlOptions {
@@ -12,7 +13,10 @@ export interface RenderHtmlOptions {
   readonly plotlyBundle?: string;
   /** Language of the page's text (default "en"). */
   readonly lang?: string;
-  /** BCP 47 locale of numbers and dates in KPI cards, tables and the header, e.g. "de-DE" (default: English style, ISO dates). */
+  /**
+   * BCP 47 locale of numbers and dates in KPI cards, tables and the header, e.g. "de-DE"
+   * (default: English style, ISO dates in tables, "3 December 2026, 14:05 UTC" in the header).
+   */
   readonly locale?: string;
 }
 
@@ -32,16 +36,20 @@ function sectionIds(sections: readonly Section[]): string[] {
   });
 }
 
-function generated(at: string, locale: string | undefined): string {
-  const ms = Date.parse(at);
-  if (locale === undefined || Number.isNaN(ms)) return esc(at);
-  return esc(new Intl.DateTimeFormat(locale, { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", timeZone: "UTC" }).format(ms) + " UTC");
+function meta(report: Report, locale: string | undefined): string {
+  const when = (iso: string): string => `<time datetime="${esc(iso)}">${esc(formatDateTime(iso, locale))}</time>`;
+  return [
+    `Generated ${when(report.generatedAt)}`,
+    ...(report.observationEnd ? [`figures to ${when(report.observationEnd)}`] : []),
+    ...(report.currency ? [`amounts in ${esc(report.currency)}`] : []),
+  ].join(" · ");
 }
 
 /**
  * Renders a report as ONE self-contained HTML page: a cover (title, the highlights as KPI cards
  * each with its sentence), a table of contents, one `<section>` with an `<h2>` per report
- * section (KPI cards, narrative, charts drawn by their own `Plotly.newPlot` call from inline
+ * section (a left-out section: its one-line reason, marked "left out" in the contents; others:
+ * KPI cards, narrative, charts drawn by their own `Plotly.newPlot` call from inline
  * JSON in a `role="img"` container labelled by the caption, tables with captions that sort on
  * a header click and filter through a labelled search box), then "Assumptions and method".
  * Inline CSS with print rules (no search boxes, charts and table rows kept whole); the Plotly
@@ -73,6 +81,10 @@ export function renderHtml(report: Report, options: RenderHtmlOptions = {}): str
       plots.push(`Plotly.newPlot(${scriptJson(id)}, ${scriptJson(c.figure.data)}, ${scriptJson(layout)}, config);`);
       return chart(c, id);
     });
+    if (s.leftOut !== undefined) {
+      return `<section id="${ids[i]}" class="left-out" aria-labelledby="${ids[i]}-title">\n<h2 id="${ids[i]}-title">${esc(s.title)}</h2>\n` +
+        `<p class="left-out-reason"><strong>Left out of this report:</strong> ${esc(s.leftOut)}</p>\n</section>`;
+    }
     return [
       `<section id="${ids[i]}" aria-labelledby="${ids[i]}-title">`,
       `<h2 id="${ids[i]}-title">${esc(s.title)}</h2>`,
@@ -85,7 +97,7 @@ export function renderHtml(report: Report, options: RenderHtmlOptions = {}): str
   });
   const highlights = report.highlights ?? [];
   const assumptions = report.assumptions ?? [];
-  const toc = report.sections.map((s, i) => `<li><a href="#${ids[i]}">${esc(s.title)}</a></li>`).join("") +
+  const toc = report.sections.map((s, i) => `<li><a href="#${ids[i]}">${esc(s.title)}</a>${s.leftOut !== undefined ? ` <span class="toc-note">(left out)</span>` : ""}</li>`).join("") +
     (assumptions.length ? `<li><a href="#assumptions">Assumptions and method</a></li>` : "");
   const html = [
     `<!DOCTYPE html>`,
@@ -100,7 +112,7 @@ export function renderHtml(report: Report, options: RenderHtmlOptions = {}): str
     `<body>`,
     `<a class="skip-link" href="#main">Skip to the report</a>`,
     `<header class="cover"><h1>${esc(report.title)}</h1>` + (report.subtitle ? `<p class="subtitle">${esc(report.subtitle)}</p>` : "") +
-      `<p class="meta">Generated <time datetime="${esc(report.generatedAt)}">${generated(report.generatedAt, locale)}</time> · amounts in ${esc(report.currency)}</p>` +
+      `<p class="meta">${meta(report, locale)}</p>` +
       (highlights.length
         ? `\n<section class="highlights" aria-labelledby="highlights-title"><h2 id="highlights-title">At a glance</h2>` +
           `<ul class="kpis cover-kpis">${highlights.map((k) => htmlKpiCard(k, { ...fmt, cover: true })).join("")}</ul></section>`

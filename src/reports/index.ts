@@ -34,3 +34,7 @@ export type { HtmlTableOptions } from "./html-table.js";
 export { htmlKpiCard } from "./html-kpi-card.js";
 export { TABLE_SCRIPT } from "./html-script.js";
 export { CHROMIUM_ARGS } from "./pdf-browser.js";
+export type { WriteReportsOptions } from "./write-reports.js";
+export { writeFileSet } from "./write-file-set.js";
+export type { FileSetEntry, FileSetWriter } from "./write-file-set.js";
+export { formatDateTime } from "./format-date-time.js";

@@ -1,4 +1,4 @@
-import { deepFreeze, groupBarChart, modelCalibrationHoldoutChart, modelTrackingChart, spendHistogram } from "../charts/index.js";
+import { deepFreeze, groupBarChart, modelCalibrationHoldoutChart, modelTrackingChart, spendHistogram, withCurrency } from "../charts/index.js";
 import type { LifetimeValueAnalysis } from "../models/lifetime-value-analysis.js";
 import type { ParameterEstimate } from "../models/model-types.js";
 import type { ReportTable, Section } from "./report-model.js";
@@ -47,27 +47,32 @@ export function lifetimeValueSection(ltv: LifetimeValueAnalysis, options: { read
   const horizonText = monthly
     ? `the next ${ltv.horizonPeriods} months`
     : `the next ${Number(ltv.horizon.toFixed(2))} ${unit}s (${ltv.horizonPeriods} discounting periods)`;
+  // A purchase log (no amounts) has no CLV: the section ranks by expected purchases instead.
+  const clv = c.clv;
+  const rankBy = clv ?? c.expectedPurchases;
   let totalClv = 0, alive = 0, purchases = 0, likelyActive = 0;
   for (let i = 0; i < n; i++) {
-    totalClv += c.clv[i]!;
+    totalClv += clv ? clv[i]! : 0;
     alive += c.probabilityAlive[i]!;
     purchases += c.expectedPurchases[i]!;
     if (c.probabilityAlive[i]! >= 0.5) likelyActive++;
   }
-  const top = topIndices(c.clv, c.customerId, Math.ceil(0.2 * n));
-  const topShare = totalClv > 0 ? top.reduce((s, i) => s + c.clv[i]!, 0) / totalClv : null;
-  const atRisk = topIndices(c.totalSpend, c.customerId, Math.ceil(0.2 * n)).filter((i) => c.probabilityAlive[i]! < 0.5).length;
+  const top = topIndices(rankBy, c.customerId, Math.ceil(0.2 * n));
+  const topShare = clv && totalClv > 0 ? top.reduce((s, i) => s + clv[i]!, 0) / totalClv : null;
+  const atRisk = topIndices(clv ? c.totalSpend : c.frequency, c.customerId, Math.ceil(0.2 * n)).filter((i) => c.probabilityAlive[i]! < 0.5).length;
   const v = ltv.validation;
   const holdout = v?.calibrationHoldout.total;
   const holdoutError = holdout && holdout.actualTotal > 0 ? (holdout.expectedTotal - holdout.actualTotal) / holdout.actualTotal : null;
 
-  const narrative = [
-    `We never see a customer leave: they simply stop buying. The ${model} model reads each customer's pattern of purchases (how often, how recently, for how long) and estimates the probability that the customer is still active and how many purchases to expect over ${horizonText}; the Gamma-Gamma model estimates how much each purchase will be worth.`,
-    `Expected customer lifetime value over that horizon: ${money(totalClv)} in all, ${money(n > 0 ? totalClv / n : null)} per customer, discounted at ${pct(ltv.discountRatePerPeriod)} per ${monthly ? "month" : "period"}${ltv.margin < 1 ? ` and counting ${pct(ltv.margin)} of spend as profit` : " (revenue, before costs)"}. The top 20 % of customers by CLV hold ${pct(topShare)} of it.`,
+  const narrative: string[] = [
+    `We never see a customer leave: they simply stop buying. The ${model} model reads each customer's pattern of purchases (how often, how recently, for how long) and estimates the probability that the customer is still active and how many purchases to expect over ${horizonText}${clv ? "; the Gamma-Gamma model estimates how much each purchase will be worth." : "."}`,
+    clv === null ? ltv.spendNote ?? "" : `Expected customer lifetime value over that horizon: ${money(totalClv)} in all, ${money(n > 0 ? totalClv / n : null)} per customer, discounted at ${pct(ltv.discountRatePerPeriod)} per ${monthly ? "month" : "period"}${ltv.margin < 1 ? ` and counting ${pct(ltv.margin)} of spend as profit` : " (revenue, before costs)"}. The top 20 % of customers by CLV hold ${pct(topShare)} of it.`,
     `${int(likelyActive)} of ${int(n)} customers (${pct(n > 0 ? likelyActive / n : null)}) are more likely active than not; together customers are expected to make ${formatValue(purchases, "decimal")} purchases.`,
+    ...(ltv.spendNote !== null && clv !== null ? [ltv.spendNote] : []),
+    ...(ltv.modelNote !== null ? [ltv.modelNote] : []),
     atRisk > 0
-      ? `${int(atRisk)} of the top 20 % of customers by past spend are now more likely lost than active: these are the first to win back, since each was worth a lot.`
-      : "None of the top 20 % of customers by past spend is more likely lost than active.",
+      ? `${int(atRisk)} of the top 20 % of customers by past ${clv ? "spend" : "purchases"} are now more likely lost than active: these are the first to win back, since each was worth a lot.`
+      : `None of the top 20 % of customers by past ${clv ? "spend" : "purchases"} is more likely lost than active.`,
   ];
   if (v && holdout) {
     narrative.push(
@@ -77,16 +82,17 @@ export function lifetimeValueSection(ltv: LifetimeValueAnalysis, options: { read
     narrative.push("No holdout period was kept back, so the model's predictions could not be checked against what customers did next; give a calibration end before the last date to check them.");
   }
   narrative.push(`Intervals${ltv.intervalLevel !== null ? ` (${pct(ltv.intervalLevel)})` : ""} carry the uncertainty of the model parameters; they do not cover every surprise a single customer can bring.`);
-  if (ltv.spendCorrelation.strength !== "negligible" && ltv.spendCorrelation.strength !== "weak") narrative.push(ltv.spendCorrelation.verdict);
+  const corr = ltv.spendCorrelation;
+  if (corr && corr.strength !== "negligible" && corr.strength !== "weak") narrative.push(corr.verdict);
 
   const groups = GROUPS.map((g) => {
     let count = 0, sumAlive = 0;
     for (let i = 0; i < n; i++) if (c.frequency[i]! >= g.lo && c.frequency[i]! <= g.hi) { count++; sumAlive += c.probabilityAlive[i]!; }
     return { label: g.label, value: count > 0 ? sumAlive / count : 0 };
   });
-  const topRows = topIndices(c.clv, c.customerId, options.topN ?? 20);
+  const topRows = topIndices(rankBy, c.customerId, options.topN ?? 20);
   const charts = [
-    { title: "Predicted customer lifetime value", figure: spendHistogram(c.clv, { currency, title: "Customers by predicted CLV", xTitle: "Predicted lifetime value per customer" }), caption: `Customers by expected value over ${horizonText}, in ${currency}.` },
+    ...(clv ? [{ title: "Predicted customer lifetime value", figure: spendHistogram(clv, { currency, title: "Customers by predicted CLV", xTitle: "Predicted lifetime value per customer" }), caption: `Customers by expected value over ${horizonText}${currency ? `, in ${currency}` : ""}.` }] : []),
     {
       title: "Still active? By past repeat purchases",
       figure: groupBarChart(groups, { title: "Mean probability of being active", xTitle: "Repeat purchases so far (count)", yTitle: "Mean P(alive) (share)", text: (x) => pct(x) }),
@@ -107,36 +113,47 @@ export function lifetimeValueSection(ltv: LifetimeValueAnalysis, options: { read
     title: "Customer lifetime value",
     narrative,
     kpis: [
-      { label: "Expected CLV", value: totalClv, format: "money" as const, unit: currency, note: `all customers, ${horizonText}` },
-      { label: "Mean CLV", value: n > 0 ? totalClv / n : null, format: "money" as const, unit: currency, note: "per customer" },
+      ...(clv
+        ? [
+            { label: "Expected CLV", value: totalClv, format: "money" as const, unit: currency, note: `all customers, ${horizonText}` },
+            { label: "Mean CLV", value: n > 0 ? totalClv / n : null, format: "money" as const, unit: currency, note: "per customer" },
+          ]
+        : [{ label: "Expected purchases", value: purchases, format: "decimal" as const, unit: "purchases", note: `all customers, ${horizonText}` }]),
       { label: "Likely active", value: n > 0 ? likelyActive / n : null, format: "percent" as const, unit: "", note: "customers with P(alive) >= 50 %" },
       { label: "Expected active", value: Math.round(alive), format: "integer" as const, unit: "customers", note: "sum of P(alive)" },
       { label: "Holdout error", value: holdoutError, format: "percent" as const, unit: "", note: v ? "predicted vs actual repeat purchases" : "no holdout period" },
     ],
     tables: [
       {
-        title: `Top ${Math.min(options.topN ?? 20, n)} customers by predicted lifetime value`,
+        title: `Top ${Math.min(options.topN ?? 20, n)} customers by ${clv ? "predicted lifetime value" : "expected purchases"}`,
         columns: [
           { key: "rank", label: "Rank", format: "integer" as const },
           { key: "customer_id", label: "Customer", format: "text" as const },
-          { key: "clv", label: `CLV (${currency})`, format: "money" as const },
-          { key: "lower", label: "CLV low", format: "money" as const },
-          { key: "upper", label: "CLV high", format: "money" as const },
+          ...(clv
+            ? [
+                { key: "clv", label: withCurrency("CLV", currency), format: "money" as const },
+                { key: "lower", label: "CLV low", format: "money" as const },
+                { key: "upper", label: "CLV high", format: "money" as const },
+              ]
+            : []),
           { key: "alive", label: "P(alive)", format: "percent" as const },
           { key: "purchases", label: "Expected purchases", format: "decimal" as const },
-          { key: "spend", label: `Expected spend per purchase (${currency})`, format: "money" as const },
-          { key: "total", label: `Spend so far (${currency})`, format: "money" as const },
+          ...(clv
+            ? [
+                { key: "spend", label: withCurrency("Expected spend per purchase", currency), format: "money" as const },
+                { key: "total", label: withCurrency("Spend so far", currency), format: "money" as const },
+              ]
+            : [{ key: "repeat", label: "Repeat purchases so far", format: "integer" as const }]),
         ],
         rows: topRows.map((i, k) => ({
           rank: k + 1,
           customer_id: c.customerId[i]!,
-          clv: c.clv[i]!,
-          lower: c.clvLower ? c.clvLower[i]! : null,
-          upper: c.clvUpper ? c.clvUpper[i]! : null,
+          ...(clv
+            ? { clv: clv[i]!, lower: c.clvLower ? c.clvLower[i]! : null, upper: c.clvUpper ? c.clvUpper[i]! : null }
+            : {}),
           alive: c.probabilityAlive[i]!,
           purchases: c.expectedPurchases[i]!,
-          spend: c.expectedAverageSpend[i]!,
-          total: c.totalSpend[i]!,
+          ...(clv ? { spend: c.expectedAverageSpend![i]!, total: c.totalSpend[i]! } : { repeat: c.frequency[i]! }),
         })),
       },
       {
@@ -149,7 +166,7 @@ export function lifetimeValueSection(ltv: LifetimeValueAnalysis, options: { read
           { key: "lower95", label: "95 % low", format: "decimal" as const },
           { key: "upper95", label: "95 % high", format: "decimal" as const },
         ],
-        rows: [...parameterRows(model, ltv.purchaseEstimates), ...parameterRows("Gamma-Gamma", ltv.spendEstimates)],
+        rows: [...parameterRows(model, ltv.purchaseEstimates), ...(ltv.spendEstimates ? parameterRows("Gamma-Gamma", ltv.spendEstimates) : [])],
       },
     ],
     charts,

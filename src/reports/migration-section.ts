@@ -3,6 +3,7 @@ import { migrationHeatmap } from "../charts/migration-heatmap.js";
 import type { RfmMigration } from "../segments/rfm-migration.js";
 import { formatValue } from "./format-value.js";
 import type { CellValue, Section, TableColumn } from "./report-model.js";
+import { withCurrency } from "../charts/index.js";
 
 /**
  * The "Segment migration" section: how customers moved between RFM segments from one date to
@@ -82,7 +83,10 @@ export function migrationSection(result: RfmMigration, options: { readonly curre
     ],
     charts: [
       { title: "Where each segment went", figure: migrationHeatmap(m, { from: result.from, to: result.to }), caption: `Each row is a segment on ${result.from}; the cells show what share of its customers were in each segment on ${result.to}. Left of the diagonal moved up, right of it moved down.` },
-      { title: "Revenue by movement", figure: migrationHeatmap(m, { measure: "revenue", currency, from: result.from, to: result.to, title: "Revenue between the dates by movement" }), caption: `Spend between ${result.from} and ${result.to} (${currency}) by segment on each date.` },
+      // A purchase log has no spend: no revenue chart (its cells would all read 0).
+      ...(result.tableFrom.some((r) => r.revenueShare !== null)
+        ? [{ title: "Revenue by movement", figure: migrationHeatmap(m, { measure: "revenue", currency, from: result.from, to: result.to, title: "Revenue between the dates by movement" }), caption: `Spend between ${result.from} and ${result.to}${withCurrency("", currency)} by segment on each date.` }]
+        : []),
     ],
   });
 }

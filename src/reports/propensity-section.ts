@@ -8,6 +8,7 @@ import { formatValue } from "./format-value.js";
 import type { Section } from "./report-model.js";
 import { topIndices } from "./top-indices.js";
 import { ArgumentError } from "../math/argument-error.js";
+import { withCurrency } from "../charts/index.js";
 
 /**
  * The "Churn and propensity" section: how well the model ranked customers on a later period it
@@ -35,9 +36,12 @@ export function propensitySection(result: PropensityResult, options: { readonly 
   const eventPlural = churn ? "lapsed customers" : "buyers";
   const top = e.gains.rows[0]!;
   const high = s.band.filter((b) => b === "high").length;
-  const valueRank = topIndices(s.totalSpend, s.customerId, Math.ceil(0.2 * n));
+  // A purchase log has no spend: the valuable customers are then those with the most repeat purchases.
+  const hasSpend = s.totalSpend.some(Number.isFinite);
+  const worth = hasSpend ? s.totalSpend : s.orders;
+  const valueRank = topIndices(worth, s.customerId, Math.ceil(0.2 * n));
   const atRisk = valueRank.filter((i) => s.band[i] === "high");
-  const riskOrder = atRisk.map((i) => ({ i, v: s.score[i]! * s.totalSpend[i]! })).sort((a, b) => b.v - a.v || (s.customerId[a.i]! < s.customerId[b.i]! ? -1 : 1)).slice(0, options.topN ?? 20);
+  const riskOrder = atRisk.map((i) => ({ i, v: s.score[i]! * worth[i]! })).sort((a, b) => b.v - a.v || (s.customerId[a.i]! < s.customerId[b.i]! ? -1 : 1)).slice(0, options.topN ?? 20);
   const terms = result.coefficients.filter((t) => t.term !== "(intercept)");
   const raising = terms.filter((t) => t.pValue !== null && t.pValue < 0.05 && t.estimate > 0).map((t) => t.term.replaceAll("_", " "));
   const best = auc.probabilityPurchase !== null && auc.probabilityPurchase > auc.model ? "BG/NBD's probability of a purchase in the window" : "the logistic model";
@@ -57,7 +61,7 @@ export function propensitySection(result: PropensityResult, options: { readonly 
       { label: "AUC (test period)", value: auc.model, format: "decimal" as const, unit: "", note: `logistic model, ${result.dates.testCut} + ${w} days` },
       { label: "AUC BG/NBD P(alive)", value: auc.probabilityAlive, format: "decimal" as const, unit: "", note: "same customers and period" },
       { label: "Top-decile lift", value: top.lift, format: "decimal" as const, unit: "x", note: `${pct(top.cumulativeGain)} of ${eventPlural} in the top 10 %` },
-      { label: "High band", value: n ? high / n : null, format: "percent" as const, unit: "", note: `of customers on ${result.dates.scoreCut}` },
+      { label: churn ? "High churn risk" : "Likely to buy again", value: n ? high / n : null, format: "percent" as const, unit: "", note: `of customers scored on ${result.dates.scoreCut} are in the high band (score >= ${pct(result.thresholds.high)})` },
     ],
     tables: [
       {
@@ -79,16 +83,18 @@ export function propensitySection(result: PropensityResult, options: { readonly 
         rows: terms.map((t) => ({ term: t.term, oddsRatio: t.oddsRatio, lower: t.oddsRatioLower95, upper: t.oddsRatioUpper95, pValue: t.pValue, perSd: t.standardizedEstimate })),
       },
       {
-        title: `Valuable customers at high risk (top 20 % by spend, high band; by score x spend)`,
+        title: hasSpend ? "Valuable customers at high risk (top 20 % by spend, high band; by score x spend)" : "Valuable customers at high risk (top 20 % by orders, high band; by score x orders)",
         columns: [
           { key: "customer_id", label: "Customer", format: "text" as const }, { key: "score", label: churn ? "P(no purchase)" : "P(purchase)", format: "percent" as const },
-          { key: "alive", label: "BG/NBD P(alive)", format: "percent" as const }, { key: "spend", label: `Spend so far (${currency})`, format: "money" as const },
+          { key: "alive", label: "BG/NBD P(alive)", format: "percent" as const },
+          hasSpend ? { key: "spend", label: withCurrency("Spend so far", currency), format: "money" as const } : { key: "spend", label: "Orders so far", format: "integer" as const },
           { key: "days", label: "Days since last purchase", format: "integer" as const }, { key: "complaints", label: "Complaints", format: "integer" as const },
           { key: "late", label: "Late deliveries", format: "integer" as const },
         ],
         rows: riskOrder.map(({ i }) => ({
           customer_id: s.customerId[i]!, score: s.score[i]!, alive: Number.isFinite(s.probabilityAlive[i]!) ? s.probabilityAlive[i]! : null,
-          spend: s.totalSpend[i]!, days: s.daysSinceLastPurchase[i]!, complaints: s.complaints[i]!, late: s.lateDeliveries[i]!,
+          spend: worth[i]!, days: s.daysSinceLastPurchase[i]!,
+          complaints: Number.isFinite(s.complaints[i]!) ? s.complaints[i]! : null, late: Number.isFinite(s.lateDeliveries[i]!) ? s.lateDeliveries[i]! : null,
         })),
       },
     ],

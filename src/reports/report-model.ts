@@ -51,6 +51,11 @@ export interface Section {
   readonly kpis: readonly Kpi[];
   readonly tables: readonly ReportTable[];
   readonly charts: readonly ReportChart[];
+  /**
+   * Set when the analysis could not be done on these data: the one-line reason. Such a section
+   * has no figures; it is listed in the contents (marked as left out) and shown with its reason.
+   */
+  readonly leftOut?: string;
 }
 
 /**
@@ -66,8 +71,10 @@ export interface Report {
   readonly subtitle: string;
   /** When the report was generated, ISO 8601 date-time (passed in, never read from the clock). */
   readonly generatedAt: string;
-  /** ISO 4217 currency code of `money` values, e.g. "EUR". */
+  /** ISO 4217 currency code of `money` values, e.g. "EUR"; "" when none was given (plain amounts). */
   readonly currency: string;
+  /** Last day the figures describe (ISO YYYY-MM-DD), shown beside the generated time. */
+  readonly observationEnd?: string;
   /**
    * The cover's key figures, each with one plain sentence (in `note`) on what it means; taken
    * from the sections' first KPIs. Optional: hand-made reports may leave it out.

@@ -4,6 +4,7 @@ import { rfmSegmentChart } from "../charts/rfm-segment-chart.js";
 import type { RfmAnalysis } from "../segments/rfm-analysis.js";
 import { formatValue } from "./format-value.js";
 import type { Section } from "./report-model.js";
+import { withCurrency } from "../charts/index.js";
 
 const pct = (x: number | null): string => formatValue(x, "percent");
 const int = (x: number): string => formatValue(x, "integer");
@@ -28,7 +29,8 @@ export function rfmSection(result: RfmAnalysis, options: { readonly currency?: s
   const n = s.length;
   const byName = new Map(result.table.map((r) => [r.segment, r]));
   const shareOf = (names: string[], key: "share" | "revenueShare"): number | null =>
-    names.some((x) => byName.has(x)) ? names.reduce((a, x) => a + (byName.get(x)?.[key] ?? 0), 0) : null;
+    // null when the segments are absent or have no value (a purchase log has no revenue)
+    names.some((x) => byName.get(x)?.[key] != null) ? names.reduce((a, x) => a + (byName.get(x)?.[key] ?? 0), 0) : null;
   const best = shareOf(["Champions", "Loyal Customers"], "share");
   const bestRevenue = shareOf(["Champions", "Loyal Customers"], "revenueShare");
   const risk = shareOf(["At Risk", "Can't Lose Them"], "share");
@@ -61,7 +63,7 @@ export function rfmSection(result: RfmAnalysis, options: { readonly currency?: s
     kpis: [
       { label: "Customers scored", value: n, format: "integer" as const, unit: "customers", note: `to ${result.periodEnd}` },
       { label: "Champions and Loyal", value: best, format: "percent" as const, unit: "", note: `of customers; ${pct(bestRevenue)} of revenue` },
-      { label: "At risk of loss", value: risk, format: "percent" as const, unit: "", note: `At Risk and Can't Lose Them; ${pct(riskRevenue)} of revenue` },
+      { label: "At risk of loss", value: risk, format: "percent" as const, unit: "", note: `At Risk and Can't Lose Them${riskRevenue === null ? "" : `; ${pct(riskRevenue)} of revenue`}` },
       { label: "Segments", value: result.table.filter((r) => r.customers > 0).length, format: "integer" as const, unit: "segments", note: `of ${result.table.length} in the map` },
     ],
     tables: [
@@ -71,12 +73,12 @@ export function rfmSection(result: RfmAnalysis, options: { readonly currency?: s
           { key: "segment", label: "Segment", format: "text" as const },
           { key: "customers", label: "Customers", format: "integer" as const },
           { key: "share", label: "Share of customers", format: "percent" as const },
-          { key: "revenue", label: `Revenue (${currency})`, format: "money" as const },
+          { key: "revenue", label: withCurrency("Revenue", currency), format: "money" as const },
           { key: "revenueShare", label: "Share of revenue", format: "percent" as const },
           ...(result.table.some((r) => r.marginShare !== null) ? [{ key: "marginShare", label: "Share of margin", format: "percent" as const }] : []),
           { key: "meanDays", label: "Mean days since last purchase", format: "integer" as const },
           { key: "meanOrders", label: "Mean orders", format: "decimal" as const },
-          { key: "meanSpend", label: `Mean spend (${currency})`, format: "money" as const },
+          { key: "meanSpend", label: withCurrency("Mean spend", currency), format: "money" as const },
           { key: "meanR", label: "Mean R", format: "decimal" as const },
           { key: "meanF", label: "Mean F", format: "decimal" as const },
           { key: "meanM", label: "Mean M", format: "decimal" as const },
@@ -117,7 +119,7 @@ export function rfmSection(result: RfmAnalysis, options: { readonly currency?: s
     charts: [
       { title: "Segment sizes and value", figure: rfmSegmentChart(result.table), caption: "Per segment, its share of customers (blue) and of revenue (orange); segments whose orange bar is taller carry more than their share of the money." },
       { title: "Customers by R and F score", figure: rfmGridHeatmap(s.r, s.f, { bins: bp.bins }), caption: "Customers by recency score (across, 5 = most recent) and frequency score (up); darker cells hold more customers. The best customers sit top right." },
-      { title: "Mean spend by R and F score", figure: rfmGridHeatmap(s.r, s.f, { bins: bp.bins, spend: s.total_spend, measure: "meanSpend", currency }), caption: `Mean total spend (${currency}) of the customers in each R × F cell; darker cells spend more.` },
+      ...(s.total_spend.some(Number.isFinite) ? [{ title: "Mean spend by R and F score", figure: rfmGridHeatmap(s.r, s.f, { bins: bp.bins, spend: s.total_spend, measure: "meanSpend", currency }), caption: `Mean total spend${withCurrency("", currency)} of the customers in each R × F cell; darker cells spend more.` }] : []),
     ],
   });
 }

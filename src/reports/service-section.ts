@@ -3,6 +3,7 @@ import { serviceRetentionChart } from "../charts/service-retention-chart.js";
 import { SERVICE_PROBLEM_LABELS, type ServiceImpact } from "../insights/service-impact.js";
 import { formatValue } from "./format-value.js";
 import type { Section } from "./report-model.js";
+import { withCurrency } from "../charts/index.js";
 
 const pct = (x: number | null): string => formatValue(x, "percent");
 const int = (x: number | null): string => formatValue(x === null ? null : Math.round(x), "integer");
@@ -61,8 +62,8 @@ export function serviceSection(result: ServiceImpact, options: { readonly curren
           { key: "problem", label: "Service problem", format: "text" as const }, { key: "with", label: "Customers with it", format: "integer" as const },
           { key: "retWith", label: "Bought again, with", format: "percent" as const }, { key: "retComp", label: "Bought again, comparable", format: "percent" as const },
           { key: "gap", label: "Retention gap", format: "percent" as const }, { key: "gapLow", label: `${level} low`, format: "percent" as const },
-          { key: "gapHigh", label: `${level} high`, format: "percent" as const }, { key: "spendGap", label: `Spend gap per customer (${currency})`, format: "money" as const },
-          { key: "lostBuyers", label: "Repeat buyers lost", format: "integer" as const }, { key: "lostSpend", label: `Spend lost (${currency})`, format: "money" as const },
+          { key: "gapHigh", label: `${level} high`, format: "percent" as const }, { key: "spendGap", label: withCurrency("Spend gap per customer", currency), format: "money" as const },
+          { key: "lostBuyers", label: "Repeat buyers lost", format: "integer" as const }, { key: "lostSpend", label: withCurrency("Spend lost", currency), format: "money" as const },
           { key: "rawWith", label: "Raw: bought again, with", format: "percent" as const }, { key: "rawWithout", label: "Raw: bought again, without", format: "percent" as const },
         ],
         rows: rows.map((p) => ({

@@ -2,6 +2,7 @@ import JSZip from "jszip";
 import { chartXml, type ChartSpec } from "./xlsx-chart-xml.js";
 import { drawingXml, type AnchorPoint } from "./xlsx-drawing-xml.js";
 import { xmlEscape } from "./xlsx-xml-escape.js";
+import { pinPackage } from "./xlsx-pin-package.js";
 
 /** A chart to place on a sheet: its frame (cell anchors, name, alt text) and its spec. */
 export interface PlacedChart {
@@ -61,14 +62,18 @@ function drawingPosition(ws: string): number {
  * the worksheet's relationship and `<drawing r:id>` element (placed where CT_Worksheet wants
  * it: before legacyDrawing, tableParts, extLst), and the content-type overrides.
  *
+ * With `options.date`, the package is also made reproducible (see `pinPackage`): every zip
+ * entry carries that date and no GUID is random.
+ *
  * @param xlsx - the package bytes
  * @param charts - the charts of each sheet, by sheet name
+ * @param options - `date` of every zip entry (default: as exceljs and JSZip set them)
  * @returns the new package bytes
  * @throws Error when a sheet is missing, already has a drawing, or the package lacks a part
  * @example
  * const withCharts = await addCharts(await wb.xlsx.writeBuffer(), new Map([["Sales", [placed]]]));
  */
-export async function addCharts(xlsx: Uint8Array, charts: ReadonlyMap<string, readonly PlacedChart[]>): Promise<Buffer> {
+export async function addCharts(xlsx: Uint8Array, charts: ReadonlyMap<string, readonly PlacedChart[]>, options: { readonly date?: Date } = {}): Promise<Buffer> {
   const zip = await JSZip.loadAsync(xlsx);
   const parts = await sheetParts(zip);
   const used = (re: RegExp): number => Math.max(0, ...Object.keys(zip.files).map((f) => Number(re.exec(f)?.[1] ?? 0)));
@@ -111,5 +116,6 @@ export async function addCharts(xlsx: Uint8Array, charts: ReadonlyMap<string, re
     const types = await text(zip, "[Content_Types].xml");
     zip.file("[Content_Types].xml", types.replace("</Types>", `${overrides.join("")}</Types>`));
   }
+  if (options.date) await pinPackage(zip, options.date);
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
 }

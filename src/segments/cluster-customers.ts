@@ -61,9 +61,11 @@ export interface ClusterResult {
  * const r = clusterCustomers(await customerSummary(tx), { k: "auto", seed: 1 });
  * r.k; r.profiles.map((p) => `${p.name}: ${p.size}`); // e.g. 4, ["Lapsed one-timers: 2210", ...]
  */
-export function clusterCustomers(summary: Pick<CustomerSummary, "length" | "columns">, options: ClusterCustomersOptions = {}): ClusterResult {
+export function clusterCustomers(summary: Pick<CustomerSummary, "length" | "columns" | "hasSpend">, options: ClusterCustomersOptions = {}): ClusterResult {
   const fn = "clusterCustomers";
-  const features = options.features ?? DEFAULT_CLUSTER_FEATURES;
+  // A purchase log has no spend: by default cluster on recency and frequency alone.
+  const spendFeatures: readonly ClusterFeature[] = ["total_spend", "monetary_value"];
+  const features = options.features ?? (summary.hasSpend === false ? DEFAULT_CLUSTER_FEATURES.filter((f) => !spendFeatures.includes(f)) : DEFAULT_CLUSTER_FEATURES);
   for (const f of features) {
     if (!(CLUSTER_FEATURE_NAMES as readonly string[]).includes(f)) throw new ArgumentError(`${fn}: feature "${f}" is not one of ${CLUSTER_FEATURE_NAMES.join(", ")}`);
   }

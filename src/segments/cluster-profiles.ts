@@ -101,10 +101,12 @@ export function clusterProfiles(
       const clusterSpend = m.reduce((a, i) => a + spend[i]!, 0);
       const r1 = (x: number) => String(Math.round(x));
       const r2 = (x: number) => x.toFixed(x >= 100 ? 0 : 1);
+      // A purchase log has no spend (NaN): the description then speaks of recency and orders only.
+      const knownSpend = Number.isFinite(all.spend);
       const description =
         `Last bought ${r1(mean(columns.days_since_last_purchase, m))} days ago on average (all customers ${r1(all.days)}); ` +
-        `${r2(mean(columns.orders, m))} orders (all ${r2(all.orders)}); spent ${r1(t.meanSpend)} on average (all ${r1(all.spend)}): ` +
-        `${t.recency === "average" ? "average recency" : t.recency}, ${t.frequency === "average" ? "average frequency" : t.frequency}, ${t.spend} spend` +
+        `${r2(mean(columns.orders, m))} orders (all ${r2(all.orders)})${knownSpend ? `; spent ${r1(t.meanSpend)} on average (all ${r1(all.spend)})` : ""}: ` +
+        `${t.recency === "average" ? "average recency" : t.recency}, ${t.frequency === "average" ? "average frequency" : t.frequency}${knownSpend ? `, ${t.spend} spend` : ""}` +
         `${t.oneTimers ? ", mostly one order" : ""}.`;
       return Object.freeze({
         cluster: c + 1,

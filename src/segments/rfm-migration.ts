@@ -66,7 +66,8 @@ export async function rfmMigration(
   const g2 = rfmSegments(sc2, rules);
   const holdout = new Map(s1.columns.customer_id.map((id, i) => [id, s1.columns.monetary_holdout[i]!]));
   const spend = Float64Array.from(s2.columns.customer_id, (id, i) => holdout.get(id) ?? s2.columns.total_spend[i]!);
-  const matrix = migrationMatrix(g1, g2, { order: g1.names, spend });
+  // A purchase log has no spend: the matrix then counts customers only (revenue stays 0 and is not shown).
+  const matrix = migrationMatrix(g1, g2, { order: g1.names, ...(s2.hasSpend === false ? {} : { spend }) });
   return Object.freeze({
     from: s1.calibrationEnd,
     to: s2.calibrationEnd,

@@ -23,6 +23,8 @@ export function rfmColumnsOf(input: RfmInput, fn: string): RfmColumns {
  * impossible fewer scores are used, spread over 1..bins, and a note says so. Give
  * `breakpoints` (e.g. an earlier date's `result.breakpoints`) to score on that scale instead.
  * Also returns `fm`, the combined frequency-monetary score (F + M) / 2 rounded half up.
+ * A purchase log has no spend (every `total_spend` NaN): M then takes the F score (segments on
+ * recency and frequency alone), and a note says so.
  *
  * @param input - a customer summary, or columns `customer_id`, `days_since_last_purchase` (days), `orders` (count), `total_spend` (currency units)
  * @param options - `bins` (default 5, or the breakpoints' bins), `breakpoints` to reuse
@@ -50,6 +52,8 @@ export function rfmScores(
     m: Float64Array.from(c.total_spend),
   };
   const given = options.breakpoints;
+  // No amounts at all (a purchase log): score M as F, so the segment map runs on R and F.
+  const noSpend = raw.m.length > 0 && raw.m.every(Number.isNaN);
   const wrap = (e: unknown): never => {
     throw new ArgumentError(`${fn}: ${e instanceof Error ? e.message.replace(/^\w+: /, "") : String(e)}`);
   };
@@ -59,11 +63,12 @@ export function rfmScores(
     cuts = {
       r: given ? [...given.r] : [...rfmQuantileBreaks(raw.r, bins)],
       f: given ? [...given.f] : [...rfmQuantileBreaks(raw.f, bins)],
-      m: given ? [...given.m] : [...rfmQuantileBreaks(raw.m, bins)],
+      m: [],
     };
+    cuts.m = noSpend ? [...cuts.f] : given ? [...given.m] : [...rfmQuantileBreaks(raw.m, bins)];
     r = rfmScoreValues(raw.r, cuts.r, { bins, reverse: true });
     f = rfmScoreValues(raw.f, cuts.f, { bins });
-    m = rfmScoreValues(raw.m, cuts.m, { bins });
+    m = noSpend ? Uint8Array.from(f) : rfmScoreValues(raw.m, cuts.m, { bins });
   } catch (e) {
     return wrap(e);
   }
@@ -81,6 +86,7 @@ export function rfmScores(
       notes.push(`${LABEL[k]}: ties allow only ${levels} distinct score${levels === 1 ? "" : "s"} (${scoresUsed[k].join(", ")}) instead of ${bins}`);
     }
   }
+  if (noSpend) notes.push("no amounts in the data (a purchase log): M is scored as F, so the segments rest on recency and frequency alone");
   if (given) notes.push(`scored on given breakpoints (bins ${bins}), not on this data's own quantiles`);
   const periodEnd = "calibrationEnd" in input ? input.calibrationEnd : null;
   return Object.freeze({

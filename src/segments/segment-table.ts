@@ -8,9 +8,9 @@ export interface SegmentRow {
   readonly customers: number;
   /** Share of all customers. */
   readonly share: number | null;
-  /** Total spend of the segment in the period (currency units). */
+  /** Total spend of the segment in the period (currency units); NaN (unknown) for a purchase log. */
   readonly revenue: number;
-  /** Share of all spend. */
+  /** Share of all spend; null when spend is unknown or zero. */
   readonly revenueShare: number | null;
   /** Share of all gross margin, when margin was given (else null). */
   readonly marginShare: number | null;
@@ -80,11 +80,11 @@ export function segmentTable(
         customers: a.n,
         share: mean(a.n, n),
         revenue: a.spend,
-        revenueShare: totalSpend !== 0 ? a.spend / totalSpend : null,
+        revenueShare: Number.isFinite(totalSpend) && totalSpend !== 0 ? a.spend / totalSpend : null,
         marginShare: margin && totalMargin !== 0 ? a.margin / totalMargin : null,
         meanDaysSinceLastPurchase: mean(a.days, a.n),
         meanOrders: mean(a.orders, a.n),
-        meanSpend: mean(a.spend, a.n),
+        meanSpend: Number.isFinite(a.spend) ? mean(a.spend, a.n) : null,
         meanR: mean(a.r, a.n),
         meanF: mean(a.f, a.n),
         meanM: mean(a.m, a.n),

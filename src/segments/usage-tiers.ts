@@ -123,7 +123,7 @@ export function usageTiers(
       customers: a.n,
       share: n > 0 ? a.n / n : null,
       revenue: a.spend,
-      revenueShare: totalSpend !== 0 ? a.spend / totalSpend : null,
+      revenueShare: Number.isFinite(totalSpend) && totalSpend !== 0 ? a.spend / totalSpend : null,
       meanOrders: a.n > 0 ? a.orders / a.n : null,
       treatment: USAGE_TREATMENTS[t],
     });

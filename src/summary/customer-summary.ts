@@ -81,7 +81,10 @@ async function summarise(
   const unit = DAYS_PER_UNIT[timeUnit];
   const num = (name: string, scale = 1): Float64Array =>
     Float64Array.from(cols[name] ?? [], (v) => (v === null ? 0 : Number(v) / scale));
+  // A purchase log has no amounts: its money columns are unknown (NaN), not zero.
+  const hasSpend = transactions.amount !== undefined;
   const first = num("first_day");
+  const money = (name: string): Float64Array => (hasSpend ? num(name) : new Float64Array(first.length).fill(NaN));
   const last = num("last_day");
   const n = first.length;
   const late = await engine.connection.runAndReadAll(
@@ -92,15 +95,19 @@ async function summarise(
     frequency: num("frequency"),
     recency: Float64Array.from(first, (f, i) => (last[i] - f) / unit),
     T: Float64Array.from(first, (f) => (cal - f) / unit),
-    monetary_value: num("monetary_value"),
+    monetary_value: money("monetary_value"),
     first_purchase: Object.freeze(Array.from(first, formatDay)),
     last_purchase: Object.freeze(Array.from(last, formatDay)),
     days_since_last_purchase: Float64Array.from(last, (l) => cal - l),
     orders: num("orders"),
-    total_spend: num("total_spend"),
+    total_spend: money("total_spend"),
     frequency_holdout: num("frequency_holdout"),
-    monetary_holdout: num("monetary_holdout"),
+    monetary_holdout: money("monetary_holdout"),
   });
+  const only = (await engine.connection.runAndReadAll(
+    `SELECT COUNT(*)::INTEGER AS n, COALESCE(SUM(s), 0)::DOUBLE AS amount FROM (SELECT customer_id, SUM(amount) AS s FROM ${table} WHERE day <= ${obs} GROUP BY customer_id HAVING MAX(amount) < 0)`,
+  )).getRowObjectsJS()[0];
+  const returnsOnly = Number(only?.n ?? 0) > 0 ? Object.freeze({ customers: Number(only!.n), amount: Number(only!.amount) }) : undefined;
   return Object.freeze({
     length: n,
     timeUnit,
@@ -108,6 +115,8 @@ async function summarise(
     observationEnd: formatDay(obs),
     durationHoldout: (obs - cal) / unit,
     customersAfterCalibration: Number(late.getRowObjectsJS()[0]?.n ?? 0),
+    hasSpend,
+    ...(returnsOnly ? { returnsOnly } : {}),
     columns,
   });
 }

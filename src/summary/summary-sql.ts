@@ -5,7 +5,9 @@
  * days of the calibration and observation periods, inclusive. Durations stay in days; the
  * caller divides by the time unit. Money is summed as DECIMAL(38, 10): exact to 1e-10 and the same
  * whatever order parallel threads add it in (a sum of doubles is not), so the summary is
- * deterministic.
+ * deterministic. DECIMAL(38, 10) holds 28 integer digits; every amount and refund is within
+ * ±1e12 (the loaders reject other lines, `loadTransactionsTable` checks again), so even 2^31
+ * lines of one customer and day sum to at most 2.2e21 and no cast or sum can overflow.
  *
  * Output columns: customer_id, first_day, last_day, frequency, monetary_value, orders,
  * total_spend, frequency_holdout, monetary_holdout; ordered by customer_id (our engine table

@@ -1,3 +1,4 @@
+import { csvCell, csvText } from "../data/csv-cell.js";
 import type { CustomerSummary, SummaryColumns } from "./types.js";
 
 /** The CSV columns of a customer summary, in output order. */
@@ -17,25 +18,19 @@ export const SUMMARY_CSV_COLUMNS: readonly (keyof SummaryColumns)[] = Object.fre
 ]);
 
 /**
- * Quotes a CSV field when it holds a delimiter, quote or line break (RFC 4180).
+ * A text cell of a CSV file: formula-leading text neutralised, quoted per RFC 4180 (the shared
+ * writer, {@link csvText}).
  *
  * @example
  * csvField('a,"b"'); // '"a,""b"""'
+ * csvField("=1+1");  // "'=1+1"
  */
-export function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** A cell as text; numbers to 15 significant digits, which drops binary noise such as 74.02000000000001. */
-function cellText(value: string | number | null): string {
-  if (value === null || (typeof value === "number" && Number.isNaN(value))) return "";
-  if (typeof value === "number") return Number.isFinite(value) ? String(Number(value.toPrecision(15))) : String(value);
-  return value;
-}
+export const csvField = csvText;
 
 /**
- * Renders columns as CSV text with a header, one line per row, numbers to 15 significant digits
- * (all that a double holds reliably; non-finite numbers as `Infinity` or empty for NaN), LF line ends.
+ * Renders columns as CSV text with a header, one line per row, every cell through the shared
+ * {@link csvCell}: numbers to 15 significant digits (non-finite as `Infinity`, empty for NaN),
+ * text cells that start with a formula character neutralised with a leading `'`, LF line ends.
  *
  * @param names - the column names, in output order
  * @param columns - one array per name, each at least `length` long
@@ -45,9 +40,9 @@ function cellText(value: string | number | null): string {
  * columnsToCsv(["id", "x"], [["a"], [0.1 + 0.2]], 1); // "id,x\na,0.3\n"
  */
 export function columnsToCsv(names: readonly string[], columns: readonly ArrayLike<string | number | null>[], length: number): string {
-  const lines = [names.map(csvField).join(",")];
+  const lines = [names.map(csvText).join(",")];
   for (let i = 0; i < length; i++) {
-    lines.push(columns.map((c) => csvField(cellText(c[i] ?? null))).join(","));
+    lines.push(columns.map((c) => csvCell(c[i])).join(","));
   }
   return lines.join("\n") + "\n";
 }

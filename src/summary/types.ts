@@ -65,5 +65,18 @@ export interface CustomerSummary {
   readonly durationHoldout: number;
   /** Customers whose first purchase falls after the calibration end (not in the table). */
   readonly customersAfterCalibration: number;
+  /**
+   * Customers with lines up to the observation end but no purchase among them, only returns
+   * (negative amounts: the purchase was before the data). They are not in the table; their count
+   * and the sum of their lines (currency, negative) are kept here so that no refund is lost
+   * without a word. Absent when there are none.
+   */
+  readonly returnsOnly?: { readonly customers: number; readonly amount: number };
+  /**
+   * False when the transactions had no amounts (a purchase log): the money columns
+   * (`monetary_value`, `total_spend`, `monetary_holdout`) are then NaN, unknown, never 0.
+   * Absent or true: spend is known.
+   */
+  readonly hasSpend?: boolean;
   readonly columns: SummaryColumns;
 }

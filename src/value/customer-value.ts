@@ -34,22 +34,25 @@ export function customerValue(t: Transactions, options: ValueOptions = {}): Cust
   const m = ids.length;
   const s = sumValueByKey(lines, service.costToServe, lines.customerOf, m);
   const totals = valueTotals(sumValueByKey(lines, service.costToServe, new Int32Array(lines.length), 1), 0);
-  const whale = whaleCurve(ids, s.net_contribution, { maxPoints: options.whalePoints ?? 1000 });
-  const order = rankOrder(ids, s.net_contribution);
+  // Unknown cost of goods (a plain export): rank and draw the whale curve on revenue instead of profit.
+  const measure = lines.unknownCostLines > 0 ? "net_sales" : "net_contribution";
+  const worth = s[measure];
+  const whale = whaleCurve(ids, worth, { maxPoints: options.whalePoints ?? 1000, measure });
+  const order = rankOrder(ids, worth);
   const rank = new Float64Array(m);
   const cumulative = new Float64Array(m);
   let positive = 0;
-  for (let i = 0; i < m; i++) if (s.net_contribution[i]! > 0) positive += s.net_contribution[i]!;
-  const base = whale.base === "total" ? totals.net_contribution : positive;
+  for (let i = 0; i < m; i++) if (worth[i]! > 0) positive += worth[i]!;
+  const base = whale.base === "total" ? totals[measure] : positive;
   let running = 0;
   order.forEach((i, k) => {
     rank[i] = k + 1;
-    running += s.net_contribution[i]!;
+    running += worth[i]!;
     cumulative[i] = ratio(running, base);
   });
-  const measure = options.abcMeasure ?? "net_contribution";
+  const abcMeasure = options.abcMeasure ?? measure;
   const thresholds = { a: options.abcThresholds?.a ?? 0.8, b: options.abcThresholds?.b ?? 0.95 };
-  const classes = abcClasses(ids, s[measure], thresholds);
+  const classes = abcClasses(ids, s[abcMeasure], thresholds);
   const columns: CustomerValueColumns = {
     customer_id: Object.freeze([...ids]),
     orders: s.orders, lines: s.lines, units: s.units, gross_sales: s.gross_sales, discounts: s.discounts,
@@ -68,7 +71,7 @@ export function customerValue(t: Transactions, options: ValueOptions = {}): Cust
     columns: Object.freeze(columns),
     totals,
     whale,
-    abc: Object.freeze({ measure, thresholds: Object.freeze(thresholds), classes: abcSummary(classes, s.net_sales, s.net_contribution, s[measure]) }),
+    abc: Object.freeze({ measure: abcMeasure, thresholds: Object.freeze(thresholds), classes: abcSummary(classes, s.net_sales, s.net_contribution, s[abcMeasure]) }),
     byChannel: t.channel ? groupValueOf(t, prepared, "channel", options.customers) : null,
     costs: prepared.costs,
     returnsFrom: service.returnsFrom,

@@ -1,5 +1,6 @@
 import type { Transactions } from "../data/types.js";
 import { DataError } from "../data/data-error.js";
+import { requireAmounts } from "../data/require-amounts.js";
 
 /** Cost of goods per line, with the rule that filled the unknown ones. */
 export interface LineCostOfGoods {
@@ -11,6 +12,8 @@ export interface LineCostOfGoods {
   readonly knownMarginRates: Readonly<Record<string, number>>;
   /** How many lines had their cost estimated. */
   readonly estimatedLines: number;
+  /** How many lines have an unknown cost (NaN): no line has a known cost and no margin rate was assumed. */
+  readonly unknownLines: number;
 }
 
 /**
@@ -18,12 +21,13 @@ export interface LineCostOfGoods {
  * return line as -|cost|: the goods come back to stock). An unknown cost (blank, or no cost
  * column) is **estimated** as `amount x (1 - m)`, where `m` is the gross margin rate realised on
  * the purchase lines with a known cost in the same category, else on all lines with a known
- * cost, else `assumedMarginRate`.
+ * cost, else `assumedMarginRate`; without any of these (a plain export of customer, date and
+ * amount) the cost stays unknown (NaN): the margin is then unknown, never taken as 0 or as sales.
  *
  * @param t - the transactions (amount and cost in currency units)
  * @param assumedMarginRate - the margin rate (a fraction < 1) to assume when no line has a known cost
  * @returns frozen per-line costs and the rates used
- * @throws DataError when a cost must be estimated but no line has a known cost and no `assumedMarginRate` is given, or it is not a number < 1
+ * @throws DataError when `assumedMarginRate` is not a number < 1
  * @example
  * // two lines of category "home": 100 with cost 60, 50 with cost unknown -> 50 x (1 - 0.4) = 30
  * lineCostOfGoods(t).cost; // Float64Array [60, 30]
@@ -33,6 +37,7 @@ export function lineCostOfGoods(t: Transactions, assumedMarginRate?: number): Li
     throw new DataError(`lineCostOfGoods: assumedMarginRate ${assumedMarginRate} must be a number below 1 (a fraction, e.g. 0.4)`);
   }
   const n = t.length;
+  const amount = requireAmounts(t, "lineCostOfGoods", "cost of goods to estimate");
   const given = t.cost;
   const category = t.category;
   const sales = new Map<string, number>();
@@ -43,7 +48,7 @@ export function lineCostOfGoods(t: Transactions, assumedMarginRate?: number): Li
   };
   for (let i = 0; i < n; i++) {
     const c = given ? given[i]! : NaN;
-    const a = t.amount[i]!;
+    const a = amount[i]!;
     if (Number.isNaN(c) || a <= 0) continue;
     add("", a, c);
     if (category) add(category[i]!, a, c);
@@ -52,23 +57,23 @@ export function lineCostOfGoods(t: Transactions, assumedMarginRate?: number): Li
   for (const [key, s] of sales) if (s > 0) rates[key] = 1 - costs.get(key)! / s;
   const cost = new Float64Array(n);
   const estimated = new Uint8Array(n);
-  let estimatedLines = 0;
+  let estimatedLines = 0, unknownLines = 0;
   for (let i = 0; i < n; i++) {
     const c = given ? given[i]! : NaN;
-    const a = t.amount[i]!;
+    const a = amount[i]!;
     if (!Number.isNaN(c)) {
       cost[i] = a < 0 ? -Math.abs(c) : c;
       continue;
     }
     const rate = (category ? rates[category[i]!] : undefined) ?? rates[""] ?? assumedMarginRate;
     if (rate === undefined) {
-      throw new DataError(
-        `lineCostOfGoods: the cost of line ${t.sourceLine[i]} is unknown and no line has a known cost; add a cost column or give an assumed margin rate (option assumedMarginRate, crm value --margin-rate R)`,
-      );
+      cost[i] = NaN;
+      unknownLines += 1;
+      continue;
     }
     cost[i] = a * (1 - rate);
     estimated[i] = 1;
     estimatedLines += 1;
   }
-  return Object.freeze({ cost, estimated, knownMarginRates: Object.freeze(rates), estimatedLines });
+  return Object.freeze({ cost, estimated, knownMarginRates: Object.freeze(rates), estimatedLines, unknownLines });
 }

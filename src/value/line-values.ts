@@ -1,5 +1,6 @@
 import type { Transactions } from "../data/types.js";
 import { lineCostOfGoods } from "./line-cost-of-goods.js";
+import { requireAmounts } from "../data/require-amounts.js";
 
 /** The value pieces of every transaction line (currency units unless said), and its customer and order. */
 export interface LineValues {
@@ -33,6 +34,8 @@ export interface LineValues {
   readonly returned: Float64Array;
   /** Lines whose cost of goods was estimated. */
   readonly estimatedLines: number;
+  /** Lines whose cost of goods is unknown (NaN; see lineCostOfGoods). */
+  readonly unknownCostLines: number;
 }
 
 /**
@@ -50,19 +53,20 @@ export interface LineValues {
  */
 export function lineValues(t: Transactions, assumedMarginRate?: number): LineValues {
   const n = t.length;
+  const amount = requireAmounts(t, "lineValues", "sales value");
   const customerIds = [...new Set(t.customerId)].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
   const customerIndex = new Map(customerIds.map((id, k) => [id, k]));
   const customerOf = new Int32Array(n);
   const orderOf = new Int32Array(n).fill(-1);
   const orderIndex = new Map<string, number>();
   const perOrder: number[] = [];
-  const { cost, estimated, estimatedLines } = lineCostOfGoods(t, assumedMarginRate);
+  const { cost, estimated, estimatedLines, unknownLines } = lineCostOfGoods(t, assumedMarginRate);
   const [grossSales, discounts, returnsValue, netSales, goodsCost, costOfGoods, costEstimatedSales, freight, units, unitSales, returned] =
     Array.from({ length: 11 }, () => new Float64Array(n));
   for (let i = 0; i < n; i++) {
     const id = t.customerId[i]!;
     customerOf[i] = customerIndex.get(id)!;
-    const a = t.amount[i]!;
+    const a = amount[i]!;
     const refund = t.returnedAmount ? t.returnedAmount[i]! : 0;
     const q = t.quantity ? t.quantity[i]! : NaN;
     const rq = t.returnedQuantity ? t.returnedQuantity[i]! : 0;
@@ -99,6 +103,6 @@ export function lineValues(t: Transactions, assumedMarginRate?: number): LineVal
     length: n, customerIds, customerOf, orderOf, orders: perOrder.length, linesPerOrder: Int32Array.from(perOrder),
     grossSales: grossSales!, discounts: discounts!, returnsValue: returnsValue!, netSales: netSales!, goodsCost: goodsCost!,
     costOfGoods: costOfGoods!, costEstimatedSales: costEstimatedSales!, freight: freight!, units: units!, unitSales: unitSales!,
-    returned: returned!, estimatedLines,
+    returned: returned!, estimatedLines, unknownCostLines: unknownLines,
   };
 }

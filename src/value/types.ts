@@ -69,6 +69,12 @@ export interface WhalePoint {
 
 /** The profitability (whale) curve and its facts. */
 export interface WhaleCurve {
+  /**
+   * What the curve ranks and accumulates: net contribution (profit), or lifetime sales (revenue)
+   * when the cost of goods is unknown (no cost column and no assumed margin rate). With
+   * "net_sales" the "profit" fields below hold revenue.
+   */
+  readonly measure: "net_contribution" | "net_sales";
   /** Customers ranked by net contribution (customer_id order: best first). */
   readonly customers: number;
   /** Total net contribution of all customers (currency). */

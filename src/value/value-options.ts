@@ -6,6 +6,7 @@ import { lineCostToServe, type LineCostToServe } from "./line-cost-to-serve.js";
 import { lineValues, type LineValues } from "./line-values.js";
 import { serviceCostTable } from "./service-cost-table.js";
 import type { ServiceCostTable } from "./types.js";
+import { requireAmounts } from "../data/require-amounts.js";
 import { ArgumentError } from "../math/argument-error.js";
 
 /** Options of {@link customerValue} and {@link valueByGroup}. */
@@ -43,22 +44,26 @@ export interface PreparedValue {
  * @param options - see {@link ValueOptions}
  * @param fn - the calling function's name, for messages
  * @returns the prepared pieces
- * @throws DataError for a bad cost table or when costs cannot be estimated; RangeError for empty transactions
+ * @throws DataError for a bad cost table; ArgumentError for empty transactions; AnalysisNotPossibleError without amounts
  * @example
  * prepareValue(t, { costs: { complaint: 20 } }, "customerValue").costs.complaint; // 20
  */
 export function prepareValue(t: Transactions, options: ValueOptions, fn: string): PreparedValue {
   if (t.length === 0) throw new ArgumentError(`${fn}: the transactions table is empty (0 lines); nothing to value`);
+  const amount = requireAmounts(t, fn, "sales value");
   const costs = serviceCostTable(options.costs ?? {}, "options.costs");
   const lines = lineValues(t, options.assumedMarginRate);
   let recordsReturns = t.returnedQuantity !== undefined || t.returnedAmount !== undefined;
-  for (let i = 0; i < t.length && !recordsReturns; i++) if (t.amount[i]! < 0) recordsReturns = true;
+  for (let i = 0; i < t.length && !recordsReturns; i++) if (amount[i]! < 0) recordsReturns = true;
   const service = lineCostToServe(lines, recordsReturns, options.serviceEvents, costs);
   const notes: string[] = [];
   if (lines.estimatedLines > 0) {
     notes.push(
       `The cost of goods of ${lines.estimatedLines} of ${t.length} lines was unknown and was estimated from the margin realised on lines of known cost (same category where possible)${t.cost ? "" : " or the assumed margin rate"}.`,
     );
+  }
+  if (lines.unknownCostLines > 0) {
+    notes.push("The data have no cost column and no margin rate was given, so the cost of goods, the gross margin and the net contribution are unknown (shown as –, never as 0); customers are ranked and the whale curve drawn on lifetime sales (revenue). Give --margin-rate R (or a cost column) for profit.");
   }
   if (service.returnsFrom === "transactions" && options.serviceEvents) {
     notes.push("Returns are priced once, from the return lines of the transactions; return service events are counted but not priced again.");

@@ -20,7 +20,11 @@ import { ArgumentError } from "../math/argument-error.js";
  * w.unprofitableCost;  // 20
  * w.points.at(-1);     // { customerShare: 1, profitShare: 1 }
  */
-export function whaleCurve(ids: readonly string[], netContribution: ArrayLike<number>, options: { readonly maxPoints?: number } = {}): WhaleCurve {
+export function whaleCurve(
+  ids: readonly string[],
+  netContribution: ArrayLike<number>,
+  options: { readonly maxPoints?: number; readonly measure?: WhaleCurve["measure"] } = {},
+): WhaleCurve {
   const maxPoints = options.maxPoints ?? 1000;
   if (!Number.isInteger(maxPoints) || maxPoints < 2) throw new ArgumentError(`whaleCurve: maxPoints ${maxPoints} must be an integer >= 2`);
   const n = ids.length;
@@ -54,6 +58,7 @@ export function whaleCurve(ids: readonly string[], netContribution: ArrayLike<nu
     .map((k) => Object.freeze({ customerShare: n > 0 ? k / n : 0, profitShare: share(k) }));
   if (base === "total") points[points.length - 1] = Object.freeze({ customerShare: 1, profitShare: 1 });
   return Object.freeze({
+    measure: options.measure ?? "net_contribution",
     customers: n,
     totalProfit: total,
     base,

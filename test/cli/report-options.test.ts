@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/main.js";
 import { pdfBrowser } from "../../src/reports/pdf-browser.js";
@@ -76,7 +77,7 @@ describe("crm report: new options", () => {
 
   it("--locale de-DE formats money as 1.234,50 EUR in the HTML", async () => {
     const out = path.join(dir, "de");
-    const r = await crm("report", ...input(), "--locale", "de-DE", "--sections", "customer-value", "--out", out);
+    const r = await crm("report", ...input(), "--locale", "de-DE", "--currency", "EUR", "--sections", "customer-value", "--out", out);
     expect(r.code, r.err).toBe(0);
     const html = readFileSync(path.join(out, "customer-report.html"), "utf8");
     expect(html).toContain(`data-locale="de-DE"`);
@@ -91,6 +92,9 @@ describe("crm report: new options", () => {
       [["--top", "0"], 'crm report: --top must be a whole number from 1 to 100000 (got "0")\n'],
       [["--top", "ten"], 'crm report: --top must be a whole number from 1 to 100000 (got "ten")\n'],
       [["--anonymise-key", "k"], "crm report: --anonymise-key needs --anonymise\n"],
+      [["--generated-at", "2026-12-03 14:05"], 'crm report: --generated-at must be an ISO 8601 date-time with a zone such as 2026-12-03T14:05:00Z, or a day such as 2026-12-03 (got "2026-12-03 14:05")\n'],
+      [["--generated-at", "2026-02-30"], 'crm report: --generated-at must be an ISO 8601 date-time with a zone such as 2026-12-03T14:05:00Z, or a day such as 2026-12-03 (got "2026-02-30")\n'],
+      [["--currency", "usd"], 'crm report: --currency must be a 3-letter ISO code such as EUR or USD (got "usd")\n'],
     ];
     for (const [argv, message] of cases) {
       const r = await crm("report", ...argv);
@@ -101,9 +105,77 @@ describe("crm report: new options", () => {
 
   it("--help documents the new flags and the weakness of the default key", async () => {
     const r = await crm("report", "--help");
-    for (const flag of ["--locale", "--top", "--anonymise", "--anonymise-key", "--pdf"]) expect(r.out).toContain(flag);
+    for (const flag of ["--locale", "--top", "--anonymise", "--anonymise-key", "--pdf", "--subtitle", "--generated-at", "SOURCE_DATE_EPOCH", "--currency"]) expect(r.out).toContain(flag);
     expect(r.out).toContain("WITHOUT A SECRET KEY PSEUDONYMS CAN BE REVERSED");
   });
+
+  it("--generated-at and SOURCE_DATE_EPOCH make two runs byte-identical; without them the time is now", async () => {
+    const run = async (name: string, extra: string[], epoch?: string): Promise<Buffer[]> => {
+      const out = path.join(dir, name);
+      const saved = process.env.SOURCE_DATE_EPOCH;
+      if (epoch === undefined) delete process.env.SOURCE_DATE_EPOCH;
+      else process.env.SOURCE_DATE_EPOCH = epoch;
+      try {
+        const r = await crm("report", ...input(), "--sections", "rfm-segments,cohorts-retention", ...extra, "--out", out);
+        expect(r.code, r.err).toBe(0);
+      } finally {
+        if (saved === undefined) delete process.env.SOURCE_DATE_EPOCH;
+        else process.env.SOURCE_DATE_EPOCH = saved;
+      }
+      return ["customer-report.html", "customer-report.xlsx"].map((f) => readFileSync(path.join(out, f)));
+    };
+    const a = await run("pinned-1", ["--generated-at", "2026-12-03T14:05:00Z"]);
+    const b = await run("pinned-2", ["--generated-at", "2026-12-03T14:05:00Z"]);
+    expect(a[0]!.equals(b[0]!)).toBe(true);
+    expect(a[1]!.equals(b[1]!)).toBe(true);
+    const html = a[0]!.toString("utf8");
+    expect(html).toContain(`<time datetime="2026-12-03T14:05:00.000Z">3 December 2026, 14:05 UTC</time>`);
+    // The workbook: document properties and every zip entry carry the pinned time.
+    const zip = await JSZip.loadAsync(a[1]!);
+    expect(await zip.file("docProps/core.xml")!.async("string")).toContain(`<dcterms:created xsi:type="dcterms:W3CDTF">2026-12-03T14:05:00Z</dcterms:created>`);
+    for (const f of Object.values(zip.files)) expect(f.date.toISOString()).toBe("2026-12-03T14:05:00.000Z");
+    // 1764770700 s is 2025-12-03T14:05:00Z.
+    const c = await run("epoch-1", [], "1764770700");
+    const d = await run("epoch-2", [], "1764770700");
+    expect(c[0]!.equals(d[0]!) && c[1]!.equals(d[1]!)).toBe(true);
+    expect(c[0]!.toString("utf8")).toContain(`<time datetime="2025-12-03T14:05:00.000Z">3 December 2025, 14:05 UTC</time>`);
+    // --generated-at wins over SOURCE_DATE_EPOCH.
+    const e = await run("both", ["--generated-at", "2026-12-03T14:05:00Z"], "1764770700");
+    expect(e[0]!.equals(a[0]!) && e[1]!.equals(a[1]!)).toBe(true);
+    const bad = await crm("report", "--sections", "rfm-segments", "--out", path.join(dir, "bad-at"), "--generated-at", "x");
+    expect(bad.code).toBe(2);
+    const savedEpoch = process.env.SOURCE_DATE_EPOCH;
+    process.env.SOURCE_DATE_EPOCH = "1.5e9";
+    try {
+      const badEpoch = await crm("report", "--sections", "rfm-segments", "--out", path.join(dir, "bad-epoch"));
+      expect([badEpoch.code, badEpoch.err]).toEqual([2, 'crm report: SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 UTC, up to 253402300799 (got "1.5e9")\n']);
+    } finally {
+      if (savedEpoch === undefined) delete process.env.SOURCE_DATE_EPOCH;
+      else process.env.SOURCE_DATE_EPOCH = savedEpoch;
+    }
+    // Without either, the current time (a run started after `before` carries a later stamp).
+    const before = Date.now();
+    const now = (await run("now", []))[0]!.toString("utf8");
+    const stamp = Date.parse(/<time datetime="([^"]+)">/.exec(now)![1]!);
+    expect(stamp).toBeGreaterThanOrEqual(before - 1000);
+  }, 120_000);
+
+  it("names the data by the file's base name, shows no currency unless --currency, and takes --title and --subtitle", async () => {
+    const out = path.join(dir, "named");
+    const r = await crm("report", ...input(), "--sections", "rfm-segments", "--out", out);
+    expect(r.code, r.err).toBe(0);
+    const html = readFileSync(path.join(out, "customer-report.html"), "utf8");
+    expect(html).toContain(`<p class="subtitle">transactions.csv</p>`);
+    expect(html).not.toContain(data);
+    expect(html).not.toMatch(/\bEUR\b/);
+    expect(await workbookText(path.join(out, "customer-report.xlsx"))).not.toContain(data);
+    const named = path.join(dir, "named-2");
+    expect((await crm("report", ...input(), "--sections", "rfm-segments", "--title", "Web shop", "--subtitle", "Orders 2025", "--currency", "USD", "--out", named)).code).toBe(0);
+    const h2 = readFileSync(path.join(named, "customer-report.html"), "utf8");
+    expect(h2).toContain(`<h1>Web shop</h1><p class="subtitle">Orders 2025</p>`);
+    expect(h2).toContain("amounts in USD");
+    expect(h2).toMatch(/\d\.\d{2} USD</);
+  }, 60_000);
 
   it("--pdf also writes customer-report.pdf when Chromium is installed", async (ctx) => {
     if (pdfBrowser() === undefined) {

@@ -8,7 +8,7 @@ describe("loadTransactionsText: validation into Transactions + ledger", () => {
     const { transactions: t, ledger } = load('customer_id,date,amount\n 00004 ,1997-01-01,29.33\n"0001",19970102,1\n');
     expect(t.customerId).toEqual(["00004", "0001"]);
     expect([...t.day].map(formatDay)).toEqual(["1997-01-01", "1997-01-02"]);
-    expect([...t.amount]).toEqual([29.33, 1]);
+    expect([...t.amount!]).toEqual([29.33, 1]);
     expect([...t.sourceLine]).toEqual([2, 3]);
     expect(ledger).toEqual({ source: "text", read: 2, used: 2, rejected: [], byReason: {} });
     expect(Object.isFrozen(t)).toBe(true);
@@ -37,7 +37,7 @@ describe("loadTransactionsText: validation into Transactions + ledger", () => {
     expect(ledger.rejected).toEqual([
       { line: 3, code: "blank-line", reason: "line is blank" },
       { line: 4, code: "wrong-field-count", reason: "row has 2 fields but the header has 3 columns" },
-      { line: 5, code: "missing-customer", reason: "customer_id is blank" },
+      { line: 5, code: "missing-customer", reason: "customer_id is blank (a guest order: no customer to follow)" },
       { line: 6, code: "bad-date", reason: 'date "2024-02-30" is not a valid date (expected YYYY-MM-DD or YYYYMMDD)' },
       { line: 7, code: "bad-date", reason: "date is blank" },
       { line: 8, code: "bad-amount", reason: 'amount "$12" is not a plain number (currency symbols are not accepted)' },
@@ -51,7 +51,7 @@ describe("loadTransactionsText: validation into Transactions + ledger", () => {
 
   it("matches headers case-insensitively after trimming and maps columns by name or position", () => {
     const a = load(" Customer_ID ;DATE; Amount\nC1;2024-01-02;9,5\n", { decimal: "," });
-    expect([...a.transactions.amount]).toEqual([9.5]);
+    expect([...a.transactions.amount!]).toEqual([9.5]);
     const b = load("who,when,value\nC1,02/01/2024,3\n", { columns: { customerId: "WHO", date: "2", amount: 3 }, dateFormat: "DD/MM/YYYY" });
     expect(b.transactions.customerId).toEqual(["C1"]);
     expect(formatDay(b.transactions.day[0]!)).toBe("2024-01-02");
@@ -63,7 +63,7 @@ describe("loadTransactionsText: validation into Transactions + ledger", () => {
     const { transactions: t, ledger } = load(
       "customer_id,date,quantity,unit_price,discount\nC1,2024-01-02,2,10,1.5\nC2,2024-01-02,3,2,\nC3,2024-01-02,,2,0\nC4,2024-01-02,1,x,0\n",
     );
-    expect([...t.amount]).toEqual([18.5, 6]);
+    expect([...t.amount!]).toEqual([18.5, 6]);
     expect([...t.discount!]).toEqual([1.5, 0]);
     expect([...t.quantity!]).toEqual([2, 3]);
     expect(ledger.rejected).toEqual([
@@ -77,7 +77,7 @@ describe("loadTransactionsText: validation into Transactions + ledger", () => {
       "customer_id,date,amount,quantity,unit_price,discount,freight,cost,returned_quantity,returned_amount,order_id,channel,product_id,category\n" +
         "C1,2024-01-02,5,,,,,,,, O1 ,web,P1,music\n",
     );
-    expect(t.amount[0]).toBe(5);
+    expect(t.amount![0]).toBe(5);
     expect(t.quantity![0]).toBeNaN();
     expect(t.unitPrice![0]).toBeNaN();
     expect(t.cost![0]).toBeNaN();
@@ -103,6 +103,14 @@ describe("loadTransactionsText: validation into Transactions + ledger", () => {
     ]);
   });
 
+  it("reads a purchase log (no amount, no quantity x unit price) without amounts: every line is a purchase", () => {
+    const { transactions: t, ledger } = load("customer_id,date,quantity\nC1,2024-01-02,1\nC1,2024-01-09,\n");
+    expect(t.amount!).toBeUndefined();
+    expect(t.length).toBe(2);
+    expect([...t.quantity!]).toEqual([1, NaN]);
+    expect(ledger.used).toBe(2);
+  });
+
   it("accepts ISO dates with a time part", () => {
     const { transactions: t } = load("date,id,amount\n2014-01-01 00:00:00,0,1\n", { columns: { customerId: "id" } });
     expect(formatDay(t.day[0]!)).toBe("2014-01-01");
@@ -117,10 +125,8 @@ describe("loadTransactionsText: validation into Transactions + ledger", () => {
 
 describe("loader errors (DataError, one line, exact message)", () => {
   const cases: [string, () => unknown, string][] = [
-    ["missing amount", () => load("customer_id,date,qty\nC1,2024-01-02,1\n"),
-      "loadTransactionsText: no amount column in text (columns: customer_id, date, qty); use --amount COL, or give quantity and unit_price (--quantity COL --unit-price COL)"],
-    ["quantity without unit_price", () => load("customer_id,date,quantity\nC1,2024-01-02,1\n", { source: "tx.csv" }),
-      "loadTransactionsText: no amount column in tx.csv (columns: customer_id, date, quantity); use --amount COL, or give quantity and unit_price (--quantity COL --unit-price COL)"],
+    ["a mapped amount column that is not there", () => load("customer_id,date,qty\nC1,2024-01-02,1\n", { columns: { amount: "total" } }),
+      "loadTransactionsText: column \"total\" given for amount (--amount) is not in text (columns: customer_id, date, qty)"],
     ["missing customer", () => load("id,date,amount\n"),
       "loadTransactionsText: no customer_id column in text (columns: id, date, amount); use --customer COL"],
     ["missing date", () => load("customer_id,day,amount\n"),
@@ -131,7 +137,7 @@ describe("loader errors (DataError, one line, exact message)", () => {
       'loadTransactionsText: column "4" given for amount (--amount) is not in text (columns: 1, 2, 3)'],
     ["empty text", () => load(""), "loadTransactionsText: text is empty (no header and no rows)"],
     ["bad date format", () => load("customer_id,date,amount\n", { dateFormat: "MM/YY" }),
-      'loadTransactionsText: date format "MM/YY" needs exactly one YYYY, one MM or M and one DD or D (or use "iso", "yyyymmdd", "auto")'],
+      'loadTransactionsText: date format "MM/YY" needs exactly one YYYY, one MM or M and one DD or D (or use "iso", "yyyymmdd", "excel", "auto")'],
     ["bad from", () => load("customer_id,date,amount\n", { from: "2024-13-01" }), 'loadTransactionsText: --from "2024-13-01" is not a valid YYYY-MM-DD date'],
     ["from after to", () => load("customer_id,date,amount\n", { from: "2024-02-01", to: "2024-01-01" }), "loadTransactionsText: --from 2024-02-01 is after --to 2024-01-01"],
     ["bad decimal", () => load("customer_id,date,amount\n", { decimal: ";" as "." }), 'loadTransactionsText: decimal mark ";" must be "." or ","; use --decimal ,'],

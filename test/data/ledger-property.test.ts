@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { loadTransactionsText } from "../../src/data/index.js";
 
 /** Row kinds: a good row, or a bad one with the code the builder must give it. */
-type Kind = "good" | "blank-line" | "wrong-field-count" | "missing-customer" | "bad-date" | "bad-amount" | "outside-window";
+type Kind = "good" | "blank-line" | "wrong-field-count" | "missing-customer" | "bad-date" | "date-out-of-range" | "bad-amount" | "amount-out-of-range" | "outside-window";
 
 const rowOf: Record<Kind, fc.Arbitrary<string>> = {
   good: fc
@@ -12,7 +12,9 @@ const rowOf: Record<Kind, fc.Arbitrary<string>> = {
   "blank-line": fc.constantFrom("", "  ", ",,"),
   "wrong-field-count": fc.constantFrom("C1,2024-01-02", "C1,2024-01-02,1,2", "onlyone"),
   "missing-customer": fc.constantFrom(",2024-01-02,1", "  ,2024-01-02,1"),
-  "bad-date": fc.constantFrom("C1,2024-02-30,1", "C1,,1", "C1,02/01/2024,1", "C1,2023-13-01,1"),
+  "bad-date": fc.constantFrom("C1,2024-02-30,1", "C1,,1", "C1,02/01/2024,1", "C1,2023-13-01,1", "C1,2024-01-02 garbage,1"),
+  "date-out-of-range": fc.constantFrom("C1,9999-12-31,1", "C1,0000-01-01,1", "C1,2033-01-02,1", "C1,1899-12-31 10:00,1"),
+  "amount-out-of-range": fc.constantFrom("C1,2024-01-02,1e13", "C1,2024-01-02,-1e309", "C1,2024-01-02,1000000000000.5"),
   "bad-amount": fc.constantFrom("C1,2024-01-02,$5", "C1,2024-01-02,", "C1,2024-01-02,1e", "C1,2024-01-02,abc"),
   "outside-window": fc.integer({ min: 1, max: 5000 }).map((d) => `C1,${iso(19723 - d)},1`),
 };
@@ -32,7 +34,7 @@ describe("row ledger (property)", () => {
     fc.assert(
       fc.property(rowsArb, fc.constantFrom("\n", "\r\n"), (rows, eol) => {
         const text = ["customer_id,date,amount", ...rows.map((r) => r.text)].join(eol) + eol;
-        const { transactions, ledger } = loadTransactionsText(text, { from: "2024-01-01" });
+        const { transactions, ledger } = loadTransactionsText(text, { from: "2024-01-01", today: "2032-01-01" });
         expect(ledger.read).toBe(rows.length);
         expect(ledger.used + ledger.rejected.length).toBe(ledger.read);
         expect(transactions.length).toBe(ledger.used);
@@ -52,7 +54,7 @@ describe("row ledger (property)", () => {
         const { transactions, ledger } = loadTransactionsText(text, { from: "2024-01-01", returns, duplicates });
         expect(ledger.used + ledger.rejected.length).toBe(rows.length);
         expect(transactions.length).toBe(ledger.used);
-        if (returns === "exclude") for (const a of transactions.amount) expect(a).toBeGreaterThanOrEqual(0);
+        if (returns === "exclude") for (const a of transactions.amount!) expect(a).toBeGreaterThanOrEqual(0);
       }),
       { numRuns: 100 },
     );

@@ -75,7 +75,7 @@ describe("loadTransactionsFile: formats by extension", () => {
 
   it("reads .dat as whitespace text", async () => {
     const { transactions: t } = await loadTransactionsFile(path.join(dir, "tx.dat"), { header: false, columns: { customerId: "1", date: "2", amount: "3" } });
-    expect([...t.amount]).toEqual([1.5]);
+    expect([...t.amount!]).toEqual([1.5]);
   });
 
   it("lets format override the extension", async () => {

@@ -44,7 +44,7 @@ describe("parseDay", () => {
 
   it("rejects a pattern without year, month and day parts, naming the function", () => {
     expect(() => dayParser("DD/MM", "loadTransactionsText")).toThrow(
-      new DataError('loadTransactionsText: date format "DD/MM" needs exactly one YYYY, one MM or M and one DD or D (or use "iso", "yyyymmdd", "auto")'),
+      new DataError('loadTransactionsText: date format "DD/MM" needs exactly one YYYY, one MM or M and one DD or D (or use "iso", "yyyymmdd", "excel", "auto")'),
     );
   });
 

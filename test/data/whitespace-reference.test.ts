@@ -22,14 +22,14 @@ describe.skipIf(!exists)("CDNOW_sample.txt (whitespace, no header, CRLF)", () =>
     expect(new Set(t.customerId).size).toBe(2357);
     expect(t.customerId[0]).toBe("0001");
     expect(formatDay(t.day[0]!)).toBe("1997-01-01");
-    expect(t.amount[0]).toBe(29.33);
+    expect(t.amount![0]).toBe(29.33);
     expect(t.sourceLine[0]).toBe(1);
     expect(t.sourceLine[6918]).toBe(6919);
     let min = Infinity, max = -Infinity, zeros = 0;
     for (let i = 0; i < t.length; i++) {
       min = Math.min(min, t.day[i]!);
       max = Math.max(max, t.day[i]!);
-      if (t.amount[i] === 0) zeros++;
+      if (t.amount![i] === 0) zeros++;
     }
     expect(formatDay(min)).toBe("1997-01-01");
     expect(formatDay(max)).toBe("1998-06-30");
@@ -56,7 +56,7 @@ describe.skipIf(!existsSync(master))("CDNOW_master.txt (whitespace, header)", ()
     expect(t.sourceLine[0]).toBe(2);
     expect(new Set(t.customerId).size).toBe(23570);
     let zeros = 0;
-    for (let i = 0; i < t.length; i++) if (t.amount[i] === 0) zeros++;
+    for (let i = 0; i < t.length; i++) if (t.amount![i] === 0) zeros++;
     expect(zeros).toBe(80);
   });
 });

@@ -31,7 +31,7 @@ describe("crm cohorts", () => {
     const r = await cohorts("--input", SAMPLE, "--by", "channel", "--observation-end", "2025-12-31", "--json");
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
-    expect(Object.keys(j)).toEqual(["matrix", "curves", "projection", "margin", "discountRatePerPeriod", "customersPerYear", "whatIf", "ledger", "out"]);
+    expect(Object.keys(j)).toEqual(["matrix", "curves", "projection", "margin", "discountRatePerPeriod", "customersPerYear", "whatIf", "whatIfOmitted", "ledger", "out"]);
     expect(j.matrix.customers).toBe(5000);
     expect(j.matrix.cohorts).toHaveLength(30); // 2023-01 .. 2025-06
     expect(j.matrix.cohorts[0].cohort).toBe("2023-01");

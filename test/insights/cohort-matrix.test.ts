@@ -111,7 +111,7 @@ describe("cohortMatrix properties", () => {
       fc.property(arbTransactions, fc.constantFrom("month" as const, "quarter" as const), (t, period) => {
         const m = cohortMatrix(t, { period });
         let revenue = 0, purchases = 0, customers = 0;
-        for (let i = 0; i < t.length; i++) if (t.amount[i]! > 0) purchases += t.amount[i]!;
+        for (let i = 0; i < t.length; i++) if (t.amount![i]! > 0) purchases += t.amount![i]!;
         for (const c of m.cohorts) {
           customers += c.size;
           if (c.observedPeriods > 0) expect(c.retention[0]).toBe(1);
@@ -128,5 +128,27 @@ describe("cohortMatrix properties", () => {
       }),
       { numRuns: 200, seed: 42 },
     );
+  });
+});
+
+describe("cohortMatrix on a span of dates that would need a huge table (issue 9)", () => {
+  it("is analysis-not-possible with the span and the bound, never an allocation from the span", async () => {
+    const { AnalysisNotPossibleError } = await import("../../src/math/analysis-not-possible-error.js");
+    const t: Transactions = {
+      length: 2,
+      customerId: ["A", "B"],
+      day: Int32Array.from([-25567, 2_932_896]), // 1900-01-01 and 9999-12-31
+      amount: Float64Array.from([1, 1]),
+      sourceLine: Int32Array.from([2, 3]),
+    };
+    expect(() => cohortMatrix(t)).toThrow(AnalysisNotPossibleError);
+    expect(() => cohortMatrix(t)).toThrow(
+      "cohortMatrix: the cohorts span 97200 months (1900-01-01 to 9999-12-31), too many for a cohort table (at most 10000000 cells of cohorts x ages); keep a shorter period with --from",
+    );
+    // 1900 to 2024 in months is 1,501 cohorts: 2.3 million cells, still computed
+    const long = { ...t, day: Int32Array.from([-25567, 19724]) };
+    const m = cohortMatrix(long); // 1,501 monthly cohorts, 2.3 million cells: computed
+    expect(m.customers).toBe(2);
+    expect(m.cohorts[0]!.cohort).toBe("1900-01"); // a cohort before 1970 (negative period index) is a cohort like any other
   });
 });

@@ -12,7 +12,7 @@ describe("transactionsFromTable", () => {
       { customer_id: "008", date: "2024-01-11", amount: Number.NaN },
     ]);
     expect(Array.from(transactions.customerId)).toEqual(["007", "007"]);
-    expect(Array.from(transactions.amount)).toEqual([9.5, 3]);
+    expect(Array.from(transactions.amount!)).toEqual([9.5, 3]);
     expect(ledger.read).toBe(4);
     expect(ledger.rejected.map((r) => [r.line, r.code])).toEqual([
       [4, "missing-customer"],

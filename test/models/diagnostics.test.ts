@@ -169,3 +169,13 @@ describe("purchaseTracking (FHL 2005 Figure 3)", () => {
     );
   });
 });
+
+describe("purchaseTracking over a span of dates without bound (issue 9)", () => {
+  it("refuses more than 20,000 periods instead of allocating them", async () => {
+    const { ArgumentError } = await import("../../src/math/argument-error.js");
+    const far = tx([["A", 0, 1], ["A", 1, 1]]);
+    const call = () => purchaseTracking(model, far, { customerId: ["A"], firstPurchaseDay: [D0] }, { calibrationEnd: "1997-01-14", observationEnd: "9999-12-31", period: "day" });
+    expect(call).toThrow(ArgumentError);
+    expect(call).toThrow("purchaseTracking: 1997-01-01 to 9999-12-31 is 2923035 days, more than 20000 to track; give a later start or a longer period");
+  });
+});

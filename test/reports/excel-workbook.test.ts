@@ -118,8 +118,9 @@ describe("renderExcel workbook", () => {
     expect(hand.wb.worksheets.map((w) => w.name)).toEqual(["Cover", "Data quality", "Customer summary", "Extra", "Assumptions and method"]);
     const cover = hand.wb.getWorksheet("Cover")!;
     expect(cover.getCell("A1").value).toBe("Customer report");
-    expect(cover.getCell("B3").value).toEqual(new Date(GENERATED_AT));
-    expect(cover.getCell("A8").value).toBe("Share used");
+    expect(cover.getCell("B3").value).toBe("2 April 2024, 08:30 UTC");
+    expect(cover.getCell("B4").value).toBe("USD");
+    expect(cover.getCell("A8").value).toBe("Share of rows used");
     expect(String(cover.getCell("D8").value)).toMatch(/rows used/);
     const a = hand.wb.getWorksheet("Assumptions and method")!;
     expect([a.getCell("A5").value, a.getCell("B5").value]).toEqual(["Discount rate", "0.8 % a month"]);

@@ -5,7 +5,7 @@ import { TABLE_SCRIPT } from "../../src/reports/html-script.js";
 import { htmlTable } from "../../src/reports/html-table.js";
 import { GENERATED_AT, XSS_ID, handLedger, handSummary } from "./fixtures.js";
 
-const report = buildCustomerReport({ ledger: handLedger(), summary: handSummary(), generatedAt: GENERATED_AT });
+const report = buildCustomerReport({ ledger: handLedger(), summary: handSummary(), generatedAt: GENERATED_AT, currency: "EUR" });
 const html = renderHtml(report, { plotlyBundle: "/* stub */" });
 const count = (s: string, sub: string) => s.split(sub).length - 1;
 
@@ -91,7 +91,7 @@ describe("renderHtml: the table script and safety", () => {
     expect(de).toContain(`<html lang="en" data-locale="de-DE">`);
     expect(de).toContain(`<span class="kpi-value">321,10 EUR</span>`);
     expect(de).toContain(`<td class="num" data-value="1000">1.000,00 EUR</td>`);
-    expect(de).toContain(`<time datetime="${GENERATED_AT}">02.04.2024, 08:30 UTC</time>`);
-    expect(html).toContain(`<time datetime="${GENERATED_AT}">${GENERATED_AT}</time>`);
+    expect(de).toContain(`<time datetime="${GENERATED_AT}">2. April 2024, 08:30 UTC</time>`);
+    expect(html).toContain(`<time datetime="${GENERATED_AT}">2 April 2024, 08:30 UTC</time>`);
   });
 });

@@ -21,7 +21,7 @@ const result: PropensityResult = {
   },
   scores: {
     customerId: ["C1", "C2", "C3", "C4", "C5"], score: Float64Array.of(0.9, 0.85, 0.2, 0.6, 0.95), band: ["high", "high", "low", "medium", "high"],
-    probabilityAlive: Float64Array.of(0.3, NaN, 0.9, 0.5, 0.1), totalSpend: Float64Array.of(1000, 50, 800, 20, 10), netContribution: Float64Array.of(100, 5, 80, 2, 1),
+    probabilityAlive: Float64Array.of(0.3, NaN, 0.9, 0.5, 0.1), totalSpend: Float64Array.of(1000, 50, 800, 20, 10), orders: Float64Array.of(5, 1, 4, 2, 1), netContribution: Float64Array.of(100, 5, 80, 2, 1),
     daysSinceLastPurchase: Float64Array.of(200, 150, 10, 60, 300), complaints: Float64Array.of(2, 0, 0, 0, 1), lateDeliveries: Float64Array.of(1, 0, 0, 0, 0),
   },
   notes: [],
@@ -40,6 +40,13 @@ describe("propensitySection", () => {
     expect(s.narrative.join(" ")).toContain("BG/NBD's probability of a purchase in the window");
     expect(Object.isFrozen(s)).toBe(true);
     expect(JSON.parse(JSON.stringify(s)).id).toBe("propensity");
+  });
+
+  it("says what its share of high scores measures: high churn risk, or likely to buy again", () => {
+    const churn = propensitySection(result).kpis.at(-1)!;
+    expect(churn.label).toBe("High churn risk");
+    expect(churn.note).toMatch(/^of customers scored on \d{4}-\d{2}-\d{2} are in the high band \(score >= 80 %\)$/);
+    expect(propensitySection({ ...result, target: "purchase" }).kpis.at(-1)!.label).toBe("Likely to buy again");
   });
 
   it("rejects per-customer columns of unequal length", () => {

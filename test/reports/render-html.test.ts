@@ -5,7 +5,7 @@ import { createRequire } from "node:module";
 import { buildCustomerReport, plotlyBundle, renderHtml } from "../../src/reports/index.js";
 import { GENERATED_AT, XSS_ID, handLedger, handSummary } from "./fixtures.js";
 
-const report = buildCustomerReport({ ledger: handLedger(), summary: handSummary(), generatedAt: GENERATED_AT, title: "Q1 <customers> & 'friends'" });
+const report = buildCustomerReport({ ledger: handLedger(), summary: handSummary(), generatedAt: GENERATED_AT, currency: "EUR", title: "Q1 <customers> & 'friends'" });
 const html = renderHtml(report);
 const count = (s: string, sub: string) => s.split(sub).length - 1;
 

@@ -122,10 +122,21 @@ describe("building blocks", () => {
     expect(() => serviceCostTable([1])).toThrow(/must be a JSON object/);
   });
 
-  it("unknown costs everywhere need an assumed margin rate", () => {
+  it("unknown costs everywhere: margin unknown (NaN, never 0 or sales), ranks and whale curve on revenue; an assumed margin rate gives profit", () => {
     const t = { ...HAND_TRANSACTIONS, cost: undefined };
-    expect(() => customerValue(t)).toThrow(/lineCostOfGoods: the cost of line 2 is unknown and no line has a known cost/);
+    const u = customerValue(t);
+    expect(u.totals.gross_margin).toBeNaN();
+    expect(u.totals.net_contribution).toBeNaN();
+    expect([...u.columns.gross_margin].every(Number.isNaN)).toBe(true);
+    expect(u.totals.net_sales).toBeGreaterThan(0);
+    expect(u.whale.measure).toBe("net_sales");
+    expect(u.abc.measure).toBe("net_sales");
+    // the best customer by rank is the one with the most lifetime sales
+    const best = u.columns.rank.indexOf(1);
+    expect(u.columns.net_sales[best]).toBe(Math.max(...u.columns.net_sales));
+    expect(u.notes.some((n) => n.includes("no cost column and no margin rate"))).toBe(true);
     const r = customerValue(t, { assumedMarginRate: 0.4 });
+    expect(r.whale.measure).toBe("net_contribution");
     expect(r.totals.cost_estimated_sales).toBeCloseTo(220, 10);
     expect(r.totals.list_margin_rate).toBeCloseTo(1 - (0.6 * 270) / 280, 12);
   });

@@ -1,4 +1,5 @@
 import type { Command } from "../command.js";
+import { checkOutFlags } from "../check-out-flags.js";
 import { INPUT_FLAGS, INPUT_HELP, loadInputFlags } from "../input-flags.js";
 import { choiceFlag, intFlag, parseFlags, stringFlag, type FlagValues } from "../parse-flags.js";
 import { count, step } from "../progress.js";
@@ -73,6 +74,7 @@ export const basketCommand: Command = {
     const maxItemsetSize = intFlag("basket", flags, "max-size", 1, 10, 4);
     const sortBy = choiceFlag("basket", flags, "sort", ["lift", "confidence", "support", "leverage", "conviction"] as const, "lift");
     const topN = intFlag("basket", flags, "top", 1, 100, 3);
+    await checkOutFlags("basket", flags, { outs: ["out", "rules-out"] });
     const { transactions } = await loadInputFlags("basket", flags, io);
     const a = await step(io, "baskets, FP-growth and rules", () => basketAnalysis(transactions, { level, minSupport, minConfidence, maxItemsetSize, sortBy, topN }));
     const nb = a.nextBest;

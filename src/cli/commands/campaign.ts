@@ -1,4 +1,5 @@
 import type { Command } from "../command.js";
+import { checkOutFlags } from "../check-out-flags.js";
 import { INPUT_FLAGS, INPUT_HELP, loadInputFlags } from "../input-flags.js";
 import { intFlag, parseFlags, stringFlag, numberFlag } from "../parse-flags.js";
 import { step } from "../progress.js";
@@ -24,7 +25,7 @@ and (with --input) from net spend in the window after the campaign day, cost and
 Campaign:
       --contacts FILE       campaign contacts: customer_id,campaign_id,date,group,responded[,response_amount]
       --campaign ID         the campaign to analyse (default: the only one in the file)
-      --window-days N       days of the spend window from the campaign day (default 30)
+      --window-days N       days of the spend window from the campaign day, 1-3650 (default 30)
       --cost-per-contact C  cost of one contact, currency units (default 0)
       --margin M            gross margin rate on incremental revenue, e.g. 0.35 (default 1: revenue)
       --by-segment          break down by RFM segment as of the day before the campaign (needs --input)
@@ -54,6 +55,7 @@ export const campaignCommand: Command = {
     const costPerContact = numberFlag("campaign", flags, "cost-per-contact", (x) => x >= 0, "a number ≥ 0, e.g. 0.8");
     const margin = numberFlag("campaign", flags, "margin", (x) => x > 0 && x <= 1, "a rate in (0, 1], e.g. 0.35 for 35 %");
     if (flags["by-segment"] === true && stringFlag(flags, "input") === undefined) throw new UsageError("crm campaign: --by-segment needs --input (the transactions to score RFM segments on)");
+    await checkOutFlags("campaign", flags);
     const { contacts } = await step(io, `reading ${file}`, () => loadCampaignContactsFile(file));
     const transactions = stringFlag(flags, "input") === undefined ? undefined : (await loadInputFlags("campaign", flags, io)).transactions;
     let segments: { customerId: readonly string[]; segment: readonly string[] } | undefined;

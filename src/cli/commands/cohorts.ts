@@ -1,4 +1,5 @@
 import type { Command } from "../command.js";
+import { checkOutFlags } from "../check-out-flags.js";
 import { INPUT_FLAGS, INPUT_HELP, loadInputFlags } from "../input-flags.js";
 import { choiceFlag, intFlag, parseFlags, stringFlag, numberFlag } from "../parse-flags.js";
 import { count, step } from "../progress.js";
@@ -29,10 +30,10 @@ Cohorts:
                             (acquisition_channel, region, ...): survival curves per group
       --customers FILE      customers table (customer_id, acquisition_channel, ...) for --by
       --observation-end D   last day observed, YYYY-MM-DD (default: the last transaction date)
-      --lookahead N         periods a cohort must be seen beyond an age to count in the survival
+      --lookahead N         periods (1-1000) a cohort must be seen beyond an age to count in the survival
                             curve (default 6 months / 2 quarters)
 What-if:
-      --horizon N           periods projected and valued (default 60 months / 20 quarters)
+      --horizon N           periods projected and valued, 1-10000 (default 60 months / 20 quarters)
       --discount-rate R     yearly discount rate (default 0.10)
       --margin-rate R       margin / revenue (default: gross margin rate from the cost column, else 1)
       --acquisition-cost C  cost of acquiring a customer, subtracted from the profit (default 0)
@@ -77,6 +78,7 @@ export const cohortsCommand: Command = {
       throw new UsageError(`crm cohorts: --by ${byText} needs --customers FILE (only --by channel comes from the transactions)`);
     }
     const observationEnd = stringFlag(flags, "observation-end");
+    await checkOutFlags("cohorts", flags);
     const { transactions, ledger } = await loadInputFlags("cohorts", flags, io, undefined, observationEnd);
     let by: "channel" | { name: string; groupOf: Map<string, string> } | undefined;
     if (byText === "channel" && customersFile === undefined) by = "channel";
@@ -91,7 +93,8 @@ export const cohortsCommand: Command = {
     );
     const m = a.matrix;
     const p = a.projection.params;
-    const five = a.whatIf.rows.find((r) => r.x === 5);
+    const five = a.whatIf?.rows.find((r) => r.x === 5);
+    if (a.whatIfOmitted !== null) io.err(`crm: no retention what-if: ${a.whatIfOmitted}`);
     io.err(`crm: ${count(m.customers)} customers in ${m.cohorts.length} ${period}ly cohorts, observed to ${m.observationEnd}; sBG alpha ${p.alpha.toFixed(3)}, beta ${p.beta.toFixed(3)}`);
     if (five) io.err(`crm: 5 points more kept a year: +${(100 * (five.plusYearlyPoints.gainShare ?? NaN)).toFixed(1)} % profit per acquired customer (the course: "up to 25 %")`);
     const out = stringFlag(flags, "out");
@@ -101,9 +104,9 @@ export const cohortsCommand: Command = {
       const { rejected: _rejected, ...ledgerCounts } = ledger;
       io.out(JSON.stringify({ ...a, ledger: ledgerCounts, out: written ?? null }));
     } else if (written) {
-      io.out(retentionWhatIfCsv(a.whatIf));
+      if (a.whatIf) io.out(retentionWhatIfCsv(a.whatIf));
     } else {
-      io.out(`${retentionTriangleCsv(m)}\n${retentionWhatIfCsv(a.whatIf)}`);
+      io.out(a.whatIf ? `${retentionTriangleCsv(m)}\n${retentionWhatIfCsv(a.whatIf)}` : retentionTriangleCsv(m));
     }
     return 0;
   },

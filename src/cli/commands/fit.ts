@@ -1,4 +1,5 @@
 import type { Command } from "../command.js";
+import { checkOutFlags } from "../check-out-flags.js";
 import { INPUT_FLAGS, INPUT_HELP, ledgerLine, loadInputFlags } from "../input-flags.js";
 import { MODEL_FITTERS } from "../model-fitters.js";
 import { choiceFlag, parseFlags, stringFlag, numberFlag } from "../parse-flags.js";
@@ -79,6 +80,7 @@ export const fitCommand: Command = {
     const timeUnit = choiceFlag("fit", flags, "time-unit", ["day", "week", "month"] as const, fitter.id === "bg-bb" ? "month" : "week");
     const summaryFile = stringFlag(flags, "summary");
     if (summaryFile !== undefined && stringFlag(flags, "input") !== undefined) throw new UsageError("crm fit: give either --input or --summary, not both");
+    await checkOutFlags("fit", flags);
     let model: FittedModel<ModelParams>;
     if (summaryFile !== undefined) {
       const table = await step(io, `reading ${summaryFile}`, () => loadNumericTable(summaryFile, fitter.required, fitter.optional, {}, "crm fit"));
@@ -103,7 +105,11 @@ export const fitCommand: Command = {
     const lines = [`${model.model}: ${count(model.nCustomers)} customers, log-likelihood ${model.logLikelihood.toFixed(4)}, ${model.iterations} iterations${model.timeUnit ? `, time unit ${model.timeUnit}` : ""}`];
     lines.push(`${"parameter".padEnd(10)} ${"estimate".padStart(12)} ${"std. error".padStart(12)} ${"95 % interval".padStart(26)}`);
     for (const row of model.summary()) {
-      lines.push(`${row.parameter.padEnd(10)} ${row.estimate.toFixed(4).padStart(12)} ${row.standardError.toFixed(4).padStart(12)} ${`${row.lower95.toFixed(4)} .. ${row.upper95.toFixed(4)}`.padStart(26)}`);
+      const edge = Number.isNaN(row.standardError) && model.covarianceLog !== null;
+      lines.push(`${row.parameter.padEnd(10)} ${row.estimate.toPrecision(5).padStart(12)} ${(edge ? "-" : row.standardError.toFixed(4)).padStart(12)} ${(edge ? "at the edge (not identified)" : `${row.lower95.toFixed(4)} .. ${row.upper95.toFixed(4)}`).padStart(26)}`);
+    }
+    if (model.summary().some((r) => Number.isNaN(r.standardError)) && model.covarianceLog !== null) {
+      lines.push("note: the likelihood is highest at the edge of the parameter space: the model reduces to its limit (e.g. no dropout detectable: NBD); that is a result, not a failed fit");
     }
     io.out(lines.join("\n"));
     return 0;

@@ -1,4 +1,5 @@
 import type { Command } from "../command.js";
+import { checkOutFlags } from "../check-out-flags.js";
 import { intFlag, parseFlags, stringFlag } from "../parse-flags.js";
 import { count, step } from "../progress.js";
 import { UsageError } from "../usage-error.js";
@@ -18,7 +19,7 @@ DIR, each atomically. The same seed always writes the same files. The bundled da
 --customers 5000 --seed 20261125.
 
       --out DIR             output folder (required)
-      --customers N         customers to acquire (default 5000)
+      --customers N         customers to acquire, 1-9999999 (default 5000)
       --seed S              seed of every random step (default 20261125)
       --start D             first acquisition day (default 2023-01-01)
       --acquisition-end D   last acquisition day (default 2025-06-30)
@@ -45,6 +46,7 @@ export const generateCommand: Command = {
     if (out === undefined) throw new UsageError("crm generate: --out DIR is required; see crm generate --help");
     const customers = intFlag("generate", flags, "customers", 1, 9_999_999, 5000);
     const seed = intFlag("generate", flags, "seed", 0, Number.MAX_SAFE_INTEGER, 20261125);
+    await checkOutFlags("generate", flags, { kind: "folder", inputs: [] });
     let lastPercent = -1;
     const sample = await step(io, `simulating ${count(customers)} customers`, () =>
       generateSample({

@@ -1,4 +1,5 @@
 import type { Command } from "../command.js";
+import { checkOutFlags } from "../check-out-flags.js";
 import { fitJson } from "./fit.js";
 import { INPUT_FLAGS, INPUT_HELP, loadInputFlags } from "../input-flags.js";
 import { MODEL_FITTERS } from "../model-fitters.js";
@@ -8,7 +9,7 @@ import { count, step } from "../progress.js";
 import { UsageError } from "../usage-error.js";
 import { writeFileAtomic } from "../../data/write-file-atomic.js";
 import { customerLifetimeValue } from "../../models/clv.js";
-import { fitGammaGamma } from "../../models/gamma-gamma.js";
+import { fitSpendModel } from "../../models/fit-spend-model.js";
 import type { PurchaseModel } from "../../models/model-types.js";
 import { nextPurchase } from "../../models/next-purchase.js";
 import { expectedNextPurchaseDate } from "../../models/next-purchase-date.js";
@@ -16,6 +17,11 @@ import { customerSummary } from "../../summary/customer-summary.js";
 import { columnsToCsv } from "../../summary/summary-to-csv.js";
 
 const PURCHASE_MODELS = ["bg-nbd", "pareto-nbd", "mbg-nbd"] as const;
+
+/** The longest --horizon, 100 years, in each time unit; and the most discounting periods (each costs a prediction pass per draw). */
+const MAX_HORIZON = { day: 36_525, week: 5_218, month: 1_200 } as const;
+const MAX_PERIODS = 1_200;
+const MAX_DRAWS = 10_000;
 
 const HELP = `crm predict: per-customer P(alive), expected purchases, expected spend and CLV with its interval
 
@@ -28,14 +34,15 @@ period, each period discounted at D: CLV = m E[M] sum_i (E[Y(iL)] - E[Y((i-1)L)]
 Its interval carries the parameter uncertainty (parametric bootstrap over both models).
 
 Prediction:
-      --horizon H           time units ahead (required), e.g. 52 with --time-unit week
+      --horizon H           time units ahead (required), e.g. 52 with --time-unit week; at most
+                            100 years (36525 days, 5218 weeks, 1200 months) and 1200 periods
       --time-unit U         day | week | month (default week)
       --period-length L     time units in one discounting period (default 1); H/L must be whole
       --discount-rate D     discount rate per period (default 0), e.g. 0.01
       --margin M            share of spend that is profit (default 1: CLV in revenue)
       --model M             ${PURCHASE_MODELS.join(" | ")} (default bg-nbd)
       --calibration-end D   end of the data the models learn from (default: the last date)
-      --draws N             bootstrap draws for the CLV interval (default 100; 0 for none);
+      --draws N             bootstrap draws for the CLV interval (default 100; 0 for none; at most 10000);
                             each draw re-evaluates both models over every period, so the
                             interval costs about draws x periods prediction passes
       --level P             interval level (default 0.9)
@@ -85,20 +92,32 @@ export const predictCommand: Command = {
     const margin = numberFlag("predict", flags, "margin", (x) => x > 0, "a number > 0") ?? 1;
     const penalizer = numberFlag("predict", flags, "penalizer", (x) => x >= 0, "a number >= 0") ?? 0;
     const level = numberFlag("predict", flags, "level", (x) => x > 0 && x < 1, "a number between 0 and 1") ?? 0.9;
-    const draws = intFlag("predict", flags, "draws", 0, 100_000, 100);
+    const draws = intFlag("predict", flags, "draws", 0, MAX_DRAWS, 100);
     const seed = intFlag("predict", flags, "seed", 0, Number.MAX_SAFE_INTEGER, 1);
     const timeUnit = choiceFlag("predict", flags, "time-unit", ["day", "week", "month"] as const, "week");
     const modelId = choiceFlag("predict", flags, "model", PURCHASE_MODELS, "bg-nbd");
+    const maxHorizon = MAX_HORIZON[timeUnit];
+    if (horizon > maxHorizon) throw new UsageError(`crm predict: --horizon ${horizon} is more than 100 years; give at most ${maxHorizon} with --time-unit ${timeUnit}`);
+    if (horizonPeriods > MAX_PERIODS) {
+      throw new UsageError(`crm predict: --horizon ${horizon} is ${horizonPeriods} periods of --period-length ${periodLength}, more than ${MAX_PERIODS}; give a longer --period-length`);
+    }
 
+    await checkOutFlags("predict", flags, { fallbackInput: sampleTransactionsPath() });
     const { transactions } = await loadInputFlags("predict", flags, io, sampleTransactionsPath());
     const summary = await step(io, "customer summary", () =>
       customerSummary(transactions, { calibrationEnd: stringFlag(flags, "calibration-end"), timeUnit }),
     );
     const c = summary.columns;
     const purchaseModel = (await step(io, `fitting ${modelId}`, () => MODEL_FITTERS[modelId].fromColumns(c as unknown as Record<string, Float64Array>, { penalizer, timeUnit }))) as PurchaseModel<{ r: number; alpha: number }>;
-    const spendModel = await step(io, "fitting gamma-gamma", () => fitGammaGamma({ frequency: c.frequency, monetaryValue: c.monetary_value }, { penalizer, timeUnit }));
-    const customers = { frequency: c.frequency, recency: c.recency, T: c.T, monetaryValue: c.monetary_value };
-    const value = await step(io, `CLV for ${count(summary.length)} customers${draws > 0 ? ` with ${draws} bootstrap draws` : ""}`, () =>
+    // A purchase log has no spend: purchases and P(alive) only, no spend model and no CLV.
+    const spend = summary.hasSpend === false
+      ? null
+      : await step(io, "fitting gamma-gamma", () => fitSpendModel({ frequency: c.frequency, monetaryValue: c.monetary_value }, { penalizer, timeUnit }));
+    if (spend === null) io.err("crm: no amounts in the data (a purchase log): expected purchases and P(alive) only; no spend model and no CLV");
+    if (spend?.note) io.err(`crm: ${spend.note}`);
+    const spendModel = spend?.model ?? null;
+    const customers = { frequency: c.frequency, recency: c.recency, T: c.T, monetaryValue: spend?.monetaryValue ?? c.monetary_value };
+    const value = spendModel === null ? null : await step(io, `CLV for ${count(summary.length)} customers${draws > 0 ? ` with ${draws} bootstrap draws` : ""}`, () =>
       customerLifetimeValue({
         purchaseModel,
         spendModel,
@@ -114,9 +133,10 @@ export const predictCommand: Command = {
     const nextDate = Array.from(next.expectedWait, (w) => expectedNextPurchaseDate(summary.calibrationEnd, w, timeUnit));
     const names = ["customer_id", "frequency", "recency", "T", "monetary_value", "p_alive", "expected_purchases", "expected_average_spend", "clv", "clv_lower", "clv_upper", "p_purchase_within_horizon", "expected_wait", "expected_next_purchase"];
     const nan = new Float64Array(summary.length).fill(NaN);
+    const expectedPurchases = value?.expectedPurchases ?? purchaseModel.conditionalExpectedPurchases(c, horizon);
     const csv = columnsToCsv(names, [
-      c.customer_id, c.frequency, c.recency, c.T, c.monetary_value, next.probabilityAlive, value.expectedPurchases,
-      value.expectedAverageSpend, value.clv, value.interval?.lower ?? nan, value.interval?.upper ?? nan,
+      c.customer_id, c.frequency, c.recency, c.T, c.monetary_value, next.probabilityAlive, expectedPurchases,
+      value?.expectedAverageSpend ?? nan, value?.clv ?? nan, value?.interval?.lower ?? nan, value?.interval?.upper ?? nan,
       next.probabilityPurchaseWithin, next.expectedWait, nextDate,
     ], summary.length);
     const out = stringFlag(flags, "out");
@@ -126,7 +146,7 @@ export const predictCommand: Command = {
       const sum = (a: Float64Array): number => a.reduce((s, v) => s + v, 0);
       io.out(JSON.stringify({
         purchaseModel: fitJson(purchaseModel),
-        spendModel: fitJson(spendModel),
+        spendModel: spendModel === null ? null : fitJson(spendModel),
         customers: summary.length,
         calibrationEnd: summary.calibrationEnd,
         timeUnit,
@@ -134,8 +154,8 @@ export const predictCommand: Command = {
         periodLength,
         discountRatePerPeriod,
         margin,
-        totals: { expectedPurchases: sum(value.expectedPurchases), clv: sum(value.clv), expectedAlive: sum(next.probabilityAlive) },
-        interval: value.interval ? { level: value.interval.level, draws: value.interval.draws, seed: value.interval.seed } : null,
+        totals: { expectedPurchases: sum(expectedPurchases), clv: value === null ? null : sum(value.clv), expectedAlive: sum(next.probabilityAlive) },
+        interval: value?.interval ? { level: value.interval.level, draws: value.interval.draws, seed: value.interval.seed } : null,
         out: written ?? null,
       }));
     } else if (!written) {

@@ -1,4 +1,5 @@
 import type { Command } from "../command.js";
+import { checkOutFlags } from "../check-out-flags.js";
 import { INPUT_FLAGS, INPUT_HELP, loadInputFlags } from "../input-flags.js";
 import { choiceFlag, intFlag, parseFlags, stringFlag, numberFlag } from "../parse-flags.js";
 import { count, step } from "../progress.js";
@@ -25,7 +26,7 @@ the latest labelled period, applied at the cut.
 Propensity:
       --service-events F    service events (customer_id,date,type): contacts, complaints, late deliveries
       --cut D               scoring date, ISO (default: the last transaction date)
-      --window-days N       label window in days (default 90)
+      --window-days N       label window in days, 1-3650 (default 90)
       --target T            churn (default: P(no purchase in the window)) | purchase (P(at least one))
       --l2 K                ridge penalty on standardised features (default 0: with standard errors)
 Bands: high when score >= ${DEFAULT_BAND_THRESHOLDS.high}, medium when >= ${DEFAULT_BAND_THRESHOLDS.medium}, else low.
@@ -59,6 +60,7 @@ export const propensityCommand: Command = {
     const l2 = numberFlag("propensity", flags, "l2", (x) => x >= 0, "a number >= 0") ?? 0;
     const cutDate = stringFlag(flags, "cut");
     const eventsFile = stringFlag(flags, "service-events");
+    await checkOutFlags("propensity", flags);
     const { transactions } = await loadInputFlags("propensity", flags, io, undefined, cutDate);
     const serviceEvents = eventsFile === undefined ? undefined : (await step(io, `reading ${eventsFile}`, () => loadServiceEventsFile(eventsFile))).events;
     const result = await step(io, "propensity model (train, test, score)", () => propensityAnalysis(transactions, { serviceEvents, cutDate, windowDays, target, l2 }));

@@ -1,13 +1,16 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "../command.js";
+import { checkOutFlags } from "../check-out-flags.js";
 import { INPUT_FLAGS, INPUT_HELP, loadInputFlags } from "../input-flags.js";
 import { packageRoot, sampleTransactionsPath } from "../package-root.js";
 import { choiceFlag, intFlag, parseFlags, stringFlag, numberFlag } from "../parse-flags.js";
 import { step } from "../progress.js";
 import { UsageError } from "../usage-error.js";
+import { generatedAtOption } from "../generated-at-option.js";
 import { AnalysisNotPossibleError } from "../../math/analysis-not-possible-error.js";
 import { formatDay } from "../../data/format-day.js";
+import { transactionColumns } from "../../data/transaction-columns.js";
 import { isoDayOption } from "../../data/iso-day-option.js";
 import { loadCustomersFile } from "../../data/load-customers.js";
 import { loadServiceEventsFile } from "../../data/load-service-events.js";
@@ -22,7 +25,6 @@ import { buildCustomerReport } from "../../reports/build-customer-report.js";
 import { writeReports } from "../../reports/write-reports.js";
 import { anonymiseReport, DEFAULT_ANONYMISE_KEY } from "../../reports/anonymise-report.js";
 import { pdfBrowser } from "../../reports/pdf-browser.js";
-import { renderPdf } from "../../reports/pdf.js";
 import { clusterCustomers } from "../../segments/cluster-customers.js";
 import { rfmAnalysis } from "../../segments/rfm-analysis.js";
 import { rfmMigration } from "../../segments/rfm-migration.js";
@@ -39,12 +41,15 @@ type SectionName = (typeof SECTIONS)[number];
 
 const HELP = `crm report: write the manager reports (Excel workbook and self-contained HTML page)
 
-Usage: crm report [--input FILE] [--out DIR] [--title T] [--currency EUR] [--sections a,b,...]
-                  [--locale de-DE] [--top N] [--anonymise [--anonymise-key K]] [--pdf]
+Usage: crm report [--input FILE] [--out DIR] [--title T] [--subtitle S] [--currency USD]
+                  [--sections a,b,...] [--locale de-DE] [--top N] [--generated-at ISO]
+                  [--anonymise [--anonymise-key K]] [--pdf]
                   [--service-events F] [--customers F] [--costs costs.json] [mapping flags]
 
 Writes customer-report.xlsx and customer-report.html (and with --pdf customer-report.pdf) into
-DIR (default reports/), each written atomically, and prints their paths. Without --input it uses the bundled sample
+DIR (default reports/) as one set: all are written to temporary files in DIR, then renamed
+together, so DIR holds the old reports or the new ones, never a mix (temporary files of a run
+that was killed are removed by the next run). Prints their paths. Without --input it uses the bundled sample
 (data/sample/transactions.csv, with its service_events.csv and customers.csv). The HTML works
 offline: Plotly is inlined, nothing is fetched.
 
@@ -66,10 +71,17 @@ Sections: data quality and customer summary always; then (all by default, or tho
 Report:
   -o, --out DIR             output folder (default reports)
       --title T             report title (default "Customer report")
-      --currency C          ISO 4217 code of the amounts (default EUR)
+      --subtitle S          what the data are, under the title (default: the input file's name)
+      --currency C          ISO 4217 code of the amounts, shown with every amount (default: none,
+                            amounts as in the data; the bundled sample: EUR)
       --sections LIST       comma-separated sections to include (default: all)
-      --locale L            number and date style of the HTML page, a BCP 47 tag such as de-DE
-                            (1.234,50 EUR; 02.01.2024) (default: 1,234.50 EUR and ISO dates)
+      --locale L            number and date style of the reports, a BCP 47 tag such as de-DE
+                            (1.234,50 EUR; 02.01.2024; 3. Dezember 2026, 14:05 UTC)
+                            (default: 1,234.50 EUR, ISO dates, 3 December 2026, 14:05 UTC)
+      --generated-at T      the time stamp the reports carry, ISO 8601 (2026-12-03T14:05:00Z or
+                            2026-12-03); default: $SOURCE_DATE_EPOCH (seconds since 1970) when set,
+                            else now. With either, two runs on the same input and options write
+                            byte-identical HTML and Excel files
       --top N               rows in the top-customer tables (default 20)
       --anonymise           replace customer ids by pseudonyms ("C-1f3a9b2c") in every output:
                             HMAC-SHA256 of the id with --anonymise-key; the same id always gets
@@ -88,6 +100,8 @@ Customer value, propensity, service impact, campaigns:
       --cost-per-contact C  campaign cost per contact for the ROI (default 1)
       --customers F         customers (customer_id,acquisition_channel,region,...)
       --costs F             cost table JSON (see crm value --help)
+      --margin-rate R       margin rate (0.4 = 40 %) assumed when no line has a known cost (without it
+                            and without a cost column, margin and net contribution are shown as unknown)
 Segment migration:
       --migration-from D    first date (default: 91 days before the observation end)
       --migration-to D      second date (default: the observation end)
@@ -133,6 +147,8 @@ export const reportCommand: Command = {
       ...INPUT_FLAGS,
       out: { type: "string", short: "o" },
       title: { type: "string" },
+      subtitle: { type: "string" },
+      "generated-at": { type: "string" },
       currency: { type: "string" },
       sections: { type: "string" },
       "calibration-end": { type: "string" },
@@ -141,6 +157,7 @@ export const reportCommand: Command = {
       "service-events": { type: "string" },
       customers: { type: "string" },
       costs: { type: "string" },
+      "margin-rate": { type: "string" },
       contacts: { type: "string" },
       "cost-per-contact": { type: "string" },
       "migration-from": { type: "string" },
@@ -156,15 +173,17 @@ export const reportCommand: Command = {
       pdf: { type: "boolean" },
     });
     const timeUnit = choiceFlag("report", flags, "time-unit", ["day", "week", "month"] as const, "week");
-    const currency = stringFlag(flags, "currency", "EUR")!;
-    if (!/^[A-Z]{3}$/.test(currency)) throw new UsageError(`crm report: --currency must be a 3-letter ISO code such as EUR or USD (got "${currency}")`);
+    const currencyFlag = stringFlag(flags, "currency");
+    const generatedAt = generatedAtOption("crm report", stringFlag(flags, "generated-at"), process.env.SOURCE_DATE_EPOCH);
+    if (currencyFlag !== undefined && !/^[A-Z]{3}$/.test(currencyFlag)) throw new UsageError(`crm report: --currency must be a 3-letter ISO code such as EUR or USD (got "${currencyFlag}")`);
     const sections = parseSections(stringFlag(flags, "sections"));
     const locale = parseLocale(stringFlag(flags, "locale"));
     const topN = intFlag("report", flags, "top", 1, 100_000, 20);
     const anonymiseKey = stringFlag(flags, "anonymise-key");
     if (anonymiseKey !== undefined && flags.anonymise !== true) throw new UsageError("crm report: --anonymise-key needs --anonymise");
     if (anonymiseKey === "") throw new UsageError("crm report: --anonymise-key must not be empty");
-    const model = choiceFlag("report", flags, "model", ["bg-nbd", "pareto-nbd", "mbg-nbd"] as const, "bg-nbd");
+    // No --model: BG/NBD, or the next model that identifies the data (the report says which and why).
+    const model = flags.model === undefined ? undefined : choiceFlag("report", flags, "model", ["bg-nbd", "pareto-nbd", "mbg-nbd"] as const, "bg-nbd");
     const rate = (name: string, fallback: number, max: number): number =>
       numberFlag("report", flags, name, (x) => x >= 0 && x <= max, `a number from 0 to ${max}`) ?? fallback;
     const discountRatePerPeriod = rate("discount-rate", 0.008, 1);
@@ -178,11 +197,17 @@ export const reportCommand: Command = {
     const customersFile = stringFlag(flags, "customers", sampleFile("customers.csv"));
     const contactsFile = stringFlag(flags, "contacts", sampleFile("campaign_contacts.csv"));
     const costPerContact = rate("cost-per-contact", 1, 1e6);
+    const assumedMarginRate = numberFlag("report", flags, "margin-rate", (x) => x < 1, "a number below 1, e.g. 0.4 for 40 %");
+    await checkOutFlags("report", { ...flags, out: stringFlag(flags, "out", "reports") }, { kind: "folder", fallbackInput: sampleTransactionsPath() });
     const costsFile = stringFlag(flags, "costs");
     const costs = costsFile === undefined ? undefined : await loadServiceCostTableFile(costsFile);
 
     const observationEnd = stringFlag(flags, "observation-end");
-    const { transactions, ledger } = await loadInputFlags("report", flags, io, sampleTransactionsPath(), observationEnd);
+    const loaded = await loadInputFlags("report", flags, io, sampleTransactionsPath(), observationEnd);
+    const { transactions, ledger } = loaded;
+    // No currency unless one is given (--currency, or the --mapping file that crm inspect wrote);
+    // amounts are then shown as in the data. The bundled sample's are EUR.
+    const currency = currencyFlag ?? loaded.currency ?? (usingSample ? "EUR" : "");
     const summary = await step(io, "customer summary", () => customerSummary(transactions, { observationEnd, timeUnit }));
     // One analysis that cannot be done on these data (a model that does not converge, too few
     // customers) leaves its section out with the reason, instead of losing the whole report.
@@ -204,7 +229,7 @@ export const reportCommand: Command = {
     const migrationFrom = stringFlag(flags, "migration-from") ?? formatDay(isoDayOption(migrationTo, "crm report", "--migration-to") - 91);
 
     const customerValueResult = sections.has("customer-value")
-      ? await analysis("customer value", () => customerValue(transactions, { serviceEvents, customers, costs }))
+      ? await analysis("customer value", () => customerValue(transactions, { serviceEvents, customers, costs, assumedMarginRate }))
       : undefined;
     const rfm = sections.has("rfm-segments") ? await analysis("RFM segments", () => rfmAnalysis(summary)) : undefined;
     const clusters = sections.has("customer-clusters") ? await analysis("customer clusters (k chosen by silhouette)", () => clusterCustomers(summary, { k: "auto", seed: 1 })) : undefined;
@@ -212,7 +237,7 @@ export const reportCommand: Command = {
       ? await analysis(`segment migration ${migrationFrom} to ${migrationTo}`, () => rfmMigration(transactions, { from: migrationFrom, to: migrationTo }))
       : undefined;
     const lifetimeValue = sections.has("lifetime-value")
-      ? await analysis(`lifetime value (${model}, Gamma-Gamma, CLV with bootstrap interval)`, () =>
+      ? await analysis(`lifetime value (${model ?? "bg-nbd"}, Gamma-Gamma, CLV with bootstrap interval)`, () =>
           lifetimeValueAnalysis(transactions, {
             model,
             observationEnd,
@@ -227,23 +252,41 @@ export const reportCommand: Command = {
       ? await analysis("propensity (who buys again in the next 90 days)", () => propensityAnalysis(transactions, { serviceEvents }))
       : undefined;
     const cohorts = sections.has("cohorts-retention") ? await analysis("cohorts and retention", () => cohortAnalysis(transactions, { observationEnd })) : undefined;
-    const basket = sections.has("cross-sell") && transactions.category
-      ? await analysis("cross-sell (association rules)", () => basketAnalysis(transactions, { level: "category" }))
-      : undefined;
+    // A section that needs a column or a file the input does not have is left out with one sentence naming it.
+    const leaveOut = (section: string, reason: string): undefined => {
+      io.err(`crm report: ${section}: left out (${reason})`);
+      omitted.push({ section, reason });
+      return undefined;
+    };
+    const basketLevel = transactions.category ? "category" : transactions.productId ? "product" : undefined;
+    const basket = !sections.has("cross-sell")
+      ? undefined
+      : basketLevel === undefined
+        ? leaveOut("cross-sell (association rules)", "the transactions have no product or category column; map one with --product COL or --category COL")
+        : await analysis("cross-sell (association rules)", () => basketAnalysis(transactions, { level: basketLevel }));
     const contacts = sections.has("campaigns") && contactsFile !== undefined
       ? (await step(io, `reading ${contactsFile}`, () => loadCampaignContactsFile(contactsFile))).contacts
       : undefined;
-    const campaign = contacts ? await analysis("campaign uplift", () => campaignUplift(contacts, { transactions, costPerContact })) : undefined;
-    const service = sections.has("service-impact") && serviceEvents
-      ? await analysis("service impact", () => serviceImpact(transactions, serviceEvents))
-      : undefined;
+    const campaign = contacts
+      ? await analysis("campaign uplift", () => campaignUplift(contacts, { transactions, costPerContact }))
+      : sections.has("campaigns")
+        ? leaveOut("campaign uplift", "needs a campaign contacts file (customer_id,campaign_id,date,group,responded); give it with --contacts FILE")
+        : undefined;
+    const service = !sections.has("service-impact")
+      ? undefined
+      : serviceEvents
+        ? await analysis("service impact", () => serviceImpact(transactions, serviceEvents))
+        : leaveOut("service impact", "needs a service events file (customer_id,date,type: complaints, late deliveries, returns, contacts); give it with --service-events FILE");
     const built = buildCustomerReport({
       ledger,
       summary,
       title: stringFlag(flags, "title"),
+      subtitle: stringFlag(flags, "subtitle") ?? (usingSample ? "Bundled sample: a simulated retailer" : undefined),
+      dataName: usingSample ? "the bundled sample (transactions.csv)" : undefined,
       currency,
-      generatedAt: new Date().toISOString(),
+      generatedAt,
       topN,
+      columns: transactionColumns(transactions),
       customerValue: customerValueResult,
       rfm,
       clusters,
@@ -259,13 +302,11 @@ export const reportCommand: Command = {
     // Pseudonyms go into the model, so every renderer (HTML, Excel, PDF) gets them.
     const report = flags.anonymise === true ? anonymiseReport(built, { key: anonymiseKey ?? DEFAULT_ANONYMISE_KEY }) : built;
     const outDir = path.resolve(stringFlag(flags, "out", "reports")!);
-    const paths: { html: string; xlsx: string; pdf?: string } = await step(io, `writing reports to ${outDir}`, () =>
-      writeReports(report, outDir, { html: { locale } }),
+    const pdf = flags.pdf === true && pdfBrowser() !== undefined;
+    if (flags.pdf === true && !pdf) io.err("crm report: --pdf skipped: no Chromium found (/usr/bin/chromium or chromium on PATH); the HTML and Excel reports are written");
+    const paths = await step(io, `writing reports to ${outDir}${pdf ? " (the PDF printed with headless Chromium)" : ""}`, () =>
+      writeReports(report, outDir, { locale, pdf }),
     );
-    if (flags.pdf === true) {
-      if (pdfBrowser() === undefined) io.err("crm report: --pdf skipped: no Chromium found (/usr/bin/chromium or chromium on PATH); the HTML and Excel reports were written");
-      else paths.pdf = await step(io, "printing the PDF with headless Chromium", () => renderPdf(paths.html, path.join(outDir, "customer-report.pdf")));
-    }
     io.out(flags.json === true ? JSON.stringify(paths) : [paths.html, paths.xlsx, ...(paths.pdf ? [paths.pdf] : [])].join("\n"));
     return 0;
   },

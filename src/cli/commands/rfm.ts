@@ -1,4 +1,5 @@
 import type { Command } from "../command.js";
+import { checkOutFlags } from "../check-out-flags.js";
 import { INPUT_FLAGS, INPUT_HELP, loadInputFlags } from "../input-flags.js";
 import { choiceFlag, parseFlags, stringFlag } from "../parse-flags.js";
 import { count, step } from "../progress.js";
@@ -59,6 +60,7 @@ export const rfmCommand: Command = {
       throw new UsageError(`crm rfm: --calibration-end must be a date YYYY-MM-DD (got "${end}")`);
     }
     const basis = choiceFlag("rfm", flags, "tiers-by", ["orders", "orders-per-year"] as const, "orders");
+    await checkOutFlags("rfm", flags);
     const { transactions } = await loadInputFlags("rfm", flags, io, undefined, end);
     const summary = await step(io, "customer summary", () => customerSummary(transactions, { calibrationEnd: end, observationEnd: end, timeUnit: "day" }));
     if (summary.length === 0) throw new UsageError(`crm rfm: no customer bought on or before ${summary.calibrationEnd}; choose a later --calibration-end`);

@@ -1,4 +1,5 @@
 import type { Command, CommandIo } from "../command.js";
+import { checkOutFlags } from "../check-out-flags.js";
 import { INPUT_FLAGS, INPUT_HELP, loadInputFlags } from "../input-flags.js";
 import { intFlag, parseFlags, stringFlag } from "../parse-flags.js";
 import { count, step } from "../progress.js";
@@ -84,6 +85,7 @@ export const segmentCommand: Command = {
     const seed = intFlag("segment", flags, "seed", 0, Number.MAX_SAFE_INTEGER, 1);
     const restarts = intFlag("segment", flags, "restarts", 1, 100, 4);
     const features = featuresFlag(stringFlag(flags, "features"));
+    await checkOutFlags("segment", flags);
     const { transactions } = await loadInputFlags("segment", flags, io);
     const summary = await step(io, "customer summary", () => customerSummary(transactions, { calibrationEnd: stringFlag(flags, "calibration-end") }));
     if (k !== "auto" && k > summary.length) throw new UsageError(`crm segment: --k ${k} is more than the ${count(summary.length)} customers`);

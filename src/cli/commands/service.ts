@@ -1,4 +1,5 @@
 import type { Command } from "../command.js";
+import { checkOutFlags } from "../check-out-flags.js";
 import { INPUT_FLAGS, INPUT_HELP, loadInputFlags } from "../input-flags.js";
 import { intFlag, parseFlags, stringFlag } from "../parse-flags.js";
 import { count, step } from "../progress.js";
@@ -23,8 +24,8 @@ Service:
       --service-events F    service events: customer_id,date,type (call_centre_contact, complaint,
                             late_delivery, return)
       --cut D               cut date, YYYY-MM-DD (default: last transaction day - window)
-      --window-days N       days after the cut in which buying again and spend count (default 180)
-      --lookback-days N     days before the cut in which events count and customers must have bought (default 365)
+      --window-days N       days (1-3650) after the cut in which buying again and spend count (default 180)
+      --lookback-days N     days (1-36500) before the cut in which events count and customers must have bought (default 365)
 ${INPUT_HELP}
 Output:
       --out FILE.csv        write the per-problem table there (atomically); default: CSV on stdout
@@ -48,6 +49,7 @@ export const serviceCommand: Command = {
     if (file === undefined) throw new UsageError("crm service: --service-events FILE is required (customer_id,date,type); see crm service --help");
     const windowDays = intFlag("service", flags, "window-days", 1, 3650, 180);
     const lookbackDays = intFlag("service", flags, "lookback-days", 1, 36500, 365);
+    await checkOutFlags("service", flags);
     const { transactions } = await loadInputFlags("service", flags, io);
     const { events } = await step(io, `reading ${file}`, () => loadServiceEventsFile(file));
     const r = await step(io, "service impact", () => serviceImpact(transactions, events, { cut: stringFlag(flags, "cut"), windowDays, lookbackDays }));

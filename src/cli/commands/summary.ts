@@ -1,4 +1,5 @@
 import type { Command } from "../command.js";
+import { checkOutFlags } from "../check-out-flags.js";
 import { INPUT_FLAGS, INPUT_HELP, loadInputFlags } from "../input-flags.js";
 import { choiceFlag, parseFlags, stringFlag } from "../parse-flags.js";
 import { count, step } from "../progress.js";
@@ -41,6 +42,7 @@ export const summaryCommand: Command = {
     };
     const flags = parseFlags("summary", argv, spec);
     const timeUnit = choiceFlag("summary", flags, "time-unit", ["day", "week", "month"] as const, "week");
+    await checkOutFlags("summary", flags);
     const { transactions, ledger } = await loadInputFlags("summary", flags, io, undefined, stringFlag(flags, "observation-end"));
     const summary = await step(io, "customer summary", () =>
       customerSummary(transactions, {
@@ -50,6 +52,7 @@ export const summaryCommand: Command = {
       }),
     );
     io.err(`crm: ${count(summary.length)} customers, calibration to ${summary.calibrationEnd}, observation to ${summary.observationEnd}, time unit ${timeUnit}`);
+    if (summary.returnsOnly) io.err(`crm: ${count(summary.returnsOnly.customers)} more customers have only returns (sum ${summary.returnsOnly.amount}); they are not in the summary`);
     const out = stringFlag(flags, "out");
     const csv = summaryToCsv(summary);
     const written = out === undefined ? undefined : await writeFileAtomic(out, csv);
@@ -63,6 +66,7 @@ export const summaryCommand: Command = {
         observationEnd: summary.observationEnd,
         durationHoldout: summary.durationHoldout,
         customersAfterCalibration: summary.customersAfterCalibration,
+        returnsOnly: summary.returnsOnly ?? null,
         ledger: ledgerCounts,
         out: written ?? null,
       }));

@@ -13,7 +13,7 @@ file could be read (even with rejected rows), 2 when it could not.
 
 ${INPUT_HELP}
 Output:
-      --show N            rejected rows to list (default 20)
+      --show N            rejected rows to list, 0-1000000 (default 20)
       --json              print the whole ledger as one JSON object
   -h, --help              this help`;
 

@@ -1,4 +1,5 @@
 import type { Command } from "../command.js";
+import { checkOutFlags } from "../check-out-flags.js";
 import { INPUT_FLAGS, INPUT_HELP, loadInputFlags } from "../input-flags.js";
 import { choiceFlag, parseFlags, stringFlag, numberFlag } from "../parse-flags.js";
 import { count, step } from "../progress.js";
@@ -62,6 +63,7 @@ export const valueCommand: Command = {
     const costs = costsFile === undefined ? undefined : await loadServiceCostTableFile(costsFile);
     const eventsFile = stringFlag(flags, "service-events");
     const customersFile = stringFlag(flags, "customers");
+    await checkOutFlags("value", flags);
     const { transactions, ledger } = await loadInputFlags("value", flags, io);
     const serviceEvents = eventsFile === undefined ? undefined : (await step(io, `reading ${eventsFile}`, () => loadServiceEventsFile(eventsFile))).events;
     const customers = customersFile === undefined ? undefined : (await step(io, `reading ${customersFile}`, () => loadCustomersFile(customersFile))).customers;

@@ -1,4 +1,5 @@
-import { mkdir, open, rename, rm } from "node:fs/promises";
+import { open, rename, rm } from "node:fs/promises";
+import { makeFolder } from "../make-folder.js";
 import { join } from "node:path";
 import { sampleCsvSpecs } from "./sample-csv.js";
 import { sampleReadme } from "./sample-readme.js";
@@ -31,7 +32,7 @@ export async function writeSample(
   dir: string,
   options: { readonly readme?: boolean } = {},
 ): Promise<readonly WrittenFile[]> {
-  await mkdir(dir, { recursive: true });
+  await makeFolder(dir, `writeSample: "${dir}"`);
   const written: WrittenFile[] = [];
   for (const spec of sampleCsvSpecs(sample)) {
     const bytes = await atomicWrite(join(dir, spec.name), async (fh) => {

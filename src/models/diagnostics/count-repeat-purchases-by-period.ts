@@ -28,7 +28,7 @@ export function countRepeatPurchasesByPeriod(
   const days = grid.periodOfOffset.length;
   const { customerId, day, amount } = transactions;
   const keep = (i: number): number => {
-    if (!(amount[i]! >= 0)) return -1;
+    if (amount && !(amount[i]! >= 0)) return -1;
     const o = day[i]! - startDay;
     if (o >= days) return -1;
     const c = cohortIndex.get(customerId[i]!);

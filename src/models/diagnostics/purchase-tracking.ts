@@ -10,6 +10,9 @@ import { periodGrid } from "./period-grid.js";
 import { resolveCohort, type TrackingCohort } from "./resolve-cohort.js";
 import { ArgumentError } from "../../math/argument-error.js";
 
+/** The most periods a tracking series may have (20,000: 384 years of weeks), so that no span of dates allocates without bound. */
+export const MAX_TRACKING_PERIODS = 20_000;
+
 /** Options of {@link purchaseTracking}; each defaults to the summary's when the cohort is a summary. */
 export interface PurchaseTrackingOptions {
   /** Last day of the calibration period, ISO `YYYY-MM-DD`, inclusive. */
@@ -66,7 +69,7 @@ export interface PurchaseTracking {
  * @returns the frozen series
  * @throws ArgumentError for a missing or malformed date, calibrationEnd outside start..observationEnd,
  *   an empty cohort, a first purchase before the start or after the observation end, a duplicate customer id,
- *   or a time unit that differs from the model's
+ *   a time unit that differs from the model's, or more than {@link MAX_TRACKING_PERIODS} periods
  * @example
  * const tr = purchaseTracking(bgNbd, tx, cdnowSummary); // weeks from 1997-01-01
  * tr.actualCumulative[77]; // 4339 (2,457 + 1,882)
@@ -99,6 +102,10 @@ export function purchaseTracking<P extends ModelParams>(
     throw new ArgumentError(`${fn}: calibrationEnd ${formatDay(cal)} must lie between start ${formatDay(start)} and observationEnd ${formatDay(obs)}`);
   }
   const days = obs - start + 1;
+  const periods = Math.ceil(days / DAYS_PER_UNIT[period]);
+  if (periods > MAX_TRACKING_PERIODS) {
+    throw new ArgumentError(`${fn}: ${formatDay(start)} to ${formatDay(obs)} is ${periods} ${period}s, more than ${MAX_TRACKING_PERIODS} to track; give a later start or a longer period`);
+  }
   const index = new Map<string, number>();
   const firstOffset = new Int32Array(ids.length);
   ids.forEach((id, i) => {

@@ -1,0 +1,113 @@
+// The main job on the plainest exports users have: customer, date, amount (no costs, no side
+// files) and a purchase log without amounts, both cut from the bundled sample; and guest orders.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli/main.js";
+import { loadTransactionsText } from "../../src/data/load-transactions.js";
+import { REPO_ROOT } from "../helpers/shared-data.js";
+
+const dir = mkdtempSync(path.join(tmpdir(), "crm-plain-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function crm(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "", err = "";
+  const code = await runCli(argv, { out: (t) => void (out += `${t}\n`), err: (t) => void (err += `${t}\n`) });
+  return { code, out, err };
+}
+
+/** The sample's transactions cut to the given columns (by name), as CSV text. */
+function cut(columns: readonly string[]): string {
+  const [head, ...rows] = readFileSync(path.join(REPO_ROOT, "data/sample/transactions.csv"), "utf8").trim().split("\n");
+  const idx = columns.map((c) => head!.split(",").indexOf(c));
+  return [columns.join(","), ...rows.map((r) => { const v = r.split(","); return idx.map((i) => v[i]).join(","); })].join("\n") + "\n";
+}
+
+describe("crm report on plain exports of the sample", () => {
+  it("customer,date,amount: every section that needs no other column or file is written; value on revenue with margin unknown", { timeout: 120_000 }, async () => {
+    const file = path.join(dir, "plain.csv");
+    writeFileSync(file, cut(["customer_id", "date", "amount"]));
+    const r = await crm("report", "--input", file, "--out", path.join(dir, "r-plain"), "--generated-at", "2026-12-03T12:00:00Z");
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toContain("rows read 30,665, used 30,665, rejected 0");
+    const left = [...r.err.matchAll(/crm report: (.*?): left out \((.*)\)/g)].map((m) => m[1]);
+    expect(left).toEqual(["cross-sell (association rules)", "campaign uplift", "service impact"]);
+    expect(r.err).toContain("--contacts FILE");
+    expect(r.err).toContain("--service-events FILE");
+    const html = readFileSync(path.join(dir, "r-plain", "customer-report.html"), "utf8");
+    expect(html).toContain("Revenue concentration curve");
+    expect(html).toContain("no cost column and no margin rate");
+    expect(html).toContain("Customer lifetime value");
+    expect(html).not.toContain("EUR"); // no currency was given, none is invented
+    expect(html).toContain("used: customer_id, date, amount; not in the data: order_id");
+  });
+
+  it("customer,date (a purchase log): summary, RFM on R and F, clusters, migration, purchase model, propensity and cohorts; the spend parts left out with the reason", { timeout: 120_000 }, async () => {
+    const file = path.join(dir, "log.csv");
+    writeFileSync(file, cut(["customer_id", "date"]));
+    const r = await crm("report", "--input", file, "--out", path.join(dir, "r-log"), "--generated-at", "2026-12-03T12:00:00Z");
+    expect(r.code, r.err).toBe(0);
+    const left = [...r.err.matchAll(/crm report: (.*?): left out \((.*)\)/g)].map((m) => [m[1], m[2]]);
+    expect(left.map((l) => l[0])).toEqual(["customer value", "cross-sell (association rules)", "campaign uplift", "service impact"]);
+    expect(left[0]![1]).toContain("the transactions have no amounts (a purchase log");
+    const html = readFileSync(path.join(dir, "r-log", "customer-report.html"), "utf8");
+    for (const title of ["Customer summary", "RFM segments", "Customer clusters", "Segment migration", "Customer lifetime value", "Cohorts and retention"]) {
+      expect(html).toContain(`>${title}</h2>`);
+    }
+    expect(html).toContain("M is scored as F");
+    expect(html).toContain("no spend model and no lifetime value in money");
+    expect(html).toContain("Top 20 customers by expected purchases");
+    expect(html.replace(/<script[\s\S]*?<\/script>/g, "")).not.toContain("NaN"); // (the inlined Plotly bundle has its own)
+  });
+
+  it("crm predict and crm value on a purchase log: predictions without CLV; value says what is missing (exit 2)", { timeout: 60_000 }, async () => {
+    const file = path.join(dir, "log2.csv");
+    writeFileSync(file, cut(["customer_id", "date"]));
+    const p = await crm("predict", "--input", file, "--horizon", "52", "--draws", "0", "--json");
+    expect(p.code, p.err).toBe(0);
+    const j = JSON.parse(p.out);
+    expect(j.spendModel).toBeNull();
+    expect(j.totals.clv).toBeNull();
+    expect(j.totals.expectedPurchases).toBeGreaterThan(0);
+    const v = await crm("value", "--input", file);
+    expect(v.code).toBe(2);
+    expect(v.err.trim().split("\n").at(-1)).toMatch(/^customerValue: the transactions have no amounts \(a purchase log/);
+  });
+});
+
+describe("guest orders (lines without a customer id)", () => {
+  it("are rejected as missing-customer and counted with their share of revenue", () => {
+    const { ledger } = loadTransactionsText("customer_id,date,amount\nA,2024-01-01,10\n,2024-01-02,30\nA,2024-02-01,10\nB,2024-01-05,50\n");
+    expect(ledger.byReason).toEqual({ "missing-customer": 1 });
+    expect(ledger.guests).toEqual({ lines: 1, amount: 30, shareOfAmount: 0.3 });
+    expect(ledger.used + ledger.rejected.length).toBe(ledger.read);
+  });
+});
+
+describe("dates after the run date", () => {
+  it("are ledgered (outside-window, naming the run date) and never move the end of the data", async () => {
+    const day = (offset: number): string => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const file = path.join(dir, "future.csv");
+    writeFileSync(file, `customer_id,date,amount\nA,2024-01-01,10\nA,${day(30)},30\nB,2024-01-05,50\n`);
+    const r = await crm("summary", "--input", file);
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toContain("rows read 3, used 2, rejected 1 (outside-window 1)");
+    const v = await crm("validate", "--input", file);
+    expect(v.out + v.err).toContain(`date ${day(30)} is after the run date ${day(0)}`);
+    expect(r.out).toContain("2024-01-05"); // the last purchase, not the future one, ends the period
+  });
+});
+
+describe("customers whose lines are all returns", () => {
+  it("are not in the summary, but their count and refunds are kept and said", async () => {
+    const file = path.join(dir, "returns-only.csv");
+    writeFileSync(file, "customer_id,date,amount\nA,2024-01-01,10\nR,2024-01-02,-30\nR,2024-01-03,-5\nB,2024-01-05,50\n");
+    const r = await crm("summary", "--input", file, "--json");
+    expect(r.code, r.err).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.customers).toBe(2);
+    expect(j.returnsOnly).toEqual({ customers: 1, amount: -35 });
+    expect(r.err).toContain("1 more customers have only returns (sum -35); they are not in the summary");
+  });
+});
