@@ -60,8 +60,12 @@ export function runCrm(argv: readonly string[], options: { readonly cwd: string;
 /** The ledger line `crm: <source>: rows read N, used N, rejected N (...)` (counts with thousands separators). */
 const LEDGER = /^crm: (.*): rows read ([\d,]+), used ([\d,]+), rejected ([\d,]+)(?: \(.*\))?$/;
 
-/** True for a progress line (`crm: <step> ...`, `crm: <step> done in 0.42 s`) or the ledger line. */
+/**
+ * True for a progress line (`crm: <step> ...`, `crm: <step> done in 0.42 s`), the ledger line, or
+ * the report's account of a section it leaves out (`crm report: <section>: left out (<reason>)`).
+ */
 export function isProgressLine(line: string): boolean {
+  if (/^crm report: .*: left out \(.*\)$/.test(line)) return true;
   return line.startsWith("crm: ") && (line.endsWith("...") || /done in [\d.]+ s$/.test(line) || LEDGER.test(line));
 }
 
@@ -115,11 +119,14 @@ export function snapshot(dir: string): Map<string, Buffer | null> {
   return files;
 }
 
-/** What changed between two {@link snapshot}s: paths added, removed or rewritten. */
+/**
+ * What changed between two {@link snapshot}s: files added, removed or rewritten, and folders
+ * removed (a new folder that stays empty holds no output and is not counted).
+ */
 export function snapshotChanges(before: Map<string, Buffer | null>, after: Map<string, Buffer | null>): string[] {
   const changes: string[] = [];
   for (const [p, b] of after) {
-    if (!before.has(p)) changes.push(`new ${p}`);
+    if (!before.has(p) && b !== null) changes.push(`new ${p}`);
     else if (b !== null && !b.equals(before.get(p)!)) changes.push(`changed ${p}`);
   }
   for (const p of before.keys()) if (!after.has(p)) changes.push(`removed ${p}`);
