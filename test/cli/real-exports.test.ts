@@ -49,18 +49,19 @@ function reportProblems(f: ExportFixture, run: CrmRun, out: string, source: stri
     const s = byId.get(id);
     if (!s) p.push(`section ${id} neither present nor left out with a reason`);
     else if (!s.leftOut) p.push(`section ${id} present, expected left out`);
-    else if (!why.test(s.text)) p.push(`section ${id} left out with a reason not matching ${why}: ${s.text}`);
+    else if (!why.test(s.reason)) p.push(`section ${id} left out with a reason not matching ${why}: ${s.reason || s.text}`);
   }
   for (const s of sections) {
     const known = f.present.includes(s.id) || s.id in f.leftOut || (f.either ?? []).includes(s.id);
-    if (!known) p.push(`unexpected section ${s.id}${s.leftOut ? ` (left out: ${s.text})` : ""}`);
+    if (!known) p.push(`unexpected section ${s.id}${s.leftOut ? ` (left out: ${s.reason})` : ""}`);
+    else if (s.leftOut && s.reason === "") p.push(`section ${s.id} left out without a reason`);
   }
   for (const [id, pattern] of Object.entries(f.sectionText ?? {})) {
     const s = byId.get(id);
     if (s && !pattern.test(s.text)) p.push(`section ${id} does not say ${pattern}`);
   }
   found.push(`| ${f.file} | ${source} | read ${ledger.read}, used ${ledger.used}, rejected ${ledger.rejected} | ${sections.filter((s) => !s.leftOut).map((s) => s.id).join(", ")} | ` +
-    `${sections.filter((s) => s.leftOut).map((s) => `${s.id} (${s.text.replace(/^Left out of this report: /, "").replace(/\|/g, "\\|")})`).join("; ")} |`);
+    `${sections.filter((s) => s.leftOut).map((s) => `${s.id} (${s.reason.replace(/\|/g, "\\|")})`).join("; ")} |`);
   return p;
 }
 

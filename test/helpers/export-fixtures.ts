@@ -92,19 +92,29 @@ export function mappingArgs(f: ExportFixture, source: "flags" | "inspect", mappi
   return ["--mapping", mappingFile];
 }
 
-/** A report section found in the HTML: its id, whether it was left out, and its text. */
+/** A report section found in the HTML: its id, whether it was left out (and why), and its text. */
 export interface HtmlSection {
   readonly id: string;
   readonly leftOut: boolean;
+  /** The one-line reason of a left-out section (its `<p class="left-out-reason">`), else "". */
+  readonly reason: string;
   readonly text: string;
 }
+
+const plain = (html: string): string => html.replace(/<[^>]+>/g, " ").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&").replace(/\s+/g, " ").trim();
 
 /** The sections of a report's HTML page (`<section id="s-ID" [class="left-out"]>` in `<main>`). */
 export function htmlSections(html: string): HtmlSection[] {
   const sections: HtmlSection[] = [];
   const re = /<section id="s-([a-z0-9-]+)"([^>]*)>([\s\S]*?)<\/section>/g;
   for (let m = re.exec(html); m !== null; m = re.exec(html)) {
-    sections.push({ id: m[1]!, leftOut: /class="[^"]*left-out/.test(m[2]!), text: m[3]!.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim() });
+    const reason = /<p class="left-out-reason">([\s\S]*?)<\/p>/.exec(m[3]!);
+    sections.push({
+      id: m[1]!,
+      leftOut: /class="[^"]*left-out/.test(m[2]!),
+      reason: reason ? plain(reason[1]!).replace(/^Left out of this report:\s*/, "") : "",
+      text: plain(m[3]!),
+    });
   }
   return sections;
 }
