@@ -131,7 +131,9 @@ function writeTable(results: readonly Done[]): void {
   for (const c of corpus.cases) {
     const cells = cols.map((cmd) => {
       const d = results.find((r) => r.run.c === c && r.run.command === cmd);
-      return d === undefined ? "" : `${d.problems.length > 0 ? "✗ " : ""}${describeRun(d.result)}`;
+      if (d === undefined) return "";
+      const text = describeRun(d.result).split(`${HOSTILE}/`).join("").split(`${root}/`).join("").replace(/\/run-\d+\//g, "/");
+      return `${d.problems.length > 0 ? "✗ " : ""}${text}`;
     });
     lines.push(`| ${c.id} | ${cells.join(" | ")} |`);
   }
@@ -139,7 +141,7 @@ function writeTable(results: readonly Done[]): void {
   lines.push("", `${results.length - bad.length} of ${results.length} runs as expected; ${bad.length} not:`, "");
   const slowest = [...results].sort((a, b) => b.result.ms - a.result.ms).slice(0, 8);
   lines.push(`Slowest runs: ${slowest.map((d) => `${d.run.c.id} / ${d.run.command} ${(d.result.ms / 1000).toFixed(1)} s`).join(", ")}; total ${(results.reduce((t, d) => t + d.result.ms, 0) / 1000).toFixed(0)} s of run time.`, "");
-  for (const d of bad) lines.push(`- ${d.run.c.id} / ${d.run.command}: ${d.problems.join("; ").replace(/\n/g, " ")}`);
+  for (const d of bad) lines.push(`- ${d.run.c.id} / ${d.run.command}: ${d.problems.join("; ").replace(/\n/g, " ").split(`${HOSTILE}/`).join("")}`);
   const text = lines.join("\n") + "\n";
   mkdirSync(path.join(REPO_ROOT, "reports", "artifacts"), { recursive: true });
   writeFileSync(path.join(REPO_ROOT, "reports", "artifacts", "hostile-corpus.md"), text);

@@ -119,5 +119,5 @@ export function describeRun(run: CrmRun): string {
     return ledger ? `0 r${ledger.read} u${ledger.used} x${ledger.rejected}${c}` : "0";
   }
   const line = (messageLines(run.stderr).at(-1) ?? "").replace(/\|/g, "\\|");
-  return `${run.code}: ${line.length > 110 ? `${line.slice(0, 107)}...` : line}`;
+  return `${run.code}: ${line.length > 160 ? `${line.slice(0, 157)}...` : line}`;
 }
