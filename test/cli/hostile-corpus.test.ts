@@ -132,7 +132,7 @@ function writeTable(results: readonly Done[]): void {
     const cells = cols.map((cmd) => {
       const d = results.find((r) => r.run.c === c && r.run.command === cmd);
       if (d === undefined) return "";
-      const text = describeRun(d.result).split(`${HOSTILE}/`).join("").split(`${root}/`).join("").replace(/\/run-\d+\//g, "/");
+      const text = describeRun(d.result, [`${HOSTILE}/`, `${root}/`]).replace(/run-\d+\//g, "");
       return `${d.problems.length > 0 ? "✗ " : ""}${text}`;
     });
     lines.push(`| ${c.id} | ${cells.join(" | ")} |`);

@@ -109,8 +109,8 @@ export function judgeCrmRun(run: CrmRun, expected: Outcome, ctx: RunContext): st
   return [...always, ...judged[same >= 0 ? same : 0]!];
 }
 
-/** A short account of a run for the closing table: `0 r219 u219 x0` or `2: <message>` or `1: <message>`. */
-export function describeRun(run: CrmRun): string {
+/** A short account of a run for the closing table: `0 r219 u219 x0` or `2: <message>` or `1: <message>` (without the `strip` texts, e.g. folder paths). */
+export function describeRun(run: CrmRun, strip: readonly string[] = []): string {
   if (run.timedOut) return "timeout";
   const ledger = parseLedger(run.stderr);
   const json = lastJson(run.stdout);
@@ -118,6 +118,6 @@ export function describeRun(run: CrmRun): string {
     const c = typeof json?.customers === "number" ? ` c${json.customers}` : "";
     return ledger ? `0 r${ledger.read} u${ledger.used} x${ledger.rejected}${c}` : "0";
   }
-  const line = (messageLines(run.stderr).at(-1) ?? "").replace(/\|/g, "\\|");
+  const line = strip.reduce((l, s) => l.split(s).join(""), messageLines(run.stderr).at(-1) ?? "").replace(/\|/g, "\\|");
   return `${run.code}: ${line.length > 160 ? `${line.slice(0, 157)}...` : line}`;
 }
