@@ -69,7 +69,7 @@ export const EXPORT_FIXTURES: readonly ExportFixture[] = [
     present: [...ALWAYS, "rfm-segments", "lifetime-value", "propensity", "cohorts-retention"],
     leftOut: { "customer-value": /amount/i, "cross-sell": NO_PRODUCT, ...NO_SIDE_FILES },
     either: ["customer-clusters", "segment-migration"],
-    sectionText: { "lifetime-value": /no amounts?|without amounts?|purchase log/i },
+    sectionText: { "rfm-segments": /recency and frequency/i, "lifetime-value": /no amounts?|without amounts?|purchase log/i },
   },
 ];
 
