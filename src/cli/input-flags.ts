@@ -2,6 +2,7 @@ import type { CommandIo } from "./command.js";
 import { choiceFlag, stringFlag, type FlagSpec, type FlagValues } from "./parse-flags.js";
 import { count, step } from "./progress.js";
 import { UsageError } from "./usage-error.js";
+import { DataError } from "../data/data-error.js";
 import { loadTransactions, type LoadedTransactions } from "../engine/load-transactions.js";
 import { type Mapping, readMappingFile } from "../data/read-mapping-file.js";
 import { TEXT_ENCODINGS } from "../data/decode-text.js";
@@ -133,6 +134,14 @@ export async function loadInputFlags(
     }),
   );
   io.err(ledgerLine(loaded.ledger));
+  // Nothing to analyse: one line naming the file and the main reason (validate lists them all).
+  const { ledger } = loaded;
+  if (ledger.used === 0 && command !== "validate") {
+    const first = ledger.rejected[0];
+    throw new DataError(
+      `crm ${command}: no usable transaction rows in ${source} (${count(ledger.read)} read, ${count(ledger.rejected.length)} rejected${first ? `; e.g. line ${first.line}: ${first.reason}` : ""}); see crm validate --input ${input}`,
+    );
+  }
   return Object.freeze({ ...loaded, ...(mapping.currency === undefined ? {} : { currency: mapping.currency }) });
 }
 

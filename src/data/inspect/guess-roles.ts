@@ -29,7 +29,7 @@ type Rule = readonly [ColumnRole, readonly string[], readonly string[]];
 
 /** Names (lower case, letters and digits only) that give a role: exact names first, then words contained. */
 const RULES: readonly Rule[] = [
-  ["customerId", ["customerid", "customer", "custid", "customerno", "customernumber", "customercode", "clientid", "client", "clientno", "userid", "user", "email", "emailaddress", "customeremail", "memberid", "member", "buyerid", "buyer", "accountid", "account", "shopperid", "contactid"], ["customer", "client", "email", "member", "user", "buyer", "shopper"]],
+  ["customerId", ["customerid", "customer", "custid", "customerno", "customernumber", "customercode", "clientid", "client", "clientno", "userid", "user", "email", "emailaddress", "customeremail", "memberid", "member", "buyerid", "buyer", "accountid", "account", "shopperid", "contactid", "kundennr", "kundennummer", "kundenid", "kunde", "clientnr", "numeroclient"], ["customer", "client", "email", "member", "user", "buyer", "shopper"]],
   ["date", ["date", "invoicedate", "orderdate", "purchasedate", "transactiondate", "saledate", "salesdate", "createdat", "created", "timestamp", "datetime", "orderdatetime", "day", "paidat", "processedat", "time"], ["date", "time", "created"]],
   ["orderId", ["orderid", "order", "orderno", "ordernumber", "invoiceno", "invoice", "invoiceid", "invoicenumber", "transactionid", "transaction", "receipt", "receiptno", "receiptid", "basketid", "ticket", "ticketid", "billno"], ["order", "invoice", "receipt", "basket"]],
   ["amount", ["amount", "total", "totalamount", "ordertotal", "revenue", "sales", "salesamount", "value", "ordervalue", "totalprice", "linetotal", "net", "netamount", "gross", "grossamount", "spend", "subtotal", "totalsales", "saleamount", "turnover"], ["amount", "total", "revenue", "sales", "spend", "turnover"]],
@@ -96,7 +96,15 @@ export function guessRoles(header: readonly string[], rows: readonly (readonly s
     if (i >= 0) give(i, "amount");
   }
   if (!taken.has("customerId")) {
-    const i = profiles.findIndex((p, k) => free(k) && !p.fractional && p.distinct > 1);
+    // No name matched: the customer is the column of ids that repeat (customers come back) with
+    // the most distinct values: not a store or a payment type (few values), not a receipt number
+    // (every value new), not a time of day.
+    const rows = Math.max(...profiles.map((p) => p.values));
+    let i = -1;
+    profiles.forEach((p, k) => {
+      if (!free(k) || p.fractional || p.distinct < 2 || p.distinct >= rows || /^\d{1,2}:\d{2}/.test(p.guess.samples[0] ?? "")) return;
+      if (i < 0 || p.distinct > profiles[i]!.distinct) i = k;
+    });
     if (i >= 0) give(i, "customerId");
   }
   return Object.freeze(profiles.map((p, i) => Object.freeze({ ...p.guess, ...(roles.has(i) ? { role: roles.get(i)! } : {}) })));
@@ -107,6 +115,8 @@ interface Profile {
   readonly kind: ColumnGuess["kind"];
   readonly fractional: boolean;
   readonly distinct: number;
+  /** Non-blank values in the sample. */
+  readonly values: number;
   readonly guess: ColumnGuess;
 }
 
@@ -124,6 +134,7 @@ function profile(name: string, i: number, cells: readonly string[], decimal: Dec
     kind,
     fractional: numbers.some((x) => x !== null && !Number.isInteger(x)),
     distinct: new Set(values).size,
+    values: values.length,
     guess: { position: i + 1, name, samples, blanks: cells.length - values.length, kind, ...(date ? { date } : {}), ...(note ? { note } : {}) },
   };
 }

@@ -5,7 +5,7 @@ import type { Mapping } from "../read-mapping-file.js";
 import type { InputFormat } from "../read-rows.js";
 import { TRANSACTION_COLUMNS } from "../transaction-options.js";
 import type { CanonicalField } from "../types.js";
-import { describeDateGuess } from "./guess-date-format.js";
+import { type DateGuess, describeDateGuess } from "./guess-date-format.js";
 import { type ColumnGuess, guessRoles } from "./guess-roles.js";
 import { type CurrencyGuess, guessCurrency } from "./guess-currency.js";
 import { proposeFlags } from "./propose-flags.js";
@@ -68,8 +68,8 @@ export const INSPECT_ROWS = 1000;
 export function inspectTable(table: RawTable, facts: InspectFacts): Inspection {
   const rows = table.rows.filter((r) => r.error === undefined).slice(0, INSPECT_ROWS).map((r) => r.values);
   const decimal = guessDecimal(rows);
-  const columns = guessRoles(table.header, rows, decimal);
   const cells = table.header.map((_, i) => rows.map((r) => r[i] ?? ""));
+  const columns = withSerialDates(guessRoles(table.header, rows, decimal), cells);
   const currency = guessCurrency(columns, cells);
   const notes = [...(facts.notes ?? [])];
   const byRole = (role: string) => columns.find((c) => c.role === role);
@@ -80,7 +80,8 @@ export function inspectTable(table: RawTable, facts: InspectFacts): Inspection {
     if (c !== undefined) mapped[field] = facts.header ? c.name : c.position;
   }
   if (byRole("customerId") === undefined) notes.push("no customer id column recognised: name it with --customer COL");
-  if (date === undefined) notes.push(serialNote(columns, cells) ?? "no date column recognised: name it with --date COL (and its --date-format)");
+  if (date === undefined) notes.push("no date column recognised: name it with --date COL (and its --date-format)");
+  if (date?.date?.format === "excel") notes.push(`${date.name} holds Excel serial day numbers (45292 is 2024-01-01): read with --date-format excel`);
   if (date?.date?.ambiguous) notes.push(`the dates of ${date.name} fit both day-first and month-first; ${date.date.format} is a guess: check it`);
   if (byRole("amount") === undefined) {
     notes.push(byRole("quantity") && byRole("unitPrice") ? "no amount column: amount = quantity x unit price" : "no amount column recognised: without one (or quantity and unit price), the spend-based analyses are left out; name it with --amount COL");
@@ -143,9 +144,16 @@ function guessDecimal(rows: readonly (readonly string[])[]): DecimalMark {
   return comma > point ? "," : ".";
 }
 
-function serialNote(columns: readonly ColumnGuess[], cells: readonly (readonly string[])[]): string | undefined {
-  const i = columns.findIndex((c, k) => /date|day|time|created/i.test(c.name) && c.kind === "number" &&
-    cells[k]!.every((v) => v.trim() === "" || (+v >= 20000 && +v < 80000)));
-  if (i < 0) return undefined;
-  return `${columns[i]!.name} holds Excel serial day numbers (45292 is 2024-01-01), not dates: format the column as dates in Excel and save again, then map it with --date ${columns[i]!.name}`;
+/**
+ * When no column was taken as the date, a column named like a date (date, day, time, created)
+ * whose values are all whole numbers from 20000 to 80000 (1954 to 2119 as Excel serial days) is
+ * the date, read with `--date-format excel`.
+ */
+function withSerialDates(columns: readonly ColumnGuess[], cells: readonly (readonly string[])[]): readonly ColumnGuess[] {
+  if (columns.some((c) => c.role === "date")) return columns;
+  const i = columns.findIndex((c, k) => c.role === undefined && /date|day|time|created|datum/i.test(c.name) && c.kind === "number" &&
+    cells[k]!.every((v) => v.trim() === "" || (Number.isInteger(+v) && +v >= 20000 && +v < 80000)));
+  if (i < 0) return columns;
+  const date: DateGuess = Object.freeze({ format: "excel", withTime: false, ambiguous: false, share: 1 });
+  return columns.map((c, k) => (k === i ? (Object.freeze({ ...c, role: "date", date }) as ColumnGuess) : c));
 }

@@ -57,6 +57,12 @@ describe("inspectFile", () => {
     expect(i.flags).toEqual(["--customer", "1", "--date", "3", "--amount", "5", "--no-header"]);
   });
 
+  it("no customer column by name: the repeating id column with the most values, not a store or a receipt number", async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `${["North", "South", "East"][i % 3]};2024-01-${String(1 + (i % 28)).padStart(2, "0")};${9000 + i};${500 + (i % 11)};${(10 + i).toFixed(2)}`);
+    const i = await inspectFile(file("store.csv", `Store;Day;Receipt;Ref;Sales\n${rows.join("\n")}\n`));
+    expect(i.mapping.columns?.customerId).toBe("Ref");
+  });
+
   it("order ids like C536379 beside plain numbers: a note proposing --cancel-prefix C", async () => {
     const i = await inspectFile(file("retail-c.csv", "InvoiceNo,InvoiceDate,CustomerID,Quantity,UnitPrice\n536365,12/1/2010 8:26,17850.0,6,2.55\nC536379,12/1/2010 9:41,14527.0,-1,27.50\n"));
     expect(i.notes).toContain("InvoiceNo has ids like C536379 beside plain numbers: retail exports mark cancellations so; pass --cancel-prefix C to count them as returns");
@@ -117,7 +123,7 @@ describe("inspectFile", () => {
     expect(j.format).toBe("jsonl");
   });
 
-  it("xlsx: Excel serial numbers in a date column are pointed out", async () => {
+  it("xlsx: Excel serial numbers in a date column are read as dates with --date-format excel", async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("Orders");
     ws.addRow(["CustomerID", "OrderDate", "Sales"]);
@@ -128,8 +134,9 @@ describe("inspectFile", () => {
     const i = await inspectFile(f);
     expect(i).toMatchObject({ format: "xlsx", header: true });
     expect(i.encoding).toBeUndefined();
-    expect(i.mapping.columns).toEqual({ customerId: "CustomerID", amount: "Sales" });
-    expect(i.notes).toContain("OrderDate holds Excel serial day numbers (45292 is 2024-01-01), not dates: format the column as dates in Excel and save again, then map it with --date OrderDate");
+    expect(i.mapping.columns).toEqual({ customerId: "CustomerID", date: "OrderDate", amount: "Sales" });
+    expect(i.mapping.dateFormat).toBe("excel");
+    expect(i.notes).toContain("OrderDate holds Excel serial day numbers (45292 is 2024-01-01): read with --date-format excel");
   });
 
   it("Parquet through inspectInput", async () => {
