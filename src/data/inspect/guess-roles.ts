@@ -95,6 +95,11 @@ export function guessRoles(header: readonly string[], rows: readonly (readonly s
     while (i >= 0 && !(free(i) && profiles[i]!.kind === "number" && profiles[i]!.fractional)) i--;
     if (i >= 0) give(i, "amount");
   }
+  if (!taken.has("orderId")) {
+    // Shop exports name the order "#1001" in a column called Name.
+    const i = profiles.findIndex((p, k) => free(k) && p.guess.samples.length > 0 && p.guess.samples.every((v) => /^#\d+$/.test(v)));
+    if (i >= 0) give(i, "orderId");
+  }
   if (!taken.has("customerId")) {
     // No name matched: the customer is the column of ids that repeat (customers come back) with
     // the most distinct values: not a store or a payment type (few values), not a receipt number

@@ -63,6 +63,11 @@ describe("inspectFile", () => {
     expect(i.mapping.columns?.customerId).toBe("Ref");
   });
 
+  it("a shop export names the order #1001 in a column called Name: the order id", async () => {
+    const i = await inspectFile(file("shop.csv", "Name,Email,Created at,Subtotal\n#1001,a@x.com,2023-07-01 06:22:09 -0400,12.50\n#1002,b@x.com,2023-07-02 08:30:02 -0400,7.00\n"));
+    expect(i.mapping.columns).toMatchObject({ orderId: "Name", customerId: "Email", date: "Created at", amount: "Subtotal" });
+  });
+
   it("order ids like C536379 beside plain numbers: a note proposing --cancel-prefix C", async () => {
     const i = await inspectFile(file("retail-c.csv", "InvoiceNo,InvoiceDate,CustomerID,Quantity,UnitPrice\n536365,12/1/2010 8:26,17850.0,6,2.55\nC536379,12/1/2010 9:41,14527.0,-1,27.50\n"));
     expect(i.notes).toContain("InvoiceNo has ids like C536379 beside plain numbers: retail exports mark cancellations so; pass --cancel-prefix C to count them as returns");
