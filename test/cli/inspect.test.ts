@@ -4,17 +4,11 @@ import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/main.js";
+import { crm } from "../helpers/crm-in-process.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "crm-inspect-cli-"));
 afterAll(() => spawnSync("rm", ["-rf", dir]));
 
-async function crm(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await runCli(argv, { out: (t) => (out += t.endsWith("\n") ? t : `${t}\n`), err: (t) => (err += `${t}\n`) });
-  return { code, out, err };
-}
 const file = (name: string, content: string | Buffer) => {
   const f = path.join(dir, name);
   writeFileSync(f, content);

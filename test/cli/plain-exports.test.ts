@@ -4,18 +4,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/main.js";
 import { loadTransactionsText } from "../../src/data/load-transactions.js";
 import { REPO_ROOT } from "../helpers/shared-data.js";
+import { crm } from "../helpers/crm-in-process.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "crm-plain-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function crm(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "", err = "";
-  const code = await runCli(argv, { out: (t) => void (out += `${t}\n`), err: (t) => void (err += `${t}\n`) });
-  return { code, out, err };
-}
 
 /** The sample's transactions cut to the given columns (by name), as CSV text. */
 function cut(columns: readonly string[]): string {

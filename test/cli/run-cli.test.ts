@@ -5,19 +5,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/main.js";
 import { withEngine } from "../../src/engine/index.js";
 import { HAS_SHARED_DATA, REPO_ROOT, sharedFile } from "../helpers/shared-data.js";
+import { crm } from "../helpers/crm-in-process.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "crm-cli-"));
 afterAll(() => spawnSync("rm", ["-rf", dir]));
 
-async function crm(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await runCli(argv, { out: (t) => (out += t.endsWith("\n") ? t : `${t}\n`), err: (t) => (err += `${t}\n`) });
-  return { code, out, err };
-}
 
 const MESSY = [
   "customer_id,date,amount",
