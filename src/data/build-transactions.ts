@@ -61,6 +61,8 @@ export function buildTransactionsAs(table: RawTable, options: TransactionOptions
   const { header, rows } = table;
   if (header.length === 0) throw new DataError(`${fn}: ${source} is empty (no header and no rows)`);
   const col = resolveColumns(header, TRANSACTION_COLUMNS, options.columns ?? {}, fn, source);
+  // A cell a reader could not read exactly rejects its row only when a field reads that column.
+  const usedColumns = new Set(Object.values(col).filter((i) => i >= 0));
   const spec = (f: string) => TRANSACTION_COLUMNS.find((s) => s.field === f)!;
   if (col.customerId < 0) throw missingColumn(fn, source, header, spec("customerId"));
   if (col.date < 0) throw missingColumn(fn, source, header, spec("date"));
@@ -89,7 +91,7 @@ export function buildTransactionsAs(table: RawTable, options: TransactionOptions
   let k = 0, guestLines = 0, guestAmount = 0, allAmount = 0;
   rows: for (let r = 0; r < n; r++) {
     const row = rows[r]!;
-    const shape = shapeProblem(row, width);
+    const shape = shapeProblem(row, width, usedColumns);
     if (shape !== null) { rejected.push(shape); continue; }
     const v = row.values, line = row.line;
     const id = v[ci]!.trim();

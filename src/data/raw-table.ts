@@ -14,6 +14,11 @@ export interface RawRow {
   readonly values: readonly string[];
   /** Set by a reader when the row could not be read; the builders reject it with this code. */
   readonly error?: { readonly code: string; readonly reason: string };
+  /**
+   * Cells a reader could not read exactly (a floating-point number of 2^53 or more in XLSX or
+   * Parquet), by 0-based column: a builder rejects the row when it uses one of these columns.
+   */
+  readonly inexact?: readonly { readonly column: number; readonly code: string; readonly reason: string }[];
 }
 
 /**

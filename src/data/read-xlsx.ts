@@ -58,13 +58,14 @@ export async function readXlsx(source: Uint8Array, options: XlsxOptions = {}): P
       continue;
     }
     const values: string[] = [];
-    let error: ReturnType<typeof inexactNumberError>;
+    const inexact: NonNullable<RawRow["inexact"]>[number][] = [];
     for (let c = 1; c <= w; c++) {
       const v = row.getCell(c).value;
       values.push(cellText(v));
-      if (n > 1 || !useHeader) error ??= inexactNumberError(columnName(rows, useHeader, c), v);
+      const error = n > 1 || !useHeader ? inexactNumberError(columnName(rows, useHeader, c), v) : undefined;
+      if (error !== undefined) inexact.push({ column: c - 1, ...error });
     }
-    rows.push(error === undefined ? { line: n, values } : { line: n, values, error });
+    rows.push(inexact.length === 0 ? { line: n, values } : { line: n, values, inexact });
   }
   return tableFromRows(rows, useHeader);
 }

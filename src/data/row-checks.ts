@@ -15,8 +15,10 @@ import type { RejectedRow } from "./row-ledger.js";
  * shapeProblem({ line: 3, values: ["a"] }, 3);
  * // { line: 3, code: "wrong-field-count", reason: "row has 1 field but the header has 3 columns" }
  */
-export function shapeProblem(row: RawRow, width: number): RejectedRow | null {
+export function shapeProblem(row: RawRow, width: number, used?: ReadonlySet<number>): RejectedRow | null {
   if (row.error !== undefined) return { line: row.line, code: row.error.code, reason: row.error.reason };
+  const inexact = row.inexact?.find((c) => used === undefined || used.has(c.column));
+  if (inexact !== undefined) return { line: row.line, code: inexact.code, reason: inexact.reason };
   const v = row.values;
   let blank = true;
   for (let i = 0; i < v.length; i++) {

@@ -60,11 +60,11 @@ export async function readParquetTable(file: string, limit?: number): Promise<Ra
     const floats = reader.columnTypes().flatMap((t, j) => (/^(DOUBLE|FLOAT)$/.test(t.toString()) ? [j] : []));
     if (floats.length === 0) return table;
     const rows: RawRow[] = table.rows.map((row, i) => {
-      for (const j of floats) {
+      const inexact = floats.flatMap((j) => {
         const error = inexactNumberError(header[j]!, columns[j]![i]);
-        if (error !== undefined) return { ...row, error };
-      }
-      return row;
+        return error === undefined ? [] : [{ column: j, ...error }];
+      });
+      return inexact.length === 0 ? row : { ...row, inexact };
     });
     return Object.freeze({ header: table.header, rows: Object.freeze(rows) });
   });

@@ -86,6 +86,21 @@ describe("XLSX numeric cells of 2^53 or more are rejected per row, never merged"
   });
 });
 
+describe("inexact cells in columns no field reads", () => {
+  it("do not reject the row (an unmapped 20-digit tracking number in an xlsx export)", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("tx");
+    ws.addRow(["customer_id", "date", "amount", "tracking_no"]);
+    ws.addRow(["C1", "2024-01-02", 1, 12345678901234567890]);
+    ws.addRow(["C2", "2024-01-03", 2, 98765432109876543210]);
+    const f = path.join(dir, "tracking.xlsx");
+    await wb.xlsx.writeFile(f);
+    const { transactions, ledger } = await loadTransactionsFile(f);
+    expect(transactions.customerId).toEqual(["C1", "C2"]);
+    expect(ledger.rejected).toEqual([]);
+  });
+});
+
 describe("Parquet ids", () => {
   it("BIGINT, UBIGINT and DECIMAL ids are read exactly; a row with a DOUBLE of 2^53 or more is rejected", async () => {
     const f = path.join(dir, "ids.parquet");
