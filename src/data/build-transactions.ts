@@ -5,7 +5,7 @@ import { numberRangeProblem, parseNumber, whyNotNumber } from "./parse-number.js
 import type { RawTable } from "./raw-table.js";
 import { missingColumn, resolveColumns } from "./resolve-columns.js";
 import { dayWindow, describeDateFormat, kebab, shapeProblem } from "./row-checks.js";
-import { type RejectedRow, ledgerOf } from "./row-ledger.js";
+import { type RejectedRow, ledgerOf, withGuests } from "./row-ledger.js";
 import { type LoadedTransactions, TRANSACTION_COLUMNS, type TransactionOptions } from "./transaction-options.js";
 import { type NumericColumn, NUMERIC_COLUMNS, TEXT_COLUMNS, type Transactions } from "./types.js";
 
@@ -17,10 +17,11 @@ const ZERO_WHEN_BLANK: ReadonlySet<NumericColumn> = new Set(["discount", "freigh
  * builder behind every loader (and behind the DuckDB Parquet reader in `engine/`).
  *
  * Per row, the first failing check decides: reader error (e.g. `bad-json`); `blank-line`;
- * `wrong-field-count`; `missing-customer` (blank id); `bad-date` (blank, unparsable or not a
+ * `wrong-field-count`; `bad-date` (blank, unparsable or not a
  * calendar date such as 2024-02-30); `outside-window` (`from`/`to`); `bad-amount`; then
- * `bad-<field>` for an optional numeric column (`bad-quantity`, `bad-unit-price`, ...).
- * A source without an amount column and without quantity and unit price is a purchase log: the
+ * `bad-<field>` for an optional numeric column (`bad-quantity`, `bad-unit-price`, ...); last,
+ * `missing-customer` (blank id: a guest order, otherwise valid; its amount is counted in
+ * `ledger.guests` with its share of revenue). A source without an amount column and without quantity and unit price is a purchase log: the
  * table then has no `amount` (the spend-based analyses say they cannot run).
  * Customer ids and text columns are kept as written after trimming (leading zeros kept).
  * Numbers must be plain decimals (see {@link parseNumber}). When there is no amount column but
@@ -88,21 +89,13 @@ export function buildTransactionsAs(table: RawTable, options: TransactionOptions
   const reject = (line: number, code: string, reason: string) => void rejected.push({ line, code, reason });
   const ci = col.customerId, di = col.date, ai = col.amount;
   const qk = nums.indexOf("quantity"), pk = nums.indexOf("unitPrice"), dk = nums.indexOf("discount");
-  let k = 0, guestLines = 0, guestAmount = 0, allAmount = 0;
+  let k = 0, guestLines = 0, guestAmount = 0;
   rows: for (let r = 0; r < n; r++) {
     const row = rows[r]!;
     const shape = shapeProblem(row, width, usedColumns);
     if (shape !== null) { rejected.push(shape); continue; }
     const v = row.values, line = row.line;
     const id = v[ci]!.trim();
-    if (id === "") {
-      // A guest checkout: rejected, but its revenue is counted so the report can state its share.
-      reject(line, "missing-customer", `${header[ci]} is blank (a guest order: no customer to follow)`);
-      guestLines += 1;
-      const g = ai >= 0 ? parseNumber(v[ai]!, decimal) : null;
-      if (g !== null && Number.isFinite(g)) { guestAmount += g; allAmount += g; }
-      continue;
-    }
     const dt = v[di]!;
     const d = toDay(dt);
     if (d === null) {
@@ -145,8 +138,15 @@ export function buildTransactionsAs(table: RawTable, options: TransactionOptions
       const far = numberRangeProblem(`amount computed as ${header[col.quantity]} x ${header[col.unitPrice]}${dk >= 0 ? ` - ${header[col.discount]}` : ""}`, String(a), a);
       if (far !== null) { reject(line, "amount-out-of-range", far); continue; }
     }
+    if (id === "") {
+      // A guest checkout: a valid line without a customer to follow. Rejected, but its revenue is
+      // counted so that the report can state its share.
+      reject(line, "missing-customer", `${header[ci]} is blank (a guest order: no customer to follow)`);
+      guestLines += 1;
+      if (hasAmount) guestAmount += a;
+      continue;
+    }
     customerId.push(id);
-    if (hasAmount) allAmount += a;
     day[k] = d; amount[k] = a; sourceLine[k] = line;
     for (let j = 0; j < texts.length; j++) textOut[j]!.push(v[col[texts[j]!]]!.trim());
     k++;
@@ -158,6 +158,6 @@ export function buildTransactionsAs(table: RawTable, options: TransactionOptions
   texts.forEach((c, j) => (t[c] = Object.freeze(textOut[j]!)));
   nums.forEach((c, j) => (t[c] = numOut[j]!.slice(0, k)));
   const ledger = ledgerOf(source, n, rejected);
-  const guests = Object.freeze({ lines: guestLines, amount: guestAmount, shareOfAmount: hasAmount && allAmount !== 0 ? guestAmount / allAmount : null });
-  return Object.freeze({ transactions: Object.freeze(t) as unknown as Transactions, ledger: guestLines > 0 ? Object.freeze({ ...ledger, guests }) : ledger });
+  const transactions = Object.freeze(t) as unknown as Transactions;
+  return Object.freeze({ transactions, ledger: guestLines > 0 ? withGuests(ledger, guestLines, guestAmount, transactions.amount) : ledger });
 }

@@ -1,5 +1,5 @@
 import { DataError } from "./data-error.js";
-import { type RejectedRow, rejectMore } from "./row-ledger.js";
+import { type RejectedRow, rejectMore, withGuests } from "./row-ledger.js";
 import { selectTransactions } from "./select-transactions.js";
 import type { LoadedTransactions } from "./transaction-options.js";
 
@@ -54,7 +54,7 @@ export function cleanTransactions(loaded: LoadedTransactions, policy: CleanPolic
   if (returns !== "net" && returns !== "exclude") throw new DataError(`cleanTransactions: returns "${String(returns)}" must be "net" or "exclude"; use --returns net|exclude`);
   if (duplicates !== "keep" && duplicates !== "drop") throw new DataError(`cleanTransactions: duplicates "${String(duplicates)}" must be "keep" or "drop"; use --duplicates keep|drop`);
   const cancelled = markCancellations(loaded, policy.cancelPrefix);
-  if (returns === "net" && duplicates === "keep") return cancelled;
+  if (returns === "net" && duplicates === "keep") return cancelled === loaded ? loaded : guestShareOf(cancelled);
   const t = cancelled.transactions;
   const keep = new Uint8Array(t.length).fill(1);
   const more: RejectedRow[] = [];
@@ -81,8 +81,15 @@ export function cleanTransactions(loaded: LoadedTransactions, policy: CleanPolic
       }
     }
   }
-  if (more.length === 0) return cancelled;
-  return Object.freeze({ transactions: selectTransactions(t, keep), ledger: rejectMore(cancelled.ledger, more) });
+  if (more.length === 0) return cancelled === loaded ? loaded : guestShareOf(cancelled);
+  return guestShareOf(Object.freeze({ transactions: selectTransactions(t, keep), ledger: rejectMore(cancelled.ledger, more) }));
+}
+
+/** The guest orders' share of revenue again, of the amounts after cleaning (as the analyses see them). */
+function guestShareOf(loaded: LoadedTransactions): LoadedTransactions {
+  const g = loaded.ledger.guests;
+  if (g === undefined) return loaded;
+  return Object.freeze({ transactions: loaded.transactions, ledger: withGuests(loaded.ledger, g.lines, g.amount, loaded.transactions.amount) });
 }
 
 /** Lines whose order id starts with `prefix` turned into returns (amount -|amount|). */

@@ -83,3 +83,25 @@ export function rejectMore(ledger: RowLedger, more: readonly RejectedRow[]): Row
   const next = ledgerOf(ledger.source, ledger.read, [...ledger.rejected, ...more]);
   return ledger.guests ? Object.freeze({ ...next, guests: ledger.guests }) : next;
 }
+
+/**
+ * The ledger with its guest orders (lines without a customer id) and their share of revenue:
+ * `amount / (amount + the net amount of the used lines)`, null without amounts or when that
+ * total is 0. The cleaning policy calls it again when it changes the amounts (cancellations,
+ * excluded returns), so that the share is of what the analyses see.
+ *
+ * @param ledger - the ledger
+ * @param lines - guest lines (rejected as `missing-customer`)
+ * @param amount - their net amount (currency units)
+ * @param used - the amounts of the used lines, or undefined for a purchase log
+ * @returns a frozen ledger with `guests`
+ * @example
+ * withGuests(ledgerOf("t.csv", 4, [{ line: 3, code: "missing-customer", reason: "..." }]), 1, 30, Float64Array.of(10, 10, 50)).guests;
+ * // { lines: 1, amount: 30, shareOfAmount: 0.3 }
+ */
+export function withGuests(ledger: RowLedger, lines: number, amount: number, used: Float64Array | undefined): RowLedger {
+  let total = amount;
+  if (used) for (const a of used) total += a;
+  const shareOfAmount = used !== undefined && total !== 0 ? amount / total : null;
+  return Object.freeze({ ...ledger, guests: Object.freeze({ lines, amount, shareOfAmount }) });
+}

@@ -123,3 +123,13 @@ describe("crm report on thin data: a report with the sections the data support, 
     });
   }
 });
+
+describe("guest orders of a line export (quantity x unit price)", () => {
+  it("count their computed amounts in the share, and the share follows the cleaning policy", () => {
+    const text = "order_id,customer_id,date,quantity,unit_price\n1,A,2024-01-01,2,10\n2,,2024-01-02,1,20\nC3,A,2024-01-03,1,10\n4,B,2024-01-04,1,20\n";
+    const plain = loadTransactionsText(text);
+    expect(plain.ledger.guests).toEqual({ lines: 1, amount: 20, shareOfAmount: 20 / (20 + 20 + 10 + 20) });
+    const cancelled = loadTransactionsText(text, { cancelPrefix: "C" });
+    expect(cancelled.ledger.guests!.shareOfAmount).toBeCloseTo(20 / (20 + 20 - 10 + 20), 12);
+  });
+});
