@@ -1,4 +1,5 @@
 import type { Transactions } from "../data/types.js";
+import { AnalysisNotPossibleError } from "../math/analysis-not-possible-error.js";
 import { abcClasses } from "./abc-classes.js";
 import { rankOrder } from "./rank-order.js";
 import { ratio, sumValueByKey, valueTotals } from "./sum-value-by-key.js";
@@ -51,6 +52,9 @@ export function customerValue(t: Transactions, options: ValueOptions = {}): Cust
     cumulative[i] = ratio(running, base);
   });
   const abcMeasure = options.abcMeasure ?? measure;
+  if (abcMeasure !== "net_sales" && lines.unknownCostLines > 0) {
+    throw new AnalysisNotPossibleError(`customerValue: ABC classes by ${abcMeasure.replace(/_/g, " ")} need costs (a cost column or an assumed margin rate, --margin-rate R); use net_sales`);
+  }
   const thresholds = { a: options.abcThresholds?.a ?? 0.8, b: options.abcThresholds?.b ?? 0.95 };
   const classes = abcClasses(ids, s[abcMeasure], thresholds);
   const columns: CustomerValueColumns = {

@@ -33,8 +33,8 @@ export interface LineCostOfGoods {
  * lineCostOfGoods(t).cost; // Float64Array [60, 30]
  */
 export function lineCostOfGoods(t: Transactions, assumedMarginRate?: number): LineCostOfGoods {
-  if (assumedMarginRate !== undefined && !(Number.isFinite(assumedMarginRate) && assumedMarginRate < 1)) {
-    throw new DataError(`lineCostOfGoods: assumedMarginRate ${assumedMarginRate} must be a number below 1 (a fraction, e.g. 0.4)`);
+  if (assumedMarginRate !== undefined && !(assumedMarginRate >= 0 && assumedMarginRate < 1)) {
+    throw new DataError(`lineCostOfGoods: assumedMarginRate ${assumedMarginRate} must be a number from 0 to below 1 (a fraction, e.g. 0.4)`);
   }
   const n = t.length;
   const amount = requireAmounts(t, "lineCostOfGoods", "cost of goods to estimate");

@@ -63,7 +63,7 @@ describe("crm value", () => {
     const cases: [string[], string][] = [
       [["--input", sample("transactions.csv"), "--costs", bad], `serviceCostTable: "complaint" in "${bad}" must be a number >= 0 in currency units (got "twelve")`],
       [["--input", sample("transactions.csv"), "--costs", path.join(dir, "none.json")], `loadServiceCostTableFile: file "${path.join(dir, "none.json")}" not found; check the path`],
-      [["--input", sample("transactions.csv"), "--margin-rate", "40%"], 'crm value: --margin-rate must be a number below 1, e.g. 0.4 for 40 % (got "40%")'],
+      [["--input", sample("transactions.csv"), "--margin-rate", "40%"], 'crm value: --margin-rate must be a number from 0 to below 1, e.g. 0.4 for 40 % (got "40%")'],
       [["--input", sample("transactions.csv"), "--by", "region"], 'valueByGroup: cannot group by "region": it is not a column of the transactions and no customers table was given (--customers FILE); possible: channel, category, product, product_id'],
       [[], "crm value: --input FILE is required; see crm value --help"],
     ];

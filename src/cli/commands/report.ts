@@ -197,7 +197,7 @@ export const reportCommand: Command = {
     const customersFile = stringFlag(flags, "customers", sampleFile("customers.csv"));
     const contactsFile = stringFlag(flags, "contacts", sampleFile("campaign_contacts.csv"));
     const costPerContact = rate("cost-per-contact", 1, 1e6);
-    const assumedMarginRate = numberFlag("report", flags, "margin-rate", (x) => x < 1, "a number below 1, e.g. 0.4 for 40 %");
+    const assumedMarginRate = numberFlag("report", flags, "margin-rate", (x) => x >= 0 && x < 1, "a number from 0 to below 1, e.g. 0.4 for 40 %");
     await checkOutFlags("report", { ...flags, out: stringFlag(flags, "out", "reports") }, { kind: "folder", fallbackInput: sampleTransactionsPath() });
     const costsFile = stringFlag(flags, "costs");
     const costs = costsFile === undefined ? undefined : await loadServiceCostTableFile(costsFile);

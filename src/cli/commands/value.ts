@@ -57,8 +57,9 @@ export const valueCommand: Command = {
       json: { type: "boolean" as const },
     };
     const flags = parseFlags("value", argv, spec);
-    const abcMeasure = choiceFlag("value", flags, "abc-measure", ["net_contribution", "net_sales", "gross_margin"] as const, "net_contribution");
-    const assumedMarginRate = numberFlag("value", flags, "margin-rate", (x) => x < 1, "a number below 1, e.g. 0.4 for 40 %");
+    // No --abc-measure: net contribution, or lifetime sales when costs are unknown (customerValue decides).
+    const abcMeasure = flags["abc-measure"] === undefined ? undefined : choiceFlag("value", flags, "abc-measure", ["net_contribution", "net_sales", "gross_margin"] as const, "net_contribution");
+    const assumedMarginRate = numberFlag("value", flags, "margin-rate", (x) => x >= 0 && x < 1, "a number from 0 to below 1, e.g. 0.4 for 40 %");
     const costsFile = stringFlag(flags, "costs");
     const costs = costsFile === undefined ? undefined : await loadServiceCostTableFile(costsFile);
     const eventsFile = stringFlag(flags, "service-events");
@@ -67,15 +68,17 @@ export const valueCommand: Command = {
     const { transactions, ledger } = await loadInputFlags("value", flags, io);
     const serviceEvents = eventsFile === undefined ? undefined : (await step(io, `reading ${eventsFile}`, () => loadServiceEventsFile(eventsFile))).events;
     const customers = customersFile === undefined ? undefined : (await step(io, `reading ${customersFile}`, () => loadCustomersFile(customersFile))).customers;
-    const options = { serviceEvents, customers, costs, assumedMarginRate, abcMeasure };
+    const options = { serviceEvents, customers, costs, assumedMarginRate, ...(abcMeasure === undefined ? {} : { abcMeasure }) };
     const value = await step(io, "customer value", () => customerValue(transactions, options));
     const by = stringFlag(flags, "by");
     const group = by === undefined ? undefined : await step(io, `value by ${by}`, () => valueByGroup(transactions, by, options));
     const w = value.whale;
     const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;
-    const money = (x: number): string => x.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    const money = (x: number): string => (Number.isFinite(x) ? x.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : "unknown (no costs)");
     io.err(`crm: ${count(value.length)} customers, lifetime sales ${money(value.totals.net_sales)}, gross margin ${money(value.totals.gross_margin)}, net contribution ${money(value.totals.net_contribution)}`);
-    io.err(`crm: whale curve: peak ${pct(w.peakProfitShare)} of ${w.base === "total" ? "total profit" : "the profitable customers' profit"} at the best ${pct(w.peakCustomerShare)} of customers; ${count(w.unprofitableCustomers)} unprofitable customers (${pct(w.unprofitableShare)}) cost ${money(w.unprofitableCost)}`);
+    const a = value.abc.classes.find((c) => c.abcClass === "A");
+    if (w.measure === "net_sales" && a) io.err(`crm: revenue concentration (no costs known): class A, ${pct(a.customerShare)} of customers, makes ${pct(a.valueShare)} of lifetime sales`);
+    else io.err(`crm: whale curve: peak ${pct(w.peakProfitShare)} of ${w.base === "total" ? "total profit" : "the profitable customers' profit"} at the best ${pct(w.peakCustomerShare)} of customers; ${count(w.unprofitableCustomers)} unprofitable customers (${pct(w.unprofitableShare)}) cost ${money(w.unprofitableCost)}`);
     for (const note of value.notes) io.err(`crm: note: ${note}`);
     const csv = group ? groupValueToCsv(group) : customerValueToCsv(value);
     const out = stringFlag(flags, "out");
