@@ -36,7 +36,8 @@ export interface CleanPolicy {
  *   `duplicate of line N`, N being the first such line.
  *
  * **Cancellations** (`cancelPrefix`): lines whose order id starts with the prefix become returns
- * (amount -|amount|) before the returns policy applies; they are used, not rejected.
+ * (amount -|amount|) before the returns policy applies; they are used, not rejected. In a
+ * purchase log (no amounts) they are rejected with code `cancelled`.
  *
  * Returns are handled before duplicates. See src/data/POLICY.md.
  *
@@ -98,8 +99,14 @@ function markCancellations(loaded: LoadedTransactions, prefix: string | undefine
   const t = loaded.transactions;
   if (prefix === "") throw new DataError("cleanTransactions: the cancellation prefix must not be empty; use e.g. --cancel-prefix C");
   if (!t.orderId) throw new DataError(`cleanTransactions: cancellations by order-id prefix "${prefix}" need an order id column; map it with --order-id COL`);
-  if (!t.amount) return loaded;
   const orderId = t.orderId;
+  if (!t.amount) {
+    // A purchase log has no amount to make negative: a cancelled order is not a purchase, so its lines are ledgered.
+    const keep = Uint8Array.from(orderId, (o) => (o.startsWith(prefix) ? 0 : 1));
+    const more: RejectedRow[] = [];
+    keep.forEach((k, i) => { if (!k) more.push({ line: t.sourceLine[i]!, code: "cancelled", reason: `order ${orderId[i]} starts with the cancellation prefix "${prefix}" (a purchase log: no amount to count as a return)` }); });
+    return more.length === 0 ? loaded : Object.freeze({ transactions: selectTransactions(t, keep), ledger: rejectMore(loaded.ledger, more) });
+  }
   const amount = Float64Array.from(t.amount, (a, i) => (orderId[i]!.startsWith(prefix) ? -Math.abs(a) : a));
   return Object.freeze({ transactions: Object.freeze({ ...t, amount }), ledger: loaded.ledger });
 }

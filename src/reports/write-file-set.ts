@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { lstatSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
 import path from "node:path";
+import { makeFolder } from "../data/make-folder.js";
+import { DataError } from "../data/data-error.js";
 
 /**
  * Writes the file at `temp` (e.g. a PDF printed by a child process from an earlier file of the
@@ -55,15 +56,16 @@ function removeStale(targets: readonly string[]): void {
  *
  * @param entries - the files, in writing order (a writer sees the temp paths of those before it)
  * @returns the absolute target paths, in order
- * @throws Error when a target is a folder (before anything is renamed)
- * @throws the file-system or writer error, after removing every temporary file
+ * @throws DataError when a target is a folder (before anything is renamed) or the file system
+ *   refuses a write (disk full, permissions), after removing every temporary file; a writer's
+ *   own error as it is
  * @example
  * await writeFileSet([{ path: "out/a.html", content: html }, { path: "out/a.xlsx", content: bytes }]);
  * // ["/abs/out/a.html", "/abs/out/a.xlsx"]
  */
 export async function writeFileSet(entries: readonly FileSetEntry[]): Promise<string[]> {
   const targets = entries.map((e) => path.resolve(e.path));
-  for (const dir of new Set(targets.map((t) => path.dirname(t)))) await mkdir(dir, { recursive: true });
+  for (const dir of new Set(targets.map((t) => path.dirname(t)))) await makeFolder(dir, `writeFileSet: "${dir}"`);
   removeStale(targets);
   const temps: string[] = [];
   const abort = new AbortController();
@@ -86,11 +88,16 @@ export async function writeFileSet(entries: readonly FileSetEntry[]): Promise<st
     for (const t of targets) {
       let folder = false;
       try { folder = lstatSync(t).isDirectory(); } catch { /* no such file: fine */ }
-      if (folder) throw new Error(`writeFileSet: ${t} is a folder, not a file; nothing was replaced`);
+      if (folder) throw new DataError(`writeFileSet: "${t}" is a folder, not a file; nothing was replaced (move it away or choose another --out)`);
     }
     targets.forEach((t, i) => renameSync(temps[i]!, t));
     temps.length = 0;
     return targets;
+  } catch (error) {
+    // A file-system refusal (disk full, permissions) is one line naming the file, exit 2.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code === "string" && !(error instanceof DataError)) throw new DataError(`writeFileSet: cannot write the report files in "${path.dirname(targets[0]!)}" (${code})`);
+    throw error;
   } finally {
     cleanUp();
     for (const s of SIGNALS) process.removeListener(s, onSignal);

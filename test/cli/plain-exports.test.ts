@@ -1,6 +1,6 @@
 // The main job on the plainest exports users have: customer, date, amount (no costs, no side
 // files) and a purchase log without amounts, both cut from the bundled sample; and guest orders.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -131,5 +131,15 @@ describe("guest orders of a line export (quantity x unit price)", () => {
     expect(plain.ledger.guests).toEqual({ lines: 1, amount: 20, shareOfAmount: 20 / (20 + 20 + 10 + 20) });
     const cancelled = loadTransactionsText(text, { cancelPrefix: "C" });
     expect(cancelled.ledger.guests!.shareOfAmount).toBeCloseTo(20 / (20 + 20 - 10 + 20), 12);
+  });
+});
+
+describe("crm report output checks before any work", () => {
+  it("a folder where a report file is to be written is one line, exit 2", async () => {
+    const out = path.join(dir, "r-folder");
+    mkdirSync(path.join(out, "customer-report.html"), { recursive: true });
+    const r = await crm("report", "--input", path.join(REPO_ROOT, "data/sample/transactions.csv"), "--out", out);
+    expect(r.code).toBe(2);
+    expect(r.err.trim()).toBe(`crm report: ${path.join(out, "customer-report.html")} is a folder, where the report file is to be written; move it away or choose another --out`);
   });
 });

@@ -80,3 +80,12 @@ describe("cancellations by order-id prefix (--cancel-prefix)", () => {
     );
   });
 });
+
+describe("cancellations in a purchase log", () => {
+  it("are rejected as cancelled (no amount to count as a return)", () => {
+    const { transactions: t, ledger } = loadTransactionsText("customer_id,order_id,date\nC1,1,2024-01-02\nC1,C2,2024-01-03\nC2,3,2024-01-04\n", { cancelPrefix: "C" });
+    expect(t.length).toBe(2);
+    expect(ledger.byReason).toEqual({ cancelled: 1 });
+    expect(ledger.rejected[0]!.reason).toBe('order C2 starts with the cancellation prefix "C" (a purchase log: no amount to count as a return)');
+  });
+});

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "../command.js";
 import { checkOutFlags } from "../check-out-flags.js";
@@ -198,7 +198,13 @@ export const reportCommand: Command = {
     const contactsFile = stringFlag(flags, "contacts", sampleFile("campaign_contacts.csv"));
     const costPerContact = rate("cost-per-contact", 1, 1e6);
     const assumedMarginRate = numberFlag("report", flags, "margin-rate", (x) => x >= 0 && x < 1, "a number from 0 to below 1, e.g. 0.4 for 40 %");
-    await checkOutFlags("report", { ...flags, out: stringFlag(flags, "out", "reports") }, { kind: "folder", fallbackInput: sampleTransactionsPath() });
+    const outFolder = stringFlag(flags, "out", "reports")!;
+    await checkOutFlags("report", { ...flags, out: outFolder }, { kind: "folder", fallbackInput: sampleTransactionsPath() });
+    // The report's own files must not be folders: found before any work, not after it.
+    for (const ext of ["html", "xlsx", ...(flags.pdf === true ? ["pdf"] : [])]) {
+      const target = path.join(outFolder, `customer-report.${ext}`);
+      if (existsSync(target) && statSync(target).isDirectory()) throw new UsageError(`crm report: ${target} is a folder, where the report file is to be written; move it away or choose another --out`);
+    }
     const costsFile = stringFlag(flags, "costs");
     const costs = costsFile === undefined ? undefined : await loadServiceCostTableFile(costsFile);
 
