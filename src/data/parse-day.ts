@@ -90,7 +90,12 @@ export function dayParser(format: DateFormat = "auto", fn = "dayParser"): (text:
     parse = (t) => iso(t) ?? compact(t) ?? serial(t);
   } else if (key === "iso") parse = fromRegex(new RegExp(`^(\\d{4})-(\\d{2})-(\\d{2})${REST}$`), 1, 2, 3);
   else if (key === "yyyymmdd") parse = fromRegex(new RegExp(`^(\\d{4})(\\d{2})(\\d{2})${REST}$`), 1, 2, 3);
-  else if (key === "excel") parse = fromExcelSerial(/^(\d{1,7}(?:\.\d+)?)$/);
+  else if (key === "excel") {
+    // An Excel export mixes serial day numbers (plain numeric cells) and real date cells (read as ISO text).
+    const serial = fromExcelSerial(/^(\d{1,7}(?:\.\d+)?)$/);
+    const iso = dayParser("iso");
+    parse = (t) => serial(t) ?? iso(t);
+  }
   else parse = fromPattern(format, fn);
   cache.set(format, parse);
   return parse;

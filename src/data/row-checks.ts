@@ -76,6 +76,7 @@ export function describeDateFormat(format: DateFormat): string {
   if (k === "auto") return "YYYY-MM-DD or YYYYMMDD";
   if (k === "iso") return "YYYY-MM-DD";
   if (k === "yyyymmdd") return "YYYYMMDD";
+  if (k === "excel") return "an Excel serial day number or YYYY-MM-DD";
   return format;
 }
 

@@ -47,6 +47,8 @@ describe("parseDay: the whole text must be the date (issue 9)", () => {
     expect(parseDay("45292", "excel")).toBe(19723);
     expect(parseDay("61", "excel")).toBe(Date.UTC(1900, 2, 1) / 86_400_000);
     expect(parseDay("59", "excel")).toBe(Date.UTC(1900, 1, 28) / 86_400_000);
+    expect(parseDay("2024-01-01", "excel")).toBe(19723); // a real date cell beside serial numbers
+    expect(parseDay("2024-01-01 garbage", "excel")).toBeNull();
     expect(parseDay("1", "excel")).toBe(Date.UTC(1900, 0, 1) / 86_400_000);
     expect(parseDay("60", "excel")).toBeNull(); // Excel's 29 February 1900, which never was
     expect(parseDay("0", "excel")).toBeNull();
