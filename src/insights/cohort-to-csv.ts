@@ -2,7 +2,8 @@ import { csvText } from "../data/csv-cell.js";
 import type { CohortMatrix } from "./cohort-types.js";
 import type { RetentionWhatIf } from "./retention-what-if.js";
 
-const num = (x: number, digits: number): string => (Number.isInteger(x) ? String(x) : x.toFixed(digits));
+/** A number with at most `digits` decimals; an empty cell when unknown (revenue of a purchase log). */
+const num = (x: number, digits: number): string => (!Number.isFinite(x) ? "" : Number.isInteger(x) ? String(x) : x.toFixed(digits));
 
 /**
  * The cohort matrix as a long CSV table, one line per group, cohort and fully observed age:
