@@ -80,7 +80,7 @@ export function cohortMatrix(t: Transactions, options: CohortMatrixOptions = {})
     cust[i] = c;
     const d = t.day[i]!;
     if (d > end) after++;
-    else if ((!t.amount || t.amount[i]! > 0) && d < firstDay[c]!) {
+    else if ((!t.amount || t.amount[i]! >= 0) && d < firstDay[c]!) {
       firstDay[c] = d;
       firstLine[c] = i;
     }
@@ -107,7 +107,7 @@ export function cohortMatrix(t: Transactions, options: CohortMatrixOptions = {})
     if (firstLine[c]! < 0) without++;
     else cohortOf[c] = cohortPeriodIndex(firstDay[c]!, period);
   }
-  if (without === ids.length) throw new AnalysisNotPossibleError(`${fn}: no purchase line (amount > 0) on or before ${formatDay(end)}`);
+  if (without === ids.length) throw new AnalysisNotPossibleError(`${fn}: no purchase line (amount >= 0: returns are not purchases) on or before ${formatDay(end)}`);
   const endPeriod = cohortPeriodIndex(end, period);
   let earliest = end;
   for (let c = 0; c < ids.length; c++) if (firstLine[c]! >= 0 && firstDay[c]! < earliest) earliest = firstDay[c]!;

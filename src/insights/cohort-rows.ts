@@ -50,7 +50,8 @@ export function cohortRows(t: Transactions, input: CohortRowsInput): { rows: (re
     // A purchase log (no amounts): every line is a purchase, of unknown revenue.
     const amount = t.amount ? t.amount[i]! : NaN;
     const day = t.day[i]!;
-    if ((t.amount && !(amount > 0)) || day > end) continue;
+    // Zero-value orders are purchases (the data policy); returns (negative) are not.
+    if ((t.amount && !(amount >= 0)) || day > end) continue;
     const c = cust[i]!;
     const p = cohortPeriodIndex(day, period);
     const age = p - cohortOf[c]!;

@@ -173,14 +173,27 @@ export async function lifetimeValueAnalysis(
     purchaseModel: purchaseModel.toJSON(),
     purchaseEstimates: purchaseModel.summary(),
   };
+  // No spend model (a purchase log, or too few repeat customers with a positive spend): who is
+  // still active and how often they will buy, but no spend and no CLV, with the reason.
+  let spend: ReturnType<typeof fitSpendModel> | undefined;
+  let noSpend: string | undefined;
   if (full.hasSpend === false) {
-    // A purchase log: who is still active and how often they will buy, but no spend and no CLV.
+    noSpend = "The data have no amounts (a purchase log), so there is no spend model and no lifetime value in money: the section shows who is still active and how many purchases to expect.";
+  } else {
+    try {
+      spend = fitSpendModel({ frequency: c.frequency, monetaryValue: c.monetary_value }, fitOptions);
+    } catch (error) {
+      if (!(error instanceof AnalysisNotPossibleError)) throw error;
+      noSpend = `There is no spend model (${error.message.replace(/^\w+: /, "")}), so no lifetime value in money: the section shows who is still active and how many purchases to expect.`;
+    }
+  }
+  if (spend === undefined) {
     return Object.freeze({
       ...base,
       discountRatePerPeriod: options.discountRatePerPeriod ?? 0.008,
       margin: options.margin ?? 1,
       spendModel: null, spendEstimates: null, spendCorrelation: null,
-      spendNote: "The data have no amounts (a purchase log), so there is no spend model and no lifetime value in money: the section shows who is still active and how many purchases to expect.",
+      spendNote: noSpend ?? null,
       customers: Object.freeze({
         customerId: c.customer_id, frequency: c.frequency, totalSpend: c.total_spend, daysSinceLastPurchase: c.days_since_last_purchase,
         probabilityAlive: purchaseModel.probabilityAlive(c),
@@ -190,7 +203,6 @@ export async function lifetimeValueAnalysis(
       intervalLevel: null,
     });
   }
-  const spend = fitSpendModel({ frequency: c.frequency, monetaryValue: c.monetary_value }, fitOptions);
   const spendModel = spend.model;
   const draws = options.draws ?? 100;
   const value = customerLifetimeValue({
