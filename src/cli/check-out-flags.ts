@@ -4,7 +4,7 @@ import { stringFlag, type FlagValues } from "./parse-flags.js";
 import { UsageError } from "./usage-error.js";
 
 /** The flags that name input files in some command (`--customers` of `crm generate` is a count: it passes its own list). */
-const INPUT_FILE_FLAGS = ["input", "customers", "contacts", "service-events", "summary", "costs"] as const;
+const INPUT_FILE_FLAGS = ["input", "mapping", "customers", "contacts", "service-events", "summary", "costs"] as const;
 
 /** Options of {@link checkOutFlags}. */
 export interface OutFlagOptions {

@@ -10,6 +10,7 @@ import { fitSbg } from "../models/sbg.js";
 import { customerSummary } from "../summary/customer-summary.js";
 import { discreteSummary } from "../summary/discrete-summary.js";
 import type { TimeUnit } from "../summary/types.js";
+import { requireAmounts } from "../data/require-amounts.js";
 
 /** Periods and time unit for fitting a model on transactions. */
 export interface TransactionFitPeriod {
@@ -65,6 +66,7 @@ export const MODEL_FITTERS: Readonly<Record<ModelId, ModelFitter>> = Object.free
     optional: ["weights"],
     fromColumns: (c, o) => fitSpendModel({ frequency: c.frequency!, monetaryValue: c.monetary_value!, weights: c.weights }, o).model,
     fromTransactions: async (tx, p, o) => {
+      requireAmounts(tx, "fitSpendModel", "spend to model");
       const s = await customerSummary(tx, { calibrationEnd: p.calibrationEnd, timeUnit: p.timeUnit });
       return fitSpendModel({ frequency: s.columns.frequency, monetaryValue: s.columns.monetary_value }, { ...o, timeUnit: p.timeUnit }).model;
     },

@@ -106,6 +106,7 @@ describe("expectedNextPurchaseDate", () => {
     expect(expectedNextPurchaseDate("2024-01-31", 1, "month")).toBe("2024-03-01");
     expect(expectedNextPurchaseDate("2024-02-28", 1.4, "day")).toBe("2024-02-29");
     expect(expectedNextPurchaseDate("1997-09-30", Infinity, "week")).toBeNull();
+    expect(expectedNextPurchaseDate("2024-01-01", 1e8, "week")).toBeNull(); // beyond 9999-12-31: no date, never a RangeError
   });
 
   it("rejects a bad date, a negative or NaN wait, an unknown unit", () => {
