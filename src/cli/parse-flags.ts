@@ -1,5 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { UsageError } from "./usage-error.js";
+import { EARLIEST_DAY, latestDay } from "../data/day-range.js";
+import { formatDay } from "../data/format-day.js";
+import { parseDay } from "../data/parse-day.js";
 
 /** The flag definitions of a command, as `node:util` parseArgs takes them. */
 export type FlagSpec = NonNullable<ParseArgsConfig["options"]>;
@@ -38,6 +41,7 @@ export function parseFlags(command: string, argv: readonly string[], spec: FlagS
     if (positionals.length > 0) {
       throw new UsageError(`crm ${command}: unexpected argument "${positionals[0]}"; see crm ${command} --help`);
     }
+    checkDateFlags(command, values as FlagValues);
     return values as FlagValues;
   } catch (error) {
     if (error instanceof UsageError) throw error;
@@ -116,4 +120,32 @@ export function numberFlag(command: string, values: FlagValues, name: string, ok
   const x = Number(text);
   if (text.trim() === "" || !Number.isFinite(x) || !ok(x)) throw new UsageError(`crm ${command}: --${name} must be ${what} (got "${text}")`);
   return x;
+}
+
+/** The flags that name a day; each must be an ISO date from 1900-01-01 to a year after the run date. */
+const DATE_FLAGS = ["observation-end", "calibration-end", "migration-from", "migration-to", "cut", "from", "to"] as const;
+
+/**
+ * Checks every date flag that was given before any work: the form `YYYY-MM-DD`, a real calendar
+ * day, and the range the data rows are held to (1900-01-01 to the run date + 366 days), so that
+ * `--observation-end 9999-12-31` is one line at once, not a failure after the analyses.
+ *
+ * @param command - the command name, for messages
+ * @param values - the parsed flags
+ * @throws UsageError naming the flag and the value
+ * @example
+ * checkDateFlags("report", { "observation-end": "9999-12-31" });
+ * // throws: crm report: --observation-end 9999-12-31 is more than a year after today (...); give a date from 1900-01-01 to ...
+ */
+export function checkDateFlags(command: string, values: FlagValues): void {
+  const latest = latestDay();
+  for (const name of DATE_FLAGS) {
+    const text = values[name];
+    if (typeof text !== "string") continue;
+    const day = /^\d{4}-\d{2}-\d{2}$/.test(text) ? parseDay(text, "iso") : null;
+    if (day === null) throw new UsageError(`crm ${command}: --${name} must be a date YYYY-MM-DD (got "${text}")`);
+    if (day < EARLIEST_DAY || day > latest) {
+      throw new UsageError(`crm ${command}: --${name} ${text} is outside ${formatDay(EARLIEST_DAY)} to ${formatDay(latest)} (a year after today); give a date in that range`);
+    }
+  }
 }

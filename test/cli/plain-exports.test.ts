@@ -143,3 +143,13 @@ describe("crm report output checks before any work", () => {
     expect(r.err.trim()).toBe(`crm report: ${path.join(out, "customer-report.html")} is a folder, where the report file is to be written; move it away or choose another --out`);
   });
 });
+
+describe("date flags", () => {
+  it("are checked before any work: form and range (1900-01-01 to a year after today)", async () => {
+    const r = await crm("report", "--observation-end", "9999-12-31", "--out", path.join(dir, "never"));
+    expect(r.code).toBe(2);
+    expect(r.err.trim()).toMatch(/^crm report: --observation-end 9999-12-31 is outside 1900-01-01 to \d{4}-\d{2}-\d{2} \(a year after today\); give a date in that range$/);
+    const s = await crm("summary", "--input", path.join(REPO_ROOT, "data/sample/transactions.csv"), "--calibration-end", "2024-13-01");
+    expect(s.err.trim()).toBe('crm summary: --calibration-end must be a date YYYY-MM-DD (got "2024-13-01")');
+  });
+});

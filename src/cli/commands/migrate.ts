@@ -3,7 +3,6 @@ import { INPUT_FLAGS, INPUT_HELP, loadInputFlags } from "../input-flags.js";
 import { parseFlags, stringFlag } from "../parse-flags.js";
 import { step } from "../progress.js";
 import { UsageError } from "../usage-error.js";
-import { parseDay } from "../../data/parse-day.js";
 import { rfmMigration } from "../../segments/rfm-migration.js";
 
 const HELP = `crm migrate: how customers moved between RFM segments from one date to another
@@ -24,10 +23,9 @@ Output:
       --json                print one JSON object (matrix of counts, revenue, row shares, movement, reading)
   -h, --help                this help`;
 
-/** One-line check of a date flag. */
+/** A required date flag (its form and range are checked by parseFlags). */
 function dateFlag(value: string | undefined, name: string): string {
   if (value === undefined) throw new UsageError(`crm migrate: --${name} D is required; see crm migrate --help`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || parseDay(value, "iso") === null) throw new UsageError(`crm migrate: --${name} must be a date YYYY-MM-DD (got "${value}")`);
   return value;
 }
 
