@@ -57,6 +57,7 @@ export function resolveColumns<F extends string>(
     );
   };
   const out = {} as Record<F, number>;
+  const explicit = new Map<number, ColumnSpec<F>>();
   for (const s of specs) {
     const ref = mapping[s.field];
     if (ref === undefined || ref === "") {
@@ -72,7 +73,15 @@ export function resolveColumns<F extends string>(
         `${fn}: column "${text}" given for ${s.name} (${s.flag}) is not in ${source} (columns: ${listColumns(header)})`,
       );
     }
+    // One column read as two fields (e.g. the amount as the customer) is a mapping mistake.
+    const other = explicit.get(out[s.field]);
+    if (other !== undefined) {
+      throw new DataError(`${fn}: column "${header[out[s.field]]!.trim()}" of ${source} is given for both ${other.name} (${other.flag}) and ${s.name} (${s.flag}); map each to its own column`);
+    }
+    explicit.set(out[s.field], s);
   }
+  // A field found by its default name in a column that was mapped to another field is not read.
+  for (const s of specs) if (mapping[s.field] === undefined || mapping[s.field] === "") if (explicit.has(out[s.field])) out[s.field] = -1;
   return out;
 }
 

@@ -76,3 +76,14 @@ describe("duplicated header names", () => {
     );
   });
 });
+
+describe("one column mapped to two fields", () => {
+  it("is a one-line error naming both fields; a default name in a mapped column is not read as well", () => {
+    expect(() => loadTransactionsText("customer_id,date,amount\nA,2024-01-01,10\n", { columns: { customerId: "amount", amount: "amount" } })).toThrow(
+      'loadTransactionsText: column "amount" of text is given for both customer_id (--customer) and amount (--amount); map each to its own column',
+    );
+    const { transactions: t } = loadTransactionsText("id,date,product_id\nA,2024-01-01,P1\n", { columns: { customerId: "id", category: "product_id" } });
+    expect(t.category).toEqual(["P1"]);
+    expect(t.productId).toBeUndefined();
+  });
+});
