@@ -32,7 +32,7 @@ export function cohortRetentionHeatmap(
   if (!["retention", "active", "revenuePerCustomer"].includes(measure)) throw new ArgumentError(`${fn}: measure "${measure}" must be retention, active or revenuePerCustomer`);
   const from = options.fromAge ?? (measure === "retention" ? 1 : 0);
   if (!(Number.isInteger(from) && from >= 0)) throw new ArgumentError(`${fn}: fromAge ${from} must be a whole number >= 0`);
-  const currency = options.currency ?? "EUR";
+  const currency = options.currency ?? "";
   const unit = matrix.period;
   const ages = Math.max(0, ...matrix.cohorts.map((c) => c.observedPeriods)) - from;
   const x = Array.from({ length: Math.max(0, ages) }, (_, k) => k + from);

@@ -24,7 +24,7 @@ export function migrationHeatmap(
 ): PlotlyFigure {
   if (matrix.counts.length !== matrix.rows.length) throw new ArgumentError(`migrationHeatmap: ${matrix.rows.length} rows but ${matrix.counts.length} count rows`);
   const measure = options.measure ?? "rowShare";
-  const currency = options.currency ?? "EUR";
+  const currency = options.currency ?? "";
   const cell = (i: number, j: number): number | null => {
     const c = matrix.counts[i]![j]!;
     if (c === 0) return null;

@@ -42,7 +42,7 @@ export function rfmGridHeatmap(
   const z = count.map((row, y) =>
     row.map((c, x) => (c === 0 ? null : measure === "customers" ? c : Math.round((100 * total[y]![x]!) / c) / 100)),
   );
-  const currency = options.currency ?? "EUR";
+  const currency = options.currency ?? "";
   const what = measure === "customers" ? "Customers (count)" : withCurrency("Mean spend", currency);
   const layout = baseLayout(
     options.title ?? (measure === "customers" ? "Customers by recency and frequency score" : "Mean spend by recency and frequency score"),

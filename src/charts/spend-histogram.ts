@@ -64,7 +64,7 @@ export function spendBins(values: ArrayLike<number>, targetBins = 20): SpendBins
  * how spending is spread over the customer base, the top 1 % in one open-ended bar.
  *
  * @param totalSpend - total net spend per customer in the period (currency units), e.g. `summary.columns.total_spend`
- * @param options - `currency` code for the axis title (default "EUR"), `targetBins` (default 20), `title`,
+ * @param options - `currency` code for the axis title (default none: plain numbers), `targetBins` (default 20), `title`,
  *   `xTitle` (default "Total spend per customer"; the currency is appended)
  * @returns a frozen Plotly figure; x: spend bins (currency), y: customers (count)
  * @throws ArgumentError when a value is not finite
@@ -75,7 +75,7 @@ export function spendHistogram(
   totalSpend: ArrayLike<number>,
   options: { readonly currency?: string; readonly targetBins?: number; readonly title?: string; readonly xTitle?: string } = {},
 ): PlotlyFigure {
-  const currency = options.currency ?? "EUR";
+  const currency = options.currency ?? "";
   const bins = spendBins(totalSpend, options.targetBins ?? 20);
   const y = bins.overflow > 0 ? [...bins.counts, bins.overflow] : [...bins.counts];
   const colors = y.map((_, k) => (k === bins.counts.length ? PALETTE.accent : PALETTE.primary));

@@ -18,7 +18,7 @@ const SERIES = [
  * order of the table (best net contribution first).
  *
  * @param value - the result of `valueByGroup` (or `customerValue(...).byChannel`)
- * @param options - `currency` for the axis title (default "EUR"), chart `title`
+ * @param options - `currency` for the axis title (default none: plain numbers), chart `title`
  * @returns a frozen Plotly figure with four bar traces
  * @throws ArgumentError when a plotted value is not finite
  * @example
@@ -26,7 +26,7 @@ const SERIES = [
  * // ["Lifetime sales", "Gross margin", "Cost to serve", "Net contribution"]
  */
 export function valueByGroupChart(value: GroupValue, options: { readonly currency?: string; readonly title?: string } = {}): PlotlyFigure {
-  const currency = options.currency ?? "EUR";
+  const currency = options.currency ?? "";
   const groups = value.columns.group;
   // A series that is unknown for every group (margin without costs) is left out; a partly unknown one is an error.
   const series = SERIES.filter(([key]) => value.columns[key].some(Number.isFinite));

@@ -1,4 +1,3 @@
-import { ArgumentError } from "../math/argument-error.js";
 /** One input row that was not used, with the reason. */
 export interface RejectedRow {
   /** 1-based line number in the source file (the header, when there is one, is line 1). */
@@ -44,13 +43,13 @@ export interface RowLedger {
  * @param read - number of data rows read
  * @param rejected - the rows not used (any order; stored sorted by line)
  * @returns the ledger, with `used = read - rejected.length`
- * @throws ArgumentError when more rows are rejected than were read
+ * @throws Error when more rows are rejected than were read
  * @example
  * ledgerOf("a.csv", 10, []).used; // 10
  */
 export function ledgerOf(source: string, read: number, rejected: readonly RejectedRow[]): RowLedger {
   if (rejected.length > read) {
-    throw new ArgumentError(`ledgerOf: ${rejected.length} rejected rows but only ${read} read from ${source}`);
+    throw new Error(`ledgerOf: ${rejected.length} rejected rows but only ${read} read from ${source}`);
   }
   const sorted = [...rejected].sort((x, y) => x.line - y.line).map((r) => Object.freeze({ ...r }));
   const byReason: Record<string, number> = {};
@@ -70,14 +69,14 @@ export function ledgerOf(source: string, read: number, rejected: readonly Reject
  * @param ledger - the ledger so far
  * @param more - rows newly rejected; each must have been counted as used before
  * @returns a new ledger
- * @throws ArgumentError when a line is rejected twice
+ * @throws Error when a line is rejected twice
  * @example
  * rejectMore(ledgerOf("a.csv", 2, []), [{ line: 2, code: "duplicate", reason: "duplicate of line 1" }]).used; // 1
  */
 export function rejectMore(ledger: RowLedger, more: readonly RejectedRow[]): RowLedger {
   const seen = new Set(ledger.rejected.map((r) => r.line));
   for (const r of more) {
-    if (seen.has(r.line)) throw new ArgumentError(`rejectMore: line ${r.line} of ${ledger.source} is already rejected`);
+    if (seen.has(r.line)) throw new Error(`rejectMore: line ${r.line} of ${ledger.source} is already rejected`);
     seen.add(r.line);
   }
   const next = ledgerOf(ledger.source, ledger.read, [...ledger.rejected, ...more]);

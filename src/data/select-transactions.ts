@@ -1,5 +1,4 @@
 import type { Transactions } from "./types.js";
-import { ArgumentError } from "../math/argument-error.js";
 
 /**
  * A new {@link Transactions} table holding only the rows whose `keep` flag is set, every column
@@ -8,12 +7,12 @@ import { ArgumentError } from "../math/argument-error.js";
  * @param t - the table
  * @param keep - one flag per row (1 keep, 0 drop)
  * @returns a new frozen table
- * @throws ArgumentError when `keep` is not as long as the table
+ * @throws Error when `keep` is not as long as the table
  * @example
  * selectTransactions(t, Uint8Array.of(1, 0, 1)).length; // 2
  */
 export function selectTransactions(t: Transactions, keep: Uint8Array): Transactions {
-  if (keep.length !== t.length) throw new ArgumentError(`selectTransactions: keep has ${keep.length} flags for ${t.length} rows`);
+  if (keep.length !== t.length) throw new Error(`selectTransactions: keep has ${keep.length} flags for ${t.length} rows`);
   const idx: number[] = [];
   for (let i = 0; i < keep.length; i++) if (keep[i]) idx.push(i);
   const out: Record<string, unknown> = { length: idx.length };

@@ -1,5 +1,4 @@
 import type { RawRow, RawTable } from "./raw-table.js";
-import { ArgumentError } from "../math/argument-error.js";
 
 /**
  * The text of one cell of an in-memory or engine table, as a file would hold it: empty for
@@ -31,14 +30,14 @@ export function cellText(value: unknown): string {
  * @param columns - one array-like per column, each at least `length` long
  * @param length - the number of rows
  * @returns the raw table
- * @throws ArgumentError when the header and the columns differ in number
+ * @throws Error when the header and the columns differ in number
  * @example
  * tableFromColumns(["customer_id", "amount"], [["007"], [9.5]], 1).rows[0];
  * // { line: 2, values: ["007", "9.5"] }
  */
 export function tableFromColumns(header: readonly string[], columns: readonly ArrayLike<unknown>[], length: number): RawTable {
   if (header.length !== columns.length) {
-    throw new ArgumentError(`tableFromColumns: ${header.length} column names but ${columns.length} columns`);
+    throw new Error(`tableFromColumns: ${header.length} column names but ${columns.length} columns`);
   }
   const rows = new Array<RawRow>(length);
   for (let i = 0; i < length; i++) {

@@ -139,10 +139,21 @@ export async function lifetimeValueAnalysis(
   const candidates = options.model ? [asked] : [asked, ...FALLBACK_MODELS.filter((m) => m !== asked)];
   let chosen: { modelId: keyof typeof PURCHASE_MODEL_FITS; purchaseModel: PurchaseModel<{ r: number; alpha: number }>; validation: LifetimeValueAnalysis["validation"] } | undefined;
   const failures: string[] = [];
+  let checkNote: string | null = null;
   for (const id of candidates) {
     const fit = PURCHASE_MODEL_FITS[id];
     try {
-      chosen = { modelId: id, purchaseModel: fit(c, fitOptions), validation: await validate(transactions, full, calibrationEnd, fit, fitOptions) };
+      const purchaseModel = fit(c, fitOptions);
+      // The holdout check refits on less data: when that cannot be done, the model on all the
+      // data still stands, without a check (and the report says why).
+      let validation: LifetimeValueAnalysis["validation"] = null;
+      try {
+        validation = await validate(transactions, full, calibrationEnd, fit, fitOptions);
+      } catch (error) {
+        if (!(error instanceof AnalysisNotPossibleError)) throw error;
+        checkNote = `The holdout check was left out: fitted on the data to ${calibrationEnd} alone, ${error.message.replace(/^[\w-]+: /, "").split(";")[0]}.`;
+      }
+      chosen = { modelId: id, purchaseModel, validation };
       break;
     } catch (error) {
       if (!(error instanceof ConvergenceError) || candidates.length === 1) throw error;
@@ -155,7 +166,7 @@ export async function lifetimeValueAnalysis(
     }
   }
   const { modelId, purchaseModel, validation } = chosen!;
-  const edge = boundaryNote(purchaseModel);
+  const edge = [boundaryNote(purchaseModel), checkNote].filter((n) => n !== null).join(" ") || null;
   const modelNote = failures.length === 0
     ? edge
     : `${failures.map((f) => f.split(":")[0]).join(" and ")} could not be fitted on these data (${failures.map((f) => f.slice(f.indexOf(":") + 2)).join("; ")}: its likelihood is highest at the edge of the parameter space, e.g. no dropout detectable in the period), so ${modelId} is used instead.`;
@@ -222,7 +233,8 @@ export async function lifetimeValueAnalysis(
     margin: value.margin,
     spendModel: spendModel.toJSON(),
     spendEstimates: spendModel.summary(),
-    spendCorrelation: spendFrequencyCorrelation({ frequency: c.frequency, monetaryValue: spend.monetaryValue }),
+    // on the customers the spend model was fitted on (not on the imputed mean of the excluded ones)
+    spendCorrelation: spendFrequencyCorrelation({ frequency: Float64Array.from(c.frequency, (x, i) => (c.monetary_value[i]! > 0 ? x : 0)), monetaryValue: c.monetary_value }),
     spendNote: spend.note,
     customers: Object.freeze({
       customerId: c.customer_id,
@@ -275,5 +287,9 @@ function boundaryNote(model: PurchaseModel<{ r: number; alpha: number }>): strin
   const edge = Object.entries(model.standardErrors ?? {}).filter(([, se]) => Number.isNaN(se)).map(([name]) => name);
   if (edge.length === 0) return null;
   const values = edge.map((k) => `${k} ${Number((model.params as Record<string, number>)[k]!.toPrecision(3))}`).join(", ");
-  return `The likelihood is highest at the edge of the parameter space (${values}): no dropout is detectable in this period, so ${model.model} reduces to its limit, the NBD model in which customers keep buying at their own rate; P(alive) is close to 1 for everyone and these parameters have no interval.`;
+  // Only the dropout parameters at their edge mean "no dropout" (BG/NBD, MBG/NBD: a, b; Pareto/NBD: s, beta).
+  const dropout = edge.every((k) => ["a", "b", "s", "beta"].includes(k));
+  return dropout
+    ? `The likelihood is highest at the edge of the parameter space (${values}): no dropout is detectable in this period, so ${model.model} reduces to its limit, the NBD model in which customers keep buying at their own rate; P(alive) is close to 1 for everyone and these parameters have no interval.`
+    : `The likelihood is highest at the edge of the parameter space (${values}): the data do not identify these parameters, so the model is at its limit there and they have no interval; read the predictions with care.`;
 }

@@ -25,7 +25,7 @@ const BASIS = { response_amount: "response amounts", window_spend: "spend in the
  * campaignSection(campaignUplift(contacts), { currency: "EUR" }).kpis[0].label; // "Uplift"
  */
 export function campaignSection(result: CampaignUplift, options: { readonly currency?: string } = {}): Section {
-  const currency = options.currency ?? "EUR";
+  const currency = options.currency ?? "";
   const money = (x: number | null): string => formatValue(x, "money", currency);
   const [t, c] = result.groups;
   if (!result.uplift || !result.test || !result.incrementalResponders) throw new ArgumentError(`campaignSection: campaign "${result.campaignId}" has no uplift (a group is empty)`);

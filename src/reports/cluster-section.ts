@@ -32,7 +32,7 @@ const FEATURE_LABELS: Readonly<Record<string, { readonly label: string; readonly
  */
 export function clusterSection(result: ClusterResult, options: { readonly currency?: string } = {}): Section {
   if (result.profiles.length === 0) throw new ArgumentError("clusterSection: the result has no cluster profiles");
-  const currency = options.currency ?? "EUR";
+  const currency = options.currency ?? "";
   const pct = (x: number | null) => formatValue(x, "percent");
   const n = result.customerIds.length;
   const byValue = [...result.profiles].sort((a, b) => (b.valueShare ?? 0) - (a.valueShare ?? 0));

@@ -17,14 +17,14 @@ import { withCurrency } from "../charts/index.js";
  * profit", with a plain narrative and the assumptions.
  *
  * @param result - the plain result of `cohortAnalysis`
- * @param options - `currency` (default "EUR")
+ * @param options - `currency` (default none: plain numbers)
  * @returns a frozen section with id "cohorts-retention"
  * @throws ArgumentError when the analysis has no survival curve
  * @example
  * cohortSection(cohortAnalysis(tx, { by: "channel" }), { currency: "EUR" }).id; // "cohorts-retention"
  */
 export function cohortSection(result: CohortAnalysis, options: { readonly currency?: string } = {}): Section {
-  const currency = options.currency ?? "EUR";
+  const currency = options.currency ?? "";
   const { matrix: m, curves, projection: p, whatIf: w, margin } = result;
   if (curves.length === 0) throw new ArgumentError("cohortSection: the analysis has no survival curve");
   const unit = m.period;

@@ -37,7 +37,7 @@ export function customerSummarySection(
   for (const [name, col] of Object.entries(c)) {
     if ((col as ArrayLike<unknown>).length !== n) throw new ArgumentError(`customerSummarySection: column ${name} has ${(col as ArrayLike<unknown>).length} rows, expected ${n}`);
   }
-  const currency = options.currency ?? "EUR";
+  const currency = options.currency ?? "";
   const topN = options.topN ?? 20;
   let repeat = 0, frequent = 0, sumFreq = 0, totalSpend = 0, holdoutBuyers = 0;
   let firstDate = "";

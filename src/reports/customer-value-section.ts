@@ -41,7 +41,7 @@ function groupTable(g: GroupValue, currency: string): ReportTable {
  * // ["Customers", "Lifetime sales", "Gross margin", "Net contribution", "Unprofitable customers", "Whale-curve peak", ...]
  */
 export function customerValueSection(result: CustomerValueResult, options: { readonly currency?: string; readonly topN?: number } = {}): Section {
-  const currency = options.currency ?? "EUR";
+  const currency = options.currency ?? "";
   const topN = options.topN ?? 20;
   const money = (x: number | null): string => formatValue(x, "money", currency);
   const pct = (x: number | null): string => formatValue(x, "percent");

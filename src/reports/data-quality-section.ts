@@ -2,7 +2,6 @@ import type { RowLedger } from "../data/row-ledger.js";
 import type { Section } from "./report-model.js";
 import { deepFreeze } from "../charts/index.js";
 import { formatValue } from "./format-value.js";
-import { ArgumentError } from "../math/argument-error.js";
 
 /**
  * The "Data quality" section: how many rows were read, used and rejected, the rejects by
@@ -11,14 +10,14 @@ import { ArgumentError } from "../math/argument-error.js";
  * @param ledger - the row ledger of the load (used + rejected = read)
  * @param options - `maxRejectedRows`: how many rejected rows to list (default 20)
  * @returns a frozen section with id "data-quality"
- * @throws ArgumentError when the ledger does not add up (used + rejected != read)
+ * @throws Error when the ledger does not add up (used + rejected != read)
  * @example
  * dataQualitySection(ledgerOf("tx.csv", 10, [])).kpis[0]; // { label: "Rows read", value: 10, format: "integer", ... }
  */
 export function dataQualitySection(ledger: RowLedger, options: { readonly maxRejectedRows?: number } = {}): Section {
   const { read, used, rejected } = ledger;
   if (used + rejected.length !== read) {
-    throw new ArgumentError(`dataQualitySection: ledger of ${ledger.source} does not add up: ${used} used + ${rejected.length} rejected != ${read} read`);
+    throw new Error(`dataQualitySection: ledger of ${ledger.source} does not add up: ${used} used + ${rejected.length} rejected != ${read} read`);
   }
   const maxRows = options.maxRejectedRows ?? 20;
   const share = (k: number): number | null => (read > 0 ? k / read : null);

@@ -25,7 +25,7 @@ function parameterRows(model: string, rows: readonly ParameterEstimate[]): Repor
  * how well the purchase model predicted the holdout period; the model parameters.
  *
  * @param ltv - the plain result of `lifetimeValueAnalysis`
- * @param options - `currency` (default "EUR"), `topN` customers to list (default 20)
+ * @param options - `currency` (default none: plain numbers), `topN` customers to list (default 20)
  * @returns a frozen section with id "lifetime-value"
  * @throws ArgumentError when a customer column's length differs from the ids'
  * @example
@@ -37,7 +37,7 @@ export function lifetimeValueSection(ltv: LifetimeValueAnalysis, options: { read
   for (const [name, col] of Object.entries(c)) {
     if (col !== null && (col as ArrayLike<unknown>).length !== n) throw new ArgumentError(`lifetimeValueSection: column ${name} has ${(col as ArrayLike<unknown>).length} rows, expected ${n}`);
   }
-  const currency = options.currency ?? "EUR";
+  const currency = options.currency ?? "";
   const money = (x: number | null): string => formatValue(x, "money", currency);
   const pct = (x: number | null): string => formatValue(x, "percent");
   const int = (x: number): string => formatValue(x, "integer");

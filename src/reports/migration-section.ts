@@ -19,7 +19,7 @@ import { withCurrency } from "../charts/index.js";
  * migrationSection(await rfmMigration(tx, { from: "2025-09-14", to: "2025-10-31" })).id; // "segment-migration"
  */
 export function migrationSection(result: RfmMigration, options: { readonly currency?: string } = {}): Section {
-  const currency = options.currency ?? "EUR";
+  const currency = options.currency ?? "";
   const m = result.matrix;
   const pct = (x: number | null): string => formatValue(x, "percent");
   const matrixColumns: TableColumn[] = [

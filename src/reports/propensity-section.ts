@@ -16,7 +16,7 @@ import { withCurrency } from "../charts/index.js";
  * (odds ratios), and the valuable customers most at risk, in plain words.
  *
  * @param result - the plain result of `propensityAnalysis`
- * @param options - `currency` (default "EUR"), `topN` at-risk customers to list (default 20)
+ * @param options - `currency` (default none: plain numbers), `topN` at-risk customers to list (default 20)
  * @returns a frozen section with id "propensity"
  * @throws ArgumentError when a per-customer column's length differs from the ids'
  * @example
@@ -27,7 +27,7 @@ export function propensitySection(result: PropensityResult, options: { readonly 
   for (const [name, col] of Object.entries(s)) {
     if ((col as ArrayLike<unknown>).length !== n) throw new ArgumentError(`propensitySection: column ${name} has ${(col as ArrayLike<unknown>).length} rows, expected ${n}`);
   }
-  const currency = options.currency ?? "EUR";
+  const currency = options.currency ?? "";
   const pct = (x: number | null): string => formatValue(x, "percent");
   const dec = (x: number | null): string => (x === null ? "n/a" : x.toFixed(3));
   const e = result.evaluation, auc = e.auc, w = result.windowDays;

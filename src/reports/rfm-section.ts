@@ -23,7 +23,7 @@ const int = (x: number): string => formatValue(x, "integer");
  * rfmSection(rfmAnalysis(summary), { currency: "EUR" }).tables.map((t) => t.title)[0]; // "Segments and what to do"
  */
 export function rfmSection(result: RfmAnalysis, options: { readonly currency?: string } = {}): Section {
-  const currency = options.currency ?? "EUR";
+  const currency = options.currency ?? "";
   const money = (x: number | null): string => formatValue(x, "money", currency);
   const s = result.scores;
   const n = s.length;

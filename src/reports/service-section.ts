@@ -24,7 +24,7 @@ const pts = (x: number): string => `${x >= 0 ? "+" : "−"}${(Math.abs(x) * 100)
  * serviceSection(serviceImpact(tx, events), { currency: "EUR" }).charts[0].title; // "Retention with and without service problems"
  */
 export function serviceSection(result: ServiceImpact, options: { readonly currency?: string } = {}): Section {
-  const currency = options.currency ?? "EUR";
+  const currency = options.currency ?? "";
   const money = (x: number | null): string => formatValue(x, "money", currency);
   const level = `${Math.round(result.confidence * 100)} %`;
   const w = `${result.windowDays} days`;

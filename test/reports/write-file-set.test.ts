@@ -70,7 +70,7 @@ describe("writeFileSet", () => {
     await expect(writeFileSet([
       { path: path.join(dir, "a.html"), content: "new html" },
       { path: path.join(dir, "a.pdf"), content: "pdf" },
-    ])).rejects.toThrow(/a\.pdf is a folder, not a file; nothing was replaced/);
+    ])).rejects.toThrow(/a\.pdf" is a folder, not a file; nothing was replaced/);
     expect(readdirSync(dir).sort()).toEqual(["a.html", "a.pdf", "a.xlsx"]);
     expect(readFileSync(path.join(dir, "a.html"), "utf8")).toBe("old html");
   });

@@ -45,7 +45,7 @@ describe("writeReports", () => {
     dirs.push(root);
     const r = buildCustomerReport({ ledger: handLedger(), summary: handSummary(), generatedAt: GENERATED_AT });
     await import("node:fs/promises").then((fs) => fs.mkdir(join(root, "customer-report.html")));
-    await writeReports(r, root).then(() => { throw new Error("should fail"); }, (e: Error) => expect(e.message).toMatch(/customer-report\.html is a folder, not a file; nothing was replaced/));
+    await writeReports(r, root).then(() => { throw new Error("should fail"); }, (e: Error) => expect(e.message).toMatch(/customer-report\.html" is a folder, not a file; nothing was replaced/));
     expect(readdirSync(root)).toEqual(["customer-report.html"]);
   });
 
