@@ -102,10 +102,10 @@ describe("crm inspect", () => {
   it("refuses --out equal to the input or a folder, before any work", async () => {
     const f = file("keep.csv", "customer_id,date,amount\nC1,2024-01-02,1\n");
     const r = await crm("inspect", "-i", f, "--out", f);
-    expect(r).toMatchObject({ code: 2, err: `crm inspect: --out "${f}" is the input file; choose another name, e.g. mapping.json\n` });
+    expect(r).toMatchObject({ code: 2, err: `crm inspect: --out "${f}" is the input file; write the output to another file\n` });
     expect(readFileSync(f, "utf8")).toBe("customer_id,date,amount\nC1,2024-01-02,1\n");
     const d = await crm("inspect", "-i", f, "--out", dir);
-    expect(d).toMatchObject({ code: 2, err: `crm inspect: --out "${dir}" is a folder; give a file name, e.g. ${path.join(dir, "mapping.json")}\n` });
+    expect(d).toMatchObject({ code: 2, err: `crm inspect: --out "${dir}" is a folder; name a file\n` });
   });
 
   it("a bad mapping file is one line naming the file and the key", async () => {

@@ -1,5 +1,3 @@
-import { stat } from "node:fs/promises";
-import path from "node:path";
 import type { Command } from "../command.js";
 import { choiceFlag, parseFlags, stringFlag } from "../parse-flags.js";
 import { count } from "../progress.js";
@@ -9,6 +7,7 @@ import { type Inspection, roleText } from "../../data/inspect/inspect-table.js";
 import { shellLine } from "../../data/inspect/propose-flags.js";
 import { writeFileAtomic } from "../../data/write-file-atomic.js";
 import { inspectInput } from "../../engine/inspect-input.js";
+import { checkOutFlags } from "../check-out-flags.js";
 
 const HELP = `crm inspect: look at the head of a file and propose how to read it
 
@@ -63,7 +62,7 @@ export const inspectCommand: Command = {
     const input = stringFlag(flags, "input");
     if (input === undefined) throw new UsageError("crm inspect: --input FILE is required; see crm inspect --help");
     const out = stringFlag(flags, "out");
-    if (out !== undefined) await checkOut(out, input);
+    await checkOutFlags("inspect", { ...flags, input }, { inputs: ["input"] });
     const delimiter = stringFlag(flags, "delimiter");
     const encoding = stringFlag(flags, "encoding") === undefined ? undefined : choiceFlag("inspect", flags, "encoding", TEXT_ENCODINGS, "utf8");
     const inspection = await inspectInput(input, {
@@ -85,12 +84,6 @@ export const inspectCommand: Command = {
   },
 };
 
-/** Refuses an output path that is the input or a folder (before any work). */
-async function checkOut(out: string, input: string): Promise<void> {
-  if (path.resolve(out) === path.resolve(input)) throw new UsageError(`crm inspect: --out "${out}" is the input file; choose another name, e.g. mapping.json`);
-  const s = await stat(out).catch(() => undefined);
-  if (s?.isDirectory()) throw new UsageError(`crm inspect: --out "${out}" is a folder; give a file name, e.g. ${path.join(out, "mapping.json")}`);
-}
 
 function describe(i: Inspection, input: string, out: string | undefined, mappingText: string): string {
   const yes = (b: boolean) => (b ? "yes" : "no");
