@@ -54,7 +54,7 @@ export async function inspectFile(file: string, options: InspectOptions = {}): P
   if (format === "xlsx") {
     if (size > MAX_INPUT_BYTES) throw new DataError(`${fn}: file "${file}" is ${size.toLocaleString("en-US")} bytes, over the ${MAX_INPUT_BYTES.toLocaleString("en-US")}-byte limit of the in-memory readers; split it (e.g. by year)`);
     const raw = await readRowsFileAs(file, { format, header: false, sheet: options.sheet }, fn);
-    return inspectTable(withHeader(raw.rows.slice(0, INSPECT_ROWS + 1), options.header), facts(file, "xlsx", fromName, undefined, raw, options, true, notes));
+    return inspectTable(withHeader(raw.rows.slice(0, INSPECT_ROWS + 1), options.header), facts(file, "xlsx", fromName, undefined, raw, options, raw.rows.length <= INSPECT_ROWS + 1, notes));
   }
   const head = await readHead(file, size);
   const whole = head.length === size;
