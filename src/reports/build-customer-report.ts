@@ -33,19 +33,19 @@ import type { LifetimeValueAnalysis } from "../models/lifetime-value-analysis.js
  * order, when that one is missing or unknown on these data (e.g. no spend in a purchase log).
  */
 interface Headline { readonly headline: string; readonly cover: string }
-const ORDER: readonly (Headline & { readonly id: string; readonly title: string; readonly aliases: readonly string[]; readonly else?: readonly Headline[] })[] = [
+const ORDER: readonly (Headline & { readonly id: string; readonly title: string; readonly aliases: readonly string[]; readonly else?: readonly Headline[]; readonly columns?: readonly string[] })[] = [
   { id: "data-quality", title: "Data quality", aliases: [], headline: "Share used", cover: "Share of rows used" },
-  { id: "customer-summary", title: "Customer summary", aliases: [], headline: "Repeat customers", cover: "Repeat customers (share who bought again)" },
-  { id: "customer-value", title: "Customer value", aliases: [], headline: "Net contribution", cover: "Net contribution of all customers", else: [{ headline: "Lifetime sales", cover: "Lifetime sales of all customers" }] },
-  { id: "rfm-segments", title: "RFM segments", aliases: ["rfm"], headline: "At risk of loss", cover: "Customers at risk of loss (share)" },
-  { id: "customer-clusters", title: "Customer clusters", aliases: ["clusters"], headline: "Most valuable cluster", cover: "Share of spend from the most valuable cluster", else: [{ headline: "Largest cluster", cover: "Share of customers in the largest cluster" }] },
-  { id: "segment-migration", title: "Segment migration", aliases: ["migration"], headline: "Moved up", cover: "Customers who moved up a segment" },
-  { id: "lifetime-value", title: "Customer lifetime value", aliases: ["clv"], headline: "Expected CLV", cover: "Expected lifetime value of all customers", else: [{ headline: "Expected purchases", cover: "Expected purchases of all customers" }] },
-  { id: "propensity", title: "Propensity to buy", aliases: ["churn"], headline: "High churn risk", cover: "High churn risk (share of customers)", else: [{ headline: "Likely to buy again", cover: "Likely to buy again (share of customers)" }] },
-  { id: "cohorts-retention", title: "Cohorts and retention", aliases: ["cohorts"], headline: "5 points more kept a year", cover: "Profit gain from keeping 5 points more a year", else: [{ headline: "Still buying after a year", cover: "Still buying a year after the first purchase (share)" }] },
-  { id: "cross-sell", title: "Cross-sell", aliases: ["basket"], headline: "Best lift", cover: "Best cross-sell lift (times chance)" },
-  { id: "campaigns", title: "Campaigns", aliases: ["campaign"], headline: "Uplift", cover: "Campaign uplift in response rate" },
-  { id: "service-impact", title: "Service impact", aliases: ["service"], headline: "Spend lost to service problems", cover: "Spend lost to service problems" },
+  { id: "customer-summary", title: "Customer summary", aliases: [], headline: "Repeat customers", cover: "Repeat customers (share who bought again)", columns: ["customer_id", "date", "amount", "order_id", "returned_amount"] },
+  { id: "customer-value", title: "Customer value", aliases: [], headline: "Net contribution", cover: "Net contribution of all customers", else: [{ headline: "Lifetime sales", cover: "Lifetime sales of all customers" }] , columns: ["customer_id", "amount", "order_id", "channel", "quantity", "unit_price", "discount", "freight", "cost", "returned_quantity", "returned_amount"] },
+  { id: "rfm-segments", title: "RFM segments", aliases: ["rfm"], headline: "At risk of loss", cover: "Customers at risk of loss (share)", columns: ["customer_id", "date", "amount", "order_id"] },
+  { id: "customer-clusters", title: "Customer clusters", aliases: ["clusters"], headline: "Most valuable cluster", cover: "Share of spend from the most valuable cluster", else: [{ headline: "Largest cluster", cover: "Share of customers in the largest cluster" }] , columns: ["customer_id", "date", "amount", "order_id"] },
+  { id: "segment-migration", title: "Segment migration", aliases: ["migration"], headline: "Moved up", cover: "Customers who moved up a segment", columns: ["customer_id", "date", "amount", "order_id"] },
+  { id: "lifetime-value", title: "Customer lifetime value", aliases: ["clv"], headline: "Expected CLV", cover: "Expected lifetime value of all customers", else: [{ headline: "Expected purchases", cover: "Expected purchases of all customers" }] , columns: ["customer_id", "date", "amount"] },
+  { id: "propensity", title: "Propensity to buy", aliases: ["churn"], headline: "High churn risk", cover: "High churn risk (share of customers)", else: [{ headline: "Likely to buy again", cover: "Likely to buy again (share of customers)" }] , columns: ["customer_id", "date", "amount", "order_id", "channel", "discount", "returned_amount"] },
+  { id: "cohorts-retention", title: "Cohorts and retention", aliases: ["cohorts"], headline: "5 points more kept a year", cover: "Profit gain from keeping 5 points more a year", else: [{ headline: "Still buying after a year", cover: "Still buying a year after the first purchase (share)" }] , columns: ["customer_id", "date", "amount", "channel", "cost"] },
+  { id: "cross-sell", title: "Cross-sell", aliases: ["basket"], headline: "Best lift", cover: "Best cross-sell lift (times chance)", columns: ["order_id", "date", "product_id", "category"] },
+  { id: "campaigns", title: "Campaigns", aliases: ["campaign"], headline: "Uplift", cover: "Campaign uplift in response rate", columns: ["customer_id", "date", "amount"] },
+  { id: "service-impact", title: "Service impact", aliases: ["service"], headline: "Spend lost to service problems", cover: "Spend lost to service problems", columns: ["customer_id", "date", "amount"] },
 ];
 
 const words = (t: string): string => t.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
@@ -151,6 +151,15 @@ export function buildCustomerReport(input: CustomerReportInput): Report {
     ...(input.campaign ? [campaignSection(input.campaign, { currency })] : []),
     ...(input.service ? [serviceSection(input.service, { currency })] : []),
   ];
+  // Each analysis says which of the columns it can use the data had, and which it lacked.
+  const columnsSaid = (sec: Section): Section => {
+    const wanted = ORDER.find((o) => o.id === sec.id)?.columns;
+    if (!input.columns || !wanted) return sec;
+    const used = wanted.filter((c) => input.columns!.present.includes(c));
+    const lacking = wanted.filter((c) => input.columns!.missing.includes(c));
+    const line = `Columns used: ${used.join(", ")}${lacking.length ? `; used when present, not in these data: ${lacking.join(", ")}` : ""}.`;
+    return { ...sec, narrative: [...sec.narrative, line] };
+  };
   // Left-out analyses take their place in the order, as sections with the reason and no figures.
   const leftOut = (id: string, title: string, reason: string): Section =>
     ({ id, title, narrative: [], kpis: [], tables: [], charts: [], leftOut: reason });
@@ -158,7 +167,7 @@ export function buildCustomerReport(input: CustomerReportInput): Report {
   const sections: Section[] = [];
   for (const o of ORDER) {
     const s = built.find((x) => x.id === o.id);
-    if (s) sections.push(s);
+    if (s) sections.push(columnsSaid(s));
     else for (const m of omitted.filter((x) => x.id === o.id)) sections.push(leftOut(o.id, o.title, m.reason));
   }
   sections.push(...built.filter((s) => !ORDER.some((o) => o.id === s.id)));

@@ -36,6 +36,9 @@ describe("crm report on plain exports of the sample", () => {
     expect(html).toContain("Customer lifetime value");
     expect(html).not.toContain("EUR"); // no currency was given, none is invented
     expect(html).toContain("used: customer_id, date, amount; not in the data: order_id");
+    // each section says which of its columns the data had (RFM: orders come from purchase days without order ids)
+    expect(html).toContain("Columns used: customer_id, date, amount; used when present, not in these data: order_id.");
+    expect(html).toContain("Columns used: customer_id, amount; used when present, not in these data: order_id, channel, quantity, unit_price, discount, freight, cost, returned_quantity, returned_amount.");
   });
 
   it("customer,date (a purchase log): summary, RFM on R and F, clusters, migration, purchase model, propensity and cohorts; the spend parts left out with the reason", { timeout: 120_000 }, async () => {
