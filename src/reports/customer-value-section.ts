@@ -8,6 +8,10 @@ import { withCurrency } from "../charts/index.js";
 
 const num = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
+/** Row indices of the `n` customers ranked first (rank 1, 2, ...). */
+const firstByRank = (rank: Float64Array, n: number): number[] =>
+  Array.from(rank, (r, i) => [r, i] as const).sort((x, y) => x[0] - y[0]).slice(0, n).map(([, i]) => i);
+
 function groupTable(g: GroupValue, currency: string): ReportTable {
   const c = g.columns;
   const label = g.by.replace(/_/g, " ");
@@ -75,7 +79,7 @@ export function customerValueSection(result: CustomerValueResult, options: { rea
     );
   }
   narrative.push(...result.notes);
-  const order = Array.from(c.rank, (r, i) => [r, i] as const).sort((x, y) => x[0] - y[0]).slice(0, topN).map(([, i]) => i);
+  const order = firstByRank(c.rank, topN);
   const bestChannel = ch && ch.length > 0 ? ch.columns.group[0]! : null;
   const tables: ReportTable[] = [];
   if (ch) tables.push(groupTable(ch, currency));
@@ -140,7 +144,7 @@ function revenueOnlySection(result: CustomerValueResult, currency: string, topN:
     `Sales are concentrated: ${int(a.customers)} customers (${pct(a.customerShare)}, class A) make ${pct(a.valueShare)} of lifetime sales. Keep these customers first.`,
     ...result.notes,
   ];
-  const order = Array.from(c.rank, (r, i) => [r, i] as const).sort((x, y) => x[0] - y[0]).slice(0, topN).map(([, i]) => i);
+  const order = firstByRank(c.rank, topN);
   const tables: ReportTable[] = [];
   if (ch) tables.push(groupTable(ch, currency));
   tables.push({
