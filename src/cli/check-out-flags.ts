@@ -1,5 +1,5 @@
 import path from "node:path";
-import { checkOutputPath, type OutputKind } from "../data/check-output-path.js";
+import { checkOutputPath, type OutputKind } from "../data/output/check-output-path.js";
 import { stringFlag, type FlagValues } from "./parse-flags.js";
 import { UsageError } from "./usage-error.js";
 

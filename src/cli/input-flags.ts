@@ -4,8 +4,8 @@ import { count, step } from "./progress.js";
 import { UsageError } from "./usage-error.js";
 import { DataError } from "../data/data-error.js";
 import { loadTransactions, type LoadedTransactions } from "../engine/load-transactions.js";
-import { type Mapping, readMappingFile } from "../data/read-mapping-file.js";
-import { TEXT_ENCODINGS } from "../data/decode-text.js";
+import { type Mapping, readMappingFile } from "../data/columns/read-mapping-file.js";
+import { TEXT_ENCODINGS } from "../data/read/decode-text.js";
 import type { CanonicalField } from "../data/types.js";
 
 /** Flags that say where the transactions are and how to read them (shared by the data commands). */

@@ -1,16 +1,16 @@
 import type { Transactions } from "../data/types.js";
-import { fitBgBb } from "../models/bg-bb.js";
-import { fitBgNbd } from "../models/bg-nbd.js";
-import { fitSpendModel } from "../models/fit-spend-model.js";
-import { requireRepeatCustomers } from "../models/require-repeat-customers.js";
-import { fitMbgNbd } from "../models/mbg-nbd.js";
-import type { FitOptions, FittedModel, ModelId, ModelParams } from "../models/model-types.js";
-import { fitParetoNbd } from "../models/pareto-nbd.js";
-import { fitSbg } from "../models/sbg.js";
+import { fitBgBb } from "../models/retention/bg-bb.js";
+import { fitBgNbd } from "../models/purchase/bg-nbd.js";
+import { fitSpendModel } from "../models/spend/fit-spend-model.js";
+import { requireRepeatCustomers } from "../models/fitting/require-repeat-customers.js";
+import { fitMbgNbd } from "../models/purchase/mbg-nbd.js";
+import type { FitOptions, FittedModel, ModelId, ModelParams } from "../models/fitting/model-types.js";
+import { fitParetoNbd } from "../models/purchase/pareto-nbd.js";
+import { fitSbg } from "../models/retention/sbg.js";
 import { customerSummary } from "../summary/customer-summary.js";
 import { discreteSummary } from "../summary/discrete-summary.js";
 import type { TimeUnit } from "../summary/types.js";
-import { requireAmounts } from "../data/require-amounts.js";
+import { requireAmounts } from "../data/columns/require-amounts.js";
 
 /** Periods and time unit for fitting a model on transactions. */
 export interface TransactionFitPeriod {

@@ -1,8 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { UsageError } from "./usage-error.js";
-import { EARLIEST_DAY, latestDay } from "../data/day-range.js";
-import { formatDay } from "../data/format-day.js";
-import { parseDay } from "../data/parse-day.js";
+import { EARLIEST_DAY, latestDay } from "../data/parse/day-range.js";
+import { formatDay } from "../data/parse/format-day.js";
+import { parseDay } from "../data/parse/parse-day.js";
 
 /** The flag definitions of a command, as `node:util` parseArgs takes them. */
 export type FlagSpec = NonNullable<ParseArgsConfig["options"]>;

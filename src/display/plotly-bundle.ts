@@ -1,4 +1,4 @@
-import { plotlyBundle } from "../reports/plotly-bundle.js";
+import { plotlyBundle } from "../reports/html/plotly-bundle.js";
 
 let bundleSent = false;
 let bundleHtml: string | undefined;

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { emitHtml, type DisplaySink, type SinkOption } from "./display-sink.js";
 import { isPlotlyBundleSent, markPlotlyBundleSent, plotlyBundleHtml } from "./plotly-bundle.js";
-import { scriptJson } from "../reports/escape-html.js";
+import { scriptJson } from "../reports/html/escape-html.js";
 import { ArgumentError } from "../math/argument-error.js";
 
 /** A Plotly figure as the charts module builds it: traces, layout and config as JSON. */

@@ -1,6 +1,6 @@
-import type { RowLedger } from "../data/row-ledger.js";
+import type { RowLedger } from "../data/ledger/row-ledger.js";
 import { emitHtml, type DisplaySink, type SinkOption } from "./display-sink.js";
-import { escapeHtml } from "../reports/escape-html.js";
+import { escapeHtml } from "../reports/html/escape-html.js";
 import { tableHtml } from "./table-html.js";
 import { ArgumentError } from "../math/argument-error.js";
 

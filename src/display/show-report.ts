@@ -1,5 +1,5 @@
 import { emitHtml, type DisplaySink, type SinkOption } from "./display-sink.js";
-import { escapeHtml } from "../reports/escape-html.js";
+import { escapeHtml } from "../reports/html/escape-html.js";
 import { ArgumentError } from "../math/argument-error.js";
 
 /** Options of {@link showReport}. */

@@ -1,6 +1,6 @@
 import { _columns } from "../interop/to-columns.js";
 import type { TableInput } from "../interop/types.js";
-import { escapeHtml } from "../reports/escape-html.js";
+import { escapeHtml } from "../reports/html/escape-html.js";
 import { formatColumn, type TableFormat } from "./format-column.js";
 import { ArgumentError } from "../math/argument-error.js";
 

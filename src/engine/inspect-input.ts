@@ -1,7 +1,7 @@
-import { checkInputFile } from "../data/check-input-file.js";
+import { checkInputFile } from "../data/read/check-input-file.js";
 import { inspectFile, type InspectOptions } from "../data/inspect/inspect-file.js";
 import { type Inspection, INSPECT_ROWS, inspectTable } from "../data/inspect/inspect-table.js";
-import { formatOfName } from "../data/read-rows.js";
+import { formatOfName } from "../data/read/read-rows.js";
 import { readParquetTable } from "./read-parquet-table.js";
 
 /**

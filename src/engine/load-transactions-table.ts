@@ -1,7 +1,7 @@
 import { DOUBLE, DuckDBDataChunk, INTEGER } from "@duckdb/node-api";
-import { EARLIEST_DAY } from "../data/day-range.js";
-import { daysFromCivil } from "../data/parse-day.js";
-import { MAX_ABS_NUMBER } from "../data/parse-number.js";
+import { EARLIEST_DAY } from "../data/parse/day-range.js";
+import { daysFromCivil } from "../data/parse/parse-day.js";
+import { MAX_ABS_NUMBER } from "../data/parse/parse-number.js";
 import type { Transactions } from "../data/types.js";
 import { ArgumentError } from "../math/argument-error.js";
 import type { Engine } from "./open-engine.js";

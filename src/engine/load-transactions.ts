@@ -1,8 +1,8 @@
 import path from "node:path";
-import { buildTransactionsAs } from "../data/build-transactions.js";
-import { cleanTransactions } from "../data/clean-transactions.js";
-import { loadTransactionsFile, type LoadTransactionsOptions } from "../data/load-transactions.js";
-import type { LoadedTransactions } from "../data/transaction-options.js";
+import { buildTransactionsAs } from "../data/load/build-transactions.js";
+import { cleanTransactions } from "../data/load/clean-transactions.js";
+import { loadTransactionsFile, type LoadTransactionsOptions } from "../data/load/load-transactions.js";
+import type { LoadedTransactions } from "../data/columns/transaction-options.js";
 import { readParquetTable } from "./read-parquet-table.js";
 
 export type { LoadedTransactions, LoadTransactionsOptions };

@@ -1,8 +1,8 @@
-import type { RawRow, RawTable } from "../data/raw-table.js";
-import { tableFromColumns } from "../data/table-from-columns.js";
-import { checkInputFile } from "../data/check-input-file.js";
+import type { RawRow, RawTable } from "../data/read/raw-table.js";
+import { tableFromColumns } from "../data/read/table-from-columns.js";
+import { checkInputFile } from "../data/read/check-input-file.js";
 import { DataError } from "../data/data-error.js";
-import { inexactNumberError } from "../data/inexact-number.js";
+import { inexactNumberError } from "../data/parse/inexact-number.js";
 import { withEngine } from "./open-engine.js";
 
 /**

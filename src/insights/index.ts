@@ -1,4 +1,4 @@
 /** Insights: cohorts and retention, cross-sell, campaigns, service impact. Re-exports only. */
-export * from "./index-basket.js";
-export * from "./index-campaigns.js";
-export * from "./index-cohorts.js";
+export * from "./baskets/index.js";
+export * from "./campaigns/index.js";
+export * from "./cohorts/index.js";

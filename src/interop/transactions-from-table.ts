@@ -1,8 +1,8 @@
-import { buildTransactionsAs } from "../data/build-transactions.js";
-import { cleanTransactions } from "../data/clean-transactions.js";
-import type { LoadTransactionsOptions } from "../data/load-transactions.js";
-import { tableFromColumns } from "../data/table-from-columns.js";
-import type { LoadedTransactions } from "../data/transaction-options.js";
+import { buildTransactionsAs } from "../data/load/build-transactions.js";
+import { cleanTransactions } from "../data/load/clean-transactions.js";
+import type { LoadTransactionsOptions } from "../data/load/load-transactions.js";
+import { tableFromColumns } from "../data/read/table-from-columns.js";
+import type { LoadedTransactions } from "../data/columns/transaction-options.js";
 import { _columns } from "./to-columns.js";
 import type { TableInput } from "./types.js";
 

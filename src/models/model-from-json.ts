@@ -1,10 +1,10 @@
-import { bgBbFromJson } from "./bg-bb.js";
-import { bgNbdFromJson } from "./bg-nbd.js";
-import { gammaGammaFromJson } from "./gamma-gamma.js";
-import { mbgNbdFromJson } from "./mbg-nbd.js";
-import type { FittedModel, ModelId, ModelParams } from "./model-types.js";
-import { paretoNbdFromJson } from "./pareto-nbd.js";
-import { sbgFromJson } from "./sbg.js";
+import { bgBbFromJson } from "./retention/bg-bb.js";
+import { bgNbdFromJson } from "./purchase/bg-nbd.js";
+import { gammaGammaFromJson } from "./spend/gamma-gamma.js";
+import { mbgNbdFromJson } from "./purchase/mbg-nbd.js";
+import type { FittedModel, ModelId, ModelParams } from "./fitting/model-types.js";
+import { paretoNbdFromJson } from "./purchase/pareto-nbd.js";
+import { sbgFromJson } from "./retention/sbg.js";
 
 const READERS: Readonly<Record<ModelId, (json: unknown) => FittedModel<ModelParams>>> = {
   "bg-nbd": bgNbdFromJson,

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { lstatSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { makeFolder } from "../data/make-folder.js";
+import { makeFolder } from "../data/output/make-folder.js";
 import { DataError } from "../data/data-error.js";
 
 /**

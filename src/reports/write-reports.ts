@@ -1,8 +1,8 @@
 import { join, resolve } from "node:path";
 import type { Report } from "./report-model.js";
-import { renderHtml, type RenderHtmlOptions } from "./html.js";
-import { renderExcel } from "./excel.js";
-import { renderPdf, type RenderPdfOptions } from "./pdf.js";
+import { renderHtml, type RenderHtmlOptions } from "./html/html.js";
+import { renderExcel } from "./excel/excel.js";
+import { renderPdf, type RenderPdfOptions } from "./pdf/pdf.js";
 import { writeFileSet, type FileSetEntry } from "./write-file-set.js";
 
 /** Options of {@link writeReports}. */

@@ -1,5 +1,5 @@
-import { formatDay } from "../data/format-day.js";
-import { isoDayOption } from "../data/iso-day-option.js";
+import { formatDay } from "../data/parse/format-day.js";
+import { isoDayOption } from "../data/parse/iso-day-option.js";
 import type { Transactions } from "../data/types.js";
 import { loadTransactionsTable } from "../engine/load-transactions-table.js";
 import { withEngine, type Engine } from "../engine/open-engine.js";

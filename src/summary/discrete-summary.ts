@@ -1,4 +1,4 @@
-import { isoDayOption } from "../data/iso-day-option.js";
+import { isoDayOption } from "../data/parse/iso-day-option.js";
 import type { Transactions } from "../data/types.js";
 import { loadTransactionsTable } from "../engine/load-transactions-table.js";
 import { withEngine } from "../engine/open-engine.js";

@@ -1,4 +1,4 @@
-import { csvCell, csvText } from "../data/csv-cell.js";
+import { csvCell, csvText } from "../data/output/csv-cell.js";
 import type { CustomerSummary, SummaryColumns } from "./types.js";
 
 /** The CSV columns of a customer summary, in output order. */

@@ -1,4 +1,4 @@
-import type { ServiceEvents } from "../data/build-service-events.js";
+import type { ServiceEvents } from "../data/load/build-service-events.js";
 import type { LineValues } from "./line-values.js";
 import type { ServiceCostTable } from "./types.js";
 

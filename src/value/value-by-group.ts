@@ -1,4 +1,4 @@
-import type { Customers } from "../data/build-customers.js";
+import type { Customers } from "../data/load/build-customers.js";
 import { DataError } from "../data/data-error.js";
 import type { Transactions } from "../data/types.js";
 import { rankOrder } from "./rank-order.js";

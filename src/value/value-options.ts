@@ -1,12 +1,12 @@
-import type { ServiceEvents } from "../data/build-service-events.js";
-import type { Customers } from "../data/build-customers.js";
+import type { ServiceEvents } from "../data/load/build-service-events.js";
+import type { Customers } from "../data/load/build-customers.js";
 import type { Transactions } from "../data/types.js";
 import type { AbcThresholds } from "./abc-classes.js";
 import { lineCostToServe, type LineCostToServe } from "./line-cost-to-serve.js";
 import { lineValues, type LineValues } from "./line-values.js";
 import { serviceCostTable } from "./service-cost-table.js";
 import type { ServiceCostTable } from "./types.js";
-import { requireAmounts } from "../data/require-amounts.js";
+import { requireAmounts } from "../data/columns/require-amounts.js";
 import { ArgumentError } from "../math/argument-error.js";
 
 /** Options of {@link customerValue} and {@link valueByGroup}. */

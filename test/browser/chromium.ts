@@ -1,4 +1,4 @@
-import { CHROMIUM_ARGS } from "../../src/reports/pdf-browser.js";
+import { CHROMIUM_ARGS } from "../../src/reports/pdf/pdf-browser.js";
 // Debian's Chromium for browser tests, driven by playwright-core (never a downloaded browser).
 // The flags are those that work on this machine's closed network (see DESIGN.md); playwright
 // starts every browser with a new, empty profile folder of its own.

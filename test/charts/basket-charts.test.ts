@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { basketLiftSupportChart } from "../../src/charts/basket-lift-support-chart.js";
-import { basketRulesChart } from "../../src/charts/basket-rules-chart.js";
+import { basketLiftSupportChart } from "../../src/charts/insights/basket-lift-support-chart.js";
+import { basketRulesChart } from "../../src/charts/insights/basket-rules-chart.js";
 
 describe("basket charts", () => {
   it("basketRulesChart: one bar per rule, labelled, coloured by lift above 1", () => {

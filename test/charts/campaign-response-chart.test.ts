@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { campaignResponseChart } from "../../src/charts/campaign-response-chart.js";
-import { serviceRetentionChart } from "../../src/charts/service-retention-chart.js";
+import { campaignResponseChart } from "../../src/charts/insights/campaign-response-chart.js";
+import { serviceRetentionChart } from "../../src/charts/insights/service-retention-chart.js";
 
 describe("campaignResponseChart and serviceRetentionChart", () => {
   it("draws the rate and both interval ends; frozen; JSON-serialisable", () => {

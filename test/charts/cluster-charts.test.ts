@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { clusterKChoiceChart } from "../../src/charts/cluster-k-choice-chart.js";
-import { clusterSizeChart } from "../../src/charts/cluster-size-chart.js";
+import { clusterKChoiceChart } from "../../src/charts/segments/cluster-k-choice-chart.js";
+import { clusterSizeChart } from "../../src/charts/segments/cluster-size-chart.js";
 import type { BarTrace, ScatterTrace } from "../../src/charts/plotly-figure.js";
 
 describe("cluster charts", () => {

@@ -1,10 +1,10 @@
 // Charts of the model diagnostics (FHL 2005 Figures 2-4): pure functions, result -> Plotly figure.
 import { describe, expect, it } from "vitest";
-import { modelCalibrationHoldoutChart } from "../../src/charts/model-calibration-holdout-chart.js";
-import { modelFrequencyChart } from "../../src/charts/model-frequency-chart.js";
-import { modelTrackingChart } from "../../src/charts/model-tracking-chart.js";
+import { modelCalibrationHoldoutChart } from "../../src/charts/models/model-calibration-holdout-chart.js";
+import { modelFrequencyChart } from "../../src/charts/models/model-frequency-chart.js";
+import { modelTrackingChart } from "../../src/charts/models/model-tracking-chart.js";
 import type { BarTrace, ScatterTrace } from "../../src/charts/plotly-figure.js";
-import { bgNbdFromParams } from "../../src/models/bg-nbd.js";
+import { bgNbdFromParams } from "../../src/models/purchase/bg-nbd.js";
 import { calibrationHoldoutTable, frequencyHistogram, purchaseTracking } from "../../src/models/diagnostics/index.js";
 
 const model = bgNbdFromParams({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, "week");

@@ -1,11 +1,11 @@
 // Propensity charts: pure figure objects from plain gains / calibration / AUC results.
 import { describe, expect, it } from "vitest";
-import { propensityAucChart } from "../../src/charts/propensity-auc-chart.js";
-import { propensityCalibrationChart } from "../../src/charts/propensity-calibration-chart.js";
-import { propensityGainsChart } from "../../src/charts/propensity-gains-chart.js";
-import { propensityLiftChart } from "../../src/charts/propensity-lift-chart.js";
-import { classifierCalibration } from "../../src/models/classifier-calibration.js";
-import { classifierGains } from "../../src/models/classifier-gains.js";
+import { propensityAucChart } from "../../src/charts/models/propensity-auc-chart.js";
+import { propensityCalibrationChart } from "../../src/charts/models/propensity-calibration-chart.js";
+import { propensityGainsChart } from "../../src/charts/models/propensity-gains-chart.js";
+import { propensityLiftChart } from "../../src/charts/models/propensity-lift-chart.js";
+import { classifierCalibration } from "../../src/models/propensity/classifier-calibration.js";
+import { classifierGains } from "../../src/models/propensity/classifier-gains.js";
 
 const scores = Array.from({ length: 20 }, (_, i) => 1 - i / 20);
 const labels = scores.map((_, i) => (i % 3 === 0 ? 1 : 0));

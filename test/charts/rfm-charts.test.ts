@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { migrationHeatmap } from "../../src/charts/migration-heatmap.js";
-import { rfmGridHeatmap } from "../../src/charts/rfm-grid-heatmap.js";
-import { rfmSegmentChart } from "../../src/charts/rfm-segment-chart.js";
-import { migrationMatrix } from "../../src/segments/index-rfm.js";
+import { migrationHeatmap } from "../../src/charts/segments/migration-heatmap.js";
+import { rfmGridHeatmap } from "../../src/charts/segments/rfm-grid-heatmap.js";
+import { rfmSegmentChart } from "../../src/charts/segments/rfm-segment-chart.js";
+import { migrationMatrix } from "../../src/segments/rfm/index.js";
 
 describe("RFM and migration charts", () => {
   it("segment chart: shares in percent, two traces", () => {

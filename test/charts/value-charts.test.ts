@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { valueByGroupChart } from "../../src/charts/value-by-group-chart.js";
-import { valueWhaleCurveChart } from "../../src/charts/value-whale-curve-chart.js";
+import { valueByGroupChart } from "../../src/charts/value/value-by-group-chart.js";
+import { valueWhaleCurveChart } from "../../src/charts/value/value-whale-curve-chart.js";
 import { valueByGroup, whaleCurve } from "../../src/value/index.js";
 import { HAND_TRANSACTIONS } from "../value/hand-table.js";
 

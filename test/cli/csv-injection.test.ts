@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/main.js";
-import { readDelimited } from "../../src/data/read-delimited.js";
+import { readDelimited } from "../../src/data/read/read-delimited.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "crm-csv-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

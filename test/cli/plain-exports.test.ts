@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadTransactionsText } from "../../src/data/load-transactions.js";
+import { loadTransactionsText } from "../../src/data/load/load-transactions.js";
 import { REPO_ROOT } from "../helpers/shared-data.js";
 import { crm } from "../helpers/crm-in-process.js";
 

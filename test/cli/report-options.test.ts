@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/main.js";
-import { pdfBrowser } from "../../src/reports/pdf-browser.js";
+import { pdfBrowser } from "../../src/reports/pdf/pdf-browser.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "crm-report-options-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

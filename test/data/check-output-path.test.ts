@@ -4,10 +4,10 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, syml
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { checkOutputPath } from "../../src/data/check-output-path.js";
+import { checkOutputPath } from "../../src/data/output/check-output-path.js";
 import { DataError } from "../../src/data/data-error.js";
-import { makeFolder } from "../../src/data/make-folder.js";
-import { writeFileAtomic } from "../../src/data/write-file-atomic.js";
+import { makeFolder } from "../../src/data/output/make-folder.js";
+import { writeFileAtomic } from "../../src/data/output/write-file-atomic.js";
 import { REPO_ROOT } from "../helpers/shared-data.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "crm-out-"));

@@ -1,8 +1,8 @@
 // One CSV cell writer for every CSV output: formula-leading text neutralised (OWASP), RFC 4180 quoting (issue 9, item 4).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { csvCell, csvLines, csvText } from "../../src/data/csv-cell.js";
-import { readDelimited } from "../../src/data/read-delimited.js";
+import { csvCell, csvLines, csvText } from "../../src/data/output/csv-cell.js";
+import { readDelimited } from "../../src/data/read/read-delimited.js";
 import { columnsToCsv } from "../../src/summary/summary-to-csv.js";
 
 const FORMULA = /^[=+\-@\t\r]/;

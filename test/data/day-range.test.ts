@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DAYS_AFTER_RUN_DATE, EARLIEST_DAY, dayRangeProblem, latestDay } from "../../src/data/day-range.js";
+import { DAYS_AFTER_RUN_DATE, EARLIEST_DAY, dayRangeProblem, latestDay } from "../../src/data/parse/day-range.js";
 import { ArgumentError } from "../../src/math/argument-error.js";
 
 describe("the accepted range of row dates", () => {

@@ -5,9 +5,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { DataError } from "../../src/data/data-error.js";
-import { decodeText, firstBadUtf8Byte, isPlausibleLatin1 } from "../../src/data/decode-text.js";
-import { checkInputFile } from "../../src/data/check-input-file.js";
-import { loadTransactionsFile } from "../../src/data/load-transactions.js";
+import { decodeText, firstBadUtf8Byte, isPlausibleLatin1 } from "../../src/data/read/decode-text.js";
+import { checkInputFile } from "../../src/data/read/check-input-file.js";
+import { loadTransactionsFile } from "../../src/data/load/load-transactions.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "crm-decode-"));
 afterAll(() => spawnSync("rm", ["-rf", dir]));

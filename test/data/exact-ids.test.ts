@@ -6,9 +6,9 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, describe, expect, it } from "vitest";
 import { DataError } from "../../src/data/data-error.js";
-import { JsonSyntaxError, MAX_JSON_DEPTH, parseJsonExact, JsonNumber } from "../../src/data/parse-json-exact.js";
-import { readJson } from "../../src/data/read-json.js";
-import { loadTransactionsFile, loadTransactionsText } from "../../src/data/load-transactions.js";
+import { JsonSyntaxError, MAX_JSON_DEPTH, parseJsonExact, JsonNumber } from "../../src/data/read/parse-json-exact.js";
+import { readJson } from "../../src/data/read/read-json.js";
+import { loadTransactionsFile, loadTransactionsText } from "../../src/data/load/load-transactions.js";
 import { loadTransactions } from "../../src/engine/load-transactions.js";
 import { withEngine } from "../../src/engine/open-engine.js";
 

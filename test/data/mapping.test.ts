@@ -5,9 +5,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { DataError } from "../../src/data/data-error.js";
-import { parseMapping, readMappingFile } from "../../src/data/read-mapping-file.js";
-import { resolveColumns } from "../../src/data/resolve-columns.js";
-import { loadTransactionsText } from "../../src/data/load-transactions.js";
+import { parseMapping, readMappingFile } from "../../src/data/columns/read-mapping-file.js";
+import { resolveColumns } from "../../src/data/columns/resolve-columns.js";
+import { loadTransactionsText } from "../../src/data/load/load-transactions.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "crm-mapping-"));
 afterAll(() => spawnSync("rm", ["-rf", dir]));

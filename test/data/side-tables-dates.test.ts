@@ -35,7 +35,7 @@ describe("numbers of side tables and numeric tables at the edge", () => {
     const { mkdtempSync, writeFileSync, rmSync } = await import("node:fs");
     const { tmpdir } = await import("node:os");
     const path = await import("node:path");
-    const { loadNumericTable } = await import("../../src/data/load-numeric-table.js");
+    const { loadNumericTable } = await import("../../src/data/read/load-numeric-table.js");
     const dir = mkdtempSync(path.join(tmpdir(), "crm-num-"));
     const file = path.join(dir, "summary.csv");
     writeFileSync(file, "frequency,recency,T\n1,2,3\n1e309,2,3\n1,2,-5e12\n");

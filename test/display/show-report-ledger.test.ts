@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ledgerOf } from "../../src/data/row-ledger.js";
+import { ledgerOf } from "../../src/data/ledger/row-ledger.js";
 import { showLedger, showReport, type DisplaySink } from "../../src/display/index.js";
 
 function capture(): DisplaySink & { shown: string[] } {

@@ -61,7 +61,7 @@ describe("showTable", () => {
 
 describe("showTable takes rows typed by an interface", () => {
   it("shows a model's summary() rows without conversion", async () => {
-    const { bgNbdFromParams } = await import("../../src/models/bg-nbd.js");
+    const { bgNbdFromParams } = await import("../../src/models/purchase/bg-nbd.js");
     const rows = bgNbdFromParams({ r: 0.2, alpha: 4, a: 0.8, b: 2.4 }).summary();
     const html = tableHtml(rows, {});
     expect(html).toContain("alpha");

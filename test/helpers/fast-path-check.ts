@@ -2,7 +2,7 @@
 // must equal each model's direct formula, customer by customer.
 import fc from "fast-check";
 import { expect, it } from "vitest";
-import type { CustomerHistory, PurchaseModel } from "../../src/models/model-types.js";
+import type { CustomerHistory, PurchaseModel } from "../../src/models/fitting/model-types.js";
 
 /** r, alpha, a, b of a beta-geometric purchase model. */
 export type BetaGeometricParams = { r: number; alpha: number; a: number; b: number };

@@ -2,7 +2,7 @@
 // test/fixtures/hostile/make.js): success with the ledger's counts, or exit 2 with one line.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { readDelimited } from "../../src/data/read-delimited.js";
+import { readDelimited } from "../../src/data/read/read-delimited.js";
 import { type CrmRun, lastJson, messageLines, parseLedger, snapshotChanges, stackLines } from "./crm-process.js";
 
 /** Success: exit 0, the ledger's counts, the customers, and (summary) the observation end. */

@@ -1,7 +1,7 @@
 // Textbook example: Han, Kamber & Pei, "Data Mining: Concepts and Techniques" (3rd ed., 2012),
 // Table 6.1 (the AllElectronics transactions) and Example 6.4 (rules from {I1, I2, I5}).
 import { describe, expect, it } from "vitest";
-import { associationRules, basketsFromLists, fpGrowth } from "../../src/insights/index-basket.js";
+import { associationRules, basketsFromLists, fpGrowth } from "../../src/insights/baskets/index.js";
 
 const HAN = [
   ["I1", "I2", "I5"], // T100

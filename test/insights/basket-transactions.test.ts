@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Transactions } from "../../src/data/types.js";
-import { basketAnalysis, basketsFromTransactions } from "../../src/insights/index-basket.js";
+import { basketAnalysis, basketsFromTransactions } from "../../src/insights/baskets/index.js";
 
 function tx(rows: [customer: string, order: string, product: string, category: string, amount: number, day: number][], withOrder = true): Transactions {
   return {

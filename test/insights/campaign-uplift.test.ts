@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { buildCampaignContacts } from "../../src/data/build-campaign-contacts.js";
-import { loadCampaignContactsFile } from "../../src/data/load-campaign-contacts.js";
-import { loadTransactionsFile } from "../../src/data/load-transactions.js";
-import { campaignUplift } from "../../src/insights/campaign-uplift.js";
-import { upliftInterval } from "../../src/insights/uplift-interval.js";
+import { buildCampaignContacts } from "../../src/data/load/build-campaign-contacts.js";
+import { loadCampaignContactsFile } from "../../src/data/load/load-campaign-contacts.js";
+import { loadTransactionsFile } from "../../src/data/load/load-transactions.js";
+import { campaignUplift } from "../../src/insights/campaigns/campaign-uplift.js";
+import { upliftInterval } from "../../src/insights/campaigns/uplift-interval.js";
 
 function contactsOf(rows: [string, "treatment" | "control", number, number][]) {
   return buildCampaignContacts({

@@ -1,12 +1,12 @@
 // The cohort triangle on a hand-made table (worked out by hand below) and its properties.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { loadTransactionsText } from "../../src/data/load-transactions.js";
+import { loadTransactionsText } from "../../src/data/load/load-transactions.js";
 import type { Transactions } from "../../src/data/types.js";
-import { cohortMatrix } from "../../src/insights/cohort-matrix.js";
-import { cohortPeriodIndex, cohortPeriodLabel, cohortPeriodLastDay } from "../../src/insights/cohort-period.js";
-import { cohortMatrixToCsv, retentionTriangleCsv } from "../../src/insights/cohort-to-csv.js";
-import { survivalCurve } from "../../src/insights/survival-curve.js";
+import { cohortMatrix } from "../../src/insights/cohorts/cohort-matrix.js";
+import { cohortPeriodIndex, cohortPeriodLabel, cohortPeriodLastDay } from "../../src/insights/cohorts/cohort-period.js";
+import { cohortMatrixToCsv, retentionTriangleCsv } from "../../src/insights/cohorts/cohort-to-csv.js";
+import { survivalCurve } from "../../src/insights/cohorts/survival-curve.js";
 
 // Observed to 2024-04-25: January to March are full months, April is in progress.
 // Cohort 2024-01: A (web) and B (store). Cohort 2024-02: C (web). D has only a return.

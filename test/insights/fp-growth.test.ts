@@ -2,7 +2,7 @@
 // enumerating every subset of the item universe and counting the baskets that hold it.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { associationRules, basketsFromLists, fpGrowth } from "../../src/insights/index-basket.js";
+import { associationRules, basketsFromLists, fpGrowth } from "../../src/insights/baskets/index.js";
 
 const ITEMS = ["a", "b", "c", "d", "e", "f", "g"];
 const basketsArb = fc.array(fc.subarray(ITEMS, { minLength: 1 }), { minLength: 1, maxLength: 40 });

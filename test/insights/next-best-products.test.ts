@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { associationRules, basketsFromLists, fpGrowth, nextBestProducts } from "../../src/insights/index-basket.js";
+import { associationRules, basketsFromLists, fpGrowth, nextBestProducts } from "../../src/insights/baskets/index.js";
 
 describe("nextBestProducts", () => {
   // Baskets (customer): X {a,b}, X {a,b}, Y {a}, Z {c}. Counts: a 3, b 2, c 1 of 4 baskets.

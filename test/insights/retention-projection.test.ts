@@ -1,11 +1,11 @@
 // sBG on simulated cohorts (planted alpha, beta recovered) and the retention what-if's properties.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { simulateSbg } from "../../src/models/sbg-simulate.js";
-import type { CohortMatrix, CohortRow } from "../../src/insights/cohort-types.js";
-import { retentionProjection } from "../../src/insights/retention-projection.js";
-import { retentionWhatIf } from "../../src/insights/retention-what-if.js";
-import { survivalCurve } from "../../src/insights/survival-curve.js";
+import { simulateSbg } from "../../src/models/retention/sbg.js";
+import type { CohortMatrix, CohortRow } from "../../src/insights/cohorts/cohort-types.js";
+import { retentionProjection } from "../../src/insights/cohorts/retention-projection.js";
+import { retentionWhatIf } from "../../src/insights/cohorts/retention-what-if.js";
+import { survivalCurve } from "../../src/insights/cohorts/survival-curve.js";
 
 /** A matrix of simulated cohorts of different ages: the survivors are the still-buying counts. */
 function simulatedMatrix(alpha: number, beta: number, cohorts: number, size: number, seed: number): CohortMatrix {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { buildServiceEvents } from "../../src/data/build-service-events.js";
-import { loadServiceEventsFile } from "../../src/data/load-service-events.js";
-import { loadTransactionsFile, loadTransactionsText } from "../../src/data/load-transactions.js";
-import { serviceCorrelations } from "../../src/insights/service-correlations.js";
-import { serviceCustomerFacts } from "../../src/insights/service-customer-facts.js";
-import { serviceImpact } from "../../src/insights/service-impact.js";
-import { serviceStratifiedDifference } from "../../src/insights/service-stratified-difference.js";
+import { buildServiceEvents } from "../../src/data/load/build-service-events.js";
+import { loadServiceEventsFile } from "../../src/data/load/load-service-events.js";
+import { loadTransactionsFile, loadTransactionsText } from "../../src/data/load/load-transactions.js";
+import { serviceCorrelations } from "../../src/insights/service/service-correlations.js";
+import { serviceCustomerFacts } from "../../src/insights/service/service-customer-facts.js";
+import { serviceImpact } from "../../src/insights/service/service-impact.js";
+import { serviceStratifiedDifference } from "../../src/insights/service/service-stratified-difference.js";
 
 describe("serviceStratifiedDifference", () => {
   it("by hand: two strata, weights of the exposed", () => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { targetList } from "../../src/insights/target-list.js";
+import { targetList } from "../../src/insights/campaigns/target-list.js";
 
 const cols = {
   customer_id: ["A", "B", "C", "D", "E", "F"],

@@ -1,10 +1,10 @@
 // Intervals and tests for proportions: textbook values (Newcombe 1998) and properties.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { upliftInterval, wilsonInterval } from "../../src/insights/uplift-interval.js";
-import { upliftMeanDifference } from "../../src/insights/uplift-mean-difference.js";
-import { normalQuantile, normalUpperTail } from "../../src/math/normal-distribution.js";
-import { upliftTest } from "../../src/insights/uplift-test.js";
+import { upliftInterval, wilsonInterval } from "../../src/insights/campaigns/uplift-interval.js";
+import { upliftMeanDifference } from "../../src/insights/campaigns/uplift-mean-difference.js";
+import { normalQuantile, normalUpperTail } from "../../src/math/special/normal-distribution.js";
+import { upliftTest } from "../../src/insights/campaigns/uplift-test.js";
 
 describe("normal distribution helpers", () => {
   it("match published values (Abramowitz & Stegun table 26.1)", () => {

@@ -3,10 +3,10 @@
 // with wide ranges, its fallbacks, and the grouped evaluation against the function itself.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { chebyshevByGroup } from "../../src/math/chebyshev-by-group.js";
-import { chebyshevClenshaw } from "../../src/math/chebyshev-clenshaw.js";
-import { chebyshevCoefficients, chebyshevPoints } from "../../src/math/chebyshev-coefficients.js";
-import { chebyshevInterpolant, evaluateChebyshevPiecewise } from "../../src/math/chebyshev-interpolant.js";
+import { chebyshevByGroup } from "../../src/math/special/chebyshev-by-group.js";
+import { chebyshevClenshaw } from "../../src/math/special/chebyshev-clenshaw.js";
+import { chebyshevCoefficients, chebyshevPoints } from "../../src/math/special/chebyshev-coefficients.js";
+import { chebyshevInterpolant, evaluateChebyshevPiecewise } from "../../src/math/special/chebyshev-interpolant.js";
 
 const rel = (got: number, want: number): number => Math.abs(got / want - 1);
 

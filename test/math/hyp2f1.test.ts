@@ -2,8 +2,8 @@
 // Pareto/NBD fit visits: z up to 1 − 1e-15, large x, s a whole number (the log case).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { hyp2f1 } from "../../src/math/hyp2f1.js";
-import { hyp2f1LnShifted } from "../../src/math/hyp2f1-ln-shifted.js";
+import { hyp2f1 } from "../../src/math/special/hyp2f1.js";
+import { hyp2f1LnShifted } from "../../src/math/special/hyp2f1-ln-shifted.js";
 
 const rel = (got: number, want: number): number => Math.abs(got / want - 1);
 

@@ -4,10 +4,10 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { bgBbFromJson, bgBbFromParams, fitBgBb } from "../../src/models/bg-bb.js";
-import { bgBbLogLikelihood } from "../../src/models/bg-bb-log-likelihood.js";
-import { simulateBgBb } from "../../src/models/bg-bb-simulate.js";
-import { ConvergenceError } from "../../src/models/convergence-error.js";
+import { bgBbFromJson, bgBbFromParams, fitBgBb } from "../../src/models/retention/bg-bb.js";
+import { bgBbLogLikelihood } from "../../src/models/retention/bg-bb-log-likelihood.js";
+import { simulateBgBb } from "../../src/models/retention/bg-bb.js";
+import { ConvergenceError } from "../../src/models/fitting/convergence-error.js";
 import { HAS_SHARED_DATA, sharedFile } from "../helpers/shared-data.js";
 
 const PUBLISHED = { alpha: 1.204, beta: 0.75, gamma: 0.657, delta: 2.783 };

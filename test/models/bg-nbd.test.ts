@@ -2,9 +2,9 @@
 // recovering known parameters from simulated data.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { bgNbdFromJson, bgNbdFromParams, bgNbdLogLikelihood, fitBgNbd, simulateBgNbd } from "../../src/models/bg-nbd.js";
-import { hyp2f1 } from "../../src/math/hyp2f1.js";
-import { ConvergenceError } from "../../src/models/convergence-error.js";
+import { bgNbdFromJson, bgNbdFromParams, bgNbdLogLikelihood, fitBgNbd, simulateBgNbd } from "../../src/models/purchase/bg-nbd.js";
+import { hyp2f1 } from "../../src/math/special/hyp2f1.js";
+import { ConvergenceError } from "../../src/models/fitting/convergence-error.js";
 import { readCdnowSummary } from "../helpers/reference-summary.js";
 import { HAS_SHARED_DATA } from "../helpers/shared-data.js";
 import { historyArb as historyArbOf, betaGeometricParamsArb } from "../helpers/model-arbitraries.js";

@@ -2,11 +2,11 @@
 // properties, and its parametric-bootstrap interval (parameter-draws.ts).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { bgNbdFromParams, fitBgNbd, simulateBgNbd } from "../../src/models/bg-nbd.js";
-import { customerLifetimeValue } from "../../src/models/clv.js";
-import { fitGammaGamma, gammaGammaFromParams } from "../../src/models/gamma-gamma.js";
-import { simulateGammaGamma } from "../../src/models/gamma-gamma-simulate.js";
-import { drawParameters } from "../../src/models/parameter-draws.js";
+import { bgNbdFromParams, fitBgNbd, simulateBgNbd } from "../../src/models/purchase/bg-nbd.js";
+import { customerLifetimeValue } from "../../src/models/clv/clv.js";
+import { fitGammaGamma, gammaGammaFromParams } from "../../src/models/spend/gamma-gamma.js";
+import { simulateGammaGamma } from "../../src/models/spend/gamma-gamma-simulate.js";
+import { drawParameters } from "../../src/models/fitting/parameter-draws.js";
 import { readCdnowSummary } from "../helpers/reference-summary.js";
 import { HAS_SHARED_DATA } from "../helpers/shared-data.js";
 

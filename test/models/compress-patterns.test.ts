@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compressPatterns } from "../../src/models/compress-patterns.js";
+import { compressPatterns } from "../../src/models/fitting/compress-patterns.js";
 
 describe("compressPatterns", () => {
   it("merges identical rows in first-appearance order and sums weights", () => {

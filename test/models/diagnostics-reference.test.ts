@@ -2,9 +2,9 @@
 // 39 calibration weeks to 1997-09-30, 39 holdout weeks to 1998-06-30), with the published BG/NBD
 // parameters r 0.243, alpha 4.414, a 0.793, b 2.426 (reference_values.md).
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadTransactionsFile } from "../../src/data/load-transactions.js";
+import { loadTransactionsFile } from "../../src/data/load/load-transactions.js";
 import type { Transactions } from "../../src/data/types.js";
-import { bgNbdFromParams } from "../../src/models/bg-nbd.js";
+import { bgNbdFromParams } from "../../src/models/purchase/bg-nbd.js";
 import { calibrationHoldoutTable, frequencyHistogram, purchaseTracking } from "../../src/models/diagnostics/index.js";
 import { customerSummary } from "../../src/summary/customer-summary.js";
 import type { CustomerSummary } from "../../src/summary/types.js";

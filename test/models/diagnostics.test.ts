@@ -2,9 +2,9 @@
 // expected number is recomputed here from the model's own methods, customer by customer.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseDay } from "../../src/data/parse-day.js";
+import { parseDay } from "../../src/data/parse/parse-day.js";
 import type { Transactions } from "../../src/data/types.js";
-import { bgNbdFromParams } from "../../src/models/bg-nbd.js";
+import { bgNbdFromParams } from "../../src/models/purchase/bg-nbd.js";
 import { calibrationHoldoutTable, frequencyHistogram, purchaseTracking, type HoldoutSummary } from "../../src/models/diagnostics/index.js";
 import { customerSummary } from "../../src/summary/customer-summary.js";
 

@@ -2,11 +2,11 @@
 // the published CDNOW values, by properties, and by recovering known parameters from simulated data.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ConvergenceError } from "../../src/models/convergence-error.js";
-import { fitGammaGamma, gammaGammaFromJson, gammaGammaFromParams } from "../../src/models/gamma-gamma.js";
-import { spendFrequencyCorrelation } from "../../src/models/gamma-gamma-diagnostics.js";
-import { gammaGammaLogLikelihood } from "../../src/models/gamma-gamma-log-likelihood.js";
-import { simulateGammaGamma } from "../../src/models/gamma-gamma-simulate.js";
+import { ConvergenceError } from "../../src/models/fitting/convergence-error.js";
+import { fitGammaGamma, gammaGammaFromJson, gammaGammaFromParams } from "../../src/models/spend/gamma-gamma.js";
+import { spendFrequencyCorrelation } from "../../src/models/spend/gamma-gamma-diagnostics.js";
+import { gammaGammaLogLikelihood } from "../../src/models/spend/gamma-gamma-log-likelihood.js";
+import { simulateGammaGamma } from "../../src/models/spend/gamma-gamma-simulate.js";
 import { readCdnowSummary } from "../helpers/reference-summary.js";
 import { HAS_SHARED_DATA } from "../helpers/shared-data.js";
 

@@ -2,10 +2,10 @@
 // one-dimensional root, the lasso's optimality conditions, and recovery of known coefficients.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createRng } from "../../src/math/rng.js";
-import { minimizeBfgs } from "../../src/math/minimize-bfgs.js";
-import { ConvergenceError } from "../../src/models/convergence-error.js";
-import { fitLogisticRegression } from "../../src/models/logistic-regression.js";
+import { createRng } from "../../src/math/random/rng.js";
+import { minimizeBfgs } from "../../src/math/optimise/minimize-bfgs.js";
+import { ConvergenceError } from "../../src/models/fitting/convergence-error.js";
+import { fitLogisticRegression } from "../../src/models/propensity/logistic-regression.js";
 
 describe("fitLogisticRegression: exact values", () => {
   it("a 2x2 table: log-odds, odds ratio and standard errors in closed form (Hosmer & Lemeshow §2.3)", () => {

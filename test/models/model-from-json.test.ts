@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { bgBbFromParams } from "../../src/models/bg-bb.js";
-import { bgNbdFromParams } from "../../src/models/bg-nbd.js";
-import { gammaGammaFromParams } from "../../src/models/gamma-gamma.js";
-import { mbgNbdFromParams } from "../../src/models/mbg-nbd.js";
+import { bgBbFromParams } from "../../src/models/retention/bg-bb.js";
+import { bgNbdFromParams } from "../../src/models/purchase/bg-nbd.js";
+import { gammaGammaFromParams } from "../../src/models/spend/gamma-gamma.js";
+import { mbgNbdFromParams } from "../../src/models/purchase/mbg-nbd.js";
 import { modelFromJson } from "../../src/models/model-from-json.js";
-import { paretoNbdFromParams } from "../../src/models/pareto-nbd.js";
-import { sbgFromParams } from "../../src/models/sbg.js";
+import { paretoNbdFromParams } from "../../src/models/purchase/pareto-nbd.js";
+import { sbgFromParams } from "../../src/models/retention/sbg.js";
 
 describe("modelFromJson", () => {
   it("brings every model back from its JSON text", () => {

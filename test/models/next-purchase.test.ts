@@ -2,11 +2,11 @@
 // for BG/NBD (FHL 2005), MBG/NBD and Pareto/NBD, checked against identities and Monte Carlo.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createRng } from "../../src/math/rng.js";
-import { bgNbdFromParams } from "../../src/models/bg-nbd.js";
-import type { ModelParams, PurchaseModel } from "../../src/models/model-types.js";
-import { nextPurchase } from "../../src/models/next-purchase.js";
-import { expectedNextPurchaseDate } from "../../src/models/next-purchase-date.js";
+import { createRng } from "../../src/math/random/rng.js";
+import { bgNbdFromParams } from "../../src/models/purchase/bg-nbd.js";
+import type { ModelParams, PurchaseModel } from "../../src/models/fitting/model-types.js";
+import { nextPurchase } from "../../src/models/purchase/next-purchase.js";
+import { expectedNextPurchaseDate } from "../../src/models/purchase/next-purchase-date.js";
 
 const PUBLISHED = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
 

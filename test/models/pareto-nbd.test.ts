@@ -2,9 +2,9 @@
 // published CDNOW values, by properties, and by recovering known parameters from simulated data.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ConvergenceError } from "../../src/models/convergence-error.js";
-import { fitParetoNbd, paretoNbdFromJson, paretoNbdFromParams, paretoNbdLogLikelihood, simulateParetoNbd } from "../../src/models/pareto-nbd.js";
-import { paretoNbdLogA0 } from "../../src/models/pareto-nbd-log-likelihood.js";
+import { ConvergenceError } from "../../src/models/fitting/convergence-error.js";
+import { fitParetoNbd, paretoNbdFromJson, paretoNbdFromParams, paretoNbdLogLikelihood, simulateParetoNbd } from "../../src/models/purchase/pareto-nbd.js";
+import { paretoNbdLogA0 } from "../../src/models/purchase/pareto-nbd-log-likelihood.js";
 import { readCdnowSummary } from "../helpers/reference-summary.js";
 import { HAS_SHARED_DATA } from "../helpers/shared-data.js";
 import { historyArb as historyArbOf } from "../helpers/model-arbitraries.js";

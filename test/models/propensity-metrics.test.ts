@@ -2,10 +2,10 @@
 // lift by decile, calibration by decile and risk bands; exact values and properties.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { classifierCalibration } from "../../src/models/classifier-calibration.js";
-import { classifierGains } from "../../src/models/classifier-gains.js";
-import { classifierRocAuc } from "../../src/models/classifier-roc-auc.js";
-import { propensityBands } from "../../src/models/propensity-bands.js";
+import { classifierCalibration } from "../../src/models/propensity/classifier-calibration.js";
+import { classifierGains } from "../../src/models/propensity/classifier-gains.js";
+import { classifierRocAuc } from "../../src/models/propensity/classifier-roc-auc.js";
+import { propensityBands } from "../../src/models/propensity/propensity-bands.js";
 
 const labelled = fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }).map((k) => k / 20), fc.boolean()), { minLength: 2, maxLength: 80 })
   .filter((rows) => rows.some((r) => r[1]) && rows.some((r) => !r[1]));

@@ -2,12 +2,12 @@
 // customers, and a likelihood whose maximum lies at the edge of the parameter space.
 import { describe, expect, it } from "vitest";
 import { AnalysisNotPossibleError } from "../../src/math/analysis-not-possible-error.js";
-import { fitBgNbd } from "../../src/models/bg-nbd.js";
-import { fitGammaGamma } from "../../src/models/gamma-gamma.js";
-import { fitSpendModel, MIN_SPEND_CUSTOMERS } from "../../src/models/fit-spend-model.js";
-import { drawParameters } from "../../src/models/parameter-draws.js";
-import { requireRepeatCustomers } from "../../src/models/require-repeat-customers.js";
-import { createRng } from "../../src/math/rng.js";
+import { fitBgNbd } from "../../src/models/purchase/bg-nbd.js";
+import { fitGammaGamma } from "../../src/models/spend/gamma-gamma.js";
+import { fitSpendModel, MIN_SPEND_CUSTOMERS } from "../../src/models/spend/fit-spend-model.js";
+import { drawParameters } from "../../src/models/fitting/parameter-draws.js";
+import { requireRepeatCustomers } from "../../src/models/fitting/require-repeat-customers.js";
+import { createRng } from "../../src/math/random/rng.js";
 import { readCdnowSummary } from "../helpers/reference-summary.js";
 import { HAS_SHARED_DATA } from "../helpers/shared-data.js";
 

@@ -2,9 +2,9 @@
 // by properties, and by recovering known parameters from simulated cohorts.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fitSbg, sbgFromJson, sbgFromParams } from "../../src/models/sbg.js";
-import { sbgLogLikelihood } from "../../src/models/sbg-log-likelihood.js";
-import { simulateSbg } from "../../src/models/sbg-simulate.js";
+import { fitSbg, sbgFromJson, sbgFromParams } from "../../src/models/retention/sbg.js";
+import { sbgLogLikelihood } from "../../src/models/retention/sbg-log-likelihood.js";
+import { simulateSbg } from "../../src/models/retention/sbg.js";
 
 // Fader & Hardie (2007), "How to Project Customer Retention", Journal of Interactive Marketing
 // 21(1), Table 1: customers of two cohorts of 1,000 still active at the start of years 0..12.

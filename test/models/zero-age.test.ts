@@ -1,10 +1,10 @@
 // Customers whose first purchase falls on the calibration end have T = 0: they tell a model
 // nothing yet, so they must neither break a fit nor move it.
 import { describe, expect, it } from "vitest";
-import { fitBgNbd } from "../../src/models/bg-nbd.js";
-import { fitMbgNbd } from "../../src/models/mbg-nbd.js";
-import { fitParetoNbd } from "../../src/models/pareto-nbd.js";
-import { simulateBgNbd } from "../../src/models/bg-nbd.js";
+import { fitBgNbd } from "../../src/models/purchase/bg-nbd.js";
+import { fitMbgNbd } from "../../src/models/purchase/mbg-nbd.js";
+import { fitParetoNbd } from "../../src/models/purchase/pareto-nbd.js";
+import { simulateBgNbd } from "../../src/models/purchase/bg-nbd.js";
 
 describe("customers with T = 0", () => {
   const sim = simulateBgNbd({ r: 0.5, alpha: 6, a: 0.8, b: 2.5 }, 2000, 40, 12);

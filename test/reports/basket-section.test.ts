@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Transactions } from "../../src/data/types.js";
-import { basketAnalysis } from "../../src/insights/index-basket.js";
-import { basketRuleSentence, basketSection } from "../../src/reports/basket-section.js";
+import { basketAnalysis } from "../../src/insights/baskets/index.js";
+import { basketRuleSentence, basketSection } from "../../src/reports/sections/basket-section.js";
 
 // Six orders of six customers: bread and butter go together (lift 1.125), milk goes alone.
 const ORDERS = [["bread", "butter"], ["bread", "butter"], ["bread", "butter"], ["bread", "milk"], ["milk"], ["butter"]];

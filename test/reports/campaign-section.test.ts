@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { loadCampaignContactsFile } from "../../src/data/load-campaign-contacts.js";
-import { campaignUplift } from "../../src/insights/campaign-uplift.js";
-import { campaignSection } from "../../src/reports/campaign-section.js";
+import { loadCampaignContactsFile } from "../../src/data/load/load-campaign-contacts.js";
+import { campaignUplift } from "../../src/insights/campaigns/campaign-uplift.js";
+import { campaignSection } from "../../src/reports/sections/campaign-section.js";
 
 describe("campaignSection", async () => {
   const { contacts } = await loadCampaignContactsFile("data/sample/campaign_contacts.csv");

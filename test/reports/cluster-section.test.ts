@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { clusterCustomers } from "../../src/segments/cluster-customers.js";
-import { clusterSection } from "../../src/reports/cluster-section.js";
+import { clusterCustomers } from "../../src/segments/clusters/cluster-customers.js";
+import { clusterSection } from "../../src/reports/sections/cluster-section.js";
 import type { SummaryColumns } from "../../src/summary/types.js";
 
 const days = [3, 5, 8, 10, 300, 310, 320, 330, 340, 150, 160, 170];

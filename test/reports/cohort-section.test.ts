@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { loadTransactionsFile } from "../../src/data/load-transactions.js";
-import { cohortAnalysis } from "../../src/insights/cohort-analysis.js";
-import { cohortSection } from "../../src/reports/cohort-section.js";
-import { renderHtml } from "../../src/reports/html.js";
+import { loadTransactionsFile } from "../../src/data/load/load-transactions.js";
+import { cohortAnalysis } from "../../src/insights/cohorts/cohort-analysis.js";
+import { cohortSection } from "../../src/reports/sections/cohort-section.js";
+import { renderHtml } from "../../src/reports/html/html.js";
 import { REPO_ROOT } from "../helpers/shared-data.js";
 
 describe("cohortSection on the sample", async () => {

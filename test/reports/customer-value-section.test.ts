@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { customerValueSection } from "../../src/reports/customer-value-section.js";
+import { customerValueSection } from "../../src/reports/sections/customer-value-section.js";
 import { customerValue } from "../../src/value/index.js";
 import { HAND_COSTS, HAND_EVENTS, HAND_TRANSACTIONS } from "../value/hand-table.js";
 

@@ -7,7 +7,7 @@ import JSZip from "jszip";
 import { SaxesParser } from "saxes";
 import { buildCustomerReport, renderExcel } from "../../src/reports/index.js";
 import type { Report } from "../../src/reports/index.js";
-import { parseAbsoluteRef } from "../../src/reports/xlsx-cell-ref.js";
+import { parseAbsoluteRef } from "../../src/reports/excel/drawing/xlsx-cell-ref.js";
 import { reportCommand } from "../../src/cli/commands/report.js";
 import { FORMULA_ID, GENERATED_AT, handLedger, handSummary } from "./fixtures.js";
 

@@ -1,4 +1,4 @@
-import { ledgerOf, type RowLedger } from "../../src/data/row-ledger.js";
+import { ledgerOf, type RowLedger } from "../../src/data/ledger/row-ledger.js";
 import type { CustomerSummary } from "../../src/summary/types.js";
 
 export const XSS_ID = "<img src=x onerror=alert(1)>";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { Script } from "node:vm";
 import { buildCustomerReport, renderHtml } from "../../src/reports/index.js";
-import { TABLE_SCRIPT } from "../../src/reports/html-script.js";
-import { htmlTable } from "../../src/reports/html-table.js";
+import { TABLE_SCRIPT } from "../../src/reports/html/html-script.js";
+import { htmlTable } from "../../src/reports/html/html-table.js";
 import { GENERATED_AT, XSS_ID, handLedger, handSummary } from "./fixtures.js";
 
 const report = buildCustomerReport({ ledger: handLedger(), summary: handSummary(), generatedAt: GENERATED_AT, currency: "EUR" });

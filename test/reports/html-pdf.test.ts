@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildCustomerReport, renderHtml } from "../../src/reports/index.js";
-import { renderPdf } from "../../src/reports/pdf.js";
-import { pdfBrowser } from "../../src/reports/pdf-browser.js";
+import { renderPdf } from "../../src/reports/pdf/pdf.js";
+import { pdfBrowser } from "../../src/reports/pdf/pdf-browser.js";
 import { GENERATED_AT, handLedger, handSummary } from "./fixtures.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "crm-pdf-test-"));

@@ -4,7 +4,7 @@
 // say what they measure.
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { ledgerOf } from "../../src/data/row-ledger.js";
+import { ledgerOf } from "../../src/data/ledger/row-ledger.js";
 import { buildCustomerReport, renderExcel, renderHtml } from "../../src/reports/index.js";
 import { formatDateTime } from "../../src/reports/format-date-time.js";
 import { GENERATED_AT, handLedger, handSummary } from "./fixtures.js";

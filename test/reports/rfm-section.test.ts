@@ -1,10 +1,10 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadTransactions } from "../../src/engine/load-transactions.js";
-import { migrationSection } from "../../src/reports/migration-section.js";
-import { rfmSection } from "../../src/reports/rfm-section.js";
-import { renderHtml } from "../../src/reports/html.js";
-import { rfmAnalysis, rfmMigration } from "../../src/segments/index-rfm.js";
+import { migrationSection } from "../../src/reports/sections/migration-section.js";
+import { rfmSection } from "../../src/reports/sections/rfm-section.js";
+import { renderHtml } from "../../src/reports/html/html.js";
+import { rfmAnalysis, rfmMigration } from "../../src/segments/rfm/index.js";
 import { customerSummary } from "../../src/summary/customer-summary.js";
 import { REPO_ROOT } from "../helpers/shared-data.js";
 

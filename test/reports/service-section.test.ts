@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { loadServiceEventsFile } from "../../src/data/load-service-events.js";
-import { loadTransactionsFile } from "../../src/data/load-transactions.js";
-import { serviceImpact } from "../../src/insights/service-impact.js";
-import { serviceSection } from "../../src/reports/service-section.js";
+import { loadServiceEventsFile } from "../../src/data/load/load-service-events.js";
+import { loadTransactionsFile } from "../../src/data/load/load-transactions.js";
+import { serviceImpact } from "../../src/insights/service/service-impact.js";
+import { serviceSection } from "../../src/reports/sections/service-section.js";
 
 describe("serviceSection", async () => {
   const { transactions } = await loadTransactionsFile("data/sample/transactions.csv");

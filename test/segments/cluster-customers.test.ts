@@ -1,13 +1,13 @@
 // Customer clusters: planted structure found again, k chosen, profiles and names, ARI.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createRng } from "../../src/math/rng.js";
-import { clusterCustomers } from "../../src/segments/cluster-customers.js";
-import { clusterKChoice } from "../../src/segments/cluster-k-choice.js";
-import { clusterNames } from "../../src/segments/cluster-names.js";
-import { clusterProfiles } from "../../src/segments/cluster-profiles.js";
-import { clusterRandIndex } from "../../src/segments/cluster-rand-index.js";
-import { standardizeFeatures } from "../../src/segments/standardize-features.js";
+import { createRng } from "../../src/math/random/rng.js";
+import { clusterCustomers } from "../../src/segments/clusters/cluster-customers.js";
+import { clusterKChoice } from "../../src/segments/clusters/cluster-k-choice.js";
+import { clusterNames } from "../../src/segments/clusters/cluster-names.js";
+import { clusterProfiles } from "../../src/segments/clusters/cluster-profiles.js";
+import { clusterRandIndex } from "../../src/segments/clusters/cluster-rand-index.js";
+import { standardizeFeatures } from "../../src/segments/clusters/standardize-features.js";
 import type { SummaryColumns } from "../../src/summary/types.js";
 
 /** Three planted groups: recent heavy buyers, lapsed one-timers, mid-recency regulars. */

@@ -1,12 +1,12 @@
 // k-means, k-means++ and the silhouette: exact values on hand-made points, and properties.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createRng } from "../../src/math/rng.js";
-import { kmeans } from "../../src/segments/kmeans.js";
-import { kmeansLloyd } from "../../src/segments/kmeans-lloyd.js";
-import { kmeansPlusPlus } from "../../src/segments/kmeans-plus-plus.js";
-import { silhouetteScore } from "../../src/segments/silhouette-score.js";
-import { signedLog1p, standardizeFeatures } from "../../src/segments/standardize-features.js";
+import { createRng } from "../../src/math/random/rng.js";
+import { kmeans } from "../../src/segments/clusters/kmeans.js";
+import { kmeansLloyd } from "../../src/segments/clusters/kmeans-lloyd.js";
+import { kmeansPlusPlus } from "../../src/segments/clusters/kmeans-plus-plus.js";
+import { silhouetteScore } from "../../src/segments/clusters/silhouette-score.js";
+import { signedLog1p, standardizeFeatures } from "../../src/segments/clusters/standardize-features.js";
 
 // Two obvious clusters in 2-D: three points around (0, 0), two around (10, 10).
 const TWO = Float64Array.from([0, 0, 1, 0, 0, 1, 10, 10, 11, 11]);

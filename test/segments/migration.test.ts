@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadTransactions } from "../../src/engine/load-transactions.js";
 import { loadTransactionsText } from "../../src/data/index.js";
-import { DEFAULT_SEGMENT_RULES, migrationMatrix, rfmMigration } from "../../src/segments/index-rfm.js";
+import { DEFAULT_SEGMENT_RULES, migrationMatrix, rfmMigration } from "../../src/segments/rfm/index.js";
 import { REPO_ROOT } from "../helpers/shared-data.js";
 
 describe("migrationMatrix on a hand-made pair", () => {

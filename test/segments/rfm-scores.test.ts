@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { rfmQuantileBreaks, rfmScoreValues, rfmScores } from "../../src/segments/index-rfm.js";
+import { rfmQuantileBreaks, rfmScoreValues, rfmScores } from "../../src/segments/rfm/index.js";
 
 describe("rfmQuantileBreaks: exact cut points on hand-made tables", () => {
   it("quintiles of 1..10 cut at 2, 4, 6, 8", () => {

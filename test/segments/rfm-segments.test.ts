@@ -8,7 +8,7 @@ import {
   segmentRuleMatches,
   segmentTable,
   type SegmentRule,
-} from "../../src/segments/index-rfm.js";
+} from "../../src/segments/rfm/index.js";
 
 describe("the default segment map", () => {
   it("covers every one of the 125 (R, F, M) combinations exactly once", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { USAGE_TREATMENTS, usageTiers } from "../../src/segments/index-rfm.js";
+import { USAGE_TREATMENTS, usageTiers } from "../../src/segments/rfm/index.js";
 
 const summary = {
   calibrationEnd: "2025-12-31",

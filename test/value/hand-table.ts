@@ -1,7 +1,7 @@
 // A small hand-made table whose value figures are worked out by hand in customer-value.test.ts.
-import { loadServiceEventsText } from "../../src/data/load-service-events.js";
-import { loadCustomersText } from "../../src/data/load-customers.js";
-import { loadTransactionsText } from "../../src/data/load-transactions.js";
+import { loadServiceEventsText } from "../../src/data/load/load-service-events.js";
+import { loadCustomersText } from "../../src/data/load/load-customers.js";
+import { loadTransactionsText } from "../../src/data/load/load-transactions.js";
 
 export const HAND_TRANSACTIONS = loadTransactionsText([
   "customer_id,order_id,date,channel,category,quantity,unit_price,discount,amount,freight,cost,returned_quantity,returned_amount",

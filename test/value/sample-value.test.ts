@@ -2,9 +2,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadCustomersFile } from "../../src/data/load-customers.js";
-import { loadServiceEventsFile } from "../../src/data/load-service-events.js";
-import { loadTransactionsFile } from "../../src/data/load-transactions.js";
+import { loadCustomersFile } from "../../src/data/load/load-customers.js";
+import { loadServiceEventsFile } from "../../src/data/load/load-service-events.js";
+import { loadTransactionsFile } from "../../src/data/load/load-transactions.js";
 import { customerValue, valueByGroup } from "../../src/value/index.js";
 import { REPO_ROOT } from "../helpers/shared-data.js";
 

@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Transactions } from "../../src/data/types.js";
-import type { ServiceEvents } from "../../src/data/build-service-events.js";
+import type { ServiceEvents } from "../../src/data/load/build-service-events.js";
 import { customerValue, valueByGroup, type ValueSums } from "../../src/value/index.js";
 
 const line = fc.record({

@@ -4,9 +4,9 @@ import { INPUT_FLAGS, INPUT_HELP, loadInputFlags } from "../input-flags.js";
 import { choiceFlag, intFlag, parseFlags, stringFlag, type FlagValues } from "../parse-flags.js";
 import { count, step } from "../progress.js";
 import { UsageError } from "../usage-error.js";
-import { basketAnalysis } from "../../insights/basket-analysis.js";
+import { basketAnalysis } from "../../insights/baskets/basket-analysis.js";
 import { columnsToCsv } from "../../summary/summary-to-csv.js";
-import { writeFileAtomic } from "../../data/write-file-atomic.js";
+import { writeFileAtomic } from "../../data/output/write-file-atomic.js";
 
 const HELP = `crm basket: cross-sell rules (market-basket analysis) and next-best items per customer
 

@@ -4,11 +4,11 @@ import { INPUT_FLAGS, INPUT_HELP, loadInputFlags } from "../input-flags.js";
 import { intFlag, parseFlags, stringFlag, numberFlag } from "../parse-flags.js";
 import { step } from "../progress.js";
 import { UsageError } from "../usage-error.js";
-import { loadCampaignContactsFile } from "../../data/load-campaign-contacts.js";
-import { formatDay } from "../../data/format-day.js";
-import { writeFileAtomic } from "../../data/write-file-atomic.js";
-import { campaignUplift } from "../../insights/campaign-uplift.js";
-import { rfmAnalysis } from "../../segments/rfm-analysis.js";
+import { loadCampaignContactsFile } from "../../data/load/load-campaign-contacts.js";
+import { formatDay } from "../../data/parse/format-day.js";
+import { writeFileAtomic } from "../../data/output/write-file-atomic.js";
+import { campaignUplift } from "../../insights/campaigns/campaign-uplift.js";
+import { rfmAnalysis } from "../../segments/rfm/rfm-analysis.js";
 import { customerSummary } from "../../summary/customer-summary.js";
 import { columnsToCsv } from "../../summary/summary-to-csv.js";
 

@@ -4,10 +4,10 @@ import { INPUT_FLAGS, INPUT_HELP, loadInputFlags } from "../input-flags.js";
 import { choiceFlag, intFlag, parseFlags, stringFlag, numberFlag } from "../parse-flags.js";
 import { count, step } from "../progress.js";
 import { UsageError } from "../usage-error.js";
-import { loadCustomersFile } from "../../data/load-customers.js";
-import { writeFileAtomic } from "../../data/write-file-atomic.js";
-import { cohortAnalysis } from "../../insights/cohort-analysis.js";
-import { cohortMatrixToCsv, retentionTriangleCsv, retentionWhatIfCsv } from "../../insights/cohort-to-csv.js";
+import { loadCustomersFile } from "../../data/load/load-customers.js";
+import { writeFileAtomic } from "../../data/output/write-file-atomic.js";
+import { cohortAnalysis } from "../../insights/cohorts/cohort-analysis.js";
+import { cohortMatrixToCsv, retentionTriangleCsv, retentionWhatIfCsv } from "../../insights/cohorts/cohort-to-csv.js";
 
 const HELP = `crm cohorts: cohort retention triangle, "still buying" survival, sBG projection, retention what-if
 

@@ -5,9 +5,9 @@ import { MODEL_FITTERS } from "../model-fitters.js";
 import { choiceFlag, parseFlags, stringFlag, numberFlag } from "../parse-flags.js";
 import { count, step } from "../progress.js";
 import { UsageError } from "../usage-error.js";
-import { loadNumericTable } from "../../data/load-numeric-table.js";
-import { writeFileAtomic } from "../../data/write-file-atomic.js";
-import type { FittedModel, ModelId, ModelParams } from "../../models/model-types.js";
+import { loadNumericTable } from "../../data/read/load-numeric-table.js";
+import { writeFileAtomic } from "../../data/output/write-file-atomic.js";
+import type { FittedModel, ModelId, ModelParams } from "../../models/fitting/model-types.js";
 
 const MODELS = Object.keys(MODEL_FITTERS) as ModelId[];
 

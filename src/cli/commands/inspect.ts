@@ -2,10 +2,10 @@ import type { Command } from "../command.js";
 import { choiceFlag, parseFlags, stringFlag } from "../parse-flags.js";
 import { count } from "../progress.js";
 import { UsageError } from "../usage-error.js";
-import { TEXT_ENCODINGS } from "../../data/decode-text.js";
+import { TEXT_ENCODINGS } from "../../data/read/decode-text.js";
 import { type Inspection, roleText } from "../../data/inspect/inspect-table.js";
 import { shellLine } from "../../data/inspect/propose-flags.js";
-import { writeFileAtomic } from "../../data/write-file-atomic.js";
+import { writeFileAtomic } from "../../data/output/write-file-atomic.js";
 import { inspectInput } from "../../engine/inspect-input.js";
 import { checkOutFlags } from "../check-out-flags.js";
 

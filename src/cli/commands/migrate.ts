@@ -3,7 +3,7 @@ import { INPUT_FLAGS, INPUT_HELP, loadInputFlags } from "../input-flags.js";
 import { parseFlags, stringFlag } from "../parse-flags.js";
 import { step } from "../progress.js";
 import { UsageError } from "../usage-error.js";
-import { rfmMigration } from "../../segments/rfm-migration.js";
+import { rfmMigration } from "../../segments/migration/rfm-migration.js";
 
 const HELP = `crm migrate: how customers moved between RFM segments from one date to another
 

@@ -7,12 +7,12 @@ import { sampleTransactionsPath } from "../package-root.js";
 import { choiceFlag, intFlag, parseFlags, stringFlag, numberFlag } from "../parse-flags.js";
 import { count, step } from "../progress.js";
 import { UsageError } from "../usage-error.js";
-import { writeFileAtomic } from "../../data/write-file-atomic.js";
-import { customerLifetimeValue } from "../../models/clv.js";
-import { fitSpendModel } from "../../models/fit-spend-model.js";
-import type { PurchaseModel } from "../../models/model-types.js";
-import { nextPurchase } from "../../models/next-purchase.js";
-import { expectedNextPurchaseDate } from "../../models/next-purchase-date.js";
+import { writeFileAtomic } from "../../data/output/write-file-atomic.js";
+import { customerLifetimeValue } from "../../models/clv/clv.js";
+import { fitSpendModel } from "../../models/spend/fit-spend-model.js";
+import type { PurchaseModel } from "../../models/fitting/model-types.js";
+import { nextPurchase } from "../../models/purchase/next-purchase.js";
+import { expectedNextPurchaseDate } from "../../models/purchase/next-purchase-date.js";
 import { customerSummary } from "../../summary/customer-summary.js";
 import { columnsToCsv } from "../../summary/summary-to-csv.js";
 

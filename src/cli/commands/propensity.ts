@@ -3,10 +3,10 @@ import { checkOutFlags } from "../check-out-flags.js";
 import { INPUT_FLAGS, INPUT_HELP, loadInputFlags } from "../input-flags.js";
 import { choiceFlag, intFlag, parseFlags, stringFlag, numberFlag } from "../parse-flags.js";
 import { count, step } from "../progress.js";
-import { loadServiceEventsFile } from "../../data/load-service-events.js";
-import { writeFileAtomic } from "../../data/write-file-atomic.js";
-import { DEFAULT_BAND_THRESHOLDS } from "../../models/propensity-bands.js";
-import { propensityAnalysis } from "../../models/propensity.js";
+import { loadServiceEventsFile } from "../../data/load/load-service-events.js";
+import { writeFileAtomic } from "../../data/output/write-file-atomic.js";
+import { DEFAULT_BAND_THRESHOLDS } from "../../models/propensity/propensity-bands.js";
+import { propensityAnalysis } from "../../models/propensity/propensity.js";
 import { columnsToCsv } from "../../summary/summary-to-csv.js";
 
 const HELP = `crm propensity: churn risk or propensity to buy per customer, tested on a later period

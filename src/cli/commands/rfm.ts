@@ -4,11 +4,11 @@ import { INPUT_FLAGS, INPUT_HELP, loadInputFlags } from "../input-flags.js";
 import { choiceFlag, parseFlags, stringFlag } from "../parse-flags.js";
 import { count, step } from "../progress.js";
 import { UsageError } from "../usage-error.js";
-import { parseDay } from "../../data/parse-day.js";
-import { writeFileAtomic } from "../../data/write-file-atomic.js";
+import { parseDay } from "../../data/parse/parse-day.js";
+import { writeFileAtomic } from "../../data/output/write-file-atomic.js";
 import { customerSummary } from "../../summary/customer-summary.js";
 import { columnsToCsv } from "../../summary/summary-to-csv.js";
-import { rfmAnalysis } from "../../segments/rfm-analysis.js";
+import { rfmAnalysis } from "../../segments/rfm/rfm-analysis.js";
 
 const HELP = `crm rfm: RFM scores 1-5, the named segments with what to do, and usage tiers
 

@@ -6,9 +6,9 @@ import { count, step } from "../progress.js";
 import { UsageError } from "../usage-error.js";
 import { customerSummary } from "../../summary/customer-summary.js";
 import { columnsToCsv } from "../../summary/summary-to-csv.js";
-import { writeFileAtomic } from "../../data/write-file-atomic.js";
-import { clusterCustomers, type ClusterResult } from "../../segments/cluster-customers.js";
-import { CLUSTER_FEATURE_NAMES, DEFAULT_CLUSTER_FEATURES, type ClusterFeature } from "../../segments/standardize-features.js";
+import { writeFileAtomic } from "../../data/output/write-file-atomic.js";
+import { clusterCustomers, type ClusterResult } from "../../segments/clusters/cluster-customers.js";
+import { CLUSTER_FEATURE_NAMES, DEFAULT_CLUSTER_FEATURES, type ClusterFeature } from "../../segments/clusters/standardize-features.js";
 
 const HELP = `crm segment: k-means customer clusters on RFM-like features, with a profile of each cluster
 

@@ -4,9 +4,9 @@ import { INPUT_FLAGS, INPUT_HELP, loadInputFlags } from "../input-flags.js";
 import { intFlag, parseFlags, stringFlag } from "../parse-flags.js";
 import { count, step } from "../progress.js";
 import { UsageError } from "../usage-error.js";
-import { loadServiceEventsFile } from "../../data/load-service-events.js";
-import { writeFileAtomic } from "../../data/write-file-atomic.js";
-import { SERVICE_PROBLEM_LABELS, serviceImpact } from "../../insights/service-impact.js";
+import { loadServiceEventsFile } from "../../data/load/load-service-events.js";
+import { writeFileAtomic } from "../../data/output/write-file-atomic.js";
+import { SERVICE_PROBLEM_LABELS, serviceImpact } from "../../insights/service/service-impact.js";
 import { columnsToCsv } from "../../summary/summary-to-csv.js";
 
 const HELP = `crm service: what service problems cost in later sales and retention

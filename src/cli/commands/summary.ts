@@ -5,7 +5,7 @@ import { choiceFlag, parseFlags, stringFlag } from "../parse-flags.js";
 import { count, step } from "../progress.js";
 import { customerSummary } from "../../summary/customer-summary.js";
 import { summaryToCsv } from "../../summary/summary-to-csv.js";
-import { writeFileAtomic } from "../../data/write-file-atomic.js";
+import { writeFileAtomic } from "../../data/output/write-file-atomic.js";
 
 const HELP = `crm summary: one row per customer (frequency, recency, T, monetary value, RFM features)
 

@@ -1,6 +1,6 @@
 import { categoricalSampler, type UniformSource } from "../../math/index.js";
 import { SAMPLE_DEFAULTS } from "./defaults.js";
-import { isoDayOption } from "../iso-day-option.js";
+import { isoDayOption } from "../parse/iso-day-option.js";
 import type { BgNbdParams, CampaignRates, GammaGammaParams, GenerateSampleOptions, SalesChannel, ServiceEffect } from "./types.js";
 import { ArgumentError } from "../../math/argument-error.js";
 

@@ -1,4 +1,4 @@
-import { formatDay } from "../format-day.js";
+import { formatDay } from "../parse/format-day.js";
 import type { GeneratedSample } from "./types.js";
 
 /** One CSV file of a sample: its name, header and a row renderer. Private to `writeSample`. */

@@ -1,5 +1,5 @@
 import { SAMPLE_DEFAULTS } from "./defaults.js";
-import { formatDay } from "../format-day.js";
+import { formatDay } from "../parse/format-day.js";
 import type { World } from "./resolve-world.js";
 import type { SampleTruth } from "./types.js";
 

@@ -1,5 +1,5 @@
-import type { CampaignContacts } from "../build-campaign-contacts.js";
-import type { ServiceEvents, ServiceEventType } from "../build-service-events.js";
+import type { CampaignContacts } from "../load/build-campaign-contacts.js";
+import type { ServiceEvents, ServiceEventType } from "../load/build-service-events.js";
 
 /**
  * Types of the seeded sample-data generator: its options, the tables it returns (by column,

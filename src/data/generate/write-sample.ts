@@ -1,5 +1,5 @@
 import { open, rename, rm } from "node:fs/promises";
-import { makeFolder } from "../make-folder.js";
+import { makeFolder } from "../output/make-folder.js";
 import { join } from "node:path";
 import { sampleCsvSpecs } from "./sample-csv.js";
 import { sampleReadme } from "./sample-readme.js";

@@ -1,4 +1,4 @@
-import { dayParser } from "../parse-day.js";
+import { dayParser } from "../parse/parse-day.js";
 
 /** What {@link guessDateFormat} found in a column of dates. */
 export interface DateGuess {

@@ -1,4 +1,4 @@
-import { parseNumber, type DecimalMark } from "../parse-number.js";
+import { parseNumber, type DecimalMark } from "../parse/parse-number.js";
 import type { CanonicalField } from "../types.js";
 import { type DateGuess, guessDateFormat } from "./guess-date-format.js";
 

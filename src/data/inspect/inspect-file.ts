@@ -1,13 +1,13 @@
 import { open, readFile } from "node:fs/promises";
 import path from "node:path";
-import { checkInputFile, MAX_INPUT_BYTES } from "../check-input-file.js";
+import { checkInputFile, MAX_INPUT_BYTES } from "../read/check-input-file.js";
 import { DataError } from "../data-error.js";
-import { decodeText, encodingOf, firstBadUtf8Byte, type FoundEncoding, isPlausibleLatin1, type TextEncoding } from "../decode-text.js";
-import { parseNumber } from "../parse-number.js";
-import { type RawTable, positionalHeader } from "../raw-table.js";
-import { detectDelimiter } from "../detect-delimiter.js";
-import { readJson } from "../read-json.js";
-import { formatOfName, readRowsTextAs, readRowsFileAs, type InputFormat, type ReadRowsOptions } from "../read-rows.js";
+import { decodeText, encodingOf, firstBadUtf8Byte, type FoundEncoding, isPlausibleLatin1, type TextEncoding } from "../read/decode-text.js";
+import { parseNumber } from "../parse/parse-number.js";
+import { type RawTable, positionalHeader } from "../read/raw-table.js";
+import { detectDelimiter } from "../read/detect-delimiter.js";
+import { readJson } from "../read/read-json.js";
+import { formatOfName, readRowsTextAs, readRowsFileAs, type InputFormat, type ReadRowsOptions } from "../read/read-rows.js";
 import { guessDateFormat } from "./guess-date-format.js";
 import { type InspectFacts, type Inspection, INSPECT_ROWS, inspectTable } from "./inspect-table.js";
 

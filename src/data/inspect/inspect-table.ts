@@ -1,9 +1,9 @@
-import type { FoundEncoding } from "../decode-text.js";
-import type { DecimalMark } from "../parse-number.js";
-import type { RawTable } from "../raw-table.js";
-import type { Mapping } from "../read-mapping-file.js";
-import type { InputFormat } from "../read-rows.js";
-import { TRANSACTION_COLUMNS } from "../transaction-options.js";
+import type { FoundEncoding } from "../read/decode-text.js";
+import type { DecimalMark } from "../parse/parse-number.js";
+import type { RawTable } from "../read/raw-table.js";
+import type { Mapping } from "../columns/read-mapping-file.js";
+import type { InputFormat } from "../read/read-rows.js";
+import { TRANSACTION_COLUMNS } from "../columns/transaction-options.js";
 import type { CanonicalField } from "../types.js";
 import { type DateGuess, describeDateGuess } from "./guess-date-format.js";
 import { type ColumnGuess, guessRoles } from "./guess-roles.js";

@@ -1,5 +1,5 @@
-import type { Mapping } from "../read-mapping-file.js";
-import { TRANSACTION_COLUMNS } from "../transaction-options.js";
+import type { Mapping } from "../columns/read-mapping-file.js";
+import { TRANSACTION_COLUMNS } from "../columns/transaction-options.js";
 import type { CanonicalField } from "../types.js";
 
 /**

@@ -1,5 +1,5 @@
 import type { TimeUnit } from "../../summary/types.js";
-import type { ModelParams, PurchaseModel } from "../model-types.js";
+import type { ModelParams, PurchaseModel } from "../fitting/model-types.js";
 import { checkTimeUnit } from "./check-time-unit.js";
 import { frequencyClasses } from "./frequency-classes.js";
 import type { DiagnosticSummary } from "./types.js";

@@ -1,8 +1,8 @@
-import { formatDay } from "../../data/format-day.js";
-import { isoDayOption } from "../../data/iso-day-option.js";
+import { formatDay } from "../../data/parse/format-day.js";
+import { isoDayOption } from "../../data/parse/iso-day-option.js";
 import type { Transactions } from "../../data/types.js";
 import { DAYS_PER_UNIT, type TimeUnit } from "../../summary/types.js";
-import type { ModelParams, PurchaseModel } from "../model-types.js";
+import type { ModelParams, PurchaseModel } from "../fitting/model-types.js";
 import { checkTimeUnit } from "./check-time-unit.js";
 import { countRepeatPurchasesByPeriod } from "./count-repeat-purchases-by-period.js";
 import { expectedCumulativeByPeriod } from "./expected-cumulative-by-period.js";

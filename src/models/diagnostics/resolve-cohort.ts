@@ -1,4 +1,4 @@
-import { isoDayOption } from "../../data/iso-day-option.js";
+import { isoDayOption } from "../../data/parse/iso-day-option.js";
 import type { TimeUnit } from "../../summary/types.js";
 import { ArgumentError } from "../../math/argument-error.js";
 

@@ -1,0 +1,70 @@
+import type { PlotlyFigure } from "../plotly-figure.js";
+import { SEQUENTIAL_SCALE, baseLayout } from "../palette.js";
+import { deepFreeze } from "../deep-freeze.js";
+import { ArgumentError } from "../../math/argument-error.js";
+import { withCurrency } from "../with-currency.js";
+
+/**
+ * The R × F grid of RFM scores as a heatmap: recency score across (1 = longest ago, 5 = most
+ * recent), frequency score up; the colour is the number of customers or, with `spend` and
+ * `measure: "meanSpend"`, their mean spend. Best customers sit top right.
+ *
+ * @param r - recency score per customer (1..bins)
+ * @param f - frequency score per customer (1..bins)
+ * @param options - `spend` per customer (currency units), `measure` ("customers" default, or "meanSpend"), `currency`, `bins` (default 5), `title`
+ * @returns a frozen heatmap figure; `z[f - 1][r - 1]`, empty cells null
+ * @throws ArgumentError for unequal lengths, a score outside 1..bins, or `meanSpend` without `spend`
+ * @example
+ * rfmGridHeatmap([5, 1], [5, 1]).data[0].z[4][4]; // 1
+ */
+export function rfmGridHeatmap(
+  r: ArrayLike<number>,
+  f: ArrayLike<number>,
+  options: { readonly spend?: ArrayLike<number>; readonly measure?: "customers" | "meanSpend"; readonly currency?: string; readonly bins?: number; readonly title?: string } = {},
+): PlotlyFigure {
+  const fn = "rfmGridHeatmap";
+  const bins = options.bins ?? 5;
+  const measure = options.measure ?? "customers";
+  const n = r.length;
+  if (f.length !== n) throw new ArgumentError(`${fn}: ${n} R scores but ${f.length} F scores`);
+  const spend = options.spend;
+  if (measure === "meanSpend" && (!spend || spend.length !== n)) throw new ArgumentError(`${fn}: measure "meanSpend" needs spend for each of the ${n} customers`);
+  const count = Array.from({ length: bins }, () => new Array<number>(bins).fill(0));
+  const total = Array.from({ length: bins }, () => new Array<number>(bins).fill(0));
+  for (let i = 0; i < n; i++) {
+    const ri = r[i]!;
+    const fi = f[i]!;
+    if (!Number.isInteger(ri) || ri < 1 || ri > bins) throw new ArgumentError(`${fn}: R score ${ri} of row ${i} is not within 1..${bins}`);
+    if (!Number.isInteger(fi) || fi < 1 || fi > bins) throw new ArgumentError(`${fn}: F score ${fi} of row ${i} is not within 1..${bins}`);
+    count[fi - 1]![ri - 1]! += 1;
+    if (spend) total[fi - 1]![ri - 1]! += spend[i]!;
+  }
+  const z = count.map((row, y) =>
+    row.map((c, x) => (c === 0 ? null : measure === "customers" ? c : Math.round((100 * total[y]![x]!) / c) / 100)),
+  );
+  const currency = options.currency ?? "";
+  const what = measure === "customers" ? "Customers (count)" : withCurrency("Mean spend", currency);
+  const layout = baseLayout(
+    options.title ?? (measure === "customers" ? "Customers by recency and frequency score" : "Mean spend by recency and frequency score"),
+    "Recency score R (5 = bought most recently)",
+    "Frequency score F (5 = most orders)",
+  );
+  const labels = Array.from({ length: bins }, (_, k) => String(k + 1));
+  return deepFreeze({
+    data: [
+      {
+        type: "heatmap" as const,
+        name: what,
+        x: labels,
+        y: labels,
+        z,
+        colorscale: SEQUENTIAL_SCALE,
+        colorbar: { title: { text: what } },
+        hovertemplate: `R %{x}, F %{y}: %{z}${measure === "customers" ? " customers" : currency ? ` ${currency}` : ""}<extra></extra>`,
+        xgap: 2,
+        ygap: 2,
+      },
+    ],
+    layout: { ...layout, xaxis: { ...layout.xaxis, type: "category" as const }, yaxis: { ...layout.yaxis, type: "category" as const, rangemode: "normal" as const } },
+  });
+}

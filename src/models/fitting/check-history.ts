@@ -1,0 +1,35 @@
+import type { CustomerHistory } from "./model-types.js";
+import { ArgumentError } from "../../math/argument-error.js";
+
+/**
+ * Checks customer histories before a model uses them: equal lengths, whole repeat purchases
+ * x >= 0, 0 <= t_x <= T, T >= 0 (a customer whose first purchase is on the calibration end has
+ * T = 0 and simply tells the model nothing yet), t_x = 0 when x = 0, and weights >= 0. Errors name the
+ * function, the row and the values, so a bad summary never turns into NaN predictions.
+ *
+ * @param fn - the public function, named in errors (e.g. `fitBgNbd`)
+ * @param customers - the histories
+ * @returns the number of rows
+ * @throws ArgumentError naming the first offending row
+ * @example
+ * checkHistory("fitBgNbd", { frequency: [2], recency: [30.43], T: [38.86] }); // 1
+ */
+export function checkHistory(fn: string, customers: CustomerHistory): number {
+  const { frequency: x, recency: tx, T, weights } = customers;
+  const n = x.length;
+  if (tx.length !== n || T.length !== n) {
+    throw new ArgumentError(`${fn}: frequency, recency and T differ in length (${n}, ${tx.length}, ${T.length})`);
+  }
+  if (weights && weights.length !== n) throw new ArgumentError(`${fn}: ${weights.length} weights for ${n} customers`);
+  for (let i = 0; i < n; i++) {
+    const xi = x[i]!, ti = tx[i]!, Ti = T[i]!;
+    if (!(Number.isInteger(xi) && xi >= 0)) throw new ArgumentError(`${fn}: frequency ${xi} of row ${i} is not a whole number >= 0`);
+    if (!(Ti >= 0) || !Number.isFinite(Ti)) throw new ArgumentError(`${fn}: T ${Ti} of row ${i} must be a number >= 0`);
+    if (!(ti >= 0 && ti <= Ti * (1 + 1e-12))) throw new ArgumentError(`${fn}: recency ${ti} of row ${i} must be between 0 and T ${Ti}`);
+    if (xi === 0 && ti !== 0) throw new ArgumentError(`${fn}: recency ${ti} of row ${i} must be 0 when frequency is 0`);
+    if (weights && !(weights[i]! >= 0 && Number.isFinite(weights[i]!))) {
+      throw new ArgumentError(`${fn}: weight ${weights[i]} of row ${i} must be a finite number >= 0`);
+    }
+  }
+  return n;
+}

@@ -1,0 +1,174 @@
+import { deepFreeze, groupBarChart, modelCalibrationHoldoutChart, modelTrackingChart, spendHistogram, withCurrency } from "../../charts/index.js";
+import type { LifetimeValueAnalysis } from "../../models/clv/lifetime-value-analysis.js";
+import type { ParameterEstimate } from "../../models/fitting/model-types.js";
+import type { ReportTable, Section } from "../report-model.js";
+import { formatValue } from "../format-value.js";
+import { DAYS_PER_UNIT } from "../../summary/types.js";
+import { topIndices } from "./top-indices.js";
+import { ArgumentError } from "../../math/argument-error.js";
+
+const MODEL_NAMES: Readonly<Record<string, string>> = { "bg-nbd": "BG/NBD", "pareto-nbd": "Pareto/NBD", "mbg-nbd": "MBG/NBD" };
+const GROUPS = [
+  { label: "0 (one-time buyers)", lo: 0, hi: 0 },
+  { label: "1-2", lo: 1, hi: 2 },
+  { label: "3-5", lo: 3, hi: 5 },
+  { label: "6+", lo: 6, hi: Infinity },
+];
+
+function parameterRows(model: string, rows: readonly ParameterEstimate[]): ReportTable["rows"] {
+  return rows.map((r) => ({ model, parameter: r.parameter, estimate: r.estimate, standardError: r.standardError, lower95: r.lower95, upper95: r.upper95 }));
+}
+
+/**
+ * The "Customer lifetime value" section: who is still a customer, what each will buy and spend
+ * over the horizon, and the discounted CLV with its interval (from {@link LifetimeValueAnalysis});
+ * how well the purchase model predicted the holdout period; the model parameters.
+ *
+ * @param ltv - the plain result of `lifetimeValueAnalysis`
+ * @param options - `currency` (default none: plain numbers), `topN` customers to list (default 20)
+ * @returns a frozen section with id "lifetime-value"
+ * @throws ArgumentError when a customer column's length differs from the ids'
+ * @example
+ * lifetimeValueSection(await lifetimeValueAnalysis(tx), { currency: "EUR" }).title; // "Customer lifetime value"
+ */
+export function lifetimeValueSection(ltv: LifetimeValueAnalysis, options: { readonly currency?: string; readonly topN?: number } = {}): Section {
+  const c = ltv.customers;
+  const n = c.customerId.length;
+  for (const [name, col] of Object.entries(c)) {
+    if (col !== null && (col as ArrayLike<unknown>).length !== n) throw new ArgumentError(`lifetimeValueSection: column ${name} has ${(col as ArrayLike<unknown>).length} rows, expected ${n}`);
+  }
+  const currency = options.currency ?? "";
+  const money = (x: number | null): string => formatValue(x, "money", currency);
+  const pct = (x: number | null): string => formatValue(x, "percent");
+  const int = (x: number): string => formatValue(x, "integer");
+  const model = MODEL_NAMES[ltv.model] ?? ltv.model;
+  const unit = ltv.timeUnit;
+  const monthly = Math.abs(ltv.periodLength * DAYS_PER_UNIT[unit] - DAYS_PER_UNIT.month) < 1e-9;
+  const horizonText = monthly
+    ? `the next ${ltv.horizonPeriods} months`
+    : `the next ${Number(ltv.horizon.toFixed(2))} ${unit}s (${ltv.horizonPeriods} discounting periods)`;
+  // A purchase log (no amounts) has no CLV: the section ranks by expected purchases instead.
+  const clv = c.clv;
+  const rankBy = clv ?? c.expectedPurchases;
+  let totalClv = 0, alive = 0, purchases = 0, likelyActive = 0;
+  for (let i = 0; i < n; i++) {
+    totalClv += clv ? clv[i]! : 0;
+    alive += c.probabilityAlive[i]!;
+    purchases += c.expectedPurchases[i]!;
+    if (c.probabilityAlive[i]! >= 0.5) likelyActive++;
+  }
+  const top = topIndices(rankBy, c.customerId, Math.ceil(0.2 * n));
+  const topShare = clv && totalClv > 0 ? top.reduce((s, i) => s + clv[i]!, 0) / totalClv : null;
+  const atRisk = topIndices(clv ? c.totalSpend : c.frequency, c.customerId, Math.ceil(0.2 * n)).filter((i) => c.probabilityAlive[i]! < 0.5).length;
+  const v = ltv.validation;
+  const holdout = v?.calibrationHoldout.total;
+  const holdoutError = holdout && holdout.actualTotal > 0 ? (holdout.expectedTotal - holdout.actualTotal) / holdout.actualTotal : null;
+
+  const narrative: string[] = [
+    `We never see a customer leave: they simply stop buying. The ${model} model reads each customer's pattern of purchases (how often, how recently, for how long) and estimates the probability that the customer is still active and how many purchases to expect over ${horizonText}${clv ? "; the Gamma-Gamma model estimates how much each purchase will be worth." : "."}`,
+    clv === null ? ltv.spendNote ?? "" : `Expected customer lifetime value over that horizon: ${money(totalClv)} in all, ${money(n > 0 ? totalClv / n : null)} per customer, discounted at ${pct(ltv.discountRatePerPeriod)} per ${monthly ? "month" : "period"}${ltv.margin < 1 ? ` and counting ${pct(ltv.margin)} of spend as profit` : " (revenue, before costs)"}. The top 20 % of customers by CLV hold ${pct(topShare)} of it.`,
+    `${int(likelyActive)} of ${int(n)} customers (${pct(n > 0 ? likelyActive / n : null)}) are more likely active than not; together customers are expected to make ${formatValue(purchases, "decimal")} purchases.`,
+    ...(ltv.spendNote !== null && clv !== null ? [ltv.spendNote] : []),
+    ...(ltv.modelNote !== null ? [ltv.modelNote] : []),
+    atRisk > 0
+      ? `${int(atRisk)} of the top 20 % of customers by past ${clv ? "spend" : "purchases"} are now more likely lost than active: these are the first to win back, since each was worth a lot.`
+      : `None of the top 20 % of customers by past ${clv ? "spend" : "purchases"} is more likely lost than active.`,
+  ];
+  if (v && holdout) {
+    narrative.push(
+      `Check on the past: fitted on data to ${v.calibrationEnd}, the model predicted ${formatValue(holdout.expectedTotal, "decimal")} repeat purchases in the following ${Number(v.durationHoldout.toFixed(1))} ${unit}s; customers made ${int(holdout.actualTotal)} (${holdoutError !== null ? `${holdoutError >= 0 ? "+" : ""}${pct(holdoutError)}` : "n/a"}). The chart compares the two for each group of past buying.`,
+    );
+  } else {
+    narrative.push("No holdout period was kept back, so the model's predictions could not be checked against what customers did next; give a calibration end before the last date to check them.");
+  }
+  narrative.push(`Intervals${ltv.intervalLevel !== null ? ` (${pct(ltv.intervalLevel)})` : ""} carry the uncertainty of the model parameters; they do not cover every surprise a single customer can bring.`);
+  const corr = ltv.spendCorrelation;
+  if (corr && corr.strength !== "negligible" && corr.strength !== "weak") narrative.push(corr.verdict);
+
+  const groups = GROUPS.map((g) => {
+    let count = 0, sumAlive = 0;
+    for (let i = 0; i < n; i++) if (c.frequency[i]! >= g.lo && c.frequency[i]! <= g.hi) { count++; sumAlive += c.probabilityAlive[i]!; }
+    return { label: g.label, value: count > 0 ? sumAlive / count : 0 };
+  });
+  const topRows = topIndices(rankBy, c.customerId, options.topN ?? 20);
+  const charts = [
+    ...(clv ? [{ title: "Predicted customer lifetime value", figure: spendHistogram(clv, { currency, title: "Customers by predicted CLV", xTitle: "Predicted lifetime value per customer" }), caption: `Customers by expected value over ${horizonText}${currency ? `, in ${currency}` : ""}.` }] : []),
+    {
+      title: "Still active? By past repeat purchases",
+      figure: groupBarChart(groups, { title: "Mean probability of being active", xTitle: "Repeat purchases so far (count)", yTitle: "Mean P(alive) (share)", text: (x) => pct(x) }),
+      caption:
+        ltv.model === "bg-nbd"
+          ? "Mean probability that a customer is still active, by number of repeat purchases so far. BG/NBD assumes customers can only drop out right after a repeat purchase, so it counts every one-time buyer as active; MBG/NBD and Pareto/NBD do not (choose them with --model)."
+          : "Mean probability that a customer is still active, by number of repeat purchases so far.",
+    },
+  ];
+  if (v) {
+    charts.push(
+      { title: "Holdout check by past purchases", figure: modelCalibrationHoldoutChart(v.calibrationHoldout), caption: `Mean purchases per customer after ${v.calibrationEnd}: actual and predicted, by repeat purchases before it.` },
+      { title: "Repeat purchases over time", figure: modelTrackingChart(v.tracking, { cumulative: true }), caption: "Cumulative repeat purchases of all customers, actual and as the model expects; the model was fitted up to the vertical line." },
+    );
+  }
+  return deepFreeze({
+    id: "lifetime-value",
+    title: "Customer lifetime value",
+    narrative,
+    kpis: [
+      ...(clv
+        ? [
+            { label: "Expected CLV", value: totalClv, format: "money" as const, unit: currency, note: `all customers, ${horizonText}` },
+            { label: "Mean CLV", value: n > 0 ? totalClv / n : null, format: "money" as const, unit: currency, note: "per customer" },
+          ]
+        : [{ label: "Expected purchases", value: purchases, format: "decimal" as const, unit: "purchases", note: `all customers, ${horizonText}` }]),
+      { label: "Likely active", value: n > 0 ? likelyActive / n : null, format: "percent" as const, unit: "", note: "customers with P(alive) >= 50 %" },
+      { label: "Expected active", value: Math.round(alive), format: "integer" as const, unit: "customers", note: "sum of P(alive)" },
+      { label: "Holdout error", value: holdoutError, format: "percent" as const, unit: "", note: v ? "predicted vs actual repeat purchases" : "no holdout period" },
+    ],
+    tables: [
+      {
+        title: `Top ${Math.min(options.topN ?? 20, n)} customers by ${clv ? "predicted lifetime value" : "expected purchases"}`,
+        columns: [
+          { key: "rank", label: "Rank", format: "integer" as const },
+          { key: "customer_id", label: "Customer", format: "text" as const },
+          ...(clv
+            ? [
+                { key: "clv", label: withCurrency("CLV", currency), format: "money" as const },
+                { key: "lower", label: "CLV low", format: "money" as const },
+                { key: "upper", label: "CLV high", format: "money" as const },
+              ]
+            : []),
+          { key: "alive", label: "P(alive)", format: "percent" as const },
+          { key: "purchases", label: "Expected purchases", format: "decimal" as const },
+          ...(clv
+            ? [
+                { key: "spend", label: withCurrency("Expected spend per purchase", currency), format: "money" as const },
+                { key: "total", label: withCurrency("Spend so far", currency), format: "money" as const },
+              ]
+            : [{ key: "repeat", label: "Repeat purchases so far", format: "integer" as const }]),
+        ],
+        rows: topRows.map((i, k) => ({
+          rank: k + 1,
+          customer_id: c.customerId[i]!,
+          ...(clv
+            ? { clv: clv[i]!, lower: c.clvLower ? c.clvLower[i]! : null, upper: c.clvUpper ? c.clvUpper[i]! : null }
+            : {}),
+          alive: c.probabilityAlive[i]!,
+          purchases: c.expectedPurchases[i]!,
+          ...(clv ? { spend: c.expectedAverageSpend![i]!, total: c.totalSpend[i]! } : { repeat: c.frequency[i]! }),
+        })),
+      },
+      {
+        title: "Model parameters (maximum likelihood, 95 % intervals)",
+        columns: [
+          { key: "model", label: "Model", format: "text" as const },
+          { key: "parameter", label: "Parameter", format: "text" as const },
+          { key: "estimate", label: "Estimate", format: "decimal" as const },
+          { key: "standardError", label: "Std. error", format: "decimal" as const },
+          { key: "lower95", label: "95 % low", format: "decimal" as const },
+          { key: "upper95", label: "95 % high", format: "decimal" as const },
+        ],
+        rows: [...parameterRows(model, ltv.purchaseEstimates), ...(ltv.spendEstimates ? parameterRows("Gamma-Gamma", ltv.spendEstimates) : [])],
+      },
+    ],
+    charts,
+  });
+}
