@@ -39,6 +39,7 @@ function mainHelp(): string {
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     "",
     "Errors are one line on stderr with exit code 2. Progress goes to stderr, results to stdout.",
+    "An unexpected failure (a bug in crm) exits with code 1; add --debug to any command for its stack trace.",
   ].join("\n");
 }
 
@@ -52,7 +53,8 @@ export function isInputError(error: unknown): error is Error {
 
 /**
  * Runs the `crm` command line and resolves to the process exit code: 0 on success, 2 for a
- * usage or input error (printed as one line, no stack trace), 1 for an unexpected failure.
+ * usage or input error (printed as one line, no stack trace), 1 for an unexpected failure (a
+ * bug: one short line, and the stack trace when `--debug` is on the line or CRM_DEBUG is set).
  *
  * @param argv - the arguments after `crm`
  * @param io - where to write (default: the process's stdout and stderr)
@@ -61,7 +63,9 @@ export function isInputError(error: unknown): error is Error {
  * await runCli(["summary", "--input", "tx.csv", "--out", "summary.csv"]); // 0
  */
 export async function runCli(argv: readonly string[], io: CommandIo = PROCESS_IO): Promise<number> {
-  const [name, ...rest] = argv;
+  // --debug (anywhere on the line, or CRM_DEBUG=1) adds the stack trace when a bug is reported.
+  const debug = argv.includes("--debug") || Boolean(process.env.CRM_DEBUG);
+  const [name, ...rest] = argv.filter((a) => a !== "--debug");
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     io.out(mainHelp());
     return name === undefined ? 2 : 0;
@@ -80,8 +84,9 @@ export async function runCli(argv: readonly string[], io: CommandIo = PROCESS_IO
       return 2;
     }
     const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    io.err(`crm ${name}: unexpected failure: ${message} (set CRM_DEBUG=1 for the stack trace)`);
-    if (process.env.CRM_DEBUG && error instanceof Error) io.err(error.stack ?? "");
+    // Anything that is not an input error or an analysis the data cannot support is a bug in crm.
+    io.err(`crm ${name}: unexpected failure (a bug in crm, not in your data): ${message}${debug ? "" : " (run again with --debug for the stack trace)"}`);
+    if (debug && error instanceof Error) io.err(error.stack ?? "");
     return 1;
   }
 }

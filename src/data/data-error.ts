@@ -26,7 +26,7 @@ export class DataError extends Error {
 }
 
 /**
- * Returns true when a value is a {@link DataError}, also across module copies (checks the name).
+ * Returns true when a value is a {@link DataError} (by class, never by its name text).
  *
  * @param e - any caught value
  * @returns whether it is an input error to report in one line
@@ -35,5 +35,5 @@ export class DataError extends Error {
  * isDataError(new Error("x"));        // false
  */
 export function isDataError(e: unknown): e is DataError {
-  return e instanceof DataError || (e instanceof Error && e.name === "DataError");
+  return e instanceof DataError;
 }
