@@ -10,11 +10,11 @@ export type {
   ValueSums, ValueRates, ValueTotals, ServiceCostKey, ServiceCostTable, WhalePoint, WhaleCurve,
   AbcClass, AbcClassSummary, CustomerValueColumns, GroupValueColumns, GroupValue, CustomerValueResult,
 } from "./types.js";
-export { DEFAULT_SERVICE_COSTS, SERVICE_COST_KEYS, serviceCostTable } from "./service-cost-table.js";
-export { loadServiceCostTableFile } from "./load-service-cost-table.js";
-export { lineCostOfGoods, type LineCostOfGoods } from "./line-cost-of-goods.js";
-export { lineValues, type LineValues } from "./line-values.js";
-export { lineCostToServe, type LineCostToServe } from "./line-cost-to-serve.js";
+export { DEFAULT_SERVICE_COSTS, SERVICE_COST_KEYS, serviceCostTable } from "./lines/service-cost-table.js";
+export { loadServiceCostTableFile } from "./lines/load-service-cost-table.js";
+export { lineCostOfGoods, type LineCostOfGoods } from "./lines/line-cost-of-goods.js";
+export { lineValues, type LineValues } from "./lines/line-values.js";
+export { lineCostToServe, type LineCostToServe } from "./lines/line-cost-to-serve.js";
 export { sumValueByKey, valueTotals, type ValueSumColumns } from "./sum-value-by-key.js";
 export { prepareValue, type ValueOptions, type PreparedValue } from "./value-options.js";
 export { rankOrder } from "./rank-order.js";

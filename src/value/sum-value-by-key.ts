@@ -1,4 +1,4 @@
-import type { LineValues } from "./line-values.js";
+import type { LineValues } from "./lines/line-values.js";
 import type { ValueTotals } from "./types.js";
 import { ArgumentError } from "../math/argument-error.js";
 

@@ -30,7 +30,7 @@ import { rfmAnalysis } from "../../segments/rfm/rfm-analysis.js";
 import { rfmMigration } from "../../segments/migration/rfm-migration.js";
 import { customerSummary } from "../../summary/customer-summary.js";
 import { customerValue } from "../../value/customer-value.js";
-import { loadServiceCostTableFile } from "../../value/load-service-cost-table.js";
+import { loadServiceCostTableFile } from "../../value/lines/load-service-cost-table.js";
 
 /** The report sections `--sections` can name, in report order. */
 const SECTIONS = [

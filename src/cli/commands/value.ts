@@ -7,7 +7,7 @@ import { loadCustomersFile } from "../../data/load/load-customers.js";
 import { loadServiceEventsFile } from "../../data/load/load-service-events.js";
 import { writeFileAtomic } from "../../data/output/write-file-atomic.js";
 import { customerValue } from "../../value/customer-value.js";
-import { loadServiceCostTableFile } from "../../value/load-service-cost-table.js";
+import { loadServiceCostTableFile } from "../../value/lines/load-service-cost-table.js";
 import { valueByGroup } from "../../value/value-by-group.js";
 import { customerValueToCsv, groupValueToCsv } from "../../value/value-to-csv.js";
 

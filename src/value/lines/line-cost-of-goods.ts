@@ -1,6 +1,6 @@
-import type { Transactions } from "../data/types.js";
-import { DataError } from "../data/data-error.js";
-import { requireAmounts } from "../data/columns/require-amounts.js";
+import type { Transactions } from "../../data/types.js";
+import { DataError } from "../../data/data-error.js";
+import { requireAmounts } from "../../data/columns/require-amounts.js";
 
 /** Cost of goods per line, with the rule that filled the unknown ones. */
 export interface LineCostOfGoods {

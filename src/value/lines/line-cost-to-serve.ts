@@ -1,6 +1,6 @@
-import type { ServiceEvents } from "../data/load/build-service-events.js";
+import type { ServiceEvents } from "../../data/load/build-service-events.js";
 import type { LineValues } from "./line-values.js";
-import type { ServiceCostTable } from "./types.js";
+import type { ServiceCostTable } from "../types.js";
 
 /** The cost to serve of every line and the service events counted per customer. */
 export interface LineCostToServe {

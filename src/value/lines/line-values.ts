@@ -1,6 +1,6 @@
-import type { Transactions } from "../data/types.js";
+import type { Transactions } from "../../data/types.js";
 import { lineCostOfGoods } from "./line-cost-of-goods.js";
-import { requireAmounts } from "../data/columns/require-amounts.js";
+import { requireAmounts } from "../../data/columns/require-amounts.js";
 
 /** The value pieces of every transaction line (currency units unless said), and its customer and order. */
 export interface LineValues {

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
-import { DataError } from "../data/data-error.js";
+import { DataError } from "../../data/data-error.js";
 import { serviceCostTable } from "./service-cost-table.js";
-import type { ServiceCostTable } from "./types.js";
+import type { ServiceCostTable } from "../types.js";
 
 /**
  * Reads a cost table from a JSON file, e.g.

@@ -1,5 +1,5 @@
-import { DataError } from "../data/data-error.js";
-import type { ServiceCostKey, ServiceCostTable } from "./types.js";
+import { DataError } from "../../data/data-error.js";
+import type { ServiceCostKey, ServiceCostTable } from "../types.js";
 
 /** The keys of a cost table, in the order they are documented. */
 export const SERVICE_COST_KEYS: readonly ServiceCostKey[] = Object.freeze([
