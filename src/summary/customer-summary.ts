@@ -54,7 +54,7 @@ export async function customerSummary(
     throw new ArgumentError(`${fn}: timeUnit "${String(timeUnit)}" is not one of day, week, month`);
   }
   let lastDay = -Infinity;
-  for (let i = 0; i < transactions.length; i++) lastDay = Math.max(lastDay, transactions.day[i]);
+  for (let i = 0; i < transactions.length; i++) lastDay = Math.max(lastDay, transactions.day[i]!); // day has `length` entries
   const obs = options.observationEnd === undefined ? lastDay : isoDayOption(options.observationEnd, fn, "observationEnd");
   const cal = options.calibrationEnd === undefined ? obs : isoDayOption(options.calibrationEnd, fn, "calibrationEnd");
   if (cal > obs) {
@@ -93,7 +93,7 @@ async function summarise(
   const columns = Object.freeze({
     customer_id: Object.freeze((cols.customer_id ?? []).map((code) => customerIds[Number(code)]!)),
     frequency: num("frequency"),
-    recency: Float64Array.from(first, (f, i) => (last[i] - f) / unit),
+    recency: Float64Array.from(first, (f, i) => (last[i]! - f) / unit), // first and last: columns of one result
     T: Float64Array.from(first, (f) => (cal - f) / unit),
     monetary_value: money("monetary_value"),
     first_purchase: Object.freeze(Array.from(first, formatDay)),

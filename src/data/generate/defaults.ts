@@ -77,7 +77,7 @@ export const SAMPLE_DEFAULTS = deepFreeze({
     complaintProbability: 0.015,
     complaintProbabilityGivenLate: 0.3,
     contactProbabilityGivenComplaint: 0.7,
-    eventDelayDays: { lateDelivery: [3, 10], complaint: [4, 20], contact: [1, 14], return: [5, 30] },
+    eventDelayDays: { lateDelivery: [3, 10], complaint: [4, 20], contact: [1, 14], return: [5, 30] } satisfies Record<string, readonly [number, number]>,
   },
 });
 

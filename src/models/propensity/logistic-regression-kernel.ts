@@ -32,7 +32,7 @@ const softplus = (eta: number): number => (eta > 0 ? eta + Math.log1p(Math.exp(-
 
 function linear(problem: LogisticProblem, beta: Float64Array): Float64Array {
   const eta = new Float64Array(problem.y.length).fill(beta[0]!);
-  problem.z.forEach((col, j) => { const b = beta[j + 1]!; if (b !== 0) for (let i = 0; i < col.length; i++) eta[i] += b * col[i]!; });
+  problem.z.forEach((col, j) => { const b = beta[j + 1]!; if (b !== 0) for (let i = 0; i < col.length; i++) eta[i]! += b * col[i]!; }); // every column has y.length values (checked by logisticRegression)
   return eta;
 }
 
@@ -105,7 +105,7 @@ export function fitLogisticKernel(problem: LogisticProblem): LogisticKernelFit {
       const hInv = invertPositiveDefinite(h!, k);
       if (!hInv) break;
       const step = new Float64Array(k);
-      for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) step[a] -= hInv[a * k + b]! * g[b]!;
+      for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) step[a]! -= hInv[a * k + b]! * g[b]!; // a < k = step.length
       let t = 1, next = beta, trial = cur;
       for (let half = 0; half < 40; half++, t /= 2) {
         next = Float64Array.from(beta, (v, a) => v + t * step[a]!);

@@ -227,7 +227,7 @@ export function logisticRegressionModel(parts: LogisticParts): LogisticRegressio
       names.forEach((name, j) => {
         const col = features[name];
         if (!col || col.length !== n) throw new ArgumentError(`logisticRegression.predict: feature "${name}" is ${col ? `${col.length} long, expected ${n}` : "missing"}`);
-        for (let i = 0; i < n; i++) eta[i] += slopes[j]! * col[i]!;
+        for (let i = 0; i < n; i++) eta[i]! += slopes[j]! * col[i]!; // i < n = eta.length
       });
       return eta.map((e) => (e >= 0 ? 1 / (1 + Math.exp(-e)) : Math.exp(e) / (1 + Math.exp(e))));
     },

@@ -61,8 +61,10 @@ export function lineValues(t: Transactions, assumedMarginRate?: number): LineVal
   const orderIndex = new Map<string, number>();
   const perOrder: number[] = [];
   const { cost, estimated, estimatedLines, unknownLines } = lineCostOfGoods(t, assumedMarginRate);
-  const [grossSales, discounts, returnsValue, netSales, goodsCost, costOfGoods, costEstimatedSales, freight, units, unitSales, returned] =
-    Array.from({ length: 11 }, () => new Float64Array(n));
+  const column = (): Float64Array => new Float64Array(n);
+  const grossSales = column(), discounts = column(), returnsValue = column(), netSales = column(), goodsCost = column();
+  const costOfGoods = column(), costEstimatedSales = column(), freight = column(), units = column(), unitSales = column();
+  const returned = column();
   for (let i = 0; i < n; i++) {
     const id = t.customerId[i]!;
     customerOf[i] = customerIndex.get(id)!;
@@ -101,8 +103,8 @@ export function lineValues(t: Transactions, assumedMarginRate?: number): LineVal
   }
   return {
     length: n, customerIds, customerOf, orderOf, orders: perOrder.length, linesPerOrder: Int32Array.from(perOrder),
-    grossSales: grossSales!, discounts: discounts!, returnsValue: returnsValue!, netSales: netSales!, goodsCost: goodsCost!,
-    costOfGoods: costOfGoods!, costEstimatedSales: costEstimatedSales!, freight: freight!, units: units!, unitSales: unitSales!,
-    returned: returned!, estimatedLines, unknownCostLines: unknownLines,
+    grossSales, discounts, returnsValue, netSales, goodsCost,
+    costOfGoods, costEstimatedSales, freight, units, unitSales,
+    returned, estimatedLines, unknownCostLines: unknownLines,
   };
 }
