@@ -11,7 +11,6 @@ export type {
 } from "./plotly-figure.js";
 export { PALETTE, SEQUENTIAL_SCALE, baseLayout } from "./palette.js";
 export { niceStep, dayStep } from "./nice-step.js";
-export { deepFreeze } from "./deep-freeze.js";
 export { frequencyChart, frequencyCounts } from "./customers/frequency-chart.js";
 export type { FrequencyCounts } from "./customers/frequency-chart.js";
 export { spendHistogram, spendBins } from "./customers/spend-histogram.js";

@@ -21,3 +21,4 @@ export { chebyshevInterpolant, evaluateChebyshevPiecewise, type ChebyshevPiecewi
 export { chebyshevGroupTables, type ChebyshevGroupTables, type ChebyshevGroupOptions } from "./special/chebyshev-group-tables.js";
 export { chebyshevByGroup, type ChebyshevByGroupOptions } from "./special/chebyshev-by-group.js";
 export { normalUpperTail, normalQuantile } from "./special/normal-distribution.js";
+export { deepFreeze } from "./deep-freeze.js";

@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import { deepFreeze } from "../charts/index.js";
+import { deepFreeze } from "../math/deep-freeze.js";
 import type { CellValue, Kpi, Report, ReportTable, Section } from "./report-model.js";
 
 /**

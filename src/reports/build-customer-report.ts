@@ -1,7 +1,7 @@
 import type { RowLedger } from "../data/ledger/row-ledger.js";
 import type { CustomerSummary } from "../summary/types.js";
 import type { Report, Section } from "./report-model.js";
-import { deepFreeze } from "../charts/index.js";
+import { deepFreeze } from "../math/deep-freeze.js";
 import { dataQualitySection } from "./sections/data-quality-section.js";
 import { customerSummarySection } from "./sections/customer-summary-section.js";
 import { lifetimeValueSection } from "./sections/lifetime-value-section.js";

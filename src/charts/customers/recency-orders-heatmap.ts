@@ -1,7 +1,7 @@
 import type { PlotlyFigure } from "../plotly-figure.js";
 import { SEQUENTIAL_SCALE, baseLayout } from "../palette.js";
 import { dayStep } from "../nice-step.js";
-import { deepFreeze } from "../deep-freeze.js";
+import { deepFreeze } from "../../math/deep-freeze.js";
 import { ArgumentError } from "../../math/argument-error.js";
 
 /** Customers counted on a grid of days-since-last-purchase bins (x) by orders (y). */

@@ -1,7 +1,7 @@
 import type { RetentionProjection } from "../../insights/cohorts/retention-projection.js";
 import type { PlotlyFigure } from "../plotly-figure.js";
 import { PALETTE, baseLayout } from "../palette.js";
-import { deepFreeze } from "../deep-freeze.js";
+import { deepFreeze } from "../../math/deep-freeze.js";
 
 /**
  * The sBG projection: the observed "still buying" survival (markers) against the fitted sBG

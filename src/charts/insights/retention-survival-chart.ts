@@ -1,7 +1,7 @@
 import type { SurvivalCurve } from "../../insights/cohorts/survival-curve.js";
 import type { PlotlyFigure } from "../plotly-figure.js";
 import { PALETTE, baseLayout } from "../palette.js";
-import { deepFreeze } from "../deep-freeze.js";
+import { deepFreeze } from "../../math/deep-freeze.js";
 import { ArgumentError } from "../../math/argument-error.js";
 
 /**

@@ -1,7 +1,7 @@
 import type { RetentionWhatIf } from "../../insights/cohorts/retention-what-if.js";
 import type { PlotlyFigure } from "../plotly-figure.js";
 import { PALETTE, baseLayout } from "../palette.js";
-import { deepFreeze } from "../deep-freeze.js";
+import { deepFreeze } from "../../math/deep-freeze.js";
 
 /**
  * The retention what-if: the profit gain per acquired customer, in % of the base profit, for

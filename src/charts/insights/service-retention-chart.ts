@@ -1,6 +1,6 @@
 import type { PlotlyFigure } from "../plotly-figure.js";
 import { PALETTE, baseLayout } from "../palette.js";
-import { deepFreeze } from "../deep-freeze.js";
+import { deepFreeze } from "../../math/deep-freeze.js";
 import { ArgumentError } from "../../math/argument-error.js";
 
 /** One problem of {@link serviceRetentionChart}: the bought-again shares with and without it (fractions). */

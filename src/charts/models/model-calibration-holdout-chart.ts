@@ -1,7 +1,7 @@
 import type { CalibrationHoldoutTable } from "../../models/diagnostics/calibration-holdout-table.js";
 import type { PlotlyFigure } from "../plotly-figure.js";
 import { PALETTE, baseLayout } from "../palette.js";
-import { deepFreeze } from "../deep-freeze.js";
+import { deepFreeze } from "../../math/deep-freeze.js";
 
 /**
  * Line chart of the calibration/holdout check (Fader, Hardie & Lee 2005, "Counting Your

@@ -1,7 +1,7 @@
 import type { FrequencyHistogram } from "../../models/diagnostics/frequency-histogram.js";
 import type { PlotlyFigure } from "../plotly-figure.js";
 import { PALETTE, baseLayout } from "../palette.js";
-import { deepFreeze } from "../deep-freeze.js";
+import { deepFreeze } from "../../math/deep-freeze.js";
 
 /**
  * Grouped bar chart of the in-sample fit (Fader, Hardie & Lee 2005, "Counting Your Customers

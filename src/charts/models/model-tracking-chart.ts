@@ -1,7 +1,7 @@
 import type { PurchaseTracking } from "../../models/diagnostics/purchase-tracking.js";
 import type { PlotlyFigure } from "../plotly-figure.js";
 import { PALETTE, baseLayout } from "../palette.js";
-import { deepFreeze } from "../deep-freeze.js";
+import { deepFreeze } from "../../math/deep-freeze.js";
 
 /** Grey of the calibration-end marker line. */
 const MARKER_GREY = "#9AA5B1";

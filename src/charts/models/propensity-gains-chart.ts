@@ -1,5 +1,5 @@
 import type { Gains } from "../../models/propensity/classifier-gains.js";
-import { deepFreeze } from "../deep-freeze.js";
+import { deepFreeze } from "../../math/deep-freeze.js";
 import { PALETTE, baseLayout } from "../palette.js";
 import type { PlotlyFigure } from "../plotly-figure.js";
 import { ArgumentError } from "../../math/argument-error.js";

@@ -1,7 +1,7 @@
 import type { MigrationMatrix } from "../../segments/migration/migration-matrix.js";
 import type { PlotlyFigure } from "../plotly-figure.js";
 import { SEQUENTIAL_SCALE, baseLayout } from "../palette.js";
-import { deepFreeze } from "../deep-freeze.js";
+import { deepFreeze } from "../../math/deep-freeze.js";
 import { ArgumentError } from "../../math/argument-error.js";
 import { withCurrency } from "../with-currency.js";
 

@@ -1,3 +1,4 @@
+import { deepFreeze } from "../../math/deep-freeze.js";
 import type { BgNbdParams, CampaignRates, GammaGammaParams, SalesChannel, ServiceEffect } from "./types.js";
 
 /**
@@ -80,11 +81,3 @@ export const SAMPLE_DEFAULTS = deepFreeze({
     eventDelayDays: { lateDelivery: [3, 10], complaint: [4, 20], contact: [1, 14], return: [5, 30] } satisfies Record<string, readonly [number, number]>,
   },
 });
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === "object") {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
-}

@@ -1,3 +1,4 @@
+import { deepFreeze } from "../../math/deep-freeze.js";
 import { SAMPLE_DEFAULTS } from "./defaults.js";
 import { formatDay } from "../parse/format-day.js";
 import type { World } from "./resolve-world.js";
@@ -72,12 +73,4 @@ export function sampleTruth(w: World, counts: Readonly<Record<string, unknown>>)
     },
     counts,
   } satisfies SampleTruth);
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === "object") {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
 }

@@ -1,6 +1,6 @@
 import { basketRulesChart } from "../../charts/insights/basket-rules-chart.js";
 import { basketLiftSupportChart } from "../../charts/insights/basket-lift-support-chart.js";
-import { deepFreeze } from "../../charts/deep-freeze.js";
+import { deepFreeze } from "../../math/deep-freeze.js";
 import type { AssociationRule } from "../../insights/baskets/basket-types.js";
 import type { BasketAnalysis } from "../../insights/baskets/basket-analysis.js";
 import type { ReportChart, Section } from "../report-model.js";

@@ -1,5 +1,5 @@
 import { campaignResponseChart } from "../../charts/insights/campaign-response-chart.js";
-import { deepFreeze } from "../../charts/deep-freeze.js";
+import { deepFreeze } from "../../math/deep-freeze.js";
 import type { CampaignUplift } from "../../insights/campaigns/campaign-types.js";
 import { formatValue } from "../format-value.js";
 import type { ReportChart, Section } from "../report-model.js";

@@ -1,6 +1,6 @@
 import { clusterKChoiceChart } from "../../charts/segments/cluster-k-choice-chart.js";
 import { clusterSizeChart } from "../../charts/segments/cluster-size-chart.js";
-import { deepFreeze } from "../../charts/deep-freeze.js";
+import { deepFreeze } from "../../math/deep-freeze.js";
 import type { ClusterResult } from "../../segments/clusters/cluster-customers.js";
 import { formatValue } from "../format-value.js";
 import type { ReportChart, ReportTable, Section, TableColumn, ValueFormat } from "../report-model.js";

@@ -1,5 +1,5 @@
 import { cohortRetentionHeatmap } from "../../charts/insights/cohort-retention-heatmap.js";
-import { deepFreeze } from "../../charts/deep-freeze.js";
+import { deepFreeze } from "../../math/deep-freeze.js";
 import { retentionSbgChart } from "../../charts/insights/retention-sbg-chart.js";
 import { retentionSurvivalChart } from "../../charts/insights/retention-survival-chart.js";
 import { retentionWhatIfChart } from "../../charts/insights/retention-what-if-chart.js";

@@ -1,6 +1,7 @@
 import type { CustomerSummary } from "../../summary/types.js";
 import type { Section } from "../report-model.js";
-import { deepFreeze, frequencyChart, recencyOrdersHeatmap, spendHistogram, withCurrency } from "../../charts/index.js";
+import { frequencyChart, recencyOrdersHeatmap, spendHistogram, withCurrency } from "../../charts/index.js";
+import { deepFreeze } from "../../math/deep-freeze.js";
 import { formatValue } from "../format-value.js";
 import { topIndices } from "./top-indices.js";
 import { ArgumentError } from "../../math/argument-error.js";

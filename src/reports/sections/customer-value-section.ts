@@ -1,6 +1,6 @@
 import type { CustomerValueResult, GroupValue } from "../../value/types.js";
 import type { CellValue, ReportTable, Section } from "../report-model.js";
-import { deepFreeze } from "../../charts/deep-freeze.js";
+import { deepFreeze } from "../../math/deep-freeze.js";
 import { valueWhaleCurveChart } from "../../charts/value/value-whale-curve-chart.js";
 import { valueByGroupChart } from "../../charts/value/value-by-group-chart.js";
 import { formatValue } from "../format-value.js";

@@ -1,6 +1,6 @@
 import type { RowLedger } from "../../data/ledger/row-ledger.js";
 import type { Section } from "../report-model.js";
-import { deepFreeze } from "../../charts/index.js";
+import { deepFreeze } from "../../math/deep-freeze.js";
 import { formatValue } from "../format-value.js";
 
 /**

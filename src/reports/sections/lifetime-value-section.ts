@@ -1,4 +1,5 @@
-import { deepFreeze, groupBarChart, modelCalibrationHoldoutChart, modelTrackingChart, spendHistogram, withCurrency } from "../../charts/index.js";
+import { groupBarChart, modelCalibrationHoldoutChart, modelTrackingChart, spendHistogram, withCurrency } from "../../charts/index.js";
+import { deepFreeze } from "../../math/deep-freeze.js";
 import type { LifetimeValueAnalysis } from "../../models/clv/lifetime-value-analysis.js";
 import type { ParameterEstimate } from "../../models/fitting/model-types.js";
 import type { ReportTable, Section } from "../report-model.js";

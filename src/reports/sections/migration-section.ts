@@ -1,4 +1,4 @@
-import { deepFreeze } from "../../charts/deep-freeze.js";
+import { deepFreeze } from "../../math/deep-freeze.js";
 import { migrationHeatmap } from "../../charts/segments/migration-heatmap.js";
 import type { RfmMigration } from "../../segments/migration/rfm-migration.js";
 import { formatValue } from "../format-value.js";

@@ -1,4 +1,4 @@
-import { deepFreeze } from "../../charts/deep-freeze.js";
+import { deepFreeze } from "../../math/deep-freeze.js";
 import { propensityAucChart } from "../../charts/models/propensity-auc-chart.js";
 import { propensityCalibrationChart } from "../../charts/models/propensity-calibration-chart.js";
 import { propensityGainsChart } from "../../charts/models/propensity-gains-chart.js";

@@ -1,4 +1,4 @@
-import { deepFreeze } from "../../charts/deep-freeze.js";
+import { deepFreeze } from "../../math/deep-freeze.js";
 import { rfmGridHeatmap } from "../../charts/segments/rfm-grid-heatmap.js";
 import { rfmSegmentChart } from "../../charts/segments/rfm-segment-chart.js";
 import type { RfmAnalysis } from "../../segments/rfm/rfm-analysis.js";

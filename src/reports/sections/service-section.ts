@@ -1,4 +1,4 @@
-import { deepFreeze } from "../../charts/deep-freeze.js";
+import { deepFreeze } from "../../math/deep-freeze.js";
 import { serviceRetentionChart } from "../../charts/insights/service-retention-chart.js";
 import { SERVICE_PROBLEM_LABELS, type ServiceImpact } from "../../insights/service/service-impact.js";
 import { formatValue } from "../format-value.js";
