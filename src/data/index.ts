@@ -18,6 +18,7 @@ export { writeFileAtomic } from "./output/write-file-atomic.js";
 export { makeFolder } from "./output/make-folder.js";
 export { checkOutputPath, type OutputKind, type OutputPathOptions } from "./output/check-output-path.js";
 export { csvCell, csvText, csvLines } from "./output/csv-cell.js";
+export { columnsToCsv } from "./output/columns-to-csv.js";
 export { EARLIEST_DAY, DAYS_AFTER_RUN_DATE, latestDay, dayRangeProblem } from "./parse/day-range.js";
 export { parseNumber, whyNotNumber, numberRangeProblem, MAX_ABS_NUMBER, type DecimalMark } from "./parse/parse-number.js";
 export { resolveColumns, missingColumn, listColumns, type ColumnRef, type ColumnSpec } from "./columns/resolve-columns.js";

@@ -1,4 +1,4 @@
-import { columnsToCsv } from "../summary/summary-to-csv.js";
+import { columnsToCsv } from "../data/output/columns-to-csv.js";
 import type { CustomerValueColumns, CustomerValueResult, GroupValue, GroupValueColumns } from "./types.js";
 
 /** The CSV columns of the per-customer value table, in output order. */

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { csvCell, csvLines, csvText } from "../../src/data/output/csv-cell.js";
 import { readDelimited } from "../../src/data/read/read-delimited.js";
-import { columnsToCsv } from "../../src/summary/summary-to-csv.js";
+import { columnsToCsv } from "../../src/data/output/columns-to-csv.js";
 
 const FORMULA = /^[=+\-@\t\r]/;
 const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;

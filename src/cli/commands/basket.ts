@@ -5,7 +5,7 @@ import { choiceFlag, intFlag, parseFlags, stringFlag, type FlagValues } from "..
 import { count, step } from "../progress.js";
 import { UsageError } from "../usage-error.js";
 import { basketAnalysis } from "../../insights/baskets/basket-analysis.js";
-import { columnsToCsv } from "../../summary/summary-to-csv.js";
+import { columnsToCsv } from "../../data/output/columns-to-csv.js";
 import { writeFileAtomic } from "../../data/output/write-file-atomic.js";
 
 const HELP = `crm basket: cross-sell rules (market-basket analysis) and next-best items per customer

@@ -10,7 +10,7 @@ import { writeFileAtomic } from "../../data/output/write-file-atomic.js";
 import { campaignUplift } from "../../insights/campaigns/campaign-uplift.js";
 import { rfmAnalysis } from "../../segments/rfm/rfm-analysis.js";
 import { customerSummary } from "../../summary/customer-summary.js";
-import { columnsToCsv } from "../../summary/summary-to-csv.js";
+import { columnsToCsv } from "../../data/output/columns-to-csv.js";
 
 const HELP = `crm campaign: did a campaign work? response rates, uplift, incremental revenue, cost and ROI
 

@@ -14,7 +14,7 @@ import type { PurchaseModel } from "../../models/fitting/model-types.js";
 import { nextPurchase } from "../../models/purchase/next-purchase.js";
 import { expectedNextPurchaseDate } from "../../models/purchase/next-purchase-date.js";
 import { customerSummary } from "../../summary/customer-summary.js";
-import { columnsToCsv } from "../../summary/summary-to-csv.js";
+import { columnsToCsv } from "../../data/output/columns-to-csv.js";
 
 const PURCHASE_MODELS = ["bg-nbd", "pareto-nbd", "mbg-nbd"] as const;
 

@@ -7,7 +7,7 @@ import { loadServiceEventsFile } from "../../data/load/load-service-events.js";
 import { writeFileAtomic } from "../../data/output/write-file-atomic.js";
 import { DEFAULT_BAND_THRESHOLDS } from "../../models/propensity/propensity-bands.js";
 import { propensityAnalysis } from "../../models/propensity/propensity.js";
-import { columnsToCsv } from "../../summary/summary-to-csv.js";
+import { columnsToCsv } from "../../data/output/columns-to-csv.js";
 
 const HELP = `crm propensity: churn risk or propensity to buy per customer, tested on a later period
 

@@ -7,7 +7,7 @@ import { UsageError } from "../usage-error.js";
 import { parseDay } from "../../data/parse/parse-day.js";
 import { writeFileAtomic } from "../../data/output/write-file-atomic.js";
 import { customerSummary } from "../../summary/customer-summary.js";
-import { columnsToCsv } from "../../summary/summary-to-csv.js";
+import { columnsToCsv } from "../../data/output/columns-to-csv.js";
 import { rfmAnalysis } from "../../segments/rfm/rfm-analysis.js";
 
 const HELP = `crm rfm: RFM scores 1-5, the named segments with what to do, and usage tiers

@@ -5,7 +5,7 @@ import { intFlag, parseFlags, stringFlag } from "../parse-flags.js";
 import { count, step } from "../progress.js";
 import { UsageError } from "../usage-error.js";
 import { customerSummary } from "../../summary/customer-summary.js";
-import { columnsToCsv } from "../../summary/summary-to-csv.js";
+import { columnsToCsv } from "../../data/output/columns-to-csv.js";
 import { writeFileAtomic } from "../../data/output/write-file-atomic.js";
 import { clusterCustomers, type ClusterResult } from "../../segments/clusters/cluster-customers.js";
 import { CLUSTER_FEATURE_NAMES, DEFAULT_CLUSTER_FEATURES, type ClusterFeature } from "../../segments/clusters/standardize-features.js";

@@ -7,7 +7,7 @@ import { UsageError } from "../usage-error.js";
 import { loadServiceEventsFile } from "../../data/load/load-service-events.js";
 import { writeFileAtomic } from "../../data/output/write-file-atomic.js";
 import { SERVICE_PROBLEM_LABELS, serviceImpact } from "../../insights/service/service-impact.js";
-import { columnsToCsv } from "../../summary/summary-to-csv.js";
+import { columnsToCsv } from "../../data/output/columns-to-csv.js";
 
 const HELP = `crm service: what service problems cost in later sales and retention
 
