@@ -1,5 +1,5 @@
 import { deepFreeze } from "../../math/deep-freeze.js";
-import type { BgNbdParams, CampaignRates, GammaGammaParams, SalesChannel, ServiceEffect } from "./types.js";
+import type { CampaignRates, PlantedModelParams, SalesChannel, ServiceEffect } from "./types.js";
 
 /**
  * The default world of the sample retailer: the true parameters that {@link generateSample}
@@ -11,8 +11,8 @@ import type { BgNbdParams, CampaignRates, GammaGammaParams, SalesChannel, Servic
  */
 export const SAMPLE_DEFAULTS = deepFreeze({
   dates: { start: "2023-01-01", acquisitionEnd: "2025-06-30", end: "2025-12-31", campaign: "2025-09-15" },
-  bgNbd: { r: 0.6, alpha: 8, a: 0.8, b: 3 } satisfies BgNbdParams,
-  gammaGamma: { p: 6, q: 4, gamma: 40 } satisfies GammaGammaParams,
+  bgNbd: { r: 0.6, alpha: 8, a: 0.8, b: 3 } satisfies PlantedModelParams["bgNbd"],
+  gammaGamma: { p: 6, q: 4, gamma: 40 } satisfies PlantedModelParams["gammaGamma"],
   serviceEffect: { lateDeliveryDropoutIncrease: 0.1, complaintDropoutIncrease: 0.2 } satisfies ServiceEffect,
   campaign: {
     id: "CMP-2025-AUTUMN",

@@ -3,11 +3,10 @@ export { generateSample } from "./generate-sample.js";
 export { writeSample, type WrittenFile } from "./write-sample.js";
 export { SAMPLE_DEFAULTS } from "./defaults.js";
 export type {
-  BgNbdParams,
   CampaignRates,
-  GammaGammaParams,
   GeneratedSample,
   GenerateSampleOptions,
+  PlantedModelParams,
   SalesChannel,
   SampleCampaignContacts,
   SampleCustomers,

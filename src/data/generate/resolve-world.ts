@@ -1,7 +1,7 @@
 import { categoricalSampler, type UniformSource } from "../../math/index.js";
 import { SAMPLE_DEFAULTS } from "./defaults.js";
 import { isoDayOption } from "../parse/iso-day-option.js";
-import type { BgNbdParams, CampaignRates, GammaGammaParams, GenerateSampleOptions, SalesChannel, ServiceEffect } from "./types.js";
+import type { CampaignRates, GenerateSampleOptions, PlantedModelParams, SalesChannel, ServiceEffect } from "./types.js";
 import { ArgumentError } from "../../math/argument-error.js";
 
 type Draw = (rng: UniformSource) => number;
@@ -25,8 +25,8 @@ export interface World {
   readonly acquisitionEndDay: number;
   readonly endDay: number;
   readonly campaignDay: number;
-  readonly bgNbd: BgNbdParams;
-  readonly gammaGamma: GammaGammaParams;
+  readonly bgNbd: PlantedModelParams["bgNbd"];
+  readonly gammaGamma: PlantedModelParams["gammaGamma"];
   readonly serviceEffect: ServiceEffect;
   readonly campaign: CampaignRates;
   readonly channelNames: readonly SalesChannel[];

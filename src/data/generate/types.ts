@@ -12,21 +12,23 @@ export type SalesChannel = "web" | "store" | "call-centre";
 /** Service event types written to service_events.csv. */
 export type { ServiceEventType };
 
-/** BG/NBD (Fader, Hardie & Lee 2005): lambda ~ Gamma(r, rate alpha) purchases a week; p ~ Beta(a, b). */
-export interface BgNbdParams {
-  readonly r: number;
-  /** Rate of the Gamma for lambda, in weeks (mean lambda = r / alpha purchases a week). */
-  readonly alpha: number;
-  readonly a: number;
-  readonly b: number;
-}
-
-/** Gamma-Gamma spend (Fader, Hardie & Lee 2005, "RFM and CLV"): nu ~ Gamma(q, rate gamma); order value ~ Gamma(p, rate nu). */
-export interface GammaGammaParams {
-  readonly p: number;
-  readonly q: number;
-  /** Rate of the Gamma for nu, in currency units (mean order value = p * gamma / (q - 1)). */
-  readonly gamma: number;
+/**
+ * The true model parameters the generator plants, as plain shapes. The names `BgNbdParams` and
+ * `GammaGammaParams` belong to the models (src/models), which data/ does not import; a model's
+ * parameters fit these shapes as they are.
+ */
+export interface PlantedModelParams {
+  /**
+   * BG/NBD (Fader, Hardie & Lee 2005): lambda ~ Gamma(r, rate alpha) purchases a week; p ~ Beta(a, b).
+   * `alpha` is the rate of the Gamma for lambda, in weeks (mean lambda = r / alpha purchases a week).
+   */
+  readonly bgNbd: { readonly r: number; readonly alpha: number; readonly a: number; readonly b: number };
+  /**
+   * Gamma-Gamma spend (Fader, Hardie & Lee 2005, "RFM and CLV"): nu ~ Gamma(q, rate gamma); order
+   * value ~ Gamma(p, rate nu). `gamma` is the rate of the Gamma for nu, in currency units (mean
+   * order value = p * gamma / (q - 1)).
+   */
+  readonly gammaGamma: { readonly p: number; readonly q: number; readonly gamma: number };
 }
 
 /** The planted service effect: extra dropout after an order with a service problem. */
@@ -65,9 +67,9 @@ export interface GenerateSampleOptions {
   /** Day of the campaign; default "2025-09-15" (must lie after start and on or before end). */
   readonly campaignDate?: string;
   /** Override BG/NBD parameters (default r 0.6, alpha 8 weeks, a 0.8, b 3). */
-  readonly bgNbd?: Partial<BgNbdParams>;
+  readonly bgNbd?: Partial<PlantedModelParams["bgNbd"]>;
   /** Override Gamma-Gamma parameters (default p 6, q 4, gamma 40). */
-  readonly gammaGamma?: Partial<GammaGammaParams>;
+  readonly gammaGamma?: Partial<PlantedModelParams["gammaGamma"]>;
   /** Override the planted service effect (default 0.10 late delivery, 0.20 complaint). */
   readonly serviceEffect?: Partial<ServiceEffect>;
   /** Override the planted campaign rates (default control 0.05, treatment 0.08). */
@@ -158,8 +160,8 @@ export interface SampleTruth {
     readonly campaign: string;
   };
   readonly timeUnit: "weeks";
-  readonly bgNbd: BgNbdParams & { readonly source: string; readonly note: string };
-  readonly gammaGamma: GammaGammaParams & {
+  readonly bgNbd: PlantedModelParams["bgNbd"] & { readonly source: string; readonly note: string };
+  readonly gammaGamma: PlantedModelParams["gammaGamma"] & {
     readonly meanOrderValue: number;
     readonly source: string;
     readonly note: string;
