@@ -26,7 +26,7 @@ export { simulateSbg } from "./retention/sbg.js";
 export { fitGammaGamma, gammaGammaFromParams, gammaGammaFromJson, type GammaGammaModel, type GammaGammaParams, type GammaGammaJson } from "./spend/gamma-gamma.js";
 export { gammaGammaLogLikelihood } from "./spend/gamma-gamma-log-likelihood.js";
 export { simulateGammaGamma, type SimulatedSpend } from "./spend/gamma-gamma-simulate.js";
-export { type SpendHistory } from "./spend/gamma-gamma-check.js";
+export type { SpendHistory } from "./spend/gamma-gamma-check.js";
 export { spendFrequencyCorrelation, type SpendFrequencyCorrelation } from "./spend/gamma-gamma-diagnostics.js";
 export { customerLifetimeValue, type CustomerLifetimeValue, type CustomerLifetimeValueOptions } from "./clv/clv.js";
 export { drawParameters } from "./fitting/parameter-draws.js";

@@ -1,5 +1,4 @@
 import { open, readFile } from "node:fs/promises";
-import path from "node:path";
 import { checkInputFile, MAX_INPUT_BYTES } from "../read/check-input-file.js";
 import { DataError } from "../data-error.js";
 import { decodeText, encodingOf, firstBadUtf8Byte, type FoundEncoding, isPlausibleLatin1, type TextEncoding } from "../read/decode-text.js";

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { type Stats } from "node:fs";
+import type { Stats } from "node:fs";
 import { open, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { DataError } from "../data-error.js";

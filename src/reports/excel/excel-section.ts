@@ -1,4 +1,3 @@
-import type ExcelJS from "exceljs";
 import type { Report, ReportTable, Section, ValueFormat } from "../report-model.js";
 import type { PlacedChart } from "./drawing/xlsx-add-charts.js";
 import type { ChartSpec } from "./drawing/xlsx-chart-xml.js";
