@@ -25,18 +25,18 @@ import { loadServiceCostTableFile } from "../../value/load-service-cost-table.js
 /** The report sections `--sections` can name, in report order: the registry's, but for those every report has. */
 const SECTIONS: readonly string[] = REPORT_SECTIONS.filter((s) => !s.core).map((s) => s.id);
 
-/** `  id                 help`, the help wrapped at 100 columns under itself. */
+/** `  id                 help`, the help wrapped at 100 columns under itself (a parenthesis kept whole). */
 function sectionHelpLines(): string {
   const indent = " ".repeat(21);
   return REPORT_SECTIONS.filter((s) => !s.core).map((s) => {
     const lines: string[] = [];
     let line = `  ${s.id.padEnd(17)}  `;
-    for (const word of s.help.split(" ")) {
-      if (line.length + word.length > 100 && line.trim() !== s.id) {
+    for (const unit of s.help.match(/\([^)]*\)\S*|\S+/g) ?? []) {
+      if (line.length + unit.length > 100 && line.length > indent.length) {
         lines.push(line.trimEnd());
         line = indent;
       }
-      line += `${word} `;
+      line += `${unit} `;
     }
     return [...lines, line.trimEnd()].join("\n");
   }).join("\n");
@@ -59,6 +59,7 @@ offline: Plotly is inlined, nothing is fetched.
 Sections: ${REPORT_SECTIONS.filter((s) => s.core).map((s) => s.title.toLowerCase()).join(" and ")} always; then (all by default, or those named in
 --sections): ${SECTIONS.join(", ")}.
 ${sectionHelpLines()}
+
 Report:
   -o, --out DIR             output folder (default reports)
       --title T             report title (default "Customer report")
