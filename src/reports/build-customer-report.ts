@@ -39,7 +39,12 @@ function baseName(source: string): string {
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
-/** Inputs of {@link buildCustomerReport}. */
+/**
+ * Inputs of {@link buildCustomerReport}.
+ *
+ * @example
+ * const input: CustomerReportInput = { ledger, summary, generatedAt: "2026-01-05T09:00:00Z", results: { "rfm-segments": rfm } };
+ */
 export interface CustomerReportInput {
   readonly ledger: RowLedger;
   readonly summary: CustomerSummary;

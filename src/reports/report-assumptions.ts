@@ -3,7 +3,12 @@ import type { CustomerSummary } from "../summary/types.js";
 import { formatValue } from "./format-value.js";
 import type { Assumption } from "./report-model.js";
 
-/** Inputs of {@link reportAssumptions}: what every report rests on. */
+/**
+ * Inputs of {@link reportAssumptions}: what every report rests on.
+ *
+ * @example
+ * const input: ReportAssumptionsInput = { ledger, summary, currency: "EUR" };
+ */
 export interface ReportAssumptionsInput {
   /** The row ledger, its `source` as the report names the data. */
   readonly ledger: RowLedger;

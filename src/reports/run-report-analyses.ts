@@ -18,7 +18,12 @@ export type AnalysisProgress =
   | { readonly phase: "done"; readonly id: string; readonly label: string; readonly seconds: number }
   | { readonly phase: "left-out"; readonly id: string; readonly label: string; readonly reason: string };
 
-/** Options of {@link runReportAnalyses}: the analyses' settings, which sections, and progress. */
+/**
+ * Options of {@link runReportAnalyses}: the analyses' settings, which sections, and progress.
+ *
+ * @example
+ * const options: RunReportAnalysesOptions = { sections: ["rfm-segments"], model: "pareto-nbd", onProgress: (e) => console.error(e.phase, e.label) };
+ */
 export interface RunReportAnalysesOptions extends ReportAnalysisOptions {
   /** The ids of the sections to run (default: all of the registry). */
   readonly sections?: readonly string[];
@@ -28,7 +33,12 @@ export interface RunReportAnalysesOptions extends ReportAnalysisOptions {
   readonly onProgress?: (event: AnalysisProgress) => void;
 }
 
-/** What {@link runReportAnalyses} returns: the results by section id, and the sections left out. */
+/**
+ * What {@link runReportAnalyses} returns: the results by section id, and the sections left out.
+ *
+ * @example
+ * const { results, omitted }: ReportAnalyses = await runReportAnalyses({ transactions, summary });
+ */
 export interface ReportAnalyses {
   readonly results: Readonly<Record<string, unknown>>;
   readonly omitted: readonly OmittedSection[];

@@ -18,7 +18,12 @@ import type { Assumption, Section } from "../report-model.js";
  */
 export type Deferred<T> = T | (() => T | Promise<T>);
 
-/** The side tables a section can need or use, besides the transactions and the customer summary. */
+/**
+ * The side tables a section can need or use, besides the transactions and the customer summary.
+ *
+ * @example
+ * const uses: readonly SideInput[] = ["serviceEvents", "customers"];
+ */
 export type SideInput = "serviceEvents" | "customers" | "contacts";
 
 /**
