@@ -29,3 +29,4 @@ export { decodeText, TEXT_ENCODINGS, type TextEncoding, type FoundEncoding, type
 export { MAX_INPUT_BYTES } from "./data/read/check-input-file.js";
 export { INEXACT_NUMBER_CODE } from "./data/parse/inexact-number.js";
 export { formatOfName } from "./data/read/read-rows.js";
+export { AnalysisNotPossibleError } from "./math/analysis-not-possible-error.js";

@@ -13,10 +13,30 @@ import type { CommandIo } from "./command.js";
  */
 export async function step<T>(io: CommandIo, label: string, work: () => Promise<T> | T): Promise<T> {
   const start = performance.now();
-  io.err(`crm: ${label} ...`);
+  stepStarted(io, label);
   const result = await work();
-  io.err(`crm: ${label} done in ${((performance.now() - start) / 1000).toFixed(2)} s`);
+  stepDone(io, label, (performance.now() - start) / 1000);
   return result;
+}
+
+/**
+ * The line that says a step started: `crm: customer summary ...`.
+ *
+ * @example
+ * stepStarted(io, "RFM segments"); // stderr: "crm: RFM segments ..."
+ */
+export function stepStarted(io: CommandIo, label: string): void {
+  io.err(`crm: ${label} ...`);
+}
+
+/**
+ * The line that says a step is done, with its duration: `crm: customer summary done in 0.42 s`.
+ *
+ * @example
+ * stepDone(io, "RFM segments", 0.05); // stderr: "crm: RFM segments done in 0.05 s"
+ */
+export function stepDone(io: CommandIo, label: string, seconds: number): void {
+  io.err(`crm: ${label} done in ${seconds.toFixed(2)} s`);
 }
 
 /**

@@ -1,24 +1,15 @@
 import type { RowLedger } from "../data/ledger/row-ledger.js";
 import type { CustomerSummary } from "../summary/types.js";
-import type { Report, Section } from "./report-model.js";
+import type { Assumption, Report, Section } from "./report-model.js";
 import { deepFreeze } from "../math/deep-freeze.js";
-import { dataQualitySection } from "./sections/data-quality-section.js";
-import { customerSummarySection } from "./sections/customer-summary-section.js";
-import { lifetimeValueSection } from "./sections/lifetime-value-section.js";
+import { ArgumentError } from "../math/argument-error.js";
 import { reportAssumptions } from "./report-assumptions.js";
-import { customerValueSection } from "./sections/customer-value-section.js";
-import { rfmSection } from "./sections/rfm-section.js";
-import { clusterSection } from "./sections/cluster-section.js";
-import { migrationSection } from "./sections/migration-section.js";
+import { REPORT_SECTIONS } from "./sections/registry.js";
+import { checkRegistry, type OmittedSection, type ReportSectionSpec, type SectionBuildContext } from "./sections/section-spec.js";
 import type { CustomerValueResult } from "../value/types.js";
 import type { RfmAnalysis } from "../segments/rfm/rfm-analysis.js";
 import type { ClusterResult } from "../segments/clusters/cluster-customers.js";
 import type { RfmMigration } from "../segments/migration/rfm-migration.js";
-import { propensitySection } from "./sections/propensity-section.js";
-import { cohortSection } from "./sections/cohort-section.js";
-import { basketSection } from "./sections/basket-section.js";
-import { campaignSection } from "./sections/campaign-section.js";
-import { serviceSection } from "./sections/service-section.js";
 import type { PropensityResult } from "../models/propensity/propensity-types.js";
 import type { CohortAnalysis } from "../insights/cohorts/cohort-analysis.js";
 import type { BasketAnalysis } from "../insights/baskets/basket-analysis.js";
@@ -26,34 +17,19 @@ import type { CampaignUplift } from "../insights/campaigns/campaign-types.js";
 import type { ServiceImpact } from "../insights/service/service-impact.js";
 import type { LifetimeValueAnalysis } from "../models/clv/lifetime-value-analysis.js";
 
-/**
- * The analysis sections in report order: id, title (when left out), the labels a caller may use
- * for it in `omitted` (besides the id and the title), and the headline key figure that goes on
- * the cover with the cover label that says what it measures; `else`: the figures to use, in
- * order, when that one is missing or unknown on these data (e.g. no spend in a purchase log).
- */
-interface Headline { readonly headline: string; readonly cover: string }
-const ORDER: readonly (Headline & { readonly id: string; readonly title: string; readonly aliases: readonly string[]; readonly else?: readonly Headline[]; readonly columns?: readonly string[] })[] = [
-  { id: "data-quality", title: "Data quality", aliases: [], headline: "Share used", cover: "Share of rows used" },
-  { id: "customer-summary", title: "Customer summary", aliases: [], headline: "Repeat customers", cover: "Repeat customers (share who bought again)", columns: ["customer_id", "date", "amount", "order_id", "returned_amount"] },
-  { id: "customer-value", title: "Customer value", aliases: [], headline: "Net contribution", cover: "Net contribution of all customers", else: [{ headline: "Lifetime sales", cover: "Lifetime sales of all customers" }] , columns: ["customer_id", "amount", "order_id", "channel", "quantity", "unit_price", "discount", "freight", "cost", "returned_quantity", "returned_amount"] },
-  { id: "rfm-segments", title: "RFM segments", aliases: ["rfm"], headline: "At risk of loss", cover: "Customers at risk of loss (share)", columns: ["customer_id", "date", "amount", "order_id"] },
-  { id: "customer-clusters", title: "Customer clusters", aliases: ["clusters"], headline: "Most valuable cluster", cover: "Share of spend from the most valuable cluster", else: [{ headline: "Largest cluster", cover: "Share of customers in the largest cluster" }] , columns: ["customer_id", "date", "amount", "order_id"] },
-  { id: "segment-migration", title: "Segment migration", aliases: ["migration"], headline: "Moved up", cover: "Customers who moved up a segment", columns: ["customer_id", "date", "amount", "order_id"] },
-  { id: "lifetime-value", title: "Customer lifetime value", aliases: ["clv"], headline: "Expected CLV", cover: "Expected lifetime value of all customers", else: [{ headline: "Expected purchases", cover: "Expected purchases of all customers" }] , columns: ["customer_id", "date", "amount"] },
-  { id: "propensity", title: "Propensity to buy", aliases: ["churn"], headline: "High churn risk", cover: "High churn risk (share of customers)", else: [{ headline: "Likely to buy again", cover: "Likely to buy again (share of customers)" }] , columns: ["customer_id", "date", "amount", "order_id", "channel", "discount", "returned_amount"] },
-  { id: "cohorts-retention", title: "Cohorts and retention", aliases: ["cohorts"], headline: "5 points more kept a year", cover: "Profit gain from keeping 5 points more a year", else: [{ headline: "Still buying after a year", cover: "Still buying a year after the first purchase (share)" }] , columns: ["customer_id", "date", "amount", "channel", "cost"] },
-  { id: "cross-sell", title: "Cross-sell", aliases: ["basket"], headline: "Best lift", cover: "Best cross-sell lift (times chance)", columns: ["order_id", "date", "product_id", "category"] },
-  { id: "campaigns", title: "Campaigns", aliases: ["campaign"], headline: "Uplift", cover: "Campaign uplift in response rate", columns: ["customer_id", "date", "amount"] },
-  { id: "service-impact", title: "Service impact", aliases: ["service"], headline: "Spend lost to service problems", cover: "Spend lost to service problems", columns: ["customer_id", "date", "amount"] },
-];
+/** The input fields that carried the built-in sections' results before `results` (still accepted), by section id. */
+const RESULT_FIELDS = {
+  "customer-value": "customerValue", "rfm-segments": "rfm", "customer-clusters": "clusters", "segment-migration": "migration",
+  "lifetime-value": "lifetimeValue", propensity: "propensity", "cohorts-retention": "cohorts", "cross-sell": "basket",
+  campaigns: "campaign", "service-impact": "service",
+} as const satisfies Readonly<Record<string, keyof CustomerReportInput>>;
 
 const words = (t: string): string => t.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
 
-/** The id of the report section an `omitted` label names (its id, title or alias, at the start of the label), if any. */
-function sectionOf(label: string): string | undefined {
+/** The id of the section whose id or title an `omitted` label starts with, if any. */
+function sectionOf(registry: readonly ReportSectionSpec[], label: string): string | undefined {
   const w = ` ${words(label)} `;
-  return ORDER.find((o) => [o.id, o.title, ...o.aliases].some((n) => w.startsWith(` ${words(n)} `)))?.id;
+  return registry.find((o) => [o.id, o.title].some((n) => w.startsWith(` ${words(n)} `)))?.id;
 }
 
 /** The last part of a path ("/home/ann/tx.csv" -> "tx.csv"): reports never show a local path. */
@@ -63,7 +39,12 @@ function baseName(source: string): string {
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
-/** Inputs of {@link buildCustomerReport}. */
+/**
+ * Inputs of {@link buildCustomerReport}.
+ *
+ * @example
+ * const input: CustomerReportInput = { ledger, summary, generatedAt: "2026-01-05T09:00:00Z", results: { "rfm-segments": rfm } };
+ */
 export interface CustomerReportInput {
   readonly ledger: RowLedger;
   readonly summary: CustomerSummary;
@@ -104,28 +85,41 @@ export interface CustomerReportInput {
   /** Service problems against later retention and spend, for a "Service impact" section. */
   readonly service?: ServiceImpact;
   /**
-   * Analyses that could not be done on these data, with the one-line reason. `section` is the
-   * section's id (e.g. "lifetime-value"), its title, or a label starting with either; each is
-   * shown as a left-out section in its place (unknown labels after the others) and listed under
-   * assumptions and method.
+   * The results of the analyses by section id (from `runReportAnalyses`, or computed yourself),
+   * e.g. `{ "rfm-segments": rfmAnalysis(summary) }`; each present result adds its section. A
+   * result here takes the place of the same section's field above.
    */
-  readonly omitted?: readonly { readonly section: string; readonly reason: string }[];
+  readonly results?: Readonly<Record<string, unknown>>;
+  /**
+   * The sections, in report order (default {@link REPORT_SECTIONS}); add your own with
+   * `[...REPORT_SECTIONS, defineReportSection({ ... })]`.
+   */
+  readonly registry?: readonly ReportSectionSpec[];
+  /**
+   * Analyses that could not be done on these data, with the one-line reason (`runReportAnalyses`
+   * returns them). Each is shown as a left-out section in its place (unknown ones after the
+   * others) and listed under assumptions and method.
+   */
+  readonly omitted?: readonly OmittedSection[];
 }
 
 /**
- * Builds the manager report: a "Data quality" section (rows read, used, rejected and why, what
- * to fix), a "Customer summary" section (customers, repeat customers, frequency, spend, recency,
- * top customers, charts) and, for each analysis given, its section: customer value, RFM
- * segments, customer clusters, segment migration, customer lifetime value, propensity, cohorts
- * and retention, cross-sell, campaigns, service impact. Pure: same inputs, same report.
+ * Builds the manager report from the section registry ({@link REPORT_SECTIONS}, or `registry`):
+ * in registry order, the sections every report has ("Data quality": rows read, used, rejected
+ * and why; "Customer summary") and, for each analysis result given (`results` by section id, or
+ * the fields `customerValue`, `rfm`, ...), its section; a section in `omitted` takes its place
+ * with the reason. The cover carries each section's headline figure, the assumptions each
+ * section's own lines. Pure: same inputs, same report.
  *
- * @param input - the row ledger and customer summary, plus title, currency, generatedAt
+ * @param input - the row ledger and customer summary, the results, plus title, currency, generatedAt
  * @returns a frozen {@link Report}
  * @throws TypeError when generatedAt is not an ISO 8601 date-time with a zone, or currency is not 3 letters
- * @throws ArgumentError when the ledger does not add up or the summary's columns differ in length
+ * @throws ArgumentError when two sections share an id, a section builds a Section of another id, the ledger does not add up or the summary's columns differ in length
  * @example
  * const r = buildCustomerReport({ ledger, summary, generatedAt: "2024-05-01T09:00:00Z" });
  * r.sections.map((s) => s.title); // ["Data quality", "Customer summary"]
+ * const withRfm = buildCustomerReport({ ledger, summary, generatedAt: "2024-05-01T09:00:00Z", results: { "rfm-segments": rfmAnalysis(summary) } });
+ * withRfm.sections.map((s) => s.id); // ["data-quality", "customer-summary", "rfm-segments"]
  */
 export function buildCustomerReport(input: CustomerReportInput): Report {
   const { ledger, summary, generatedAt } = input;
@@ -134,44 +128,39 @@ export function buildCustomerReport(input: CustomerReportInput): Report {
   }
   const currency = input.currency ?? "";
   if (!/^([A-Z]{3})?$/.test(currency)) throw new TypeError(`buildCustomerReport: currency ${JSON.stringify(currency)} is not a 3-letter ISO 4217 code such as "EUR" (or "" for none)`);
+  const registry = checkRegistry("buildCustomerReport", input.registry ?? REPORT_SECTIONS);
   const dataName = input.dataName ?? baseName(ledger.source);
-  const named = { ...input, ledger: { ...ledger, source: dataName }, currency };
-  const topN = input.topN ?? 20;
-  const built = [
-    dataQualitySection(named.ledger, { maxRejectedRows: input.maxRejectedRows ?? 20 }),
-    customerSummarySection(summary, { currency, topN }),
-    ...(input.customerValue ? [customerValueSection(input.customerValue, { currency, topN })] : []),
-    ...(input.rfm ? [rfmSection(input.rfm, { currency })] : []),
-    ...(input.clusters ? [clusterSection(input.clusters, { currency })] : []),
-    ...(input.migration ? [migrationSection(input.migration, { currency })] : []),
-    ...(input.lifetimeValue ? [lifetimeValueSection(input.lifetimeValue, { currency, topN })] : []),
-    ...(input.propensity ? [propensitySection(input.propensity, { currency, topN })] : []),
-    ...(input.cohorts ? [cohortSection(input.cohorts, { currency })] : []),
-    ...(input.basket ? [basketSection(input.basket)] : []),
-    ...(input.campaign ? [campaignSection(input.campaign, { currency })] : []),
-    ...(input.service ? [serviceSection(input.service, { currency })] : []),
-  ];
+  const ctx: SectionBuildContext = {
+    currency, topN: input.topN ?? 20, maxRejectedRows: input.maxRejectedRows ?? 20, ledger: { ...ledger, source: dataName }, summary,
+  };
+  const resultOf = (id: string): unknown =>
+    input.results?.[id] ?? (Object.hasOwn(RESULT_FIELDS, id) ? input[RESULT_FIELDS[id as keyof typeof RESULT_FIELDS]] : undefined);
   // Each analysis says which of the columns it can use the data had, and which it lacked.
-  const columnsSaid = (sec: Section): Section => {
-    const wanted = ORDER.find((o) => o.id === sec.id)?.columns;
-    if (!input.columns || !wanted) return sec;
-    const used = wanted.filter((c) => input.columns!.present.includes(c));
-    const lacking = wanted.filter((c) => input.columns!.missing.includes(c));
+  const columnsSaid = (spec: ReportSectionSpec, sec: Section): Section => {
+    if (!input.columns || !spec.columns) return sec;
+    const used = spec.columns.filter((c) => input.columns!.present.includes(c));
+    const lacking = spec.columns.filter((c) => input.columns!.missing.includes(c));
     const line = `Columns used: ${used.join(", ")}${lacking.length ? `; used when present, not in these data: ${lacking.join(", ")}` : ""}.`;
     return { ...sec, narrative: [...sec.narrative, line] };
   };
   // Left-out analyses take their place in the order, as sections with the reason and no figures.
   const leftOut = (id: string, title: string, reason: string): Section =>
     ({ id, title, narrative: [], kpis: [], tables: [], charts: [], leftOut: reason });
-  const omitted = (input.omitted ?? []).map((o) => ({ ...o, id: sectionOf(o.section) }));
+  const omitted = (input.omitted ?? []).map((o) => ({ ...o, id: o.id ?? sectionOf(registry, o.section) }));
   const sections: Section[] = [];
-  for (const o of ORDER) {
-    const s = built.find((x) => x.id === o.id);
-    if (s) sections.push(columnsSaid(s));
-    else for (const m of omitted.filter((x) => x.id === o.id)) sections.push(leftOut(o.id, o.title, m.reason));
-  }
-  sections.push(...built.filter((s) => !ORDER.some((o) => o.id === s.id)));
-  omitted.filter((m) => m.id === undefined).forEach((m, i) => {
+  const method: { readonly order: number; readonly index: number; readonly lines: readonly Assumption[] }[] = [];
+  registry.forEach((spec, index) => {
+    const result = spec.core ? undefined : resultOf(spec.id);
+    if (!spec.core && (result === undefined || result === null)) {
+      for (const m of omitted.filter((x) => x.id === spec.id)) sections.push(leftOut(spec.id, spec.title, m.reason));
+      return;
+    }
+    const built = spec.build(result, ctx);
+    if (built.id !== spec.id) throw new ArgumentError(`buildCustomerReport: section "${spec.id}" built a section with id "${built.id}"; give the Section the id of its entry`);
+    sections.push(columnsSaid(spec, built));
+    if (spec.assumptions) method.push({ order: spec.methodOrder ?? 1, index, lines: spec.assumptions(result, ctx) });
+  });
+  omitted.filter((m) => m.id === undefined || !registry.some((o) => o.id === m.id)).forEach((m, i) => {
     const title = m.section.charAt(0).toUpperCase() + m.section.slice(1);
     sections.push(leftOut(`left-out-${i + 1}`, title, m.reason));
   });
@@ -179,15 +168,23 @@ export function buildCustomerReport(input: CustomerReportInput): Report {
   // says what it measures, else its first key figure not already on the cover.
   const seen = new Set<string>();
   const highlights = sections.flatMap((s) => {
-    const o = ORDER.find((x) => x.id === s.id);
-    const known = (h: Headline) => s.kpis.find((kpi) => kpi.label === h.headline && kpi.value !== null && !seen.has(kpi.label));
-    const head = o ? [o, ...(o.else ?? [])].find((h) => known(h) !== undefined) : undefined;
-    const headline = head ? known(head) : undefined;
+    const heads = registry.find((x) => x.id === s.id)?.headline ?? [];
+    const known = (kpiLabel: string) => s.kpis.find((kpi) => kpi.label === kpiLabel && kpi.value !== null && !seen.has(kpi.label));
+    const head = heads.find((h) => known(h.kpi) !== undefined);
+    const headline = head ? known(head.kpi) : undefined;
     const k = headline ?? s.kpis.find((kpi) => !seen.has(kpi.label));
     if (!k) return [];
     seen.add(k.label);
     return [headline && head ? { ...k, label: head.cover } : k];
   });
+  // Assumptions: what every report rests on, each section's own lines (its models and prices),
+  // then the sections left out.
+  method.sort((a, b) => a.order - b.order || a.index - b.index);
+  const assumptions: Assumption[] = [
+    ...reportAssumptions({ ledger: ctx.ledger, summary, currency, columns: input.columns }),
+    ...method.flatMap((m) => m.lines),
+    ...(input.omitted ?? []).map((o) => ({ label: `Left out: ${o.section}`, value: o.reason })),
+  ];
   return deepFreeze({
     title: input.title ?? "Customer report",
     subtitle: input.subtitle ?? dataName,
@@ -195,7 +192,7 @@ export function buildCustomerReport(input: CustomerReportInput): Report {
     currency,
     observationEnd: summary.observationEnd,
     highlights,
-    assumptions: reportAssumptions(named),
+    assumptions,
     sections,
   });
 }

@@ -1,8 +1,8 @@
 export type { Report, Section, Kpi, ReportTable, TableColumn, ReportChart, ValueFormat, CellValue, Assumption } from "./report-model.js";
 export { buildCustomerReport } from "./build-customer-report.js";
 export type { CustomerReportInput } from "./build-customer-report.js";
-export { dataQualitySection } from "./sections/data-quality-section.js";
-export { customerSummarySection } from "./sections/customer-summary-section.js";
+export { dataQualitySection } from "./sections/data-quality.js";
+export { customerSummarySection } from "./sections/customer-summary.js";
 export { formatValue } from "./format-value.js";
 export { escapeHtml, scriptJson } from "./html/escape-html.js";
 export { chartTable } from "./excel/chart-table.js";
@@ -13,17 +13,26 @@ export type { RenderHtmlOptions } from "./html/html.js";
 export { HTML_CSS } from "./html/html-css.js";
 export { renderExcel } from "./excel/excel.js";
 export { writeReports } from "./write-reports.js";
-export { lifetimeValueSection } from "./sections/lifetime-value-section.js";
-export { clusterSection } from "./sections/cluster-section.js";
-export { rfmSection } from "./sections/rfm-section.js";
-export { migrationSection } from "./sections/migration-section.js";
-export { customerValueSection } from "./sections/customer-value-section.js";
-export { basketSection, basketRuleSentence } from "./sections/basket-section.js";
-export { campaignSection } from "./sections/campaign-section.js";
-export { serviceSection } from "./sections/service-section.js";
-export { propensitySection } from "./sections/propensity-section.js";
-export { cohortSection } from "./sections/cohort-section.js";
+export { lifetimeValueSection } from "./sections/lifetime-value.js";
+export { customerClustersSection } from "./sections/customer-clusters.js";
+export { rfmSegmentsSection, rfmSection } from "./sections/rfm-segments.js";
+export { segmentMigrationSection } from "./sections/segment-migration.js";
+export { customerValueSection } from "./sections/customer-value.js";
+export { crossSellSection, basketRuleSentence } from "./sections/cross-sell.js";
+export { campaignsSection } from "./sections/campaigns.js";
+export { serviceImpactSection } from "./sections/service-impact.js";
+export { propensitySection } from "./sections/propensity.js";
+export { cohortsRetentionSection } from "./sections/cohorts-retention.js";
 export { reportAssumptions } from "./report-assumptions.js";
+export type { ReportAssumptionsInput } from "./report-assumptions.js";
+export { REPORT_SECTIONS } from "./sections/registry.js";
+export { defineReportSection } from "./sections/section-spec.js";
+export type {
+  ReportSectionSpec, ReportInputs, ReportAnalysisOptions, SectionAnalysisContext, SectionBuildContext, SectionNeed,
+  SideInput, Headline, OmittedSection, Deferred,
+} from "./sections/section-spec.js";
+export { runReportAnalyses } from "./run-report-analyses.js";
+export type { RunReportAnalysesOptions, ReportAnalyses, AnalysisProgress } from "./run-report-analyses.js";
 export { anonymiseReport, DEFAULT_ANONYMISE_KEY } from "./anonymise-report.js";
 export type { AnonymiseOptions } from "./anonymise-report.js";
 export { renderPdf } from "./pdf/pdf.js";

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadTransactionsFile, type Transactions } from "../../src/data/index.js";
 import { generateSample, writeSample } from "../../src/data/generate/index.js";
 import { lifetimeValueAnalysis, type LifetimeValueAnalysis } from "../../src/models/clv/lifetime-value-analysis.js";
-import { lifetimeValueSection } from "../../src/reports/sections/lifetime-value-section.js";
+import { lifetimeValueSection } from "../../src/reports/sections/lifetime-value.js";
 import { buildCustomerReport, renderHtml } from "../../src/reports/index.js";
 import { customerSummary } from "../../src/summary/index.js";
 

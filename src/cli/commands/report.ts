@@ -5,39 +5,42 @@ import { checkOutFlags } from "../check-out-flags.js";
 import { INPUT_FLAGS, INPUT_HELP, loadInputFlags } from "../input-flags.js";
 import { packageRoot, sampleTransactionsPath } from "../package-root.js";
 import { choiceFlag, intFlag, parseFlags, stringFlag, numberFlag } from "../parse-flags.js";
-import { step } from "../progress.js";
+import { step, stepDone, stepStarted } from "../progress.js";
 import { UsageError } from "../usage-error.js";
 import { generatedAtOption } from "../generated-at-option.js";
-import { AnalysisNotPossibleError } from "../../math/analysis-not-possible-error.js";
-import { formatDay } from "../../data/parse/format-day.js";
 import { transactionColumns } from "../../data/columns/transaction-columns.js";
 import { isoDayOption } from "../../data/parse/iso-day-option.js";
 import { loadCustomersFile } from "../../data/load/load-customers.js";
 import { loadServiceEventsFile } from "../../data/load/load-service-events.js";
 import { loadCampaignContactsFile } from "../../data/load/load-campaign-contacts.js";
-import { basketAnalysis } from "../../insights/baskets/basket-analysis.js";
-import { campaignUplift } from "../../insights/campaigns/campaign-uplift.js";
-import { cohortAnalysis } from "../../insights/cohorts/cohort-analysis.js";
-import { serviceImpact } from "../../insights/service/service-impact.js";
-import { propensityAnalysis } from "../../models/propensity/propensity.js";
-import { lifetimeValueAnalysis } from "../../models/clv/lifetime-value-analysis.js";
 import { buildCustomerReport } from "../../reports/build-customer-report.js";
+import { runReportAnalyses } from "../../reports/run-report-analyses.js";
+import { REPORT_SECTIONS } from "../../reports/sections/registry.js";
 import { writeReports } from "../../reports/write-reports.js";
 import { anonymiseReport, DEFAULT_ANONYMISE_KEY } from "../../reports/anonymise-report.js";
 import { pdfBrowser } from "../../reports/pdf/pdf-browser.js";
-import { clusterCustomers } from "../../segments/clusters/cluster-customers.js";
-import { rfmAnalysis } from "../../segments/rfm/rfm-analysis.js";
-import { rfmMigration } from "../../segments/migration/rfm-migration.js";
 import { customerSummary } from "../../summary/customer-summary.js";
-import { customerValue } from "../../value/customer-value.js";
 import { loadServiceCostTableFile } from "../../value/lines/load-service-cost-table.js";
 
-/** The report sections `--sections` can name, in report order. */
-const SECTIONS = [
-  "customer-value", "rfm-segments", "customer-clusters", "segment-migration", "lifetime-value",
-  "propensity", "cohorts-retention", "cross-sell", "campaigns", "service-impact",
-] as const;
-type SectionName = (typeof SECTIONS)[number];
+/** The report sections `--sections` can name, in report order: the registry's, but for those every report has. */
+const SECTIONS: readonly string[] = REPORT_SECTIONS.filter((s) => !s.core).map((s) => s.id);
+
+/** `  id                 help`, the help wrapped at 100 columns under itself (a parenthesis kept whole). */
+function sectionHelpLines(): string {
+  const indent = " ".repeat(21);
+  return REPORT_SECTIONS.filter((s) => !s.core).map((s) => {
+    const lines: string[] = [];
+    let line = `  ${s.id.padEnd(17)}  `;
+    for (const unit of s.help.match(/\([^)]*\)\S*|\S+/g) ?? []) {
+      if (line.length + unit.length > 100 && line.length > indent.length) {
+        lines.push(line.trimEnd());
+        line = indent;
+      }
+      line += `${unit} `;
+    }
+    return [...lines, line.trimEnd()].join("\n");
+  }).join("\n");
+}
 
 const HELP = `crm report: write the manager reports (Excel workbook and self-contained HTML page)
 
@@ -53,20 +56,9 @@ that was killed are removed by the next run). Prints their paths. Without --inpu
 (data/sample/transactions.csv, with its service_events.csv and customers.csv). The HTML works
 offline: Plotly is inlined, nothing is fetched.
 
-Sections: data quality and customer summary always; then (all by default, or those named in
+Sections: ${REPORT_SECTIONS.filter((s) => s.core).map((s) => s.title.toLowerCase()).join(" and ")} always; then (all by default, or those named in
 --sections): ${SECTIONS.join(", ")}.
-  customer-value     lifetime sales, margin, discounts, freight, cost to serve, the whale curve, ABC
-  rfm-segments       RFM scores, the named segments with actions, the R x F heatmap, usage tiers
-  customer-clusters  k-means clusters (k chosen by silhouette) with readable profiles
-  segment-migration  RFM segments at --migration-from vs --migration-to (default: the last 91 days)
-  lifetime-value     purchase model checked on a holdout after --calibration-end, refitted on all
-                     data; P(alive), CLV over the next 12 months discounted monthly, with intervals
-  propensity         who buys again in the next 90 days: logistic model vs BG/NBD, risk bands
-  cohorts-retention  monthly cohorts, survival by channel, sBG projection, the retention what-if
-  cross-sell         category association rules and next-best products
-  campaigns          response, uplift with its interval, ROI (needs --contacts; the sample has them)
-  service-impact     retention and spend after complaints, late deliveries, returns, contacts
-                     (needs --service-events; the sample has them)
+${sectionHelpLines()}
 
 Report:
   -o, --out DIR             output folder (default reports)
@@ -114,13 +106,13 @@ Lifetime value:
 ${INPUT_HELP}
   -h, --help                this help`;
 
-function parseSections(text: string | undefined): ReadonlySet<SectionName> {
-  if (text === undefined) return new Set(SECTIONS);
+function parseSections(text: string | undefined): readonly string[] {
+  if (text === undefined) return SECTIONS;
   const names = text.split(",").map((s) => s.trim()).filter((s) => s !== "");
   for (const n of names) {
-    if (!(SECTIONS as readonly string[]).includes(n)) throw new UsageError(`crm report: --sections names unknown section "${n}"; sections: ${SECTIONS.join(", ")}`);
+    if (!SECTIONS.includes(n)) throw new UsageError(`crm report: --sections names unknown section "${n}"; sections: ${SECTIONS.join(", ")}`);
   }
-  return new Set(names as SectionName[]);
+  return [...new Set(names)];
 }
 
 function parseLocale(text: string | undefined): string | undefined {
@@ -215,74 +207,38 @@ export const reportCommand: Command = {
     // amounts are then shown as in the data. The bundled sample's are EUR.
     const currency = currencyFlag ?? loaded.currency ?? (usingSample ? "EUR" : "");
     const summary = await step(io, "customer summary", () => customerSummary(transactions, { observationEnd, timeUnit }));
-    // One analysis that cannot be done on these data (a model that does not converge, too few
-    // customers) leaves its section out with the reason, instead of losing the whole report.
-    const omitted: { readonly section: string; readonly reason: string }[] = [];
-    const analysis = async <T>(label: string, work: () => Promise<T> | T): Promise<T | undefined> => {
-      try {
-        return await step(io, label, work);
-      } catch (error) {
-        if (!(error instanceof AnalysisNotPossibleError)) throw error;
-        const reason = error.message.split("\n")[0]!;
-        io.err(`crm report: ${label}: left out (${reason})`);
-        omitted.push({ section: label, reason });
-        return undefined;
-      }
-    };
     const serviceEvents = eventsFile === undefined ? undefined : (await step(io, `reading ${eventsFile}`, () => loadServiceEventsFile(eventsFile))).events;
     const customers = customersFile === undefined ? undefined : (await step(io, `reading ${customersFile}`, () => loadCustomersFile(customersFile))).customers;
-    const migrationTo = stringFlag(flags, "migration-to", summary.observationEnd)!;
-    const migrationFrom = stringFlag(flags, "migration-from") ?? formatDay(isoDayOption(migrationTo, "crm report", "--migration-to") - 91);
-
-    const customerValueResult = sections.has("customer-value")
-      ? await analysis("customer value", () => customerValue(transactions, { serviceEvents, customers, costs, assumedMarginRate }))
-      : undefined;
-    const rfm = sections.has("rfm-segments") ? await analysis("RFM segments", () => rfmAnalysis(summary)) : undefined;
-    const clusters = sections.has("customer-clusters") ? await analysis("customer clusters (k chosen by silhouette)", () => clusterCustomers(summary, { k: "auto", seed: 1 })) : undefined;
-    const migration = sections.has("segment-migration")
-      ? await analysis(`segment migration ${migrationFrom} to ${migrationTo}`, () => rfmMigration(transactions, { from: migrationFrom, to: migrationTo }))
-      : undefined;
-    const lifetimeValue = sections.has("lifetime-value")
-      ? await analysis(`lifetime value (${model ?? "bg-nbd"}, Gamma-Gamma, CLV with bootstrap interval)`, () =>
-          lifetimeValueAnalysis(transactions, {
-            model,
-            observationEnd,
-            calibrationEnd: stringFlag(flags, "calibration-end"),
-            timeUnit,
-            discountRatePerPeriod,
-            margin,
-          }),
-        )
-      : undefined;
-    const propensity = sections.has("propensity")
-      ? await analysis("propensity (who buys again in the next 90 days)", () => propensityAnalysis(transactions, { serviceEvents }))
-      : undefined;
-    const cohorts = sections.has("cohorts-retention") ? await analysis("cohorts and retention", () => cohortAnalysis(transactions, { observationEnd })) : undefined;
-    // A section that needs a column or a file the input does not have is left out with one sentence naming it.
-    const leaveOut = (section: string, reason: string): undefined => {
-      io.err(`crm report: ${section}: left out (${reason})`);
-      omitted.push({ section, reason });
-      return undefined;
-    };
-    const basketLevel = transactions.category ? "category" : transactions.productId ? "product" : undefined;
-    const basket = !sections.has("cross-sell")
-      ? undefined
-      : basketLevel === undefined
-        ? leaveOut("cross-sell (association rules)", "the transactions have no product or category column; map one with --product COL or --category COL")
-        : await analysis("cross-sell (association rules)", () => basketAnalysis(transactions, { level: basketLevel }));
-    const contacts = sections.has("campaigns") && contactsFile !== undefined
-      ? (await step(io, `reading ${contactsFile}`, () => loadCampaignContactsFile(contactsFile))).contacts
-      : undefined;
-    const campaign = contacts
-      ? await analysis("campaign uplift", () => campaignUplift(contacts, { transactions, costPerContact }))
-      : sections.has("campaigns")
-        ? leaveOut("campaign uplift", "needs a campaign contacts file (customer_id,campaign_id,date,group,responded); give it with --contacts FILE")
-        : undefined;
-    const service = !sections.has("service-impact")
-      ? undefined
-      : serviceEvents
-        ? await analysis("service impact", () => serviceImpact(transactions, serviceEvents))
-        : leaveOut("service impact", "needs a service events file (customer_id,date,type: complaints, late deliveries, returns, contacts); give it with --service-events FILE");
+    const migrationTo = stringFlag(flags, "migration-to");
+    if (migrationTo !== undefined) isoDayOption(migrationTo, "crm report", "--migration-to");
+    // One analysis that cannot be done on these data (a model that does not converge, too few
+    // customers, a missing file) leaves its section out with the reason, instead of losing the
+    // whole report; the contacts are read only when the campaigns section runs.
+    const { results, omitted } = await runReportAnalyses({
+      transactions,
+      summary,
+      serviceEvents,
+      customers,
+      contacts: contactsFile === undefined ? undefined : async () => (await step(io, `reading ${contactsFile}`, () => loadCampaignContactsFile(contactsFile))).contacts,
+      costs,
+    }, {
+      sections,
+      observationEnd,
+      timeUnit,
+      calibrationEnd: stringFlag(flags, "calibration-end"),
+      model,
+      discountRatePerPeriod,
+      margin,
+      assumedMarginRate,
+      costPerContact,
+      migrationFrom: stringFlag(flags, "migration-from"),
+      migrationTo,
+      onProgress: (e) => {
+        if (e.phase === "start") stepStarted(io, e.label);
+        else if (e.phase === "done") stepDone(io, e.label, e.seconds);
+        else io.err(`crm report: ${e.label}: left out (${e.reason})`);
+      },
+    });
     const built = buildCustomerReport({
       ledger,
       summary,
@@ -293,16 +249,7 @@ export const reportCommand: Command = {
       generatedAt,
       topN,
       columns: transactionColumns(transactions),
-      customerValue: customerValueResult,
-      rfm,
-      clusters,
-      migration,
-      lifetimeValue,
-      propensity,
-      cohorts,
-      basket,
-      campaign,
-      service,
+      results,
       omitted,
     });
     // Pseudonyms go into the model, so every renderer (HTML, Excel, PDF) gets them.

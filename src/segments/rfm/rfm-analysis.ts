@@ -19,7 +19,7 @@ export interface RfmAnalysis {
 /**
  * The whole RFM step on a customer summary: scores (quantiles with ties handled, or given
  * breakpoints), named segments, the segment table with actions, and the usage tiers with their
- * treatments. What `rfmSection` and `crm rfm` show.
+ * treatments. What `rfmSegmentsSection` and `crm rfm` show.
  *
  * @param summary - the customer summary (RFM raw columns: `days_since_last_purchase` days, `orders` count, `total_spend` currency units)
  * @param options - `bins`, `breakpoints` (see `rfmScores`), `rules` (default map), `margin` per customer, `usage` options of `usageTiers`

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { loadCampaignContactsFile } from "../../src/data/load/load-campaign-contacts.js";
-import { campaignUplift } from "../../src/insights/campaigns/campaign-uplift.js";
-import { campaignSection } from "../../src/reports/sections/campaign-section.js";
+import { loadCampaignContactsFile } from "../../../src/data/load/load-campaign-contacts.js";
+import { campaignUplift } from "../../../src/insights/campaigns/campaign-uplift.js";
+import { campaignsSection } from "../../../src/reports/sections/campaigns.js";
 
-describe("campaignSection", async () => {
+describe("campaignsSection", async () => {
   const { contacts } = await loadCampaignContactsFile("data/sample/campaign_contacts.csv");
-  const s = campaignSection(campaignUplift(contacts, { costPerContact: 1, margin: 0.35 }), { currency: "EUR" });
+  const s = campaignsSection(campaignUplift(contacts, { costPerContact: 1, margin: 0.35 }), { currency: "EUR" });
   it("id, KPIs, chart and a reading a manager can act on", () => {
     expect(s.id).toBe("campaigns");
     expect(s.kpis.map((k) => k.label)).toEqual(["Uplift", "Incremental responders", "Incremental revenue", "ROI"]);

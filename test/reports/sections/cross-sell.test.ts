@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { Transactions } from "../../src/data/types.js";
-import { basketAnalysis } from "../../src/insights/baskets/index.js";
-import { basketRuleSentence, basketSection } from "../../src/reports/sections/basket-section.js";
+import type { Transactions } from "../../../src/data/types.js";
+import { basketAnalysis } from "../../../src/insights/baskets/index.js";
+import { basketRuleSentence, crossSellSection } from "../../../src/reports/sections/cross-sell.js";
 
 // Six orders of six customers: bread and butter go together (lift 1.125), milk goes alone.
 const ORDERS = [["bread", "butter"], ["bread", "butter"], ["bread", "butter"], ["bread", "milk"], ["milk"], ["butter"]];
@@ -16,10 +16,10 @@ const TX: Transactions = {
   productId: rows.map((r) => r.p),
 };
 
-describe("basketSection", () => {
+describe("crossSellSection", () => {
   // bread 4/6, butter 4/6, both 3/6: bread -> butter conf 3/4, lift (3/4)/(4/6) = 1.125.
   const a = basketAnalysis(TX, { minSupport: 0.3, minConfidence: 0.1 });
-  const s = basketSection(a);
+  const s = crossSellSection(a);
 
   it("has the id, key figures and rules in plain words", () => {
     expect(s.id).toBe("cross-sell");
@@ -33,10 +33,10 @@ describe("basketSection", () => {
   });
 
   it("says so when nothing sells together, and draws no chart without rules", () => {
-    const none = basketSection(basketAnalysis(TX, { minSupport: 0.9 }));
+    const none = crossSellSection(basketAnalysis(TX, { minSupport: 0.9 }));
     expect(none.charts).toEqual([]);
     expect(none.narrative.join("\n")).toContain("there is no cross-sell pattern to act on");
     expect(basketRuleSentence({ antecedent: ["a"], consequent: ["b"], lift: 0.7, confidence: 0.2 })).toBe("Customers who buy a buy b only 0.7 times as often as average (20 % of their baskets)");
-    expect(() => basketSection(a, { topN: 0 })).toThrow("basketSection: topN 0 must be a whole number >= 1");
+    expect(() => crossSellSection(a, { topN: 0 })).toThrow("crossSellSection: topN 0 must be a whole number >= 1");
   });
 });

@@ -5,6 +5,8 @@ import { valueWhaleCurveChart } from "../../charts/value/value-whale-curve-chart
 import { valueByGroupChart } from "../../charts/value/value-by-group-chart.js";
 import { formatValue } from "../format-value.js";
 import { withCurrency } from "../../charts/index.js";
+import { customerValue } from "../../value/customer-value.js";
+import { defineReportSection } from "./section-spec.js";
 
 const num = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
@@ -178,3 +180,31 @@ function revenueOnlySection(result: CustomerValueResult, currency: string, topN:
     ],
   });
 }
+
+/**
+ * The "Customer value" entry of the section registry: `customerValue` on the transactions (with
+ * the service events, customers and cost table when given), built by {@link customerValueSection}.
+ *
+ * @example
+ * customerValueSpec.id; // "customer-value"
+ */
+export const customerValueSpec = defineReportSection<CustomerValueResult>({
+  id: "customer-value",
+  title: "Customer value",
+  help: "lifetime sales, margin, discounts, freight, cost to serve, the whale curve, ABC",
+  uses: ["serviceEvents", "customers"],
+  columns: ["customer_id", "amount", "order_id", "channel", "quantity", "unit_price", "discount", "freight", "cost", "returned_quantity", "returned_amount"],
+  headline: [
+    { kpi: "Net contribution", cover: "Net contribution of all customers" },
+    { kpi: "Lifetime sales", cover: "Lifetime sales of all customers" },
+  ],
+  label: () => "customer value",
+  analysis: (ctx) => customerValue(ctx.transactions, {
+    serviceEvents: ctx.serviceEvents, customers: ctx.customers, costs: ctx.costs, assumedMarginRate: ctx.options.assumedMarginRate,
+  }),
+  build: (result, ctx) => customerValueSection(result, { currency: ctx.currency, topN: ctx.topN }),
+  assumptions: (result, ctx) => [{
+    label: "Cost to serve",
+    value: Object.entries(result.costs).map(([k, v]) => `${k.replace(/_/g, " ")} ${formatValue(v, "money", ctx.currency)}`).join("; "),
+  }],
+});

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { loadServiceEventsFile } from "../../src/data/load/load-service-events.js";
-import { loadTransactionsFile } from "../../src/data/load/load-transactions.js";
-import { serviceImpact } from "../../src/insights/service/service-impact.js";
-import { serviceSection } from "../../src/reports/sections/service-section.js";
+import { loadServiceEventsFile } from "../../../src/data/load/load-service-events.js";
+import { loadTransactionsFile } from "../../../src/data/load/load-transactions.js";
+import { serviceImpact } from "../../../src/insights/service/service-impact.js";
+import { serviceImpactSection } from "../../../src/reports/sections/service-impact.js";
 
-describe("serviceSection", async () => {
+describe("serviceImpactSection", async () => {
   const { transactions } = await loadTransactionsFile("data/sample/transactions.csv");
   const { events } = await loadServiceEventsFile("data/sample/service_events.csv");
-  const s = serviceSection(serviceImpact(transactions, events), { currency: "EUR" });
+  const s = serviceImpactSection(serviceImpact(transactions, events), { currency: "EUR" });
   it("id, KPIs, tables, chart and the cost in plain words", () => {
     expect(s.id).toBe("service-impact");
     expect(s.kpis.map((k) => k.label)).toEqual(["Bought again", "Retention gap: complaint", "Retention gap: late delivery", "Spend lost to service problems"]);

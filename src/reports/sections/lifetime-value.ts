@@ -1,12 +1,13 @@
-import { groupBarChart, modelCalibrationHoldoutChart, modelTrackingChart, spendHistogram, withCurrency } from "../../charts/index.js";
 import { deepFreeze } from "../../math/deep-freeze.js";
-import type { LifetimeValueAnalysis } from "../../models/clv/lifetime-value-analysis.js";
+import { groupBarChart, modelCalibrationHoldoutChart, modelTrackingChart, spendHistogram, withCurrency } from "../../charts/index.js";
+import { lifetimeValueAnalysis, type LifetimeValueAnalysis } from "../../models/clv/lifetime-value-analysis.js";
 import type { ParameterEstimate } from "../../models/fitting/model-types.js";
 import type { ReportTable, Section } from "../report-model.js";
 import { formatValue } from "../format-value.js";
 import { DAYS_PER_UNIT } from "../../summary/types.js";
 import { topIndices } from "./top-indices.js";
 import { ArgumentError } from "../../math/argument-error.js";
+import { defineReportSection } from "./section-spec.js";
 
 const MODEL_NAMES: Readonly<Record<string, string>> = { "bg-nbd": "BG/NBD", "pareto-nbd": "Pareto/NBD", "mbg-nbd": "MBG/NBD" };
 const GROUPS = [
@@ -173,3 +174,45 @@ export function lifetimeValueSection(ltv: LifetimeValueAnalysis, options: { read
     charts,
   });
 }
+
+/** A fitted model's parameters and fit in one line: "r 0.243, alpha 4.414; log-likelihood -9582.4 on 2,357 customers". */
+function parameters(json: { readonly params: Readonly<Record<string, number>>; readonly logLikelihood: number; readonly nCustomers: number }): string {
+  const p = Object.entries(json.params).map(([k, v]) => `${k} ${Number(v.toPrecision(4))}`).join(", ");
+  return `${p}; log-likelihood ${json.logLikelihood.toFixed(1)} on ${formatValue(json.nCustomers, "integer")} customers`;
+}
+
+/**
+ * The "Customer lifetime value" entry of the section registry: `lifetimeValueAnalysis` (purchase
+ * model, Gamma-Gamma, CLV with a bootstrap interval), built by {@link lifetimeValueSection}. Its
+ * models come first under "Assumptions and method".
+ *
+ * @example
+ * lifetimeValueSpec.id; // "lifetime-value"
+ */
+export const lifetimeValueSpec = defineReportSection<LifetimeValueAnalysis>({
+  id: "lifetime-value",
+  title: "Customer lifetime value",
+  help: "purchase model checked on a holdout after --calibration-end, refitted on all data; P(alive), CLV over the next 12 months discounted monthly, with intervals",
+  columns: ["customer_id", "date", "amount"],
+  headline: [
+    { kpi: "Expected CLV", cover: "Expected lifetime value of all customers" },
+    { kpi: "Expected purchases", cover: "Expected purchases of all customers" },
+  ],
+  methodOrder: 0,
+  label: (ctx) => `lifetime value (${ctx.options.model ?? "bg-nbd"}, Gamma-Gamma, CLV with bootstrap interval)`,
+  analysis: (ctx) => lifetimeValueAnalysis(ctx.transactions, {
+    model: ctx.options.model,
+    observationEnd: ctx.options.observationEnd,
+    calibrationEnd: ctx.options.calibrationEnd,
+    timeUnit: ctx.options.timeUnit ?? ctx.summary.timeUnit,
+    discountRatePerPeriod: ctx.options.discountRatePerPeriod,
+    margin: ctx.options.margin,
+  }),
+  build: (result, ctx) => lifetimeValueSection(result, { currency: ctx.currency, topN: ctx.topN }),
+  assumptions: (ltv) => [
+    { label: "Purchase model", value: `${ltv.model}: ${parameters(ltv.purchaseModel)}${ltv.modelNote ? `; ${ltv.modelNote}` : ""}` },
+    { label: "Spend model", value: ltv.spendModel ? `gamma-gamma: ${parameters(ltv.spendModel)}${ltv.spendNote ? `; ${ltv.spendNote}` : ""}` : "none: the data have no amounts" },
+    { label: "Model check", value: ltv.validation ? `fitted to ${ltv.validation.calibrationEnd}, compared with the following ${Number(ltv.validation.durationHoldout.toFixed(1))} ${ltv.timeUnit}s` : "no holdout period" },
+    { label: "Lifetime value", value: `${ltv.horizonPeriods} periods of ${Number(ltv.periodLength.toFixed(4))} ${ltv.timeUnit}s, discount rate ${formatValue(ltv.discountRatePerPeriod, "percent")} per period, margin ${formatValue(ltv.margin, "percent")} of spend` },
+  ],
+});

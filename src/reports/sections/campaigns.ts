@@ -1,10 +1,12 @@
 import { campaignResponseChart } from "../../charts/insights/campaign-response-chart.js";
 import { deepFreeze } from "../../math/deep-freeze.js";
 import type { CampaignUplift } from "../../insights/campaigns/campaign-types.js";
+import { campaignUplift } from "../../insights/campaigns/campaign-uplift.js";
 import { formatValue } from "../format-value.js";
 import type { ReportChart, Section } from "../report-model.js";
 import { ArgumentError } from "../../math/argument-error.js";
 import { withCurrency } from "../../charts/index.js";
+import { defineReportSection } from "./section-spec.js";
 
 const pct = (x: number | null): string => formatValue(x, "percent");
 const int = (x: number | null): string => formatValue(x === null ? null : Math.round(x), "integer");
@@ -22,13 +24,13 @@ const BASIS = { response_amount: "response amounts", window_spend: "spend in the
  * @returns a frozen section with id "campaigns"
  * @throws ArgumentError when the result has no uplift (an empty group) or a chart input is invalid
  * @example
- * campaignSection(campaignUplift(contacts), { currency: "EUR" }).kpis[0].label; // "Uplift"
+ * campaignsSection(campaignUplift(contacts), { currency: "EUR" }).kpis[0].label; // "Uplift"
  */
-export function campaignSection(result: CampaignUplift, options: { readonly currency?: string } = {}): Section {
+export function campaignsSection(result: CampaignUplift, options: { readonly currency?: string } = {}): Section {
   const currency = options.currency ?? "";
   const money = (x: number | null): string => formatValue(x, "money", currency);
   const [t, c] = result.groups;
-  if (!result.uplift || !result.test || !result.incrementalResponders) throw new ArgumentError(`campaignSection: campaign "${result.campaignId}" has no uplift (a group is empty)`);
+  if (!result.uplift || !result.test || !result.incrementalResponders) throw new ArgumentError(`campaignsSection: campaign "${result.campaignId}" has no uplift (a group is empty)`);
   const u = result.uplift, test = result.test, inc = result.incrementalResponders;
   const level = `${Math.round(result.confidence * 100)} %`;
   const rev = result.revenue[0], ret = result.return;
@@ -106,3 +108,25 @@ export function campaignSection(result: CampaignUplift, options: { readonly curr
     charts,
   });
 }
+
+/**
+ * The "Campaigns" entry of the section registry: `campaignUplift` of the campaign contacts
+ * against the transactions, built by {@link campaignsSection}; left out without contacts.
+ *
+ * @example
+ * campaignsSpec.id; // "campaigns"
+ */
+export const campaignsSpec = defineReportSection<CampaignUplift>({
+  id: "campaigns",
+  title: "Campaigns",
+  help: "response, uplift with its interval, ROI (needs --contacts; the sample has them)",
+  needs: [{ input: "contacts", missing: "needs a campaign contacts file (customer_id,campaign_id,date,group,responded); give it with --contacts FILE" }],
+  columns: ["customer_id", "date", "amount"],
+  headline: [{ kpi: "Uplift", cover: "Campaign uplift in response rate" }],
+  label: () => "campaign uplift",
+  analysis: (ctx) => campaignUplift(ctx.contacts!, { transactions: ctx.transactions, costPerContact: ctx.options.costPerContact }),
+  build: (result, ctx) => campaignsSection(result, { currency: ctx.currency }),
+  assumptions: (result, ctx) => result.return
+    ? [{ label: "Campaign", value: `${result.campaignId}: cost ${formatValue(result.return.costPerContact, "money", ctx.currency)} per contact, margin ${formatValue(result.return.margin, "percent")}` }]
+    : [],
+});

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { loadTransactionsFile } from "../../src/data/load/load-transactions.js";
-import { cohortAnalysis } from "../../src/insights/cohorts/cohort-analysis.js";
-import { cohortSection } from "../../src/reports/sections/cohort-section.js";
-import { renderHtml } from "../../src/reports/html/html.js";
-import { REPO_ROOT } from "../helpers/shared-data.js";
+import { loadTransactionsFile } from "../../../src/data/load/load-transactions.js";
+import { cohortAnalysis } from "../../../src/insights/cohorts/cohort-analysis.js";
+import { cohortsRetentionSection } from "../../../src/reports/sections/cohorts-retention.js";
+import { renderHtml } from "../../../src/reports/html/html.js";
+import { REPO_ROOT } from "../../helpers/shared-data.js";
 
-describe("cohortSection on the sample", async () => {
+describe("cohortsRetentionSection on the sample", async () => {
   const { transactions } = await loadTransactionsFile(`${REPO_ROOT}/data/sample/transactions.csv`);
   const a = cohortAnalysis(transactions, { period: "quarter", by: "channel", observationEnd: "2025-12-31" });
-  const s = cohortSection(a, { currency: "USD" });
+  const s = cohortsRetentionSection(a, { currency: "USD" });
 
   it("has the id, the charts, the tables and a narrative that compares with the course", () => {
     expect(s.id).toBe("cohorts-retention");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { clusterCustomers } from "../../src/segments/clusters/cluster-customers.js";
-import { clusterSection } from "../../src/reports/sections/cluster-section.js";
-import type { SummaryColumns } from "../../src/summary/types.js";
+import { clusterCustomers } from "../../../src/segments/clusters/cluster-customers.js";
+import { customerClustersSection } from "../../../src/reports/sections/customer-clusters.js";
+import type { SummaryColumns } from "../../../src/summary/types.js";
 
 const days = [3, 5, 8, 10, 300, 310, 320, 330, 340, 150, 160, 170];
 const orders = [12, 10, 11, 9, 1, 1, 1, 1, 1, 4, 3, 4];
@@ -16,11 +16,11 @@ const columns: SummaryColumns = {
 };
 const summary = { length: n, columns };
 
-describe("clusterSection", () => {
+describe("customerClustersSection", () => {
   it("with k chosen automatically: profiles, k-choice table, both charts", () => {
     const result = clusterCustomers(summary, { k: "auto", kMax: 5, seed: 1 });
     expect(result.k).toBe(3);
-    const s = clusterSection(result, { currency: "USD" });
+    const s = customerClustersSection(result, { currency: "USD" });
     expect(s.id).toBe("customer-clusters");
     expect(s.kpis.map((k) => k.label)).toEqual(["Clusters", "Silhouette", "Largest cluster", "Most valuable cluster"]);
     expect(s.tables.map((t) => t.title)).toEqual(["Cluster profiles", "Choosing the number of clusters"]);
@@ -36,7 +36,7 @@ describe("clusterSection", () => {
     expect(JSON.parse(JSON.stringify(s))).toEqual(s);
   });
   it("with a fixed k: no k-choice table or chart", () => {
-    const s = clusterSection(clusterCustomers(summary, { k: 2, seed: 1 }));
+    const s = customerClustersSection(clusterCustomers(summary, { k: 2, seed: 1 }));
     expect(s.tables).toHaveLength(1);
     expect(s.charts).toHaveLength(1);
     expect(s.narrative[0]).toContain("12 customers into 2 clusters");

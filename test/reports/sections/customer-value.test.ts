@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { customerValueSection } from "../../src/reports/sections/customer-value-section.js";
-import { customerValue } from "../../src/value/index.js";
-import { HAND_COSTS, HAND_EVENTS, HAND_TRANSACTIONS } from "../value/hand-table.js";
+import { customerValueSection } from "../../../src/reports/sections/customer-value.js";
+import { customerValue } from "../../../src/value/index.js";
+import { HAND_COSTS, HAND_EVENTS, HAND_TRANSACTIONS } from "../../value/hand-table.js";
 
 describe("customerValueSection", () => {
   const v = customerValue(HAND_TRANSACTIONS, { serviceEvents: HAND_EVENTS, costs: HAND_COSTS });

@@ -1,9 +1,10 @@
 import { deepFreeze } from "../../math/deep-freeze.js";
 import { serviceRetentionChart } from "../../charts/insights/service-retention-chart.js";
-import { SERVICE_PROBLEM_LABELS, type ServiceImpact } from "../../insights/service/service-impact.js";
+import { SERVICE_PROBLEM_LABELS, serviceImpact, type ServiceImpact } from "../../insights/service/service-impact.js";
 import { formatValue } from "../format-value.js";
 import type { Section } from "../report-model.js";
 import { withCurrency } from "../../charts/index.js";
+import { defineReportSection } from "./section-spec.js";
 
 const pct = (x: number | null): string => formatValue(x, "percent");
 const int = (x: number | null): string => formatValue(x === null ? null : Math.round(x), "integer");
@@ -21,9 +22,9 @@ const pts = (x: number): string => `${x >= 0 ? "+" : "−"}${(Math.abs(x) * 100)
  * @returns a frozen section with id "service-impact"
  * @throws ArgumentError when a chart input is invalid (a share outside [0, 1])
  * @example
- * serviceSection(serviceImpact(tx, events), { currency: "EUR" }).charts[0].title; // "Retention with and without service problems"
+ * serviceImpactSection(serviceImpact(tx, events), { currency: "EUR" }).charts[0].title; // "Retention with and without service problems"
  */
-export function serviceSection(result: ServiceImpact, options: { readonly currency?: string } = {}): Section {
+export function serviceImpactSection(result: ServiceImpact, options: { readonly currency?: string } = {}): Section {
   const currency = options.currency ?? "";
   const money = (x: number | null): string => formatValue(x, "money", currency);
   const level = `${Math.round(result.confidence * 100)} %`;
@@ -88,3 +89,22 @@ export function serviceSection(result: ServiceImpact, options: { readonly curren
     }],
   });
 }
+
+/**
+ * The "Service impact" entry of the section registry: `serviceImpact` of the transactions and
+ * the service events, built by {@link serviceImpactSection}; left out without service events.
+ *
+ * @example
+ * serviceImpactSpec.id; // "service-impact"
+ */
+export const serviceImpactSpec = defineReportSection<ServiceImpact>({
+  id: "service-impact",
+  title: "Service impact",
+  help: "retention and spend after complaints, late deliveries, returns, contacts (needs --service-events; the sample has them)",
+  needs: [{ input: "serviceEvents", missing: "needs a service events file (customer_id,date,type: complaints, late deliveries, returns, contacts); give it with --service-events FILE" }],
+  columns: ["customer_id", "date", "amount"],
+  headline: [{ kpi: "Spend lost to service problems", cover: "Spend lost to service problems" }],
+  label: () => "service impact",
+  analysis: (ctx) => serviceImpact(ctx.transactions, ctx.serviceEvents!),
+  build: (result, ctx) => serviceImpactSection(result, { currency: ctx.currency }),
+});

@@ -2,10 +2,11 @@ import { basketRulesChart } from "../../charts/insights/basket-rules-chart.js";
 import { basketLiftSupportChart } from "../../charts/insights/basket-lift-support-chart.js";
 import { deepFreeze } from "../../math/deep-freeze.js";
 import type { AssociationRule } from "../../insights/baskets/basket-types.js";
-import type { BasketAnalysis } from "../../insights/baskets/basket-analysis.js";
+import { basketAnalysis, type BasketAnalysis } from "../../insights/baskets/basket-analysis.js";
 import type { ReportChart, Section } from "../report-model.js";
 import { formatValue } from "../format-value.js";
 import { ArgumentError } from "../../math/argument-error.js";
+import { defineReportSection } from "./section-spec.js";
 
 const pct = (x: number | null): string => formatValue(x, "percent");
 const int = (x: number): string => formatValue(x, "integer");
@@ -36,11 +37,11 @@ export function basketRuleSentence(r: Pick<AssociationRule, "antecedent" | "cons
  * @returns a frozen section with id "cross-sell"
  * @throws ArgumentError when topN is not a whole number >= 1
  * @example
- * basketSection(basketAnalysis(tx, { level: "category" })).id; // "cross-sell"
+ * crossSellSection(basketAnalysis(tx, { level: "category" })).id; // "cross-sell"
  */
-export function basketSection(result: BasketAnalysis, options: { readonly topN?: number } = {}): Section {
+export function crossSellSection(result: BasketAnalysis, options: { readonly topN?: number } = {}): Section {
   const topN = options.topN ?? 10;
-  if (!Number.isInteger(topN) || topN < 1) throw new ArgumentError(`basketSection: topN ${topN} must be a whole number >= 1`);
+  if (!Number.isInteger(topN) || topN < 1) throw new ArgumentError(`crossSellSection: topN ${topN} must be a whole number >= 1`);
   const a = result;
   const level = a.level === "product" ? "product" : "category";
   const levels = a.level === "product" ? "products" : "categories";
@@ -112,3 +113,22 @@ export function basketSection(result: BasketAnalysis, options: { readonly topN?:
     charts,
   });
 }
+
+/**
+ * The "Cross-sell" entry of the section registry: `basketAnalysis` by category (else by
+ * product), built by {@link crossSellSection}; left out when the data have neither column.
+ *
+ * @example
+ * crossSellSpec.id; // "cross-sell"
+ */
+export const crossSellSpec = defineReportSection<BasketAnalysis>({
+  id: "cross-sell",
+  title: "Cross-sell",
+  help: "category association rules and next-best products",
+  needs: [{ anyColumn: ["category", "productId"], missing: "the transactions have no product or category column; map one with --product COL or --category COL" }],
+  columns: ["order_id", "date", "product_id", "category"],
+  headline: [{ kpi: "Best lift", cover: "Best cross-sell lift (times chance)" }],
+  label: () => "cross-sell (association rules)",
+  analysis: (ctx) => basketAnalysis(ctx.transactions, { level: ctx.transactions.category ? "category" : "product" }),
+  build: (result) => crossSellSection(result),
+});

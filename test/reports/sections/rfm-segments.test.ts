@@ -1,18 +1,18 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadTransactions } from "../../src/engine/load-transactions.js";
-import { migrationSection } from "../../src/reports/sections/migration-section.js";
-import { rfmSection } from "../../src/reports/sections/rfm-section.js";
-import { renderHtml } from "../../src/reports/html/html.js";
-import { rfmAnalysis, rfmMigration } from "../../src/segments/rfm/index.js";
-import { customerSummary } from "../../src/summary/customer-summary.js";
-import { REPO_ROOT } from "../helpers/shared-data.js";
+import { loadTransactions } from "../../../src/engine/load-transactions.js";
+import { segmentMigrationSection } from "../../../src/reports/sections/segment-migration.js";
+import { rfmSegmentsSection } from "../../../src/reports/sections/rfm-segments.js";
+import { renderHtml } from "../../../src/reports/html/html.js";
+import { rfmAnalysis, rfmMigration } from "../../../src/segments/rfm/index.js";
+import { customerSummary } from "../../../src/summary/customer-summary.js";
+import { REPO_ROOT } from "../../helpers/shared-data.js";
 
-describe("rfmSection and migrationSection on the sample", async () => {
+describe("rfmSegmentsSection and segmentMigrationSection on the sample", async () => {
   const { transactions } = await loadTransactions(path.join(REPO_ROOT, "data/sample/transactions.csv"));
   const summary = await customerSummary(transactions, { timeUnit: "day" });
-  const rfm = rfmSection(rfmAnalysis(summary), { currency: "EUR" });
-  const mig = migrationSection(await rfmMigration(transactions, { from: "2025-09-14", to: "2025-10-15" }));
+  const rfm = rfmSegmentsSection(rfmAnalysis(summary), { currency: "EUR" });
+  const mig = segmentMigrationSection(await rfmMigration(transactions, { from: "2025-09-14", to: "2025-10-15" }));
 
   it("rfm-segments: charts, segment table with actions, cut points, usage tiers", () => {
     expect(rfm.id).toBe("rfm-segments");

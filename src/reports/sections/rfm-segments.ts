@@ -1,10 +1,11 @@
 import { deepFreeze } from "../../math/deep-freeze.js";
 import { rfmGridHeatmap } from "../../charts/segments/rfm-grid-heatmap.js";
 import { rfmSegmentChart } from "../../charts/segments/rfm-segment-chart.js";
-import type { RfmAnalysis } from "../../segments/rfm/rfm-analysis.js";
+import { rfmAnalysis, type RfmAnalysis } from "../../segments/rfm/rfm-analysis.js";
 import { formatValue } from "../format-value.js";
 import type { Section } from "../report-model.js";
 import { withCurrency } from "../../charts/index.js";
+import { defineReportSection } from "./section-spec.js";
 
 const pct = (x: number | null): string => formatValue(x, "percent");
 const int = (x: number): string => formatValue(x, "integer");
@@ -20,9 +21,9 @@ const int = (x: number): string => formatValue(x, "integer");
  * @returns a frozen section with id "rfm-segments"
  * @throws ArgumentError when a chart input is invalid (scores outside the scale)
  * @example
- * rfmSection(rfmAnalysis(summary), { currency: "EUR" }).tables.map((t) => t.title)[0]; // "Segments and what to do"
+ * rfmSegmentsSection(rfmAnalysis(summary), { currency: "EUR" }).tables.map((t) => t.title)[0]; // "Segments and what to do"
  */
-export function rfmSection(result: RfmAnalysis, options: { readonly currency?: string } = {}): Section {
+export function rfmSegmentsSection(result: RfmAnalysis, options: { readonly currency?: string } = {}): Section {
   const currency = options.currency ?? "";
   const money = (x: number | null): string => formatValue(x, "money", currency);
   const s = result.scores;
@@ -123,3 +124,28 @@ export function rfmSection(result: RfmAnalysis, options: { readonly currency?: s
     ],
   });
 }
+
+/**
+ * @deprecated the section's name is its id: use {@link rfmSegmentsSection}.
+ * @example
+ * rfmSection(rfmAnalysis(summary)).id; // "rfm-segments"
+ */
+export const rfmSection = rfmSegmentsSection;
+
+/**
+ * The "RFM segments" entry of the section registry: `rfmAnalysis` of the customer summary,
+ * built by {@link rfmSegmentsSection}.
+ *
+ * @example
+ * rfmSegmentsSpec.id; // "rfm-segments"
+ */
+export const rfmSegmentsSpec = defineReportSection<RfmAnalysis>({
+  id: "rfm-segments",
+  title: "RFM segments",
+  help: "RFM scores, the named segments with actions, the R x F heatmap, usage tiers",
+  columns: ["customer_id", "date", "amount", "order_id"],
+  headline: [{ kpi: "At risk of loss", cover: "Customers at risk of loss (share)" }],
+  label: () => "RFM segments",
+  analysis: (ctx) => rfmAnalysis(ctx.summary),
+  build: (result, ctx) => rfmSegmentsSection(result, { currency: ctx.currency }),
+});

@@ -2,6 +2,7 @@ import type { RowLedger } from "../../data/ledger/row-ledger.js";
 import type { Section } from "../report-model.js";
 import { deepFreeze } from "../../math/deep-freeze.js";
 import { formatValue } from "../format-value.js";
+import { defineReportSection } from "./section-spec.js";
 
 /**
  * The "Data quality" section: how many rows were read, used and rejected, the rejects by
@@ -96,3 +97,18 @@ export function dataQualitySection(ledger: RowLedger, options: { readonly maxRej
     charts: [],
   });
 }
+
+/**
+ * The "Data quality" entry of the section registry: every report has it, from the row ledger.
+ *
+ * @example
+ * dataQualitySpec.build(undefined, { ledger, summary, currency: "", topN: 20, maxRejectedRows: 20 }).id; // "data-quality"
+ */
+export const dataQualitySpec = defineReportSection<undefined>({
+  id: "data-quality",
+  title: "Data quality",
+  help: "rows read, used and rejected and why, and what to fix",
+  core: true,
+  headline: [{ kpi: "Share used", cover: "Share of rows used" }],
+  build: (_, ctx) => dataQualitySection(ctx.ledger, { maxRejectedRows: ctx.maxRejectedRows }),
+});

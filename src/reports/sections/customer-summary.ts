@@ -4,6 +4,7 @@ import { frequencyChart, recencyOrdersHeatmap, spendHistogram, withCurrency } fr
 import { deepFreeze } from "../../math/deep-freeze.js";
 import { formatValue } from "../format-value.js";
 import { topIndices } from "./top-indices.js";
+import { defineReportSection } from "./section-spec.js";
 import { ArgumentError } from "../../math/argument-error.js";
 
 const pct = (x: number | null): string => formatValue(x, "percent");
@@ -138,3 +139,19 @@ export function customerSummarySection(
     ],
   });
 }
+
+/**
+ * The "Customer summary" entry of the section registry: every report has it, from the summary.
+ *
+ * @example
+ * customerSummarySpec.build(undefined, { ledger, summary, currency: "EUR", topN: 20, maxRejectedRows: 20 }).id; // "customer-summary"
+ */
+export const customerSummarySpec = defineReportSection<undefined>({
+  id: "customer-summary",
+  title: "Customer summary",
+  help: "customers, repeat customers, frequency, spend, recency, top customers",
+  core: true,
+  columns: ["customer_id", "date", "amount", "order_id", "returned_amount"],
+  headline: [{ kpi: "Repeat customers", cover: "Repeat customers (share who bought again)" }],
+  build: (_, ctx) => customerSummarySection(ctx.summary, { currency: ctx.currency, topN: ctx.topN }),
+});

@@ -1,9 +1,12 @@
 import { deepFreeze } from "../../math/deep-freeze.js";
 import { migrationHeatmap } from "../../charts/segments/migration-heatmap.js";
-import type { RfmMigration } from "../../segments/migration/rfm-migration.js";
+import { rfmMigration, type RfmMigration } from "../../segments/migration/rfm-migration.js";
 import { formatValue } from "../format-value.js";
 import type { CellValue, Section, TableColumn } from "../report-model.js";
 import { withCurrency } from "../../charts/index.js";
+import { formatDay } from "../../data/parse/format-day.js";
+import { isoDayOption } from "../../data/parse/iso-day-option.js";
+import { defineReportSection, type SectionAnalysisContext } from "./section-spec.js";
 
 /**
  * The "Segment migration" section: how customers moved between RFM segments from one date to
@@ -16,9 +19,9 @@ import { withCurrency } from "../../charts/index.js";
  * @returns a frozen section with id "segment-migration"
  * @throws never for a result of `rfmMigration`
  * @example
- * migrationSection(await rfmMigration(tx, { from: "2025-09-14", to: "2025-10-31" })).id; // "segment-migration"
+ * segmentMigrationSection(await rfmMigration(tx, { from: "2025-09-14", to: "2025-10-31" })).id; // "segment-migration"
  */
-export function migrationSection(result: RfmMigration, options: { readonly currency?: string } = {}): Section {
+export function segmentMigrationSection(result: RfmMigration, options: { readonly currency?: string } = {}): Section {
   const currency = options.currency ?? "";
   const m = result.matrix;
   const pct = (x: number | null): string => formatValue(x, "percent");
@@ -90,3 +93,27 @@ export function migrationSection(result: RfmMigration, options: { readonly curre
     ],
   });
 }
+
+/** The two dates of the report's migration: `migrationTo` (default the observation end) and `migrationFrom` (default 91 days before). */
+function migrationDates(ctx: SectionAnalysisContext): { readonly from: string; readonly to: string } {
+  const to = ctx.options.migrationTo ?? ctx.summary.observationEnd;
+  return { from: ctx.options.migrationFrom ?? formatDay(isoDayOption(to, "segment-migration", "migrationTo") - 91), to };
+}
+
+/**
+ * The "Segment migration" entry of the section registry: `rfmMigration` between `migrationFrom`
+ * and `migrationTo` (default: the last 91 days), built by {@link segmentMigrationSection}.
+ *
+ * @example
+ * segmentMigrationSpec.id; // "segment-migration"
+ */
+export const segmentMigrationSpec = defineReportSection<RfmMigration>({
+  id: "segment-migration",
+  title: "Segment migration",
+  help: "RFM segments at --migration-from vs --migration-to (default: the last 91 days)",
+  columns: ["customer_id", "date", "amount", "order_id"],
+  headline: [{ kpi: "Moved up", cover: "Customers who moved up a segment" }],
+  label: (ctx) => { const d = migrationDates(ctx); return `segment migration ${d.from} to ${d.to}`; },
+  analysis: (ctx) => rfmMigration(ctx.transactions, migrationDates(ctx)),
+  build: (result, ctx) => segmentMigrationSection(result, { currency: ctx.currency }),
+});

@@ -3,12 +3,13 @@ import { deepFreeze } from "../../math/deep-freeze.js";
 import { retentionSbgChart } from "../../charts/insights/retention-sbg-chart.js";
 import { retentionSurvivalChart } from "../../charts/insights/retention-survival-chart.js";
 import { retentionWhatIfChart } from "../../charts/insights/retention-what-if-chart.js";
-import type { CohortAnalysis } from "../../insights/cohorts/cohort-analysis.js";
+import { cohortAnalysis, type CohortAnalysis } from "../../insights/cohorts/cohort-analysis.js";
 import { PERIODS_PER_YEAR } from "../../insights/cohorts/cohort-period.js";
 import { formatValue } from "../format-value.js";
 import type { ReportTable, Section } from "../report-model.js";
 import { ArgumentError } from "../../math/argument-error.js";
 import { withCurrency } from "../../charts/index.js";
+import { defineReportSection } from "./section-spec.js";
 
 /**
  * The "Cohorts and retention" section: the retention triangle (heatmap and table), the "still
@@ -21,12 +22,12 @@ import { withCurrency } from "../../charts/index.js";
  * @returns a frozen section with id "cohorts-retention"
  * @throws ArgumentError when the analysis has no survival curve
  * @example
- * cohortSection(cohortAnalysis(tx, { by: "channel" }), { currency: "EUR" }).id; // "cohorts-retention"
+ * cohortsRetentionSection(cohortAnalysis(tx, { by: "channel" }), { currency: "EUR" }).id; // "cohorts-retention"
  */
-export function cohortSection(result: CohortAnalysis, options: { readonly currency?: string } = {}): Section {
+export function cohortsRetentionSection(result: CohortAnalysis, options: { readonly currency?: string } = {}): Section {
   const currency = options.currency ?? "";
   const { matrix: m, curves, projection: p, whatIf: w, margin } = result;
-  if (curves.length === 0) throw new ArgumentError("cohortSection: the analysis has no survival curve");
+  if (curves.length === 0) throw new ArgumentError("cohortsRetentionSection: the analysis has no survival curve");
   const unit = m.period;
   const year = PERIODS_PER_YEAR[unit];
   const pct = (x: number | null | undefined): string => formatValue(x ?? null, "percent");
@@ -107,3 +108,24 @@ export function cohortSection(result: CohortAnalysis, options: { readonly curren
     ],
   });
 }
+
+/**
+ * The "Cohorts and retention" entry of the section registry: `cohortAnalysis` of the
+ * transactions, built by {@link cohortsRetentionSection}.
+ *
+ * @example
+ * cohortsRetentionSpec.id; // "cohorts-retention"
+ */
+export const cohortsRetentionSpec = defineReportSection<CohortAnalysis>({
+  id: "cohorts-retention",
+  title: "Cohorts and retention",
+  help: "monthly cohorts, survival by channel, sBG projection, the retention what-if",
+  columns: ["customer_id", "date", "amount", "channel", "cost"],
+  headline: [
+    { kpi: "5 points more kept a year", cover: "Profit gain from keeping 5 points more a year" },
+    { kpi: "Still buying after a year", cover: "Still buying a year after the first purchase (share)" },
+  ],
+  label: () => "cohorts and retention",
+  analysis: (ctx) => cohortAnalysis(ctx.transactions, { observationEnd: ctx.options.observationEnd }),
+  build: (result, ctx) => cohortsRetentionSection(result, { currency: ctx.currency }),
+});

@@ -9,6 +9,8 @@ import type { Section } from "../report-model.js";
 import { topIndices } from "./top-indices.js";
 import { ArgumentError } from "../../math/argument-error.js";
 import { withCurrency } from "../../charts/index.js";
+import { propensityAnalysis } from "../../models/propensity/propensity.js";
+import { defineReportSection } from "./section-spec.js";
 
 /**
  * The "Churn and propensity" section: how well the model ranked customers on a later period it
@@ -106,3 +108,26 @@ export function propensitySection(result: PropensityResult, options: { readonly 
     ],
   });
 }
+
+/**
+ * The "Propensity to buy" entry of the section registry: `propensityAnalysis` (who buys again in
+ * the next 90 days, with the service events when given), built by {@link propensitySection}.
+ *
+ * @example
+ * propensitySpec.id; // "propensity"
+ */
+export const propensitySpec = defineReportSection<PropensityResult>({
+  id: "propensity",
+  title: "Propensity to buy",
+  help: "who buys again in the next 90 days: logistic model vs BG/NBD, risk bands",
+  uses: ["serviceEvents"],
+  columns: ["customer_id", "date", "amount", "order_id", "channel", "discount", "returned_amount"],
+  headline: [
+    { kpi: "High churn risk", cover: "High churn risk (share of customers)" },
+    { kpi: "Likely to buy again", cover: "Likely to buy again (share of customers)" },
+  ],
+  label: () => "propensity (who buys again in the next 90 days)",
+  analysis: (ctx) => propensityAnalysis(ctx.transactions, { serviceEvents: ctx.serviceEvents }),
+  build: (result, ctx) => propensitySection(result, { currency: ctx.currency, topN: ctx.topN }),
+  assumptions: () => [{ label: "Propensity model", value: "L2-regularised logistic regression on features up to each cut date, evaluated on a later period" }],
+});

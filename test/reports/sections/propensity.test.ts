@@ -1,9 +1,9 @@
 // The propensity report section from a plain result record (no live model objects).
 import { describe, expect, it } from "vitest";
-import { classifierCalibration } from "../../src/models/propensity/classifier-calibration.js";
-import { classifierGains } from "../../src/models/propensity/classifier-gains.js";
-import type { PropensityResult } from "../../src/models/propensity/propensity-types.js";
-import { propensitySection } from "../../src/reports/sections/propensity-section.js";
+import { classifierCalibration } from "../../../src/models/propensity/classifier-calibration.js";
+import { classifierGains } from "../../../src/models/propensity/classifier-gains.js";
+import type { PropensityResult } from "../../../src/models/propensity/propensity-types.js";
+import { propensitySection } from "../../../src/reports/sections/propensity.js";
 
 const p = Array.from({ length: 20 }, (_, i) => 1 - i / 20);
 const y = p.map((_, i) => (i < 12 ? 1 : 0));

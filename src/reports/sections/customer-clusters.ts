@@ -1,11 +1,12 @@
 import { clusterKChoiceChart } from "../../charts/segments/cluster-k-choice-chart.js";
 import { clusterSizeChart } from "../../charts/segments/cluster-size-chart.js";
 import { deepFreeze } from "../../math/deep-freeze.js";
-import type { ClusterResult } from "../../segments/clusters/cluster-customers.js";
+import { clusterCustomers, type ClusterResult } from "../../segments/clusters/cluster-customers.js";
 import { formatValue } from "../format-value.js";
 import type { ReportChart, ReportTable, Section, TableColumn, ValueFormat } from "../report-model.js";
 import { ArgumentError } from "../../math/argument-error.js";
 import { withCurrency } from "../../charts/index.js";
+import { defineReportSection } from "./section-spec.js";
 
 const FEATURE_LABELS: Readonly<Record<string, { readonly label: string; readonly format: ValueFormat; readonly money?: boolean }>> = {
   days_since_last_purchase: { label: "days since last purchase", format: "integer" },
@@ -28,10 +29,10 @@ const FEATURE_LABELS: Readonly<Record<string, { readonly label: string; readonly
  * @returns a frozen section with id "customer-clusters"
  * @throws ArgumentError when the result has no profiles
  * @example
- * clusterSection(clusterCustomers(summary, { k: "auto" }), { currency: "EUR" }).tables[0].title; // "Cluster profiles"
+ * customerClustersSection(clusterCustomers(summary, { k: "auto" }), { currency: "EUR" }).tables[0].title; // "Cluster profiles"
  */
-export function clusterSection(result: ClusterResult, options: { readonly currency?: string } = {}): Section {
-  if (result.profiles.length === 0) throw new ArgumentError("clusterSection: the result has no cluster profiles");
+export function customerClustersSection(result: ClusterResult, options: { readonly currency?: string } = {}): Section {
+  if (result.profiles.length === 0) throw new ArgumentError("customerClustersSection: the result has no cluster profiles");
   const currency = options.currency ?? "";
   const pct = (x: number | null) => formatValue(x, "percent");
   const n = result.customerIds.length;
@@ -102,3 +103,24 @@ export function clusterSection(result: ClusterResult, options: { readonly curren
     charts,
   });
 }
+
+/**
+ * The "Customer clusters" entry of the section registry: `clusterCustomers` of the summary (k
+ * chosen by silhouette, seed 1), built by {@link customerClustersSection}.
+ *
+ * @example
+ * customerClustersSpec.id; // "customer-clusters"
+ */
+export const customerClustersSpec = defineReportSection<ClusterResult>({
+  id: "customer-clusters",
+  title: "Customer clusters",
+  help: "k-means clusters (k chosen by silhouette) with readable profiles",
+  columns: ["customer_id", "date", "amount", "order_id"],
+  headline: [
+    { kpi: "Most valuable cluster", cover: "Share of spend from the most valuable cluster" },
+    { kpi: "Largest cluster", cover: "Share of customers in the largest cluster" },
+  ],
+  label: () => "customer clusters (k chosen by silhouette)",
+  analysis: (ctx) => clusterCustomers(ctx.summary, { k: "auto", seed: 1 }),
+  build: (result, ctx) => customerClustersSection(result, { currency: ctx.currency }),
+});
