@@ -10,6 +10,11 @@ export interface CommandIo {
 export interface Command {
   /** Name typed after `crm`. */
   readonly name: string;
+  /**
+   * The id of the report section this command computes (`crm report --sections`, the Excel
+   * sheet, the JSON key), accepted as a second name: `crm cross-sell` runs `crm basket`.
+   */
+  readonly section?: string;
   /** One line for the command list. */
   readonly summary: string;
   /** The full `--help` text. */

@@ -29,14 +29,17 @@ const PROCESS_IO: CommandIo = {
 };
 
 function mainHelp(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  const label = (c: Command): string => (c.section && c.section !== c.name ? `${c.name} | ${c.section}` : c.name);
+  const width = Math.max(...COMMANDS.map((c) => label(c).length));
   return [
     "crm: customer-relationship analytics from transaction data",
     "",
     "Usage: crm <command> [flags]      crm <command> --help for the flags of a command",
     "",
     "Commands:",
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    ...COMMANDS.map((c) => `  ${label(c).padEnd(width)}  ${c.summary}`),
+    "",
+    "A command that computes a report section also answers to the section's id (crm report --sections).",
     "",
     "Errors are one line on stderr with exit code 2. Progress goes to stderr, results to stdout.",
     "An unexpected failure (a bug in crm) exits with code 1; add --debug to any command for its stack trace.",
@@ -70,7 +73,7 @@ export async function runCli(argv: readonly string[], io: CommandIo = PROCESS_IO
     io.out(mainHelp());
     return name === undefined ? 2 : 0;
   }
-  const command = COMMANDS.find((c) => c.name === name);
+  const command = COMMANDS.find((c) => c.name === name) ?? COMMANDS.find((c) => c.section === name);
   try {
     if (!command) throw new UsageError(`crm: unknown command "${name}"; commands: ${COMMANDS.map((c) => c.name).join(", ")}`);
     if (rest.includes("--help") || rest.includes("-h")) {

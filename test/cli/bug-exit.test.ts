@@ -44,3 +44,21 @@ describe("a bug in crm", () => {
     expect(err[1]).toMatch(/^TypeError: .*\n\s+at /);
   });
 });
+
+describe("one name per analysis", () => {
+  it("a command that computes a report section answers to the section's id", async () => {
+    const { COMMANDS } = await import("../../src/cli/main.js");
+    const { REPORT_SECTIONS } = await import("../../src/reports/sections/registry.js");
+    const ids = new Set(REPORT_SECTIONS.map((s) => s.id));
+    const withSection = COMMANDS.filter((c) => c.section !== undefined);
+    expect(withSection.map((c) => c.section)).toEqual(["customer-value", "cross-sell", "rfm-segments", "customer-clusters", "segment-migration", "cohorts-retention", "campaigns", "service-impact", "lifetime-value"]);
+    for (const c of withSection) expect(ids.has(c.section!)).toBe(true);
+    for (const c of withSection) {
+      const byName: string[] = [];
+      const bySection: string[] = [];
+      expect(await runCli([c.name, "--help"], { out: (t) => void byName.push(t), err: () => undefined })).toBe(0);
+      expect(await runCli([c.section!, "--help"], { out: (t) => void bySection.push(t), err: () => undefined })).toBe(0);
+      expect(bySection).toEqual(byName);
+    }
+  });
+});

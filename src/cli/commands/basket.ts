@@ -53,6 +53,7 @@ function shareFlag(values: FlagValues, name: string, lowOpen: boolean): number |
 /** `crm basket`: association rules and next-best items of a transactions file. */
 export const basketCommand: Command = {
   name: "basket",
+  section: "cross-sell",
   summary: "cross-sell: association rules (support, confidence, lift) and next-best items per customer",
   help: HELP,
   async run(argv, io) {

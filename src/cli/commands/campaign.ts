@@ -39,6 +39,7 @@ Output:
 /** `crm campaign`: uplift, incremental revenue and ROI of a campaign with a control group. */
 export const campaignCommand: Command = {
   name: "campaign",
+  section: "campaigns",
   summary: "campaign uplift with intervals, incremental responders and revenue, cost and ROI",
   help: HELP,
   async run(argv, io) {

@@ -48,6 +48,7 @@ Output:
 /** `crm cohorts`: the retention triangle and the retention what-if of a transactions file. */
 export const cohortsCommand: Command = {
   name: "cohorts",
+  section: "cohorts-retention",
   summary: "cohort retention triangle, survival by channel, sBG projection, retention what-if",
   help: HELP,
   async run(argv, io) {

@@ -32,6 +32,7 @@ function dateFlag(value: string | undefined, name: string): string {
 /** `crm migrate`: the segment migration matrix between two dates. */
 export const migrateCommand: Command = {
   name: "migrate",
+  section: "segment-migration",
   summary: "segment migration between two dates (before and after a campaign): matrix and reading",
   help: HELP,
   async run(argv, io) {

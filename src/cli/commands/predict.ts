@@ -62,6 +62,7 @@ expected_wait, expected_next_purchase (ISO date; empty when not expected).`;
 /** `crm predict`: per-customer predictions and CLV from the fitted models. */
 export const predictCommand: Command = {
   name: "predict",
+  section: "lifetime-value",
   summary: "per-customer P(alive), expected purchases and spend, CLV with interval, next purchase",
   help: HELP,
   async run(argv, io) {

@@ -44,6 +44,7 @@ const num = (x: number | null, digits = 2): string => (x === null ? "-" : x.toFi
 /** `crm rfm`: RFM scores, segments and usage tiers of a transactions file. */
 export const rfmCommand: Command = {
   name: "rfm",
+  section: "rfm-segments",
   summary: "RFM scores, named segments with actions, usage tiers (segment table and cut points)",
   help: HELP,
   async run(argv, io) {

@@ -67,6 +67,7 @@ function printTables(io: CommandIo, r: ClusterResult): void {
 /** `crm segment`: k-means clusters of the customers of a transactions file, with profiles. */
 export const segmentCommand: Command = {
   name: "segment",
+  section: "customer-clusters",
   summary: "k-means customer clusters (RFM-like features, k by silhouette) with named profiles",
   help: HELP,
   async run(argv, io) {

@@ -35,6 +35,7 @@ Output:
 /** `crm service`: the service-impact analysis (retention and spend gaps after service problems). */
 export const serviceCommand: Command = {
   name: "service",
+  section: "service-impact",
   summary: "service impact: retention and spend after complaints, late deliveries, returns, contacts",
   help: HELP,
   async run(argv, io) {

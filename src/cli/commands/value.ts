@@ -42,6 +42,7 @@ Output:
 /** `crm value`: the customer value table (or value by a group) as CSV, with the whale-curve facts. */
 export const valueCommand: Command = {
   name: "value",
+  section: "customer-value",
   summary: "customer and channel value: sales, margin, cost to serve, profit, whale curve, ABC",
   help: HELP,
   async run(argv, io) {
