@@ -2,7 +2,6 @@ import type { Command } from "../command.js";
 import { checkOutFlags } from "../check-out-flags.js";
 import { fitJson } from "./fit.js";
 import { INPUT_FLAGS, INPUT_HELP, loadInputFlags } from "../input-flags.js";
-import { MODEL_FITTERS } from "../model-fitters.js";
 import { sampleTransactionsPath } from "../package-root.js";
 import { choiceFlag, intFlag, parseFlags, stringFlag, numberFlag } from "../parse-flags.js";
 import { count, step } from "../progress.js";
@@ -10,13 +9,11 @@ import { UsageError } from "../usage-error.js";
 import { writeFileAtomic } from "../../data/output/write-file-atomic.js";
 import { customerLifetimeValue } from "../../models/clv/clv.js";
 import { fitSpendModel } from "../../models/spend/fit-spend-model.js";
-import type { PurchaseModel } from "../../models/fitting/model-types.js";
+import { PURCHASE_MODELS, PURCHASE_MODEL_IDS } from "../../models/registry.js";
 import { nextPurchase } from "../../models/purchase/next-purchase.js";
 import { expectedNextPurchaseDate } from "../../models/purchase/next-purchase-date.js";
 import { customerSummary } from "../../summary/customer-summary.js";
 import { columnsToCsv } from "../../summary/summary-to-csv.js";
-
-const PURCHASE_MODELS = ["bg-nbd", "pareto-nbd", "mbg-nbd"] as const;
 
 /** The longest --horizon, 100 years, in each time unit; and the most discounting periods (each costs a prediction pass per draw). */
 const MAX_HORIZON = { day: 36_525, week: 5_218, month: 1_200 } as const;
@@ -40,7 +37,7 @@ Prediction:
       --period-length L     time units in one discounting period (default 1); H/L must be whole
       --discount-rate D     discount rate per period (default 0), e.g. 0.01
       --margin M            share of spend that is profit (default 1: CLV in revenue)
-      --model M             ${PURCHASE_MODELS.join(" | ")} (default bg-nbd)
+      --model M             ${PURCHASE_MODEL_IDS.join(" | ")} (default bg-nbd)
       --calibration-end D   end of the data the models learn from (default: the last date)
       --draws N             bootstrap draws for the CLV interval (default 100; 0 for none; at most 10000);
                             each draw re-evaluates both models over every period, so the
@@ -95,7 +92,7 @@ export const predictCommand: Command = {
     const draws = intFlag("predict", flags, "draws", 0, MAX_DRAWS, 100);
     const seed = intFlag("predict", flags, "seed", 0, Number.MAX_SAFE_INTEGER, 1);
     const timeUnit = choiceFlag("predict", flags, "time-unit", ["day", "week", "month"] as const, "week");
-    const modelId = choiceFlag("predict", flags, "model", PURCHASE_MODELS, "bg-nbd");
+    const modelId = choiceFlag("predict", flags, "model", PURCHASE_MODEL_IDS, "bg-nbd");
     const maxHorizon = MAX_HORIZON[timeUnit];
     if (horizon > maxHorizon) throw new UsageError(`crm predict: --horizon ${horizon} is more than 100 years; give at most ${maxHorizon} with --time-unit ${timeUnit}`);
     if (horizonPeriods > MAX_PERIODS) {
@@ -108,7 +105,11 @@ export const predictCommand: Command = {
       customerSummary(transactions, { calibrationEnd: stringFlag(flags, "calibration-end"), timeUnit }),
     );
     const c = summary.columns;
-    const purchaseModel = (await step(io, `fitting ${modelId}`, () => MODEL_FITTERS[modelId].fromColumns(c as unknown as Record<string, Float64Array>, { penalizer, timeUnit }))) as PurchaseModel<{ r: number; alpha: number }>;
+    const purchaseModel = await step(io, `fitting ${modelId}`, () => {
+      const spec = PURCHASE_MODELS[modelId];
+      spec.requireData(c, { penalizer, timeUnit });
+      return spec.fit(c, { penalizer, timeUnit });
+    });
     // A purchase log has no spend: purchases and P(alive) only, no spend model and no CLV.
     const spend = summary.hasSpend === false
       ? null
