@@ -32,7 +32,8 @@ export { customerLifetimeValue, type CustomerLifetimeValue, type CustomerLifetim
 export { drawParameters } from "./fitting/parameter-draws.js";
 export { nextPurchase, type NextPurchase } from "./purchase/next-purchase.js";
 export { expectedNextPurchaseDate } from "./purchase/next-purchase-date.js";
-export { lifetimeValueAnalysis, PURCHASE_MODEL_FITS, type LifetimeValueAnalysis, type LifetimeValueAnalysisOptions } from "./clv/lifetime-value-analysis.js";
+export { lifetimeValueAnalysis, type LifetimeValueAnalysis, type LifetimeValueAnalysisOptions } from "./clv/lifetime-value-analysis.js";
+export { customerValueForecast, type CustomerValueForecast, type CustomerValueForecastOptions, type ForecastProgress } from "./clv/customer-value-forecast.js";
 export { fitParetoNbd, paretoNbdFromParams, paretoNbdFromJson, simulateParetoNbd, paretoNbdLogLikelihood, type ParetoNbdParams, type ParetoNbdModel } from "./purchase/pareto-nbd.js";
 export { modelFromJson } from "./model-from-json.js";
 export { MODELS, MODEL_IDS, PURCHASE_MODELS, PURCHASE_MODEL_IDS, findModel, isPurchaseModelId, type ModelId, type PurchaseModelId } from "./registry.js";

@@ -7,9 +7,8 @@ import { choiceFlag, intFlag, parseFlags, stringFlag, numberFlag } from "../pars
 import { count, step } from "../progress.js";
 import { UsageError } from "../usage-error.js";
 import { writeFileAtomic } from "../../data/output/write-file-atomic.js";
-import { customerLifetimeValue } from "../../models/clv/clv.js";
-import { fitSpendModel } from "../../models/spend/fit-spend-model.js";
-import { PURCHASE_MODELS, PURCHASE_MODEL_IDS } from "../../models/registry.js";
+import { customerValueForecast } from "../../models/clv/customer-value-forecast.js";
+import { PURCHASE_MODEL_IDS } from "../../models/registry.js";
 import { nextPurchase } from "../../models/purchase/next-purchase.js";
 import { expectedNextPurchaseDate } from "../../models/purchase/next-purchase-date.js";
 import { customerSummary } from "../../summary/customer-summary.js";
@@ -105,39 +104,26 @@ export const predictCommand: Command = {
       customerSummary(transactions, { calibrationEnd: stringFlag(flags, "calibration-end"), timeUnit }),
     );
     const c = summary.columns;
-    const purchaseModel = await step(io, `fitting ${modelId}`, () => {
-      const spec = PURCHASE_MODELS[modelId];
-      spec.requireData(c, { penalizer, timeUnit });
-      return spec.fit(c, { penalizer, timeUnit });
+    // The same fit and forecast as the report's lifetime-value section (no spend in a purchase log: no CLV).
+    const forecast = await customerValueForecast(summary, {
+      purchaseModel: modelId,
+      penalizer,
+      horizon,
+      periodLength,
+      discountRatePerPeriod,
+      margin,
+      interval: draws > 0 ? { draws, seed, level } : undefined,
+      requireSpendModel: true,
+      progress: { step: (label, work) => step(io, label, work), note: (message) => io.err(`crm: ${message}`) },
     });
-    // A purchase log has no spend: purchases and P(alive) only, no spend model and no CLV.
-    const spend = summary.hasSpend === false
-      ? null
-      : await step(io, "fitting gamma-gamma", () => fitSpendModel({ frequency: c.frequency, monetaryValue: c.monetary_value }, { penalizer, timeUnit }));
-    if (spend === null) io.err("crm: no amounts in the data (a purchase log): expected purchases and P(alive) only; no spend model and no CLV");
-    if (spend?.note) io.err(`crm: ${spend.note}`);
-    const spendModel = spend?.model ?? null;
-    const customers = { frequency: c.frequency, recency: c.recency, T: c.T, monetaryValue: spend?.monetaryValue ?? c.monetary_value };
-    const value = spendModel === null ? null : await step(io, `CLV for ${count(summary.length)} customers${draws > 0 ? ` with ${draws} bootstrap draws` : ""}`, () =>
-      customerLifetimeValue({
-        purchaseModel,
-        spendModel,
-        customers,
-        horizonPeriods,
-        periodLength,
-        discountRatePerPeriod,
-        margin,
-        interval: draws > 0 ? { draws, seed, level } : undefined,
-      }),
-    );
+    const { purchaseModel, spend, expectedPurchases } = forecast;
     const next = nextPurchase(purchaseModel, c, horizon);
     const nextDate = Array.from(next.expectedWait, (w) => expectedNextPurchaseDate(summary.calibrationEnd, w, timeUnit));
     const names = ["customer_id", "frequency", "recency", "T", "monetary_value", "p_alive", "expected_purchases", "expected_average_spend", "clv", "clv_lower", "clv_upper", "p_purchase_within_horizon", "expected_wait", "expected_next_purchase"];
     const nan = new Float64Array(summary.length).fill(NaN);
-    const expectedPurchases = value?.expectedPurchases ?? purchaseModel.conditionalExpectedPurchases(c, horizon);
     const csv = columnsToCsv(names, [
-      c.customer_id, c.frequency, c.recency, c.T, c.monetary_value, next.probabilityAlive, expectedPurchases,
-      value?.expectedAverageSpend ?? nan, value?.clv ?? nan, value?.interval?.lower ?? nan, value?.interval?.upper ?? nan,
+      c.customer_id, c.frequency, c.recency, c.T, c.monetary_value, forecast.probabilityAlive, expectedPurchases,
+      forecast.expectedAverageSpend ?? nan, forecast.clv ?? nan, forecast.clvLower ?? nan, forecast.clvUpper ?? nan,
       next.probabilityPurchaseWithin, next.expectedWait, nextDate,
     ], summary.length);
     const out = stringFlag(flags, "out");
@@ -147,7 +133,7 @@ export const predictCommand: Command = {
       const sum = (a: Float64Array): number => a.reduce((s, v) => s + v, 0);
       io.out(JSON.stringify({
         purchaseModel: fitJson(purchaseModel),
-        spendModel: spendModel === null ? null : fitJson(spendModel),
+        spendModel: spend === null ? null : fitJson(spend.model),
         customers: summary.length,
         calibrationEnd: summary.calibrationEnd,
         timeUnit,
@@ -155,8 +141,8 @@ export const predictCommand: Command = {
         periodLength,
         discountRatePerPeriod,
         margin,
-        totals: { expectedPurchases: sum(expectedPurchases), clv: value === null ? null : sum(value.clv), expectedAlive: sum(next.probabilityAlive) },
-        interval: value?.interval ? { level: value.interval.level, draws: value.interval.draws, seed: value.interval.seed } : null,
+        totals: { expectedPurchases: sum(expectedPurchases), clv: forecast.clv === null ? null : sum(forecast.clv), expectedAlive: sum(forecast.probabilityAlive) },
+        interval: forecast.interval,
         out: written ?? null,
       }));
     } else if (!written) {
