@@ -3,10 +3,18 @@ import type { Transactions } from "../data/types.js";
 import type { TimeUnit } from "../summary/types.js";
 import type { CustomerHistory, FitOptions, FittedModel, ModelParams, PurchaseModel } from "./fitting/model-types.js";
 
-/** What a model describes: purchase counts (non-contractual), spend per purchase, or retention. */
+/**
+ * What a model describes: purchase counts (non-contractual), spend per purchase, or retention.
+ * @example
+ * MODELS.filter((m) => m.kind === "retention").map((m) => m.id); // ["bg-bb", "sbg"]
+ */
 export type ModelKind = "purchase" | "spend" | "retention";
 
-/** What a model is fitted on: the table, its columns (named as lifetimes users know them) and what it takes to build it. */
+/**
+ * What a model is fitted on: the table, its columns (named as lifetimes users know them) and what it takes to build it.
+ * @example
+ * findModel("sbg")?.data; // { table: "survival table", required: ["survivors"], optional: [], fromTransactions: false, ... }
+ */
 export interface ModelData {
   /**
    * What one row is: `"customer summary"` (one customer: x, t_x, T, spend; `crm summary`),
@@ -24,10 +32,18 @@ export interface ModelData {
   readonly timeUnit: TimeUnit;
 }
 
-/** A table of numbers by column name, as a summary file is read (`loadNumericTable`). */
+/**
+ * A table of numbers by column name, as a summary file is read (`loadNumericTable`).
+ * @example
+ * const columns: ModelColumns = { frequency: [2, 0], recency: [30.4, 0], T: [38.9, 20] };
+ */
 export type ModelColumns = Readonly<Record<string, ArrayLike<number> | undefined>>;
 
-/** The period a model's table is built for from transactions. */
+/**
+ * The period a model's table is built for from transactions.
+ * @example
+ * await findModel("bg-bb")!.fitTransactions(tx, { calibrationEnd: "2025-06-30", timeUnit: "month" });
+ */
 export interface TransactionPeriod {
   /** Last day of the calibration period, ISO (default: the last transaction date). */
   readonly calibrationEnd?: string;
@@ -39,6 +55,11 @@ export interface TransactionPeriod {
  * (on a table of named columns or on transactions), build it from known parameters, or read it
  * back from JSON. `M` is the fitted model's type. This view is the same for every model; the
  * typed data of a model's own fit is in {@link ModelSpecOf}.
+ *
+ * @example
+ * const spec = findModel("gamma-gamma")!;
+ * spec.data.required; // ["frequency", "monetary_value"]
+ * spec.fitColumns({ frequency: s.columns.frequency, monetary_value: s.columns.monetary_value }).params; // { p, q, gamma }
  */
 export interface ModelSpec<Id extends string = string, M extends FittedModel<ModelParams> = FittedModel<ModelParams>> {
   /** The one name of the model everywhere: `crm fit ID`, `--model ID`, the JSON's `model`. */
@@ -71,7 +92,13 @@ export interface ModelSpec<Id extends string = string, M extends FittedModel<Mod
   fromJson(json: unknown): M;
 }
 
-/** A model's spec with its typed data `D`: the model's own fit and the steps that make its data. */
+/**
+ * A model's spec with its typed data `D`: the model's own fit and the steps that make its data.
+ * @example
+ * const m = PURCHASE_MODELS["bg-nbd"]; // ModelSpecOf<"bg-nbd", CustomerHistory, PurchaseModel<PurchaseParams>>
+ * m.requireData(summary.columns); // throws AnalysisNotPossibleError below 20 repeat customers
+ * m.fit(summary.columns, { timeUnit: "week" });
+ */
 export interface ModelSpecOf<Id extends string, D, M extends FittedModel<ModelParams>> extends ModelSpec<Id, M> {
   /** The model's data from a table of named columns. @throws ArgumentError naming a missing required column */
   dataFromColumns(columns: ModelColumns): D;
@@ -83,15 +110,28 @@ export interface ModelSpecOf<Id extends string, D, M extends FittedModel<ModelPa
   fit(data: D, options?: FitOptions): M;
 }
 
-/** The parameters every purchase model shares: the purchase rate λ ~ Gamma(r, alpha). */
+/**
+ * The parameters every purchase model shares: the purchase rate λ ~ Gamma(r, alpha).
+ * @example
+ * const { r, alpha } = PURCHASE_MODELS["pareto-nbd"].fit(summary.columns).params; // mean rate r / alpha
+ */
 export type PurchaseParams = ModelParams & { readonly r: number; readonly alpha: number };
 
-/** A purchase model's spec (BG/NBD, Pareto/NBD, MBG/NBD): fitted on customer histories (x, t_x, T). */
+/**
+ * A purchase model's spec (BG/NBD, Pareto/NBD, MBG/NBD): fitted on customer histories (x, t_x, T).
+ * @example
+ * const spec: PurchaseModelSpec = PURCHASE_MODELS["mbg-nbd"];
+ * spec.fit(summary.columns).probabilityAlive(summary.columns);
+ */
 export interface PurchaseModelSpec<Id extends string = string> extends ModelSpecOf<Id, CustomerHistory, PurchaseModel<PurchaseParams>> {
   readonly kind: "purchase";
 }
 
-/** The parts of a spec that {@link defineModel} is given; it adds `fitColumns` and `fitTransactions`. */
+/**
+ * The parts of a spec that {@link defineModel} is given; it adds `fitColumns` and `fitTransactions`.
+ * @example
+ * const parts: ModelSpecParts<"sbg", SbgSurvivalTable, SbgModel> = { id: "sbg", fit: fitSbg, ... };
+ */
 export type ModelSpecParts<Id extends string, D, M extends FittedModel<ModelParams>> = Omit<ModelSpecOf<Id, D, M>, "fitColumns" | "fitTransactions">;
 
 /**

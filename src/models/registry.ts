@@ -119,10 +119,18 @@ const sbg = defineModel<"sbg", SbgSurvivalTable, SbgModel>({
  */
 export const MODELS = Object.freeze([bgNbd, paretoNbd, mbgNbd, gammaGamma, bgBb, sbg] as const);
 
-/** The id of a model in {@link MODELS}. */
+/**
+ * The id of a model in {@link MODELS}, derived from the table (a new entry adds its id).
+ * @example
+ * const id: ModelId = "pareto-nbd";
+ */
 export type ModelId = (typeof MODELS)[number]["id"];
 
-/** The id of a purchase model in {@link MODELS} (the `--model` of `crm predict` and `crm report`). */
+/**
+ * The id of a purchase model in {@link MODELS} (the `--model` of `crm predict` and `crm report`).
+ * @example
+ * const id: PurchaseModelId = "mbg-nbd"; // "gamma-gamma" does not compile
+ */
 export type PurchaseModelId = Extract<(typeof MODELS)[number], { readonly kind: "purchase" }>["id"];
 
 /**

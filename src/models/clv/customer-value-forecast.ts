@@ -7,7 +7,11 @@ import { PURCHASE_MODELS, type PurchaseModelId } from "../registry.js";
 import { fitSpendModel, type FittedSpendModel } from "../spend/fit-spend-model.js";
 import { customerLifetimeValue } from "./clv.js";
 
-/** How {@link customerValueForecast} reports its steps (e.g. on stderr); by default it reports nothing. */
+/**
+ * How {@link customerValueForecast} reports its steps (e.g. on stderr); by default it reports nothing.
+ * @example
+ * const progress: ForecastProgress = { step: async (label, work) => { console.error(label); return work(); }, note: console.error };
+ */
 export interface ForecastProgress {
   /** Runs one step of the work, labelled in plain words (e.g. `"fitting bg-nbd"`), and returns its result. */
   step<T>(label: string, work: () => T): Promise<T>;
@@ -15,7 +19,11 @@ export interface ForecastProgress {
   note(message: string): void;
 }
 
-/** Options of {@link customerValueForecast}. Durations are in the summary's time unit. */
+/**
+ * Options of {@link customerValueForecast}. Durations are in the summary's time unit.
+ * @example
+ * const options: CustomerValueForecastOptions = { purchaseModel: "bg-nbd", horizon: 52, periodLength: 1, discountRatePerPeriod: 0, margin: 1 };
+ */
 export interface CustomerValueForecastOptions {
   /** The purchase model: an id to fit on the summary, or a model already fitted on it. */
   readonly purchaseModel: PurchaseModelId | PurchaseModel<PurchaseParams>;
@@ -38,7 +46,12 @@ export interface CustomerValueForecastOptions {
   readonly progress?: ForecastProgress;
 }
 
-/** The per-customer forecast, frozen; columns in summary order, money in the data's currency. */
+/**
+ * The per-customer forecast, frozen; columns in summary order, money in the data's currency.
+ * @example
+ * const f: CustomerValueForecast = await customerValueForecast(summary, options);
+ * f.clv === null ? f.noSpendModel : f.clv[0];
+ */
 export interface CustomerValueForecast {
   readonly purchaseModel: PurchaseModel<PurchaseParams>;
   /** The Gamma-Gamma spend model with who was left out of it, or null (see `noSpendModel`). */
