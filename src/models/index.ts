@@ -32,9 +32,12 @@ export { customerLifetimeValue, type CustomerLifetimeValue, type CustomerLifetim
 export { drawParameters } from "./fitting/parameter-draws.js";
 export { nextPurchase, type NextPurchase } from "./purchase/next-purchase.js";
 export { expectedNextPurchaseDate } from "./purchase/next-purchase-date.js";
-export { lifetimeValueAnalysis, PURCHASE_MODEL_FITS, type LifetimeValueAnalysis, type LifetimeValueAnalysisOptions } from "./clv/lifetime-value-analysis.js";
+export { lifetimeValueAnalysis, type LifetimeValueAnalysis, type LifetimeValueAnalysisOptions } from "./clv/lifetime-value-analysis.js";
+export { customerValueForecast, type CustomerValueForecast, type CustomerValueForecastOptions, type ForecastProgress } from "./clv/customer-value-forecast.js";
 export { fitParetoNbd, paretoNbdFromParams, paretoNbdFromJson, simulateParetoNbd, paretoNbdLogLikelihood, type ParetoNbdParams, type ParetoNbdModel } from "./purchase/pareto-nbd.js";
 export { modelFromJson } from "./model-from-json.js";
+export { MODELS, MODEL_IDS, PURCHASE_MODELS, PURCHASE_MODEL_IDS, findModel, isPurchaseModelId, type ModelId, type PurchaseModelId } from "./registry.js";
+export type { ModelSpec, ModelSpecOf, PurchaseModelSpec, PurchaseParams, ModelKind, ModelData, ModelColumns, TransactionPeriod } from "./model-spec.js";
 export { fitLogisticRegression, type FeatureColumns, type LogisticRegressionOptions } from "./propensity/logistic-regression.js";
 export { logisticRegressionModel, type LogisticRegressionModel, type LogisticTerm, type LogisticParts } from "./propensity/logistic-regression.js";
 export { classifierRocAuc, checkScored } from "./propensity/classifier-roc-auc.js";

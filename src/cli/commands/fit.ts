@@ -1,34 +1,35 @@
 import type { Command } from "../command.js";
 import { checkOutFlags } from "../check-out-flags.js";
 import { INPUT_FLAGS, INPUT_HELP, ledgerLine, loadInputFlags } from "../input-flags.js";
-import { MODEL_FITTERS } from "../model-fitters.js";
 import { choiceFlag, parseFlags, stringFlag, numberFlag } from "../parse-flags.js";
 import { count, step } from "../progress.js";
 import { UsageError } from "../usage-error.js";
 import { loadNumericTable } from "../../data/read/load-numeric-table.js";
 import { writeFileAtomic } from "../../data/output/write-file-atomic.js";
-import type { FittedModel, ModelId, ModelParams } from "../../models/fitting/model-types.js";
+import type { FittedModel, ModelParams } from "../../models/fitting/model-types.js";
+import type { ModelSpec } from "../../models/model-spec.js";
+import { findModel, MODEL_IDS, MODELS } from "../../models/registry.js";
 
-const MODELS = Object.keys(MODEL_FITTERS) as ModelId[];
+/** The columns of a model's table, for help texts: `frequency, recency, T [, weights]`. */
+const columnsText = (m: ModelSpec): string =>
+  `${m.data.required.join(", ")}${m.data.optional.map((c) => ` [, ${c}]`).join("")}${m.data.note ? ` (${m.data.note})` : ""}`;
+
+/** One help line per model, and one per set of models that share a summary file's columns. */
+const MODEL_LINES = MODELS.map((m) => `  ${m.id.padEnd(12)} ${m.description}${m.aliases.length > 0 ? ` (also ${m.aliases.join(", ")})` : ""}`).join("\n");
+const byColumns = new Map<string, string[]>();
+for (const m of MODELS) byColumns.set(columnsText(m), [...(byColumns.get(columnsText(m)) ?? []), m.id]);
+const SUMMARY_LINES = [...byColumns].map(([columns, ids]) => `  ${ids.join(", ").padEnd(29)} ${columns}`).join("\n");
 
 const HELP = `crm fit: fit a customer-base model by maximum likelihood
 
 Usage: crm fit MODEL --input TRANSACTIONS [--calibration-end D] [--time-unit U] [mapping flags] [--json]
        crm fit MODEL --summary SUMMARY.csv [--json]
 
-MODEL: ${MODELS.join(", ")}
-  bg-nbd       BG/NBD (Fader, Hardie & Lee 2005): r, alpha, a, b
-  pareto-nbd   Pareto/NBD (Schmittlein, Morrison & Colombo 1987): r, alpha, s, beta
-  mbg-nbd      MBG/NBD (Batislam, Denizel & Filiztekin 2007): r, alpha, a, b
-  gamma-gamma  Gamma-Gamma spend (Fader & Hardie 2013): p, q, gamma; customers with frequency > 0
-  bg-bb        BG/BB discrete opportunities (Fader, Hardie & Shang 2010): alpha, beta, gamma, delta
-  sbg          shifted-beta-geometric retention (Fader & Hardie 2007): alpha, beta
+MODEL: ${MODEL_IDS.join(", ")}
+${MODEL_LINES}
 
 Summary files (CSV, TSV, JSON, XLSX; header names as lifetimes uses them):
-  bg-nbd, pareto-nbd, mbg-nbd   frequency, recency, T [, weights]
-  gamma-gamma                   frequency, monetary_value [, weights]
-  bg-bb                         frequency, recency, periods [, weights]
-  sbg                           survivors (customers active at the start of periods 0, 1, ..., n)
+${SUMMARY_LINES}
 From transactions, the customer summary is built first (see crm summary); bg-bb counts one
 opportunity per whole --time-unit after each customer's first purchase (default month for bg-bb).
 
@@ -60,13 +61,13 @@ export function fitJson(model: FittedModel<ModelParams>): Record<string, unknown
 /** `crm fit`: maximum-likelihood fit of one model, as a table or JSON. */
 export const fitCommand: Command = {
   name: "fit",
-  summary: "fit a lifetime-value model (bg-nbd, pareto-nbd, mbg-nbd, gamma-gamma, bg-bb, sbg)",
+  summary: `fit a lifetime-value model (${MODEL_IDS.join(", ")})`,
   help: HELP,
   async run(argv, io) {
     const [id, ...rest] = argv;
-    if (id === undefined || id.startsWith("-")) throw new UsageError(`crm fit: name the model first: crm fit MODEL ...; MODEL is one of ${MODELS.join(", ")}`);
-    if (!(id in MODEL_FITTERS)) throw new UsageError(`crm fit: unknown model "${id}"; MODEL is one of ${MODELS.join(", ")}`);
-    const fitter = MODEL_FITTERS[id as ModelId];
+    if (id === undefined || id.startsWith("-")) throw new UsageError(`crm fit: name the model first: crm fit MODEL ...; MODEL is one of ${MODEL_IDS.join(", ")}`);
+    const spec = findModel(id);
+    if (spec === undefined) throw new UsageError(`crm fit: unknown model "${id}"; MODEL is one of ${MODEL_IDS.join(", ")}`);
     const flags = parseFlags("fit", rest, {
       ...INPUT_FLAGS,
       summary: { type: "string" },
@@ -77,23 +78,27 @@ export const fitCommand: Command = {
       json: { type: "boolean" },
     });
     const penalizer = numberFlag("fit", flags, "penalizer", (x) => x >= 0, "a number >= 0") ?? 0;
-    const timeUnit = choiceFlag("fit", flags, "time-unit", ["day", "week", "month"] as const, fitter.id === "bg-bb" ? "month" : "week");
+    const timeUnit = choiceFlag("fit", flags, "time-unit", ["day", "week", "month"] as const, spec.data.timeUnit);
     const summaryFile = stringFlag(flags, "summary");
     if (summaryFile !== undefined && stringFlag(flags, "input") !== undefined) throw new UsageError("crm fit: give either --input or --summary, not both");
     await checkOutFlags("fit", flags);
     let model: FittedModel<ModelParams>;
     if (summaryFile !== undefined) {
-      const table = await step(io, `reading ${summaryFile}`, () => loadNumericTable(summaryFile, fitter.required, fitter.optional, {}, "crm fit"));
+      const table = await step(io, `reading ${summaryFile}`, () => loadNumericTable(summaryFile, spec.data.required, spec.data.optional, {}, "crm fit"));
       io.err(ledgerLine(table.ledger));
-      model = await step(io, `fitting ${fitter.id} on ${count(table.columns[fitter.required[0]!]!.length)} rows`, () =>
-        fitter.fromColumns(table.columns, { penalizer, timeUnit: flags["time-unit"] === undefined ? undefined : timeUnit }),
+      model = await step(io, `fitting ${spec.id} on ${count(table.columns[spec.data.required[0]!]!.length)} rows`, () =>
+        spec.fitColumns(table.columns, { penalizer, timeUnit: flags["time-unit"] === undefined ? undefined : timeUnit }),
       );
     } else {
-      const fromTransactions = fitter.fromTransactions;
-      if (!fromTransactions) throw new UsageError(fitter.summaryOnly ?? `crm fit ${fitter.id}: give --summary FILE`);
+      if (!spec.data.fromTransactions) {
+        const columns = spec.data.required.length === 1 ? `a ${spec.data.required[0]} column` : `columns ${spec.data.required.join(", ")}`;
+        throw new UsageError(
+          `crm fit ${spec.id}: the ${spec.name} ${spec.kind} model needs a ${spec.data.table}, not transactions; give --summary FILE with ${columns}${spec.data.note ? ` (${spec.data.note})` : ""}`,
+        );
+      }
       const { transactions } = await loadInputFlags("fit", flags, io);
-      model = await step(io, `fitting ${fitter.id}`, () =>
-        fromTransactions(transactions, { calibrationEnd: stringFlag(flags, "calibration-end"), timeUnit }, { penalizer }),
+      model = await step(io, `fitting ${spec.id}`, () =>
+        spec.fitTransactions(transactions, { calibrationEnd: stringFlag(flags, "calibration-end"), timeUnit }, { penalizer }),
       );
     }
     const out = stringFlag(flags, "out");

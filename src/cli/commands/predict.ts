@@ -2,21 +2,17 @@ import type { Command } from "../command.js";
 import { checkOutFlags } from "../check-out-flags.js";
 import { fitJson } from "./fit.js";
 import { INPUT_FLAGS, INPUT_HELP, loadInputFlags } from "../input-flags.js";
-import { MODEL_FITTERS } from "../model-fitters.js";
 import { sampleTransactionsPath } from "../package-root.js";
 import { choiceFlag, intFlag, parseFlags, stringFlag, numberFlag } from "../parse-flags.js";
 import { count, step } from "../progress.js";
 import { UsageError } from "../usage-error.js";
 import { writeFileAtomic } from "../../data/output/write-file-atomic.js";
-import { customerLifetimeValue } from "../../models/clv/clv.js";
-import { fitSpendModel } from "../../models/spend/fit-spend-model.js";
-import type { PurchaseModel } from "../../models/fitting/model-types.js";
+import { customerValueForecast } from "../../models/clv/customer-value-forecast.js";
+import { PURCHASE_MODEL_IDS } from "../../models/registry.js";
 import { nextPurchase } from "../../models/purchase/next-purchase.js";
 import { expectedNextPurchaseDate } from "../../models/purchase/next-purchase-date.js";
 import { customerSummary } from "../../summary/customer-summary.js";
 import { columnsToCsv } from "../../data/output/columns-to-csv.js";
-
-const PURCHASE_MODELS = ["bg-nbd", "pareto-nbd", "mbg-nbd"] as const;
 
 /** The longest --horizon, 100 years, in each time unit; and the most discounting periods (each costs a prediction pass per draw). */
 const MAX_HORIZON = { day: 36_525, week: 5_218, month: 1_200 } as const;
@@ -40,7 +36,7 @@ Prediction:
       --period-length L     time units in one discounting period (default 1); H/L must be whole
       --discount-rate D     discount rate per period (default 0), e.g. 0.01
       --margin M            share of spend that is profit (default 1: CLV in revenue)
-      --model M             ${PURCHASE_MODELS.join(" | ")} (default bg-nbd)
+      --model M             ${PURCHASE_MODEL_IDS.join(" | ")} (default bg-nbd)
       --calibration-end D   end of the data the models learn from (default: the last date)
       --draws N             bootstrap draws for the CLV interval (default 100; 0 for none; at most 10000);
                             each draw re-evaluates both models over every period, so the
@@ -96,7 +92,7 @@ export const predictCommand: Command = {
     const draws = intFlag("predict", flags, "draws", 0, MAX_DRAWS, 100);
     const seed = intFlag("predict", flags, "seed", 0, Number.MAX_SAFE_INTEGER, 1);
     const timeUnit = choiceFlag("predict", flags, "time-unit", ["day", "week", "month"] as const, "week");
-    const modelId = choiceFlag("predict", flags, "model", PURCHASE_MODELS, "bg-nbd");
+    const modelId = choiceFlag("predict", flags, "model", PURCHASE_MODEL_IDS, "bg-nbd");
     const maxHorizon = MAX_HORIZON[timeUnit];
     if (horizon > maxHorizon) throw new UsageError(`crm predict: --horizon ${horizon} is more than 100 years; give at most ${maxHorizon} with --time-unit ${timeUnit}`);
     if (horizonPeriods > MAX_PERIODS) {
@@ -109,35 +105,26 @@ export const predictCommand: Command = {
       customerSummary(transactions, { calibrationEnd: stringFlag(flags, "calibration-end"), timeUnit }),
     );
     const c = summary.columns;
-    const purchaseModel = (await step(io, `fitting ${modelId}`, () => MODEL_FITTERS[modelId].fromColumns(c as unknown as Record<string, Float64Array>, { penalizer, timeUnit }))) as PurchaseModel<{ r: number; alpha: number }>;
-    // A purchase log has no spend: purchases and P(alive) only, no spend model and no CLV.
-    const spend = summary.hasSpend === false
-      ? null
-      : await step(io, "fitting gamma-gamma", () => fitSpendModel({ frequency: c.frequency, monetaryValue: c.monetary_value }, { penalizer, timeUnit }));
-    if (spend === null) io.err("crm: no amounts in the data (a purchase log): expected purchases and P(alive) only; no spend model and no CLV");
-    if (spend?.note) io.err(`crm: ${spend.note}`);
-    const spendModel = spend?.model ?? null;
-    const customers = { frequency: c.frequency, recency: c.recency, T: c.T, monetaryValue: spend?.monetaryValue ?? c.monetary_value };
-    const value = spendModel === null ? null : await step(io, `CLV for ${count(summary.length)} customers${draws > 0 ? ` with ${draws} bootstrap draws` : ""}`, () =>
-      customerLifetimeValue({
-        purchaseModel,
-        spendModel,
-        customers,
-        horizonPeriods,
-        periodLength,
-        discountRatePerPeriod,
-        margin,
-        interval: draws > 0 ? { draws, seed, level } : undefined,
-      }),
-    );
+    // The same fit and forecast as the report's lifetime-value section (no spend in a purchase log: no CLV).
+    const forecast = await customerValueForecast(summary, {
+      purchaseModel: modelId,
+      penalizer,
+      horizon,
+      periodLength,
+      discountRatePerPeriod,
+      margin,
+      interval: draws > 0 ? { draws, seed, level } : undefined,
+      requireSpendModel: true,
+      progress: { step: (label, work) => step(io, label, work), note: (message) => io.err(`crm: ${message}`) },
+    });
+    const { purchaseModel, spend, expectedPurchases } = forecast;
     const next = nextPurchase(purchaseModel, c, horizon);
     const nextDate = Array.from(next.expectedWait, (w) => expectedNextPurchaseDate(summary.calibrationEnd, w, timeUnit));
     const names = ["customer_id", "frequency", "recency", "T", "monetary_value", "p_alive", "expected_purchases", "expected_average_spend", "clv", "clv_lower", "clv_upper", "p_purchase_within_horizon", "expected_wait", "expected_next_purchase"];
     const nan = new Float64Array(summary.length).fill(NaN);
-    const expectedPurchases = value?.expectedPurchases ?? purchaseModel.conditionalExpectedPurchases(c, horizon);
     const csv = columnsToCsv(names, [
-      c.customer_id, c.frequency, c.recency, c.T, c.monetary_value, next.probabilityAlive, expectedPurchases,
-      value?.expectedAverageSpend ?? nan, value?.clv ?? nan, value?.interval?.lower ?? nan, value?.interval?.upper ?? nan,
+      c.customer_id, c.frequency, c.recency, c.T, c.monetary_value, forecast.probabilityAlive, expectedPurchases,
+      forecast.expectedAverageSpend ?? nan, forecast.clv ?? nan, forecast.clvLower ?? nan, forecast.clvUpper ?? nan,
       next.probabilityPurchaseWithin, next.expectedWait, nextDate,
     ], summary.length);
     const out = stringFlag(flags, "out");
@@ -147,7 +134,7 @@ export const predictCommand: Command = {
       const sum = (a: Float64Array): number => a.reduce((s, v) => s + v, 0);
       io.out(JSON.stringify({
         purchaseModel: fitJson(purchaseModel),
-        spendModel: spendModel === null ? null : fitJson(spendModel),
+        spendModel: spend === null ? null : fitJson(spend.model),
         customers: summary.length,
         calibrationEnd: summary.calibrationEnd,
         timeUnit,
@@ -155,8 +142,8 @@ export const predictCommand: Command = {
         periodLength,
         discountRatePerPeriod,
         margin,
-        totals: { expectedPurchases: sum(expectedPurchases), clv: value === null ? null : sum(value.clv), expectedAlive: sum(next.probabilityAlive) },
-        interval: value?.interval ? { level: value.interval.level, draws: value.interval.draws, seed: value.interval.seed } : null,
+        totals: { expectedPurchases: sum(expectedPurchases), clv: forecast.clv === null ? null : sum(forecast.clv), expectedAlive: sum(forecast.probabilityAlive) },
+        interval: forecast.interval,
         out: written ?? null,
       }));
     } else if (!written) {

@@ -3,35 +3,25 @@ import { formatDay } from "../../data/parse/format-day.js";
 import type { Transactions } from "../../data/types.js";
 import { customerSummary } from "../../summary/customer-summary.js";
 import { DAYS_PER_UNIT, type CustomerSummary, type TimeUnit } from "../../summary/types.js";
-import { fitBgNbd } from "../purchase/bg-nbd.js";
-import { customerLifetimeValue } from "./clv.js";
+import { customerValueForecast } from "./customer-value-forecast.js";
 import { calibrationHoldoutTable } from "../diagnostics/calibration-holdout-table.js";
 import { purchaseTracking } from "../diagnostics/purchase-tracking.js";
 import type { CalibrationHoldoutTable, PurchaseTracking } from "../diagnostics/index.js";
-import { fitSpendModel } from "../spend/fit-spend-model.js";
 import { spendFrequencyCorrelation, type SpendFrequencyCorrelation } from "../spend/gamma-gamma-diagnostics.js";
-import { fitMbgNbd } from "../purchase/mbg-nbd.js";
-import type { CustomerHistory, FitOptions, ModelJson, ParameterEstimate, PurchaseModel } from "../fitting/model-types.js";
-import { fitParetoNbd } from "../purchase/pareto-nbd.js";
+import type { FitOptions, ModelJson, ParameterEstimate, PurchaseModel } from "../fitting/model-types.js";
 import { ArgumentError } from "../../math/argument-error.js";
 import { ConvergenceError } from "../fitting/convergence-error.js";
 import { AnalysisNotPossibleError } from "../../math/analysis-not-possible-error.js";
-import { requireRepeatCustomers } from "../fitting/require-repeat-customers.js";
+import type { PurchaseModelSpec, PurchaseParams } from "../model-spec.js";
+import { isPurchaseModelId, PURCHASE_MODEL_IDS, PURCHASE_MODELS, type PurchaseModelId } from "../registry.js";
 
 /** The order in which purchase models are tried when none is forced and one cannot be fitted. */
-const FALLBACK_MODELS = ["bg-nbd", "mbg-nbd", "pareto-nbd"] as const;
-
-/** The purchase models a lifetime-value analysis can use, by id. */
-export const PURCHASE_MODEL_FITS = Object.freeze({
-  "bg-nbd": fitBgNbd,
-  "pareto-nbd": fitParetoNbd,
-  "mbg-nbd": fitMbgNbd,
-}) as Readonly<Record<"bg-nbd" | "pareto-nbd" | "mbg-nbd", (c: CustomerHistory, o?: FitOptions) => PurchaseModel<{ r: number; alpha: number }>>>;
+const FALLBACK_MODELS: readonly PurchaseModelId[] = ["bg-nbd", "mbg-nbd", "pareto-nbd"];
 
 /** Options of {@link lifetimeValueAnalysis}. */
 export interface LifetimeValueAnalysisOptions {
-  /** Purchase model (default `"bg-nbd"`). */
-  readonly model?: keyof typeof PURCHASE_MODEL_FITS;
+  /** Purchase model, one of {@link PURCHASE_MODEL_IDS} (default `"bg-nbd"`, falling back to the next model that identifies the data). */
+  readonly model?: PurchaseModelId;
   /** Last day observed, ISO (default: the last transaction date). */
   readonly observationEnd?: string;
   /**
@@ -58,7 +48,7 @@ export interface LifetimeValueAnalysisOptions {
 
 /** The plain result of {@link lifetimeValueAnalysis}: numbers and tables only, for reports and notebooks. */
 export interface LifetimeValueAnalysis {
-  readonly model: keyof typeof PURCHASE_MODEL_FITS;
+  readonly model: PurchaseModelId;
   /** Why the model in use is not the one asked for (a fallback after a boundary maximum), or null. */
   readonly modelNote: string | null;
   readonly timeUnit: TimeUnit;
@@ -110,7 +100,8 @@ export interface LifetimeValueAnalysis {
  * in the holdout (FHL 2005 §5: the calibration/holdout table and the weekly tracking); (2) refit
  * the purchase model and the Gamma-Gamma spend model on all the data; (3) predict for every
  * customer P(alive), purchases and spend over the horizon, and the discounted CLV with a
- * parametric-bootstrap interval.
+ * parametric-bootstrap interval. Steps 2 and 3 are {@link customerValueForecast}, as `crm predict`
+ * runs them; the models come from the registry ({@link PURCHASE_MODELS}).
  *
  * @param transactions - validated transactions
  * @param options - model, periods, horizon, discounting, bootstrap
@@ -126,29 +117,29 @@ export async function lifetimeValueAnalysis(
 ): Promise<LifetimeValueAnalysis> {
   const fn = "lifetimeValueAnalysis";
   const asked = options.model ?? "bg-nbd";
-  if (!PURCHASE_MODEL_FITS[asked]) throw new ArgumentError(`${fn}: model "${String(asked)}" is not one of ${Object.keys(PURCHASE_MODEL_FITS).join(", ")}`);
+  if (!isPurchaseModelId(asked)) throw new ArgumentError(`${fn}: model "${String(asked)}" is not one of ${PURCHASE_MODEL_IDS.join(", ")}`);
   const timeUnit = options.timeUnit ?? "week";
   const fitOptions = { timeUnit, penalizer: options.penalizer };
   const full = await customerSummary(transactions, { observationEnd: options.observationEnd, timeUnit });
   const calibrationEnd = options.calibrationEnd ?? defaultCalibrationEnd(full);
   const c = full.columns;
-  requireRepeatCustomers(c.frequency, asked);
+  PURCHASE_MODELS[asked].requireData(c);
   // A model whose likelihood has no interior maximum on these data (e.g. BG/NBD with no dropout
   // detectable: a -> 0) is not a failure of the analysis: unless a model was forced, the next
   // model that identifies the data is used, and the report says so.
   const candidates = options.model ? [asked] : [asked, ...FALLBACK_MODELS.filter((m) => m !== asked)];
-  let chosen: { modelId: keyof typeof PURCHASE_MODEL_FITS; purchaseModel: PurchaseModel<{ r: number; alpha: number }>; validation: LifetimeValueAnalysis["validation"] } | undefined;
+  let chosen: { modelId: PurchaseModelId; purchaseModel: PurchaseModel<PurchaseParams>; validation: LifetimeValueAnalysis["validation"] } | undefined;
   const failures: string[] = [];
   let checkNote: string | null = null;
   for (const id of candidates) {
-    const fit = PURCHASE_MODEL_FITS[id];
+    const spec = PURCHASE_MODELS[id];
     try {
-      const purchaseModel = fit(c, fitOptions);
+      const purchaseModel = spec.fit(c, fitOptions);
       // The holdout check refits on less data: when that cannot be done, the model on all the
       // data still stands, without a check (and the report says why).
       let validation: LifetimeValueAnalysis["validation"] = null;
       try {
-        validation = await validate(transactions, full, calibrationEnd, fit, fitOptions);
+        validation = await validate(transactions, full, calibrationEnd, spec, fitOptions);
       } catch (error) {
         if (!(error instanceof AnalysisNotPossibleError)) throw error;
         checkNote = `The holdout check was left out: fitted on the data to ${calibrationEnd} alone, ${error.message.replace(/^[\w-]+: /, "").split(";")[0]}.`;
@@ -172,83 +163,58 @@ export async function lifetimeValueAnalysis(
     : `${failures.map((f) => f.split(":")[0]).join(" and ")} could not be fitted on these data (${failures.map((f) => f.slice(f.indexOf(":") + 2)).join("; ")}: its likelihood is highest at the edge of the parameter space, e.g. no dropout detectable in the period), so ${modelId} is used instead.`;
   const periodLength = options.periodLength ?? DAYS_PER_UNIT.month / DAYS_PER_UNIT[timeUnit];
   const horizonPeriods = options.horizonPeriods ?? 12;
-  const base = {
-    model: modelId,
-    modelNote,
-    timeUnit,
-    observationEnd: full.observationEnd,
-    horizon: horizonPeriods * periodLength,
-    horizonPeriods,
-    periodLength,
-    validation,
-    purchaseModel: purchaseModel.toJSON(),
-    purchaseEstimates: purchaseModel.summary(),
-  };
-  // No spend model (a purchase log, or too few repeat customers with a positive spend): who is
-  // still active and how often they will buy, but no spend and no CLV, with the reason.
-  let spend: ReturnType<typeof fitSpendModel> | undefined;
-  let noSpend: string | undefined;
-  if (full.hasSpend === false) {
-    noSpend = "The data have no amounts (a purchase log), so there is no spend model and no lifetime value in money: the section shows who is still active and how many purchases to expect.";
-  } else {
-    try {
-      spend = fitSpendModel({ frequency: c.frequency, monetaryValue: c.monetary_value }, fitOptions);
-    } catch (error) {
-      if (!(error instanceof AnalysisNotPossibleError)) throw error;
-      noSpend = `There is no spend model (${error.message.replace(/^\w+: /, "")}), so no lifetime value in money: the section shows who is still active and how many purchases to expect.`;
-    }
-  }
-  if (spend === undefined) {
-    return Object.freeze({
-      ...base,
-      discountRatePerPeriod: options.discountRatePerPeriod ?? 0.008,
-      margin: options.margin ?? 1,
-      spendModel: null, spendEstimates: null, spendCorrelation: null,
-      spendNote: noSpend ?? null,
-      customers: Object.freeze({
-        customerId: c.customer_id, frequency: c.frequency, totalSpend: c.total_spend, daysSinceLastPurchase: c.days_since_last_purchase,
-        probabilityAlive: purchaseModel.probabilityAlive(c),
-        expectedPurchases: purchaseModel.conditionalExpectedPurchases(c, base.horizon),
-        expectedAverageSpend: null, clv: null, clvLower: null, clvUpper: null,
-      }),
-      intervalLevel: null,
-    });
-  }
-  const spendModel = spend.model;
   const draws = options.draws ?? 100;
-  const value = customerLifetimeValue({
+  const forecast = await customerValueForecast(full, {
     purchaseModel,
-    spendModel,
-    customers: { frequency: c.frequency, recency: c.recency, T: c.T, monetaryValue: spend.monetaryValue },
-    horizonPeriods,
+    penalizer: options.penalizer,
+    horizon: horizonPeriods * periodLength,
     periodLength,
     discountRatePerPeriod: options.discountRatePerPeriod ?? 0.008,
     margin: options.margin ?? 1,
     interval: draws > 0 ? { draws, seed: options.seed ?? 1 } : undefined,
   });
+  const spend = forecast.spend;
+  // No spend model (a purchase log, or too few repeat customers with a positive spend): who is
+  // still active and how often they will buy, but no spend and no CLV, with the reason.
+  const missing = forecast.noSpendModel;
+  const spendNote = missing === null
+    ? spend?.note ?? null
+    : missing.reason === "no-amounts"
+      ? "The data have no amounts (a purchase log), so there is no spend model and no lifetime value in money: the section shows who is still active and how many purchases to expect."
+      : `There is no spend model (${missing.message.replace(/^\w+: /, "")}), so no lifetime value in money: the section shows who is still active and how many purchases to expect.`;
   return Object.freeze({
-    ...base,
-    horizon: value.horizon,
-    discountRatePerPeriod: value.discountRatePerPeriod,
-    margin: value.margin,
-    spendModel: spendModel.toJSON(),
-    spendEstimates: spendModel.summary(),
+    model: modelId,
+    modelNote,
+    timeUnit,
+    observationEnd: full.observationEnd,
+    horizon: forecast.horizon,
+    horizonPeriods,
+    periodLength,
+    validation,
+    purchaseModel: purchaseModel.toJSON(),
+    purchaseEstimates: purchaseModel.summary(),
+    discountRatePerPeriod: forecast.discountRatePerPeriod,
+    margin: forecast.margin,
+    spendModel: spend === null ? null : spend.model.toJSON(),
+    spendEstimates: spend === null ? null : spend.model.summary(),
     // on the customers the spend model was fitted on (not on the imputed mean of the excluded ones)
-    spendCorrelation: spendFrequencyCorrelation({ frequency: Float64Array.from(c.frequency, (x, i) => (c.monetary_value[i]! > 0 ? x : 0)), monetaryValue: c.monetary_value }),
-    spendNote: spend.note,
+    spendCorrelation: spend === null
+      ? null
+      : spendFrequencyCorrelation({ frequency: Float64Array.from(c.frequency, (x, i) => (c.monetary_value[i]! > 0 ? x : 0)), monetaryValue: c.monetary_value }),
+    spendNote,
     customers: Object.freeze({
       customerId: c.customer_id,
       frequency: c.frequency,
       totalSpend: c.total_spend,
       daysSinceLastPurchase: c.days_since_last_purchase,
-      probabilityAlive: purchaseModel.probabilityAlive(c),
-      expectedPurchases: value.expectedPurchases,
-      expectedAverageSpend: value.expectedAverageSpend,
-      clv: value.clv,
-      clvLower: value.interval?.lower ?? null,
-      clvUpper: value.interval?.upper ?? null,
+      probabilityAlive: forecast.probabilityAlive,
+      expectedPurchases: forecast.expectedPurchases,
+      expectedAverageSpend: forecast.expectedAverageSpend,
+      clv: forecast.clv,
+      clvLower: forecast.clvLower,
+      clvUpper: forecast.clvUpper,
     }),
-    intervalLevel: value.interval?.level ?? null,
+    intervalLevel: forecast.interval?.level ?? null,
   });
 }
 
@@ -264,12 +230,12 @@ async function validate(
   transactions: Transactions,
   full: CustomerSummary,
   calibrationEnd: string,
-  fit: (c: CustomerHistory, o?: FitOptions) => PurchaseModel<{ r: number; alpha: number }>,
+  spec: PurchaseModelSpec,
   fitOptions: FitOptions,
 ): Promise<LifetimeValueAnalysis["validation"]> {
   if (calibrationEnd >= full.observationEnd) return null;
   const s = await customerSummary(transactions, { calibrationEnd, observationEnd: full.observationEnd, timeUnit: full.timeUnit });
-  const model = fit(s.columns, fitOptions);
+  const model = spec.fit(s.columns, fitOptions);
   return Object.freeze({
     calibrationEnd: s.calibrationEnd,
     durationHoldout: s.durationHoldout,
@@ -283,7 +249,7 @@ async function validate(
  * One sentence on parameters whose maximum lies at the edge of the parameter space (standard
  * error NaN), read as the model's limit; null when there are none.
  */
-function boundaryNote(model: PurchaseModel<{ r: number; alpha: number }>): string | null {
+function boundaryNote(model: PurchaseModel<PurchaseParams>): string | null {
   const edge = Object.entries(model.standardErrors ?? {}).filter(([, se]) => Number.isNaN(se)).map(([name]) => name);
   if (edge.length === 0) return null;
   const values = edge.map((k) => `${k} ${Number((model.params as Record<string, number>)[k]!.toPrecision(3))}`).join(", ");

@@ -2,12 +2,12 @@ import { invertPositiveDefinite } from "../../math/optimise/cholesky.js";
 import { minimizeBfgs, type MinimizeResult } from "../../math/optimise/minimize-bfgs.js";
 import { numericalHessian } from "../../math/optimise/numerical-hessian.js";
 import { ConvergenceError } from "./convergence-error.js";
-import type { ModelId } from "./model-types.js";
 import { ArgumentError } from "../../math/argument-error.js";
 
 /** A model's likelihood, as {@link fitMaximumLikelihood} takes it. */
 export interface LikelihoodProblem {
-  readonly model: ModelId;
+  /** The model id, named in errors. */
+  readonly model: string;
   /** Parameter names in order, e.g. `["r", "alpha", "a", "b"]`. */
   readonly names: readonly string[];
   /**

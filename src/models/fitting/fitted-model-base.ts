@@ -1,6 +1,6 @@
 import type { TimeUnit } from "../../summary/types.js";
 import type { MlFit } from "./fit-maximum-likelihood.js";
-import type { FittedModel, ModelId, ModelJson, ModelParams, ParameterEstimate } from "./model-types.js";
+import type { FittedModel, ModelJson, ModelParams, ParameterEstimate } from "./model-types.js";
 import { ArgumentError } from "../../math/argument-error.js";
 
 /** The fit statistics a model carries: from a fit, or empty for `fromParams`. */
@@ -76,7 +76,7 @@ export function fitStatistics(fit: MlFit, nCustomers: number, timeUnit: TimeUnit
  * base.summary()[0].parameter; // "r"
  */
 export function fittedModelBase<P extends ModelParams>(
-  model: ModelId,
+  model: string,
   names: readonly (keyof P & string)[],
   params: P,
   stats: FitStatistics,
@@ -135,7 +135,7 @@ export function fittedModelBase<P extends ModelParams>(
  * @example
  * const { params, stats } = readModelJson(JSON.parse(text), "bg-nbd", ["r", "alpha", "a", "b"]);
  */
-export function readModelJson(json: unknown, model: ModelId, names: readonly string[]): { params: Record<string, number>; stats: FitStatistics } {
+export function readModelJson(json: unknown, model: string, names: readonly string[]): { params: Record<string, number>; stats: FitStatistics } {
   const j = json as Partial<ModelJson> | null;
   if (!j || typeof j !== "object" || j.model !== model) {
     throw new TypeError(`${model} fromJSON: expected a "${model}" model, got ${JSON.stringify(j && typeof j === "object" ? j.model : j)}`);

@@ -1,8 +1,5 @@
 import type { TimeUnit } from "../../summary/types.js";
 
-/** The models crm-analytics fits. */
-export type ModelId = "bg-nbd" | "pareto-nbd" | "mbg-nbd" | "bg-bb" | "gamma-gamma" | "sbg";
-
 /** A model's parameters by their names in the papers (`r`, `alpha`, `a`, `b`, ...). */
 export type ModelParams = Readonly<Record<string, number>>;
 
@@ -19,7 +16,8 @@ export interface ParameterEstimate {
 
 /** The JSON form of a fitted model (`toJSON()` / `modelFromJson()`). */
 export interface ModelJson {
-  readonly model: ModelId;
+  /** The model's id, as the registry lists it (`ModelId` for the models crm-analytics ships). */
+  readonly model: string;
   readonly schemaVersion: 1;
   readonly params: Record<string, number>;
   readonly logLikelihood: number;
@@ -37,7 +35,8 @@ export interface ModelJson {
  * `P` is the model's parameter record.
  */
 export interface FittedModel<P extends ModelParams> {
-  readonly model: ModelId;
+  /** The model's id, as the registry lists it (`ModelId` for the models crm-analytics ships), e.g. `"bg-nbd"`. */
+  readonly model: string;
   readonly params: P;
   /** The papers' full log-likelihood: the (weighted) sum over customers, natural log; NaN from `fromParams`. */
   readonly logLikelihood: number;

@@ -1,7 +1,7 @@
 import { checkHistory } from "../fitting/check-history.js";
 import { compressPatterns } from "../fitting/compress-patterns.js";
 import { fitMaximumLikelihood, type LikelihoodProblem, type MlFit } from "../fitting/fit-maximum-likelihood.js";
-import type { CustomerHistory, FitOptions, ModelId } from "../fitting/model-types.js";
+import type { CustomerHistory, FitOptions } from "../fitting/model-types.js";
 import { strideSubsample } from "../fitting/stride-subsample.js";
 
 /**
@@ -35,7 +35,7 @@ export type PatternLogLikelihood = (
  */
 export function fitPurchaseModel(
   fn: string,
-  model: ModelId,
+  model: string,
   names: readonly string[],
   logLikelihood: PatternLogLikelihood,
   defaultStarts: (meanT: number) => number[][],
