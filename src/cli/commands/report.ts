@@ -16,6 +16,7 @@ import { loadCampaignContactsFile } from "../../data/load/load-campaign-contacts
 import { buildCustomerReport } from "../../reports/build-customer-report.js";
 import { runReportAnalyses } from "../../reports/run-report-analyses.js";
 import { REPORT_SECTIONS } from "../../reports/sections/registry.js";
+import { PURCHASE_MODEL_IDS } from "../../models/registry.js";
 import { writeReports } from "../../reports/write-reports.js";
 import { anonymiseReport, DEFAULT_ANONYMISE_KEY } from "../../reports/anonymise-report.js";
 import { pdfBrowser } from "../../reports/pdf/pdf-browser.js";
@@ -100,7 +101,7 @@ Segment migration:
 Lifetime value:
       --calibration-end D   end of the data the model is fitted on for the holdout check
                             (default: 26 weeks before the observation end, or a quarter of the span)
-      --model M             bg-nbd | pareto-nbd | mbg-nbd (default bg-nbd)
+      --model M             ${PURCHASE_MODEL_IDS.join(" | ")} (default bg-nbd)
       --discount-rate D     discount rate per month (default 0.008, about 10 % a year)
       --margin M            share of spend that is profit (default 1: CLV in revenue)
 ${INPUT_HELP}
@@ -175,7 +176,7 @@ export const reportCommand: Command = {
     if (anonymiseKey !== undefined && flags.anonymise !== true) throw new UsageError("crm report: --anonymise-key needs --anonymise");
     if (anonymiseKey === "") throw new UsageError("crm report: --anonymise-key must not be empty");
     // No --model: BG/NBD, or the next model that identifies the data (the report says which and why).
-    const model = flags.model === undefined ? undefined : choiceFlag("report", flags, "model", ["bg-nbd", "pareto-nbd", "mbg-nbd"] as const, "bg-nbd");
+    const model = flags.model === undefined ? undefined : choiceFlag("report", flags, "model", PURCHASE_MODEL_IDS, "bg-nbd");
     const rate = (name: string, fallback: number, max: number): number =>
       numberFlag("report", flags, name, (x) => x >= 0 && x <= max, `a number from 0 to ${max}`) ?? fallback;
     const discountRatePerPeriod = rate("discount-rate", 0.008, 1);
