@@ -14,6 +14,7 @@ export * from "./models/index.js";
 export * from "./segments/index.js";
 export * from "./insights/index.js";
 export * from "./charts/index.js";
+export { toPlotlyFigure } from "./reports/html/to-plotly-figure.js";
 export * from "./reports/index.js";
 export * from "./display/index.js";
 export * from "./interop/index.js";

@@ -1,4 +1,17 @@
 export type {
+  ChartSpec,
+  ChartAxis,
+  ChartMark,
+  BarMark,
+  LineMark,
+  ScatterMark,
+  HeatmapMark,
+  ColourRole,
+  ChartNumberFormat,
+  HoverTemplate,
+  AxisValue,
+} from "./chart-spec.js";
+export type {
   PlotlyFigure,
   PlotlyTrace,
   PlotlyLayout,
@@ -7,9 +20,8 @@ export type {
   BarTrace,
   HeatmapTrace,
   ScatterTrace,
-  AxisValue,
 } from "./plotly-figure.js";
-export { PALETTE, SEQUENTIAL_SCALE, baseLayout } from "./palette.js";
+export { PALETTE, SEQUENTIAL_SCALE, baseLayout, roleColour } from "./palette.js";
 export { niceStep, dayStep } from "./nice-step.js";
 export { deepFreeze } from "./deep-freeze.js";
 export { frequencyChart, frequencyCounts } from "./customers/frequency-chart.js";

@@ -1,3 +1,4 @@
+import type { ColourRole } from "./chart-spec.js";
 import type { PlotlyLayout } from "./plotly-figure.js";
 
 /**
@@ -38,6 +39,38 @@ export const SEQUENTIAL_SCALE: readonly (readonly [number, string])[] = Object.f
   Object.freeze([0.75, "#2171B5"] as const),
   Object.freeze([1, "#08306B"] as const),
 ]);
+
+/** Grey of guide lines (e.g. the end of the calibration period). */
+const GUIDE_GREY = "#9AA5B1";
+
+/**
+ * The theme's colour of a colour role (see `ColourRole`), as `#RRGGBB`: primary #0072B2,
+ * secondary #E69F00, positive #009E73, highlight #D55E00, muted #56B4E9, guide #9AA5B1, ink
+ * #1F2933, and `{ series: n }` the n-th colour of `PALETTE.colorway` (cycling). Both renderers
+ * (Plotly and Excel) draw with it.
+ *
+ * @param role - the role
+ * @returns the colour, `#RRGGBB`
+ * @throws never
+ * @example
+ * roleColour("secondary");     // "#E69F00"
+ * roleColour({ series: 8 });   // "#E69F00" (8 mod 7 = 1)
+ */
+export function roleColour(role: ColourRole): string {
+  if (typeof role === "object") {
+    const n = PALETTE.colorway.length;
+    return PALETTE.colorway[((Math.trunc(role.series) % n) + n) % n]!;
+  }
+  switch (role) {
+    case "primary": return PALETTE.primary;
+    case "secondary": return PALETTE.accent;
+    case "positive": return PALETTE.positive;
+    case "highlight": return PALETTE.highlight;
+    case "muted": return PALETTE.sky;
+    case "guide": return GUIDE_GREY;
+    case "ink": return PALETTE.text;
+  }
+}
 
 /**
  * The shared layout of every chart: title, axis titles (with their units), font, colours, margins.

@@ -1,4 +1,5 @@
-import type { PlotlyFigure } from "../charts/index.js";
+import type { ChartSpec } from "../charts/chart-spec.js";
+import type { PlotlyFigure } from "../charts/plotly-figure.js";
 
 /**
  * How a value is shown: `integer` (1,234), `decimal` (1.23), `percent` (a fraction: 0.62 shows
@@ -38,7 +39,7 @@ export interface ReportTable {
 /** A chart: its title, a Plotly figure, and a plain-language caption (also the chart's text alternative). */
 export interface ReportChart {
   readonly title: string;
-  readonly figure: PlotlyFigure;
+  readonly figure: ChartSpec | PlotlyFigure;
   readonly caption: string;
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { plotlyOf } from "../helpers/plotly-of.js";
 import { readFileSync } from "node:fs";
 import { Script, createContext, runInContext } from "node:vm";
 import { createRequire } from "node:module";
@@ -39,7 +40,7 @@ describe("renderHtml", () => {
     const ctx = createContext({ Plotly: { newPlot: (id: string, data: unknown[], layout: unknown) => calls.push({ id, data, layout }) } });
     runInContext(scripts[1]!, ctx);
     expect(calls.map((c) => c.id)).toEqual(["chart-2-1", "chart-2-2", "chart-2-3"]);
-    expect(JSON.stringify(calls[0]!.data)).toBe(JSON.stringify(report.sections[1]!.charts[0]!.figure.data));
+    expect(JSON.stringify(calls[0]!.data)).toBe(JSON.stringify(plotlyOf(report.sections[1]!.charts[0]!.figure).data));
   });
 
   it("draws each chart with its own Plotly.newPlot and a matching element", () => {

@@ -7,6 +7,7 @@ import { frameEndColumn, setupExcelSheet } from "./excel-sheet-setup.js";
 import { writeExcelTable, type TableContext, type TablePlacement } from "./excel-table.js";
 import { chartData, type ChartData } from "./drawing/xlsx-chart-data.js";
 import { absoluteRef } from "./drawing/xlsx-cell-ref.js";
+import { toPlotlyFigure } from "../html/to-plotly-figure.js";
 
 const CHART_PX = { width: 640, rows: 18 };
 const KPI_TABLE: ReportTable = {
@@ -85,7 +86,7 @@ export function writeExcelSection(ctx: TableContext, report: Report, s: Section,
   s.tables.forEach((t) => place(t));
   s.charts.forEach((c) => {
     const top = row;
-    const cd = chartData(`Chart data: ${c.title}`, c.figure);
+    const cd = chartData(`Chart data: ${c.title}`, "marks" in c.figure ? toPlotlyFigure(c.figure) : c.figure);
     const at = place(cd.table, cd.matrixColumns);
     if (cd.plan === null || cd.plan.series.length === 0) return;
     pending.push({ fromCol: at.lastCol + 1, fromRow: top - 1, chart: { name: `Chart ${pending.length + 1}: ${c.title}`, description: c.caption, spec: spec(ctx, c.title, cd, at) } });
