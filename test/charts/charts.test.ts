@@ -5,14 +5,18 @@ import {
   frequencyCounts,
   niceStep,
   recencyOrdersGrid,
-  recencyOrdersHeatmap,
+  recencyOrdersHeatmap as recencyOrdersHeatmapSpec,
   spendBins,
-  spendHistogram,
+  spendHistogram as spendHistogramSpec,
   type BarMark,
   type BarTrace,
   type HeatmapTrace,
 } from "../../src/charts/index.js";
 import { toPlotlyFigure } from "../../src/reports/html/to-plotly-figure.js";
+import { plotted } from "../helpers/plotted.js";
+
+const spendHistogram = plotted(spendHistogramSpec);
+const recencyOrdersHeatmap = plotted(recencyOrdersHeatmapSpec);
 
 describe("niceStep / dayStep", () => {
   it("rounds up to 1, 2, 2.5, 5 x 10^k", () => {
