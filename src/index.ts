@@ -15,6 +15,8 @@ export * from "./segments/index.js";
 export * from "./insights/index.js";
 export * from "./charts/index.js";
 export { toPlotlyFigure } from "./reports/html/to-plotly-figure.js";
+export { baseLayout } from "./reports/html/plotly-base-layout.js";
+export type { PlotlyFigure, PlotlyTrace, PlotlyLayout, PlotlyAxis, PlotlyMarker, BarTrace, HeatmapTrace, ScatterTrace } from "./reports/html/plotly-figure.js";
 export * from "./reports/index.js";
 export * from "./display/index.js";
 export * from "./interop/index.js";

@@ -11,17 +11,7 @@ export type {
   HoverTemplate,
   AxisValue,
 } from "./chart-spec.js";
-export type {
-  PlotlyFigure,
-  PlotlyTrace,
-  PlotlyLayout,
-  PlotlyAxis,
-  PlotlyMarker,
-  BarTrace,
-  HeatmapTrace,
-  ScatterTrace,
-} from "./plotly-figure.js";
-export { PALETTE, SEQUENTIAL_SCALE, baseLayout, roleColour } from "./palette.js";
+export { PALETTE, SEQUENTIAL_SCALE, roleColour } from "./palette.js";
 export { niceStep, dayStep } from "./nice-step.js";
 export { deepFreeze } from "./deep-freeze.js";
 export { frequencyChart, frequencyCounts } from "./customers/frequency-chart.js";
@@ -54,3 +44,4 @@ export { retentionSurvivalChart } from "./insights/retention-survival-chart.js";
 export { retentionSbgChart } from "./insights/retention-sbg-chart.js";
 export { retentionWhatIfChart } from "./insights/retention-what-if-chart.js";
 export { withCurrency } from "./with-currency.js";
+export { mapChartText } from "./map-chart-text.js";

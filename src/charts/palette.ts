@@ -1,5 +1,4 @@
 import type { ColourRole } from "./chart-spec.js";
-import type { PlotlyLayout } from "./plotly-figure.js";
 
 /**
  * The chart palette: the Okabe-Ito colours, distinguishable with the common colour-vision
@@ -26,7 +25,8 @@ export const PALETTE = Object.freeze({
 
 /**
  * Sequential colour scale for counts (light to dark blue; monotone in lightness so it reads in
- * greyscale and for colour-blind readers), in Plotly `[position 0..1, colour]` form.
+ * greyscale and for colour-blind readers), as `[position 0..1, colour]` stops: the scale of
+ * heatmap marks with `colourScale: "sequential"`.
  *
  * @example
  * SEQUENTIAL_SCALE[0]; // [0, "#F7FBFF"]
@@ -70,30 +70,4 @@ export function roleColour(role: ColourRole): string {
     case "guide": return GUIDE_GREY;
     case "ink": return PALETTE.text;
   }
-}
-
-/**
- * The shared layout of every chart: title, axis titles (with their units), font, colours, margins.
- *
- * @param title - chart title
- * @param xTitle - x-axis title, units in brackets, e.g. `"Days since last purchase (days)"`
- * @param yTitle - y-axis title, units in brackets, e.g. `"Customers (count)"`
- * @returns a new layout object
- * @example
- * baseLayout("Spend", "Total spend (EUR)", "Customers (count)").xaxis?.title?.text; // "Total spend (EUR)"
- * @throws never
- */
-export function baseLayout(title: string, xTitle: string, yTitle: string): PlotlyLayout {
-  return {
-    title: { text: title, x: 0, xanchor: "left" },
-    xaxis: { title: { text: xTitle }, automargin: true, gridcolor: PALETTE.grid },
-    yaxis: { title: { text: yTitle }, automargin: true, gridcolor: PALETTE.grid, rangemode: "tozero" },
-    font: { family: "system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif", size: 13, color: PALETTE.text },
-    paper_bgcolor: PALETTE.background,
-    plot_bgcolor: PALETTE.background,
-    colorway: PALETTE.colorway,
-    margin: { l: 64, r: 24, t: 56, b: 64 },
-    showlegend: false,
-    height: 380,
-  };
 }

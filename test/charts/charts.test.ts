@@ -9,9 +9,8 @@ import {
   spendBins,
   spendHistogram as spendHistogramSpec,
   type BarMark,
-  type BarTrace,
-  type HeatmapTrace,
 } from "../../src/charts/index.js";
+import type { BarTrace, HeatmapTrace } from "../../src/reports/html/plotly-figure.js";
 import { toPlotlyFigure } from "../../src/reports/html/to-plotly-figure.js";
 import { plotted } from "../helpers/plotted.js";
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { modelCalibrationHoldoutChart as modelCalibrationHoldoutChartSpec } from "../../src/charts/models/model-calibration-holdout-chart.js";
 import { modelFrequencyChart as modelFrequencyChartSpec } from "../../src/charts/models/model-frequency-chart.js";
 import { modelTrackingChart as modelTrackingChartSpec } from "../../src/charts/models/model-tracking-chart.js";
-import type { BarTrace, ScatterTrace } from "../../src/charts/plotly-figure.js";
+import type { BarTrace, ScatterTrace } from "../../src/reports/html/plotly-figure.js";
 import { bgNbdFromParams } from "../../src/models/purchase/bg-nbd.js";
 import { calibrationHoldoutTable, frequencyHistogram, purchaseTracking } from "../../src/models/diagnostics/index.js";
 import { plotted } from "../helpers/plotted.js";

@@ -1,5 +1,5 @@
 import type { ChartSpec } from "../../src/charts/index.js";
-import type { PlotlyFigure } from "../../src/charts/plotly-figure.js";
+import type { PlotlyFigure } from "../../src/reports/html/plotly-figure.js";
 import { toPlotlyFigure } from "../../src/reports/html/to-plotly-figure.js";
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { plotlyOf } from "../helpers/plotly-of.js";
+import { toPlotlyFigure } from "../../src/reports/html/to-plotly-figure.js";
 import { loadCampaignContactsFile } from "../../src/data/load/load-campaign-contacts.js";
 import { campaignUplift } from "../../src/insights/campaigns/campaign-uplift.js";
 import { campaignSection } from "../../src/reports/sections/campaign-section.js";
@@ -13,7 +13,7 @@ describe("campaignSection", async () => {
     expect(s.kpis[1]!.value).toBe(48);
     expect(s.narrative[1]).toContain("Uplift: +3.0 points (95 % interval +1.3 points to +4.7 points");
     expect(s.narrative.join(" ")).toContain("It paid for itself");
-    expect(plotlyOf(s.charts[0]!.figure).data).toHaveLength(3);
+    expect(toPlotlyFigure(s.charts[0]!.figure).data).toHaveLength(3);
     expect(Object.isFrozen(s) && Object.isFrozen(s.narrative)).toBe(true);
     expect(JSON.parse(JSON.stringify(s)).id).toBe("campaigns");
   });

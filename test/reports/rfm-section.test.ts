@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { plotlyOf } from "../helpers/plotly-of.js";
+import { toPlotlyFigure } from "../../src/reports/html/to-plotly-figure.js";
 import { loadTransactions } from "../../src/engine/load-transactions.js";
 import { migrationSection } from "../../src/reports/sections/migration-section.js";
 import { rfmSection } from "../../src/reports/sections/rfm-section.js";
@@ -35,7 +35,7 @@ describe("rfmSection and migrationSection on the sample", async () => {
 
   it("segment-migration: heatmap and table", () => {
     expect(mig.id).toBe("segment-migration");
-    expect(plotlyOf(mig.charts[0]!.figure).data[0]!.type).toBe("heatmap");
+    expect(toPlotlyFigure(mig.charts[0]!.figure).data[0]!.type).toBe("heatmap");
     const matrix = mig.tables[0]!;
     expect(matrix.rows.at(-1)).toMatchObject({ from: "Total", total: 5000 });
     expect(mig.kpis.map((k) => k.label)).toEqual(["Customers on both dates", "Moved up", "Moved down", "New customers"]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { plotlyOf } from "../helpers/plotly-of.js";
+import { toPlotlyFigure } from "../../src/reports/html/to-plotly-figure.js";
 import { loadServiceEventsFile } from "../../src/data/load/load-service-events.js";
 import { loadTransactionsFile } from "../../src/data/load/load-transactions.js";
 import { serviceImpact } from "../../src/insights/service/service-impact.js";
@@ -14,7 +14,7 @@ describe("serviceSection", async () => {
     expect(s.kpis.map((k) => k.label)).toEqual(["Bought again", "Retention gap: complaint", "Retention gap: late delivery", "Spend lost to service problems"]);
     expect(s.tables[0]!.rows).toHaveLength(5);
     expect(s.narrative.some((n) => n.startsWith("What it costs:"))).toBe(true);
-    expect(plotlyOf(s.charts[0]!.figure).data.map((t) => t.name)).toEqual(["Comparable customers without the problem", "Customers with the problem"]);
+    expect(toPlotlyFigure(s.charts[0]!.figure).data.map((t) => t.name)).toEqual(["Comparable customers without the problem", "Customers with the problem"]);
     expect(Object.isFrozen(s)).toBe(true);
   });
 });

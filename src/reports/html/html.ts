@@ -78,7 +78,7 @@ export function renderHtml(report: Report, options: RenderHtmlOptions = {}): str
     const charts = s.charts.map((c, j) => {
       const id = `chart-${i + 1}-${j + 1}`;
       // The figure's own title is left out: the <h3> above the chart already says it.
-      const figure = "marks" in c.figure ? toPlotlyFigure(c.figure) : c.figure;
+      const figure = toPlotlyFigure(c.figure);
       const layout = { ...figure.layout, title: undefined };
       plots.push(`Plotly.newPlot(${scriptJson(id)}, ${scriptJson(figure.data)}, ${scriptJson(layout)}, config);`);
       return chart(c, id);

@@ -1,7 +1,9 @@
 import type { ChartAxis, ChartMark, ChartSpec, ColourRole, HoverTemplate } from "../../charts/chart-spec.js";
-import { baseLayout, roleColour, SEQUENTIAL_SCALE } from "../../charts/palette.js";
+import { roleColour, SEQUENTIAL_SCALE } from "../../charts/palette.js";
 import { deepFreeze } from "../../charts/deep-freeze.js";
-import type { PlotlyAxis, PlotlyFigure, PlotlyMarker, PlotlyTrace } from "../../charts/plotly-figure.js";
+import { hoverParts } from "../../charts/hover-parts.js";
+import { baseLayout } from "./plotly-base-layout.js";
+import type { PlotlyAxis, PlotlyFigure, PlotlyMarker, PlotlyTrace } from "./plotly-figure.js";
 
 /**
  * Charts whose line and point traces were written with `mode` before `name`. Key order does not
@@ -21,7 +23,8 @@ const MODE_BEFORE_NAME: ReadonlySet<string> = new Set([
  * `{label}` becomes `%{text}` (formats after the colon kept), and the trace-name box is hidden.
  */
 function hovertemplate(hover: HoverTemplate): string {
-  return `${hover.replace(/\{(x|y|z|label)(:[^{}]*)?\}/g, (_, v: string, f: string | undefined) => `%{${v === "label" ? "text" : v}${f ?? ""}}`)}<extra></extra>`;
+  const parts = hoverParts(hover).map((p) => (typeof p === "string" ? p : `%{${p.field === "label" ? "text" : p.field}${p.format === "" ? "" : `:${p.format}`}}`));
+  return `${parts.join("")}<extra></extra>`;
 }
 
 function axis(base: PlotlyAxis | undefined, a: ChartAxis, value: boolean): PlotlyAxis {
@@ -35,7 +38,8 @@ function axis(base: PlotlyAxis | undefined, a: ChartAxis, value: boolean): Plotl
   };
 }
 
-const colour = (c: ColourRole | readonly ColourRole[]): string | string[] => (Array.isArray(c) ? c.map((r: ColourRole) => roleColour(r)) : roleColour(c as ColourRole));
+const isList = (c: ColourRole | readonly ColourRole[]): c is readonly ColourRole[] => Array.isArray(c);
+const colour = (c: ColourRole | readonly ColourRole[]): string | string[] => (isList(c) ? c.map((r) => roleColour(r)) : roleColour(c));
 const hover = (h: HoverTemplate | undefined) => (h === undefined ? {} : { hovertemplate: hovertemplate(h) });
 
 function trace(m: ChartMark, modeFirst: boolean): PlotlyTrace {
