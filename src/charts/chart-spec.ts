@@ -41,13 +41,23 @@ export interface ChartSpec {
   readonly marginPx?: { readonly left: number; readonly right: number; readonly top: number; readonly bottom: number };
 }
 
-/** A value along an axis: a category label or a number. */
+/**
+ * A value along an axis: a category label or a number.
+ *
+ * @example
+ * const xs: AxisValue[] = ["0", "1", "10+"]; // categories; [0, 7, 14] would be numbers
+ * @throws never (types only)
+ */
 export type AxisValue = string | number;
 
 /**
  * How numbers on an axis read: the numeric part of the report's `ValueFormat` vocabulary.
  * `percent` means fractions shown as per cent (0.62 reads "62 %"); values already in per cent
  * (0-100) are `decimal` with the suffix " %".
+ *
+ * @example
+ * const f: ChartNumberFormat = "percent"; // 0.62 reads "62 %"
+ * @throws never (types only)
  */
 export type ChartNumberFormat = "integer" | "decimal" | "percent" | "money";
 
@@ -85,6 +95,10 @@ export interface ChartAxis {
  * line to compare with; `muted` a series in the background; `guide` a helper line (a date
  * marker); `ink` the colour of text (interval ends, the total); `{ series: n }` the n-th colour
  * of the series cycle (0 = primary), for one line per group.
+ *
+ * @example
+ * const roles: ColourRole[] = ["primary", "secondary", { series: 3 }]; // roleColour: #0072B2, #E69F00, #D55E00
+ * @throws never (types only)
  */
 export type ColourRole = "primary" | "secondary" | "positive" | "highlight" | "muted" | "guide" | "ink" | { readonly series: number };
 
@@ -94,10 +108,20 @@ export type ColourRole = "primary" | "secondary" | "positive" | "highlight" | "m
  * Python/d3 format-specification language after a colon: `{y:,.1f}` (thousands separator, one
  * decimal), `{y:,d}` (whole number), `{x:.1%}` (fraction as per cent). Other text is shown as
  * written.
+ *
+ * @example
+ * const hover: HoverTemplate = "{x} repeat purchases: {y:,d} customers ({label})";
+ * @throws never (types only)
  */
 export type HoverTemplate = string;
 
-/** One mark of a chart: bars, a line, points, or a heatmap. */
+/**
+ * One mark of a chart: bars, a line, points, or a heatmap (told apart by `kind`).
+ *
+ * @example
+ * const mark: ChartMark = { kind: "line", name: "Actual", x: [1, 2], y: [3, 4], colour: "primary", points: true };
+ * @throws never (types only)
+ */
 export type ChartMark = BarMark | LineMark | ScatterMark | HeatmapMark;
 
 /**

@@ -1,6 +1,13 @@
 import type { HoverTemplate } from "./chart-spec.js";
 
-/** A placeholder of a tooltip template: the value it shows and its number format (Python/d3 format specification, "" for none). */
+/**
+ * A placeholder of a tooltip template: the value it shows and its number format (Python/d3
+ * format specification, "" for none).
+ *
+ * @example
+ * const f: HoverField = { field: "y", format: ",d" }; // "{y:,d}"
+ * @throws never (types only)
+ */
 export interface HoverField {
   readonly field: "x" | "y" | "z" | "label";
   readonly format: string;

@@ -3,7 +3,13 @@ import { PALETTE, roleColour } from "../../../charts/palette.js";
 import type { CellValue, ReportTable, TableColumn, ValueFormat } from "../../report-model.js";
 import { chartTable } from "../chart-table.js";
 
-/** One series of a native chart: which column of the chart-data table and which rows (0-based, inclusive). */
+/**
+ * One series of a native chart: which column of the chart-data table and which rows (0-based, inclusive).
+ *
+ * @example
+ * const s: ChartDataSeries = { name: "Customers", kind: "bar", mode: "markers", colour: "0072B2", column: 1, firstRow: 0, lastRow: 10 };
+ * @throws never (types only)
+ */
 export interface ChartDataSeries {
   readonly name: string;
   /** `bar`, `line` (a line or points on a category axis) or `scatter` (numeric x). */
@@ -16,7 +22,13 @@ export interface ChartDataSeries {
   readonly lastRow: number;
 }
 
-/** The data behind a chart as a table, and how a native chart reads it (null for heatmaps: no native chart). */
+/**
+ * The data behind a chart as a table, and how a native chart reads it (null for heatmaps: no native chart).
+ *
+ * @example
+ * const cd: ChartData = chartData("Chart data: Freq", frequencyChart([0, 1])); // cd.plan?.series.length: 1
+ * @throws never (types only)
+ */
 export interface ChartData {
   readonly table: ReportTable;
   /** Columns (0-based) holding a matrix of values (heatmaps): they get a colour scale. */
