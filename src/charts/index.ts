@@ -1,15 +1,17 @@
 export type {
-  PlotlyFigure,
-  PlotlyTrace,
-  PlotlyLayout,
-  PlotlyAxis,
-  PlotlyMarker,
-  BarTrace,
-  HeatmapTrace,
-  ScatterTrace,
+  ChartSpec,
+  ChartAxis,
+  ChartMark,
+  BarMark,
+  LineMark,
+  ScatterMark,
+  HeatmapMark,
+  ColourRole,
+  ChartNumberFormat,
+  HoverTemplate,
   AxisValue,
-} from "./plotly-figure.js";
-export { PALETTE, SEQUENTIAL_SCALE, baseLayout } from "./palette.js";
+} from "./chart-spec.js";
+export { PALETTE, SEQUENTIAL_SCALE, roleColour } from "./palette.js";
 export { niceStep, dayStep } from "./nice-step.js";
 export { frequencyChart, frequencyCounts } from "./customers/frequency-chart.js";
 export type { FrequencyCounts } from "./customers/frequency-chart.js";
@@ -41,3 +43,4 @@ export { retentionSurvivalChart } from "./insights/retention-survival-chart.js";
 export { retentionSbgChart } from "./insights/retention-sbg-chart.js";
 export { retentionWhatIfChart } from "./insights/retention-what-if-chart.js";
 export { withCurrency } from "./with-currency.js";
+export { mapChartText } from "./map-chart-text.js";

@@ -1,4 +1,4 @@
-import type { PlotlyLayout } from "./plotly-figure.js";
+import type { ColourRole } from "./chart-spec.js";
 
 /**
  * The chart palette: the Okabe-Ito colours, distinguishable with the common colour-vision
@@ -25,7 +25,8 @@ export const PALETTE = Object.freeze({
 
 /**
  * Sequential colour scale for counts (light to dark blue; monotone in lightness so it reads in
- * greyscale and for colour-blind readers), in Plotly `[position 0..1, colour]` form.
+ * greyscale and for colour-blind readers), as `[position 0..1, colour]` stops: the scale of
+ * heatmap marks with `colourScale: "sequential"`.
  *
  * @example
  * SEQUENTIAL_SCALE[0]; // [0, "#F7FBFF"]
@@ -39,28 +40,34 @@ export const SEQUENTIAL_SCALE: readonly (readonly [number, string])[] = Object.f
   Object.freeze([1, "#08306B"] as const),
 ]);
 
+/** Grey of guide lines (e.g. the end of the calibration period). */
+const GUIDE_GREY = "#9AA5B1";
+
 /**
- * The shared layout of every chart: title, axis titles (with their units), font, colours, margins.
+ * The theme's colour of a colour role (see `ColourRole`), as `#RRGGBB`: primary #0072B2,
+ * secondary #E69F00, positive #009E73, highlight #D55E00, muted #56B4E9, guide #9AA5B1, ink
+ * #1F2933, and `{ series: n }` the n-th colour of `PALETTE.colorway` (cycling). Both renderers
+ * (Plotly and Excel) draw with it.
  *
- * @param title - chart title
- * @param xTitle - x-axis title, units in brackets, e.g. `"Days since last purchase (days)"`
- * @param yTitle - y-axis title, units in brackets, e.g. `"Customers (count)"`
- * @returns a new layout object
- * @example
- * baseLayout("Spend", "Total spend (EUR)", "Customers (count)").xaxis?.title?.text; // "Total spend (EUR)"
+ * @param role - the role
+ * @returns the colour, `#RRGGBB`
  * @throws never
+ * @example
+ * roleColour("secondary");     // "#E69F00"
+ * roleColour({ series: 8 });   // "#E69F00" (8 mod 7 = 1)
  */
-export function baseLayout(title: string, xTitle: string, yTitle: string): PlotlyLayout {
-  return {
-    title: { text: title, x: 0, xanchor: "left" },
-    xaxis: { title: { text: xTitle }, automargin: true, gridcolor: PALETTE.grid },
-    yaxis: { title: { text: yTitle }, automargin: true, gridcolor: PALETTE.grid, rangemode: "tozero" },
-    font: { family: "system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif", size: 13, color: PALETTE.text },
-    paper_bgcolor: PALETTE.background,
-    plot_bgcolor: PALETTE.background,
-    colorway: PALETTE.colorway,
-    margin: { l: 64, r: 24, t: 56, b: 64 },
-    showlegend: false,
-    height: 380,
-  };
+export function roleColour(role: ColourRole): string {
+  if (typeof role === "object") {
+    const n = PALETTE.colorway.length;
+    return PALETTE.colorway[((Math.trunc(role.series) % n) + n) % n]!;
+  }
+  switch (role) {
+    case "primary": return PALETTE.primary;
+    case "secondary": return PALETTE.accent;
+    case "positive": return PALETTE.positive;
+    case "highlight": return PALETTE.highlight;
+    case "muted": return PALETTE.sky;
+    case "guide": return GUIDE_GREY;
+    case "ink": return PALETTE.text;
+  }
 }

@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
 import { deepFreeze } from "../math/deep-freeze.js";
+import { mapChartText } from "../charts/map-chart-text.js";
 import type { CellValue, Kpi, Report, ReportTable, Section } from "./report-model.js";
 
 /**
@@ -64,12 +65,6 @@ export function anonymiseReport(report: Report, options: AnonymiseOptions = {}):
   const text = (t: string): string => map.get(t) ?? t.replace(pattern, (m) => map.get(m) ?? m);
   const cell = (v: CellValue, isId: boolean): CellValue =>
     v === null || v === undefined ? null : isId && String(v) !== "" ? map.get(String(v))! : typeof v === "string" ? text(v) : v;
-  const deep = (v: unknown): unknown =>
-    typeof v === "string" ? text(v)
-      : Array.isArray(v) ? v.map(deep)
-      : ArrayBuffer.isView(v) ? v
-      : v !== null && typeof v === "object" ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, deep(x)]))
-      : v;
   const kpi = (k: Kpi): Kpi => ({ ...k, value: typeof k.value === "string" ? text(k.value) : k.value, note: text(k.note) });
   const table = (t: ReportTable): ReportTable => ({
     ...t,
@@ -81,7 +76,7 @@ export function anonymiseReport(report: Report, options: AnonymiseOptions = {}):
     narrative: s.narrative.map(text),
     kpis: s.kpis.map(kpi),
     tables: s.tables.map(table),
-    charts: s.charts.map((c) => ({ ...c, caption: text(c.caption), figure: deep(c.figure) as typeof c.figure })),
+    charts: s.charts.map((c) => ({ ...c, caption: text(c.caption), figure: mapChartText(c.figure, text) })),
     ...(s.leftOut !== undefined ? { leftOut: text(s.leftOut) } : {}),
   });
   return deepFreeze({

@@ -1,4 +1,4 @@
-import type { PlotlyFigure } from "../charts/index.js";
+import type { ChartSpec } from "../charts/chart-spec.js";
 
 /**
  * How a value is shown: `integer` (1,234), `decimal` (1.23), `percent` (a fraction: 0.62 shows
@@ -35,10 +35,14 @@ export interface ReportTable {
   readonly rows: readonly Readonly<Record<string, CellValue>>[];
 }
 
-/** A chart: its title, a Plotly figure, and a plain-language caption (also the chart's text alternative). */
+/**
+ * A chart: its title, its description (data and marks, from the charts module, drawn by each
+ * renderer: Plotly in HTML, a native chart in Excel), and a plain-language caption (also the
+ * chart's text alternative).
+ */
 export interface ReportChart {
   readonly title: string;
-  readonly figure: PlotlyFigure;
+  readonly figure: ChartSpec;
   readonly caption: string;
 }
 

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { basketLiftSupportChart } from "../../src/charts/insights/basket-lift-support-chart.js";
-import { basketRulesChart } from "../../src/charts/insights/basket-rules-chart.js";
+import { basketLiftSupportChart as basketLiftSupportChartSpec } from "../../src/charts/insights/basket-lift-support-chart.js";
+import { basketRulesChart as basketRulesChartSpec } from "../../src/charts/insights/basket-rules-chart.js";
+import { plotted } from "../helpers/plotted.js";
+
+const basketLiftSupportChart = plotted(basketLiftSupportChartSpec);
+const basketRulesChart = plotted(basketRulesChartSpec);
 
 describe("basket charts", () => {
   it("basketRulesChart: one bar per rule, labelled, coloured by lift above 1", () => {

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { campaignResponseChart } from "../../src/charts/insights/campaign-response-chart.js";
-import { serviceRetentionChart } from "../../src/charts/insights/service-retention-chart.js";
+import { campaignResponseChart as campaignResponseChartSpec } from "../../src/charts/insights/campaign-response-chart.js";
+import { serviceRetentionChart as serviceRetentionChartSpec } from "../../src/charts/insights/service-retention-chart.js";
+import { plotted } from "../helpers/plotted.js";
+
+const campaignResponseChart = plotted(campaignResponseChartSpec);
+const serviceRetentionChart = plotted(serviceRetentionChartSpec);
 
 describe("campaignResponseChart and serviceRetentionChart", () => {
   it("draws the rate and both interval ends; frozen; JSON-serialisable", () => {

@@ -5,12 +5,17 @@ import {
   frequencyCounts,
   niceStep,
   recencyOrdersGrid,
-  recencyOrdersHeatmap,
+  recencyOrdersHeatmap as recencyOrdersHeatmapSpec,
   spendBins,
-  spendHistogram,
-  type BarTrace,
-  type HeatmapTrace,
+  spendHistogram as spendHistogramSpec,
+  type BarMark,
 } from "../../src/charts/index.js";
+import type { BarTrace, HeatmapTrace } from "../../src/reports/html/plotly-figure.js";
+import { toPlotlyFigure } from "../../src/reports/html/to-plotly-figure.js";
+import { plotted } from "../helpers/plotted.js";
+
+const spendHistogram = plotted(spendHistogramSpec);
+const recencyOrdersHeatmap = plotted(recencyOrdersHeatmapSpec);
 
 describe("niceStep / dayStep", () => {
   it("rounds up to 1, 2, 2.5, 5 x 10^k", () => {
@@ -28,11 +33,23 @@ describe("frequencyChart", () => {
     expect(c.labels).toEqual(["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10+"]);
     expect(c.counts).toEqual([2, 1, 1, 0, 0, 0, 0, 0, 0, 1, 2]);
   });
-  it("builds a frozen bar figure with axis titles in units", () => {
-    const fig = frequencyChart([0, 0, 1]);
+  it("describes frozen bars with axis titles in units", () => {
+    const spec = frequencyChart([0, 0, 1]);
+    const bars = spec.marks[0] as BarMark;
+    expect(bars.kind).toBe("bar");
+    expect(bars.y.slice(0, 2)).toEqual([2, 1]);
+    expect(bars.labels?.slice(0, 2)).toEqual(["67 %", "33 %"]);
+    expect(bars.colour).toBe("primary");
+    expect(spec.x).toEqual({ title: "Repeat purchases in the period (count)", scale: "category" });
+    expect(spec.y).toEqual({ title: "Customers (count)", format: "integer" });
+    expect(Object.isFrozen(spec) && Object.isFrozen(spec.marks) && Object.isFrozen(bars.y)).toBe(true);
+  });
+  it("draws as a Plotly bar figure", () => {
+    const fig = toPlotlyFigure(frequencyChart([0, 0, 1]));
     const bar = fig.data[0] as BarTrace;
     expect(bar.type).toBe("bar");
     expect(bar.y.slice(0, 2)).toEqual([2, 1]);
+    expect(bar.marker?.color).toBe("#0072B2");
     expect(fig.layout.xaxis?.title?.text).toMatch(/\(count\)/);
     expect(fig.layout.yaxis?.title?.text).toBe("Customers (count)");
     expect(Object.isFrozen(fig) && Object.isFrozen(fig.data) && Object.isFrozen(bar.y)).toBe(true);

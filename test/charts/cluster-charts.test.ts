@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { clusterKChoiceChart } from "../../src/charts/segments/cluster-k-choice-chart.js";
-import { clusterSizeChart } from "../../src/charts/segments/cluster-size-chart.js";
-import type { BarTrace, ScatterTrace } from "../../src/charts/plotly-figure.js";
+import { clusterKChoiceChart as clusterKChoiceChartSpec } from "../../src/charts/segments/cluster-k-choice-chart.js";
+import { clusterSizeChart as clusterSizeChartSpec } from "../../src/charts/segments/cluster-size-chart.js";
+import type { BarTrace, ScatterTrace } from "../../src/reports/html/plotly-figure.js";
+import { plotted } from "../helpers/plotted.js";
+
+const clusterKChoiceChart = plotted(clusterKChoiceChartSpec);
+const clusterSizeChart = plotted(clusterSizeChartSpec);
 
 describe("cluster charts", () => {
   it("clusterSizeChart: customers and spend shares side by side", () => {

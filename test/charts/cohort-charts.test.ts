@@ -1,13 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { cohortRetentionHeatmap } from "../../src/charts/insights/cohort-retention-heatmap.js";
-import { retentionSbgChart } from "../../src/charts/insights/retention-sbg-chart.js";
-import { retentionSurvivalChart } from "../../src/charts/insights/retention-survival-chart.js";
-import { retentionWhatIfChart } from "../../src/charts/insights/retention-what-if-chart.js";
+import { cohortRetentionHeatmap as cohortRetentionHeatmapSpec } from "../../src/charts/insights/cohort-retention-heatmap.js";
+import { retentionSbgChart as retentionSbgChartSpec } from "../../src/charts/insights/retention-sbg-chart.js";
+import { retentionSurvivalChart as retentionSurvivalChartSpec } from "../../src/charts/insights/retention-survival-chart.js";
+import { retentionWhatIfChart as retentionWhatIfChartSpec } from "../../src/charts/insights/retention-what-if-chart.js";
 import { loadTransactionsText } from "../../src/data/load/load-transactions.js";
 import { cohortMatrix } from "../../src/insights/cohorts/cohort-matrix.js";
 import { retentionWhatIf } from "../../src/insights/cohorts/retention-what-if.js";
 import { survivalCurve } from "../../src/insights/cohorts/survival-curve.js";
 import { retentionProjection } from "../../src/insights/cohorts/retention-projection.js";
+import { plotted } from "../helpers/plotted.js";
+
+const cohortRetentionHeatmap = plotted(cohortRetentionHeatmapSpec);
+const retentionSbgChart = plotted(retentionSbgChartSpec);
+const retentionSurvivalChart = plotted(retentionSurvivalChartSpec);
+const retentionWhatIfChart = plotted(retentionWhatIfChartSpec);
 
 const T = loadTransactionsText(["customer_id,date,amount", "A,2024-01-05,10", "B,2024-01-20,30", "A,2024-02-10,20", "C,2024-02-02,40", "C,2024-03-15,10", "B,2024-04-01,5"].join("\n")).transactions;
 const m = cohortMatrix(T, { observationEnd: "2024-04-30" });

@@ -1,11 +1,16 @@
-// Charts of the model diagnostics (FHL 2005 Figures 2-4): pure functions, result -> Plotly figure.
+// Charts of the model diagnostics (FHL 2005 Figures 2-4): pure functions, result -> chart description (asserted here as the Plotly renderer draws it).
 import { describe, expect, it } from "vitest";
-import { modelCalibrationHoldoutChart } from "../../src/charts/models/model-calibration-holdout-chart.js";
-import { modelFrequencyChart } from "../../src/charts/models/model-frequency-chart.js";
-import { modelTrackingChart } from "../../src/charts/models/model-tracking-chart.js";
-import type { BarTrace, ScatterTrace } from "../../src/charts/plotly-figure.js";
+import { modelCalibrationHoldoutChart as modelCalibrationHoldoutChartSpec } from "../../src/charts/models/model-calibration-holdout-chart.js";
+import { modelFrequencyChart as modelFrequencyChartSpec } from "../../src/charts/models/model-frequency-chart.js";
+import { modelTrackingChart as modelTrackingChartSpec } from "../../src/charts/models/model-tracking-chart.js";
+import type { BarTrace, ScatterTrace } from "../../src/reports/html/plotly-figure.js";
 import { bgNbdFromParams } from "../../src/models/purchase/bg-nbd.js";
 import { calibrationHoldoutTable, frequencyHistogram, purchaseTracking } from "../../src/models/diagnostics/index.js";
+import { plotted } from "../helpers/plotted.js";
+
+const modelCalibrationHoldoutChart = plotted(modelCalibrationHoldoutChartSpec);
+const modelFrequencyChart = plotted(modelFrequencyChartSpec);
+const modelTrackingChart = plotted(modelTrackingChartSpec);
 
 const model = bgNbdFromParams({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, "week");
 const summary = {

@@ -1,11 +1,17 @@
-// Propensity charts: pure figure objects from plain gains / calibration / AUC results.
+// Propensity charts: pure descriptions from plain gains / calibration / AUC results (asserted here as the Plotly renderer draws them).
 import { describe, expect, it } from "vitest";
-import { propensityAucChart } from "../../src/charts/models/propensity-auc-chart.js";
-import { propensityCalibrationChart } from "../../src/charts/models/propensity-calibration-chart.js";
-import { propensityGainsChart } from "../../src/charts/models/propensity-gains-chart.js";
-import { propensityLiftChart } from "../../src/charts/models/propensity-lift-chart.js";
+import { propensityAucChart as propensityAucChartSpec } from "../../src/charts/models/propensity-auc-chart.js";
+import { propensityCalibrationChart as propensityCalibrationChartSpec } from "../../src/charts/models/propensity-calibration-chart.js";
+import { propensityGainsChart as propensityGainsChartSpec } from "../../src/charts/models/propensity-gains-chart.js";
+import { propensityLiftChart as propensityLiftChartSpec } from "../../src/charts/models/propensity-lift-chart.js";
 import { classifierCalibration } from "../../src/models/propensity/classifier-calibration.js";
 import { classifierGains } from "../../src/models/propensity/classifier-gains.js";
+import { plotted } from "../helpers/plotted.js";
+
+const propensityAucChart = plotted(propensityAucChartSpec);
+const propensityCalibrationChart = plotted(propensityCalibrationChartSpec);
+const propensityGainsChart = plotted(propensityGainsChartSpec);
+const propensityLiftChart = plotted(propensityLiftChartSpec);
 
 const scores = Array.from({ length: 20 }, (_, i) => 1 - i / 20);
 const labels = scores.map((_, i) => (i % 3 === 0 ? 1 : 0));

@@ -1,8 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { migrationHeatmap } from "../../src/charts/segments/migration-heatmap.js";
-import { rfmGridHeatmap } from "../../src/charts/segments/rfm-grid-heatmap.js";
-import { rfmSegmentChart } from "../../src/charts/segments/rfm-segment-chart.js";
+import { migrationHeatmap as migrationHeatmapSpec } from "../../src/charts/segments/migration-heatmap.js";
+import { rfmGridHeatmap as rfmGridHeatmapSpec } from "../../src/charts/segments/rfm-grid-heatmap.js";
+import { rfmSegmentChart as rfmSegmentChartSpec } from "../../src/charts/segments/rfm-segment-chart.js";
 import { migrationMatrix } from "../../src/segments/rfm/index.js";
+import { plotted } from "../helpers/plotted.js";
+
+const migrationHeatmap = plotted(migrationHeatmapSpec);
+const rfmGridHeatmap = plotted(rfmGridHeatmapSpec);
+const rfmSegmentChart = plotted(rfmSegmentChartSpec);
 
 describe("RFM and migration charts", () => {
   it("segment chart: shares in percent, two traces", () => {

@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { valueByGroupChart } from "../../src/charts/value/value-by-group-chart.js";
-import { valueWhaleCurveChart } from "../../src/charts/value/value-whale-curve-chart.js";
+import { valueByGroupChart as valueByGroupChartSpec } from "../../src/charts/value/value-by-group-chart.js";
+import { valueWhaleCurveChart as valueWhaleCurveChartSpec } from "../../src/charts/value/value-whale-curve-chart.js";
 import { valueByGroup, whaleCurve } from "../../src/value/index.js";
 import { HAND_TRANSACTIONS } from "../value/hand-table.js";
+import { plotted } from "../helpers/plotted.js";
+
+const valueByGroupChart = plotted(valueByGroupChartSpec);
+const valueWhaleCurveChart = plotted(valueWhaleCurveChartSpec);
 
 describe("value charts", () => {
   it("whale curve: percent axes, 100 % line, the peak marked", () => {

@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { resetDisplaySession, showChart, type DisplaySink } from "../../src/display/index.js";
 import { scriptJson } from "../../src/reports/index.js";
+import { frequencyChart } from "../../src/charts/index.js";
+import { toPlotlyFigure } from "../../src/reports/html/to-plotly-figure.js";
 
 function capture(): DisplaySink & { shown: string[] } {
   const shown: string[] = [];
@@ -67,5 +69,14 @@ describe("showChart", () => {
     const circular: { data: object[] } = { data: [] };
     circular.data.push(circular);
     expect(() => showChart(circular, { sink: null })).toThrow(/^showChart: the value cannot be turned into JSON/);
+  });
+
+  it("draws a chart description through the Plotly renderer", () => {
+    const spec = frequencyChart([0, 0, 1]);
+    const html = showChart(spec, { sink: capture(), title: "Repeat buyers" });
+    const parsed = JSON.parse(html.slice(html.indexOf("var fig = ") + 10, html.indexOf(";\n  window.Plotly.newPlot")));
+    const figure = toPlotlyFigure(spec);
+    expect(parsed.data).toEqual(JSON.parse(JSON.stringify(figure.data)));
+    expect(parsed.layout).toEqual({ ...JSON.parse(JSON.stringify(figure.layout)), title: { text: "Repeat buyers" } });
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { toPlotlyFigure } from "../../src/reports/html/to-plotly-figure.js";
 import { buildCustomerReport, chartTable, escapeHtml, formatValue, scriptJson, topIndices } from "../../src/reports/index.js";
 import { FORMULA_ID, GENERATED_AT, XSS_ID, handLedger, handSummary } from "./fixtures.js";
 
@@ -42,7 +43,7 @@ describe("buildCustomerReport", () => {
     const top = s.tables[0]!;
     expect(top.rows.map((r) => r.customer_id)).toEqual(["C-5", "C-4", XSS_ID, FORMULA_ID, "C-1"]);
     expect(top.rows[0]!.share).toBeCloseTo(1000 / 1605.5, 12);
-    expect(s.charts.map((c) => c.figure.data[0]!.type)).toEqual(["bar", "bar", "heatmap"]);
+    expect(s.charts.map((c) => toPlotlyFigure(c.figure).data[0]!.type)).toEqual(["bar", "bar", "heatmap"]);
     const text = s.narrative.join(" ");
     expect(text).toContain("40 % of customers have not bought again since their first purchase");
     expect(text).toContain("the top 20 % of customers by spend account for 62.3 % of all spending");

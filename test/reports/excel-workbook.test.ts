@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { SaxesParser } from "saxes";
 import { buildCustomerReport, renderExcel } from "../../src/reports/index.js";
-import type { Report } from "../../src/reports/index.js";
+import type { Report, ReportChart } from "../../src/reports/index.js";
 import { parseAbsoluteRef } from "../../src/reports/excel/drawing/xlsx-cell-ref.js";
 import { reportCommand } from "../../src/cli/commands/report.js";
 import { FORMULA_ID, GENERATED_AT, handLedger, handSummary } from "./fixtures.js";
@@ -97,15 +97,20 @@ async function check(buf: Buffer): Promise<Checked> {
 
 const handReport = (): Report => {
   const base = buildCustomerReport({ ledger: handLedger(), summary: handSummary(), generatedAt: GENERATED_AT, currency: "USD" });
-  const combo = { title: "Rate by group", caption: "Response rate with its interval.", figure: { data: [
-    { type: "bar" as const, name: "Rate", x: ["A", "B"], y: [0.1, 0.05] },
-    { type: "scatter" as const, mode: "markers" as const, name: "Low", x: ["A", "B"], y: [0.08, 0.03] },
-  ], layout: { yaxis: { title: { text: "Share" }, tickformat: ".0%" } } } };
-  const curve = { title: "Gains", caption: "Gains curve.", figure: { data: [
-    { type: "scatter" as const, mode: "lines" as const, name: "model", x: [0, 10, 20, 30], y: [0, 30, 50, 60] },
-    { type: "scatter" as const, mode: "markers" as const, name: "random", x: [0, 0, 100], y: [0, 1, 100] },
-  ], layout: { xaxis: { title: { text: "Contacted (%)" } }, yaxis: { title: { text: "Found (%)" } } } } };
-  const heat = { title: "Grid", caption: "R by F.", figure: { data: [{ type: "heatmap" as const, x: [1, 2, 3], y: ["a", "b"], z: [[1, 2, 3], [4, null, 6]] }], layout: {} } };
+  // Chart descriptions written by hand: the Excel renderer reads nothing else.
+  const combo: ReportChart = { title: "Rate by group", caption: "Response rate with its interval.", figure: {
+    title: "", x: { title: "x" }, y: { title: "Share", format: "percent" }, legend: true, marks: [
+      { kind: "bar", name: "Rate", x: ["A", "B"], y: [0.1, 0.05], colour: "primary" },
+      { kind: "scatter", name: "Low", x: ["A", "B"], y: [0.08, 0.03], colour: "secondary" },
+    ] } };
+  const curve: ReportChart = { title: "Gains", caption: "Gains curve.", figure: {
+    title: "", x: { title: "Contacted (%)" }, y: { title: "Found (%)" }, legend: true, marks: [
+      { kind: "line", name: "model", x: [0, 10, 20, 30], y: [0, 30, 50, 60], colour: "primary" },
+      { kind: "scatter", name: "random", x: [0, 0, 100], y: [0, 1, 100], colour: "secondary" },
+    ] } };
+  const heat: ReportChart = { title: "Grid", caption: "R by F.", figure: {
+    title: "", x: { title: "x" }, y: { title: "y" }, legend: false,
+    marks: [{ kind: "heatmap", x: [1, 2, 3], y: ["a", "b"], z: [[1, 2, 3], [4, null, 6]], colourScale: "sequential", valueTitle: "" }] } };
   const extra = { id: "extra", title: "Extra", narrative: ["Made by hand."], kpis: [], tables: [], charts: [combo, curve, heat] };
   return { ...base, assumptions: [{ label: "Discount rate", value: "0.8 % a month" }], sections: [...base.sections, extra] };
 };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { toPlotlyFigure } from "../../src/reports/html/to-plotly-figure.js";
 import { readFileSync } from "node:fs";
 import { Script, createContext, runInContext } from "node:vm";
 import { createRequire } from "node:module";
@@ -39,7 +40,7 @@ describe("renderHtml", () => {
     const ctx = createContext({ Plotly: { newPlot: (id: string, data: unknown[], layout: unknown) => calls.push({ id, data, layout }) } });
     runInContext(scripts[1]!, ctx);
     expect(calls.map((c) => c.id)).toEqual(["chart-2-1", "chart-2-2", "chart-2-3"]);
-    expect(JSON.stringify(calls[0]!.data)).toBe(JSON.stringify(report.sections[1]!.charts[0]!.figure.data));
+    expect(JSON.stringify(calls[0]!.data)).toBe(JSON.stringify(toPlotlyFigure(report.sections[1]!.charts[0]!.figure).data));
   });
 
   it("draws each chart with its own Plotly.newPlot and a matching element", () => {
@@ -69,10 +70,11 @@ describe("renderHtml", () => {
   });
 
   it("makes JSON in scripts safe", () => {
-    const evil = { ...report, sections: [{ ...report.sections[1]!, charts: [{ ...report.sections[1]!.charts[0]!, figure: { data: [{ type: "bar" as const, x: ["</script><script>alert(1)</script>"], y: [1] }], layout: {} } }] }] };
+    const evil = { ...report, sections: [{ ...report.sections[1]!, charts: [{ ...report.sections[1]!.charts[0]!, figure: { title: "</script>", x: { title: "x" }, y: { title: "y" }, legend: false, marks: [{ kind: "bar" as const, x: ["</script><script>alert(1)</script>"], y: [1], colour: "primary" as const, hover: "</script><!--" }] } }] }] };
     const out = renderHtml(evil, { plotlyBundle: "/* stub */" });
     expect(out).not.toContain("</script><script>alert(1)");
-    expect(out).toContain("\\u003c/script\\u003e");
+    expect(out).toContain("\\u003c/script\\u003e\\u003cscript\\u003ealert(1)");
+    expect(out).not.toContain("<!--");
   });
 
   it("refuses a bundle that would break out of its script or hold a URL", () => {

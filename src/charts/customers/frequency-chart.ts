@@ -1,5 +1,4 @@
-import type { PlotlyFigure } from "../plotly-figure.js";
-import { PALETTE, baseLayout } from "../palette.js";
+import type { ChartSpec } from "../chart-spec.js";
 import { deepFreeze } from "../../math/deep-freeze.js";
 import { ArgumentError } from "../../math/argument-error.js";
 
@@ -39,36 +38,37 @@ export function frequencyCounts(frequency: ArrayLike<number>, capAt = 10): Frequ
  *
  * @param frequency - repeat purchases per customer in the period (count), e.g. `summary.columns.frequency`
  * @param options - `capAt`: first value of the open-ended class (default 10); `title`
- * @returns a frozen Plotly figure; x: repeat purchases (count), y: customers (count)
+ * @returns a frozen chart description: bars, x: repeat purchases (count), y: customers (count),
+ *   each bar labelled with its share of customers
  * @throws ArgumentError as {@link frequencyCounts}
  * @example
- * frequencyChart(new Float64Array([0, 0, 1])).data[0]; // { type: "bar", x: ["0","1",...,"10+"], y: [2,1,0,...], ... }
+ * frequencyChart(new Float64Array([0, 0, 1])).marks[0]; // { kind: "bar", name: "Customers", x: ["0","1",...,"10+"], y: [2,1,0,...], labels: ["67 %", "33 %", "0 %", ...], ... }
  */
 export function frequencyChart(
   frequency: ArrayLike<number>,
   options: { readonly capAt?: number; readonly title?: string } = {},
-): PlotlyFigure {
+): ChartSpec {
   const { labels, counts } = frequencyCounts(frequency, options.capAt ?? 10);
   const total = counts.reduce((a, b) => a + b, 0);
   const text = counts.map((c) => (total > 0 ? `${Math.round((100 * c) / total)} %` : ""));
-  const layout = baseLayout(
-    options.title ?? "Customers by number of repeat purchases",
-    "Repeat purchases in the period (count)",
-    "Customers (count)",
-  );
   return deepFreeze({
-    data: [
+    id: "frequency-chart",
+    title: options.title ?? "Customers by number of repeat purchases",
+    x: { title: "Repeat purchases in the period (count)", scale: "category" },
+    y: { title: "Customers (count)", format: "integer" },
+    marks: [
       {
-        type: "bar" as const,
+        kind: "bar",
         name: "Customers",
         x: [...labels],
         y: [...counts],
-        text,
-        textposition: "outside" as const,
-        marker: { color: PALETTE.primary },
-        hovertemplate: "%{x} repeat purchases: %{y} customers (%{text})<extra></extra>",
+        colour: "primary",
+        labels: text,
+        labelPosition: "outside",
+        hover: "{x} repeat purchases: {y} customers ({label})",
       },
     ],
-    layout: { ...layout, xaxis: { ...layout.xaxis, type: "category" as const }, bargap: 0.15 },
+    legend: false,
+    barGap: 0.15,
   });
 }

@@ -1,5 +1,4 @@
-import type { PlotlyFigure } from "../plotly-figure.js";
-import { SEQUENTIAL_SCALE, baseLayout } from "../palette.js";
+import type { ChartSpec } from "../chart-spec.js";
 import { dayStep } from "../nice-step.js";
 import { deepFreeze } from "../../math/deep-freeze.js";
 import { ArgumentError } from "../../math/argument-error.js";
@@ -71,41 +70,36 @@ export function recencyOrdersGrid(
  * @param daysSinceLastPurchase - RFM recency per customer (days), e.g. `summary.columns.days_since_last_purchase`
  * @param orders - RFM frequency per customer (count of orders), e.g. `summary.columns.orders`
  * @param options - `targetBins` (default 20), `ordersCap` (default 10), `title`
- * @returns a frozen Plotly figure; x: days since last purchase (days), y: orders (count), colour: customers (count)
+ * @returns a frozen chart description: a heatmap, x: days since last purchase (days), y: orders
+ *   (count), colour: customers (count); empty cells null
  * @throws ArgumentError as {@link recencyOrdersGrid}
  * @example
- * recencyOrdersHeatmap([3, 100], [2, 1]).data[0].type; // "heatmap"
+ * recencyOrdersHeatmap([3, 100], [2, 1]).marks[0].kind; // "heatmap"
  */
 export function recencyOrdersHeatmap(
   daysSinceLastPurchase: ArrayLike<number>,
   orders: ArrayLike<number>,
   options: { readonly targetBins?: number; readonly ordersCap?: number; readonly title?: string } = {},
-): PlotlyFigure {
+): ChartSpec {
   const g = recencyOrdersGrid(daysSinceLastPurchase, orders, options.targetBins ?? 20, options.ordersCap ?? 10);
-  const layout = baseLayout(
-    options.title ?? "Customers by days since last purchase and number of orders",
-    "Days since last purchase (days)",
-    "Orders in the period (count)",
-  );
   return deepFreeze({
-    data: [
+    id: "recency-orders-heatmap",
+    title: options.title ?? "Customers by days since last purchase and number of orders",
+    x: { title: "Days since last purchase (days)", scale: "category" },
+    y: { title: "Orders in the period (count)", scale: "category", includeZero: false },
+    marks: [
       {
-        type: "heatmap" as const,
+        kind: "heatmap",
         name: "Customers",
         x: [...g.x],
         y: [...g.y],
         z: g.z.map((row) => row.map((c) => (c === 0 ? null : c))),
-        colorscale: SEQUENTIAL_SCALE,
-        colorbar: { title: { text: "Customers (count)" } },
-        hovertemplate: "%{y} orders, %{x} days since last purchase: %{z} customers<extra></extra>",
-        xgap: 1,
-        ygap: 1,
+        colourScale: "sequential",
+        valueTitle: "Customers (count)",
+        hover: "{y} orders, {x} days since last purchase: {z} customers",
+        cellGapPx: 1,
       },
     ],
-    layout: {
-      ...layout,
-      xaxis: { ...layout.xaxis, type: "category" as const },
-      yaxis: { ...layout.yaxis, type: "category" as const, rangemode: "normal" as const },
-    },
+    legend: false,
   });
 }

@@ -1,5 +1,4 @@
-import type { PlotlyFigure } from "../plotly-figure.js";
-import { PALETTE, baseLayout } from "../palette.js";
+import type { ChartSpec } from "../chart-spec.js";
 import { niceStep } from "../nice-step.js";
 import { deepFreeze } from "../../math/deep-freeze.js";
 import { ArgumentError } from "../../math/argument-error.js";
@@ -66,35 +65,35 @@ export function spendBins(values: ArrayLike<number>, targetBins = 20): SpendBins
  * @param totalSpend - total net spend per customer in the period (currency units), e.g. `summary.columns.total_spend`
  * @param options - `currency` code for the axis title (default none: plain numbers), `targetBins` (default 20), `title`,
  *   `xTitle` (default "Total spend per customer"; the currency is appended)
- * @returns a frozen Plotly figure; x: spend bins (currency), y: customers (count)
+ * @returns a frozen chart description: bars, x: spend bins (currency), y: customers (count); the
+ *   open-ended top bar in the secondary colour
  * @throws ArgumentError when a value is not finite
  * @example
- * spendHistogram(new Float64Array([12, 40, 95]), { currency: "USD" }).layout.xaxis?.title?.text; // "Total spend per customer (USD)"
+ * spendHistogram(new Float64Array([12, 40, 95]), { currency: "USD" }).x.title; // "Total spend per customer (USD)"
  */
 export function spendHistogram(
   totalSpend: ArrayLike<number>,
   options: { readonly currency?: string; readonly targetBins?: number; readonly title?: string; readonly xTitle?: string } = {},
-): PlotlyFigure {
+): ChartSpec {
   const currency = options.currency ?? "";
   const bins = spendBins(totalSpend, options.targetBins ?? 20);
   const y = bins.overflow > 0 ? [...bins.counts, bins.overflow] : [...bins.counts];
-  const colors = y.map((_, k) => (k === bins.counts.length ? PALETTE.accent : PALETTE.primary));
-  const layout = baseLayout(
-    options.title ?? "Customers by total spend",
-    withCurrency(options.xTitle ?? "Total spend per customer", currency),
-    "Customers (count)",
-  );
   return deepFreeze({
-    data: [
+    id: "spend-histogram",
+    title: options.title ?? "Customers by total spend",
+    x: { title: withCurrency(options.xTitle ?? "Total spend per customer", currency), scale: "category" },
+    y: { title: "Customers (count)", format: "integer" },
+    marks: [
       {
-        type: "bar" as const,
+        kind: "bar",
         name: "Customers",
         x: [...bins.labels],
         y,
-        marker: { color: colors },
-        hovertemplate: `%{x}${currency ? ` ${currency}` : ""}: %{y} customers<extra></extra>`,
+        colour: y.map((_, k) => (k === bins.counts.length ? "secondary" as const : "primary" as const)),
+        hover: `{x}${currency ? ` ${currency}` : ""}: {y} customers`,
       },
     ],
-    layout: { ...layout, xaxis: { ...layout.xaxis, type: "category" as const }, bargap: 0.03 },
+    legend: false,
+    barGap: 0.03,
   });
 }

@@ -1,5 +1,4 @@
-import type { PlotlyFigure } from "../plotly-figure.js";
-import { PALETTE, baseLayout } from "../palette.js";
+import type { ChartSpec } from "../chart-spec.js";
 import { deepFreeze } from "../../math/deep-freeze.js";
 import { ArgumentError } from "../../math/argument-error.js";
 
@@ -16,34 +15,37 @@ export interface BasketRuleBar {
 /**
  * A bar chart of association rules by lift, one bar per rule labelled "X → Y", in the order
  * given (rules come sorted by lift); bars above 1 (bought together more often than by chance)
- * in the primary colour, the others in grey-blue. Each bar shows its lift and confidence.
+ * in the primary colour, the others muted. Each bar shows its lift and confidence.
  *
  * @param rules - the rules to draw, e.g. the first 10 of `associationRules`
  * @param options - `title` (default "Top cross-sell rules by lift")
- * @returns a frozen Plotly figure
+ * @returns a frozen chart description: one unnamed bar mark, a colour per bar
  * @throws ArgumentError when a lift or confidence is not finite
  * @example
- * basketRulesChart([{ antecedent: ["bread"], consequent: ["butter"], lift: 2.3, confidence: 0.6 }]).data[0]?.x; // ["bread → butter"]
+ * basketRulesChart([{ antecedent: ["bread"], consequent: ["butter"], lift: 2.3, confidence: 0.6 }]).marks[0]?.x; // ["bread → butter"]
  */
-export function basketRulesChart(rules: readonly BasketRuleBar[], options: { readonly title?: string } = {}): PlotlyFigure {
+export function basketRulesChart(rules: readonly BasketRuleBar[], options: { readonly title?: string } = {}): ChartSpec {
   for (const r of rules) {
     if (!Number.isFinite(r.lift) || !Number.isFinite(r.confidence)) {
       throw new ArgumentError(`basketRulesChart: rule ${r.antecedent.join(" + ")} → ${r.consequent.join(" + ")} has lift ${r.lift} and confidence ${r.confidence}; both must be finite`);
     }
   }
-  const layout = baseLayout(options.title ?? "Top cross-sell rules by lift", "Rule: customers who buy → also buy", "Lift (times the average rate)");
   return deepFreeze({
-    data: [
+    id: "basket-rules-chart",
+    title: options.title ?? "Top cross-sell rules by lift",
+    x: { title: "Rule: customers who buy → also buy", scale: "category" },
+    y: { title: "Lift (times the average rate)", format: "decimal" },
+    marks: [
       {
-        type: "bar" as const,
+        kind: "bar",
         x: rules.map((r) => `${r.antecedent.join(" + ")} → ${r.consequent.join(" + ")}`),
         y: rules.map((r) => r.lift),
-        text: rules.map((r) => `×${r.lift.toFixed(2)} (${Math.round(100 * r.confidence)} %)`),
-        textposition: "outside" as const,
-        marker: { color: rules.map((r) => (r.lift > 1 ? PALETTE.primary : PALETTE.sky)) },
-        hovertemplate: "%{x}: lift %{text}<extra></extra>",
+        colour: rules.map((r) => (r.lift > 1 ? "primary" as const : "muted" as const)),
+        labels: rules.map((r) => `×${r.lift.toFixed(2)} (${Math.round(100 * r.confidence)} %)`),
+        labelPosition: "outside",
+        hover: "{x}: lift {label}",
       },
     ],
-    layout: { ...layout, xaxis: { ...layout.xaxis, type: "category" as const } },
+    legend: false,
   });
 }

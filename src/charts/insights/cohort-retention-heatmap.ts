@@ -1,6 +1,5 @@
 import type { CohortMatrix } from "../../insights/cohorts/cohort-types.js";
-import type { PlotlyFigure } from "../plotly-figure.js";
-import { SEQUENTIAL_SCALE, baseLayout } from "../palette.js";
+import type { ChartSpec } from "../chart-spec.js";
 import { deepFreeze } from "../../math/deep-freeze.js";
 import { ArgumentError } from "../../math/argument-error.js";
 import { withCurrency } from "../with-currency.js";
@@ -17,16 +16,16 @@ export type CohortHeatmapMeasure = "retention" | "active" | "revenuePerCustomer"
  *
  * @param matrix - a `cohortMatrix` result
  * @param options - `measure`, `currency` (for revenue), `fromAge` (default 1 for retention, else 0), `title`
- * @returns a frozen heatmap figure; rows newest first (drawn bottom up, so the oldest is on top),
+ * @returns a frozen chart description: a heatmap, rows newest first (drawn bottom up, so the oldest is on top),
  *   `z[row][age - fromAge]`, unobserved cells null
  * @throws ArgumentError for an unknown measure or a negative `fromAge`
  * @example
- * cohortRetentionHeatmap(cohortMatrix(tx)).data[0].y[0]; // "2025-06 (217)": the newest cohort, drawn at the bottom
+ * cohortRetentionHeatmap(cohortMatrix(tx)).marks[0].y[0]; // "2025-06 (217)": the newest cohort, drawn at the bottom
  */
 export function cohortRetentionHeatmap(
   matrix: CohortMatrix,
   options: { readonly measure?: CohortHeatmapMeasure; readonly currency?: string; readonly fromAge?: number; readonly title?: string } = {},
-): PlotlyFigure {
+): ChartSpec {
   const fn = "cohortRetentionHeatmap";
   const measure = options.measure ?? "retention";
   if (!["retention", "active", "revenuePerCustomer"].includes(measure)) throw new ArgumentError(`${fn}: measure "${measure}" must be retention, active or revenuePerCustomer`);
@@ -43,33 +42,27 @@ export function cohortRetentionHeatmap(
     return Math.round(100 * c.revenuePerCustomer[a]!) / 100;
   };
   const what = measure === "retention" ? "Retention (% of cohort active)" : measure === "active" ? "Active customers (count)" : withCurrency("Revenue per original customer", currency);
-  const layout = baseLayout(
-    options.title ?? (measure === "retention" ? `Retention by acquisition ${unit}` : measure === "active" ? `Active customers by acquisition ${unit}` : `Revenue per original customer by acquisition ${unit}`),
-    `${unit[0]!.toUpperCase()}${unit.slice(1)}s since the first purchase (${unit}s)`,
-    `Acquisition ${unit} (cohort)`,
-  );
-  const rows = [...matrix.cohorts].reverse(); // Plotly draws the first category at the bottom: oldest on top
-  const hover = measure === "retention" ? "%{z:.1f} % active" : measure === "active" ? "%{z:,d} active customers" : `%{z:,.2f}${currency ? ` ${currency}` : ""} per customer`;
+  const rows = [...matrix.cohorts].reverse(); // the first row is drawn at the bottom: oldest on top
+  const hover = measure === "retention" ? "{z:.1f} % active" : measure === "active" ? "{z:,d} active customers" : `{z:,.2f}${currency ? ` ${currency}` : ""} per customer`;
   return deepFreeze({
-    data: [
+    id: "cohort-retention-heatmap",
+    title: options.title ?? (measure === "retention" ? `Retention by acquisition ${unit}` : measure === "active" ? `Active customers by acquisition ${unit}` : `Revenue per original customer by acquisition ${unit}`),
+    x: { title: `${unit[0]!.toUpperCase()}${unit.slice(1)}s since the first purchase (${unit}s)`, scale: "category" },
+    y: { title: `Acquisition ${unit} (cohort)`, scale: "category", includeZero: false },
+    marks: [
       {
-        type: "heatmap" as const,
+        kind: "heatmap",
         name: what,
         x,
         y: rows.map((c) => `${c.cohort} (${c.size})`),
         z: rows.map((c) => x.map((a) => cell(c, a))),
-        colorscale: SEQUENTIAL_SCALE,
-        colorbar: { title: { text: what } },
-        hovertemplate: `Cohort %{y}, ${unit} %{x}: ${hover}<extra></extra>`,
-        xgap: 1,
-        ygap: 1,
+        colourScale: "sequential",
+        valueTitle: what,
+        hover: `Cohort {y}, ${unit} {x}: ${hover}`,
+        cellGapPx: 1,
       },
     ],
-    layout: {
-      ...layout,
-      xaxis: { ...layout.xaxis, type: "category" as const },
-      yaxis: { ...layout.yaxis, type: "category" as const, rangemode: "normal" as const },
-      height: Math.max(380, 120 + 16 * matrix.cohorts.length),
-    },
+    legend: false,
+    heightPx: Math.max(380, 120 + 16 * matrix.cohorts.length),
   });
 }

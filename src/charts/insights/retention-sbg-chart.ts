@@ -1,6 +1,5 @@
 import type { RetentionProjection } from "../../insights/cohorts/retention-projection.js";
-import type { PlotlyFigure } from "../plotly-figure.js";
-import { PALETTE, baseLayout } from "../palette.js";
+import type { ChartSpec } from "../chart-spec.js";
 import { deepFreeze } from "../../math/deep-freeze.js";
 
 /**
@@ -9,40 +8,39 @@ import { deepFreeze } from "../../math/deep-freeze.js";
  *
  * @param projection - a `retentionProjection` result
  * @param options - `period` name for the axis (default "period"), `title`
- * @returns a frozen chart with two traces: "Actual" and "sBG fitted and projected"
+ * @returns a frozen chart description with two marks: "Actual" (points, primary) and "sBG fitted
+ *   and projected" (a line, secondary); y in % (0-100)
  * @throws never
  * @example
- * retentionSbgChart(retentionProjection(curve), { period: "month" }).data[1].name; // "sBG fitted and projected"
+ * retentionSbgChart(retentionProjection(curve), { period: "month" }).marks[1].name; // "sBG fitted and projected"
  */
-export function retentionSbgChart(projection: RetentionProjection, options: { readonly period?: string; readonly title?: string } = {}): PlotlyFigure {
+export function retentionSbgChart(projection: RetentionProjection, options: { readonly period?: string; readonly title?: string } = {}): ChartSpec {
   const unit = options.period ?? "period";
   const pct = (s: number): number => Math.round(1000 * s) / 10;
-  const layout = baseLayout(
-    options.title ?? "Survival: actual and the sBG projection",
-    `${unit[0]!.toUpperCase()}${unit.slice(1)}s since the first purchase (${unit}s)`,
-    "Still buying (% of cohort)",
-  );
   return deepFreeze({
-    data: [
+    id: "retention-sbg-chart",
+    title: options.title ?? "Survival: actual and the sBG projection",
+    x: { title: `${unit[0]!.toUpperCase()}${unit.slice(1)}s since the first purchase (${unit}s)`, scale: "linear" },
+    y: { title: "Still buying (% of cohort)", format: "decimal", suffix: " %" },
+    marks: [
       {
-        type: "scatter" as const,
+        kind: "scatter",
         name: "Actual",
-        mode: "markers" as const,
         x: projection.comparison.map((r) => r.age),
         y: projection.comparison.map((r) => pct(r.actualSurvival)),
-        marker: { color: PALETTE.primary, size: 7 },
-        hovertemplate: `Actual, ${unit} %{x}: %{y:.1f} %<extra></extra>`,
+        colour: "primary",
+        pointSize: 7,
+        hover: `Actual, ${unit} {x}: {y:.1f} %`,
       },
       {
-        type: "scatter" as const,
+        kind: "line",
         name: "sBG fitted and projected",
-        mode: "lines" as const,
         x: projection.projection.map((r) => r.age),
         y: projection.projection.map((r) => pct(r.survival)),
-        marker: { color: PALETTE.accent },
-        hovertemplate: `sBG, ${unit} %{x}: %{y:.1f} %<extra></extra>`,
+        colour: "secondary",
+        hover: `sBG, ${unit} {x}: {y:.1f} %`,
       },
     ],
-    layout: { ...layout, xaxis: { ...layout.xaxis, type: "linear" as const }, yaxis: { ...layout.yaxis, ticksuffix: " %" }, showlegend: true },
+    legend: true,
   });
 }

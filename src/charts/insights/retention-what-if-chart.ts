@@ -1,6 +1,5 @@
 import type { RetentionWhatIf } from "../../insights/cohorts/retention-what-if.js";
-import type { PlotlyFigure } from "../plotly-figure.js";
-import { PALETTE, baseLayout } from "../palette.js";
+import type { ChartSpec, ColourRole, LineMark } from "../chart-spec.js";
 import { deepFreeze } from "../../math/deep-freeze.js";
 
 /**
@@ -11,38 +10,42 @@ import { deepFreeze } from "../../math/deep-freeze.js";
  *
  * @param whatIf - a `retentionWhatIf` result
  * @param options - `period` name for the per-period reading (default "period"), `title`
- * @returns a frozen line chart; y in % of the base profit
+ * @returns a frozen chart description: three lines with points (primary, secondary, positive) and
+ *   the claim (a highlighted point); y in % of the base profit
  * @throws never
  * @example
- * retentionWhatIfChart(w).data.map((d) => d.name); // ["Yearly share kept +x points", ...]
+ * retentionWhatIfChart(w).marks.map((m) => m.name); // ["Yearly share kept +x points", ...]
  */
-export function retentionWhatIfChart(whatIf: RetentionWhatIf, options: { readonly period?: string; readonly title?: string } = {}): PlotlyFigure {
+export function retentionWhatIfChart(whatIf: RetentionWhatIf, options: { readonly period?: string; readonly title?: string } = {}): ChartSpec {
   const unit = options.period ?? "period";
-  const layout = baseLayout(options.title ?? "What more retention is worth", "More retention, x (% or points)", "Profit gain per acquired customer (% of base)");
-  const line = (name: string, pick: (r: RetentionWhatIf["rows"][number]) => number | null, color: string) => ({
-    type: "scatter" as const,
+  const line = (name: string, pick: (r: RetentionWhatIf["rows"][number]) => number | null, colour: ColourRole): LineMark => ({
+    kind: "line",
     name,
-    mode: "lines+markers" as const,
     x: whatIf.rows.map((r) => r.x),
     y: whatIf.rows.map((r) => Math.round(1000 * (pick(r) ?? NaN)) / 10),
-    marker: { color },
-    hovertemplate: `${name}, x = %{x}: +%{y:.1f} % profit<extra></extra>`,
+    colour,
+    points: true,
+    hover: `${name}, x = {x}: +{y:.1f} % profit`,
   });
   return deepFreeze({
-    data: [
-      line("Yearly share kept +x points", (r) => r.plusYearlyPoints.gainShare, PALETTE.primary),
-      line(`Each ${unit}'s retention +x points`, (r) => r.plusPoints.gainShare, PALETTE.accent),
-      line("Churn cut by x %", (r) => r.churnCut.gainShare, PALETTE.positive),
+    id: "retention-what-if-chart",
+    title: options.title ?? "What more retention is worth",
+    x: { title: "More retention, x (% or points)", scale: "linear" },
+    y: { title: "Profit gain per acquired customer (% of base)", format: "decimal", suffix: " %" },
+    marks: [
+      line("Yearly share kept +x points", (r) => r.plusYearlyPoints.gainShare, "primary"),
+      line(`Each ${unit}'s retention +x points`, (r) => r.plusPoints.gainShare, "secondary"),
+      line("Churn cut by x %", (r) => r.churnCut.gainShare, "positive"),
       {
-        type: "scatter" as const,
+        kind: "scatter",
         name: "Course claim: 5 % more retained, up to 25 % more profit",
-        mode: "markers" as const,
         x: [5],
         y: [25],
-        marker: { color: PALETTE.highlight, size: 11 },
-        hovertemplate: "Course claim: +5 % retained, up to +25 % profit<extra></extra>",
+        colour: "highlight",
+        pointSize: 11,
+        hover: "Course claim: +5 % retained, up to +25 % profit",
       },
     ],
-    layout: { ...layout, xaxis: { ...layout.xaxis, type: "linear" as const }, yaxis: { ...layout.yaxis, ticksuffix: " %" }, showlegend: true },
+    legend: true,
   });
 }

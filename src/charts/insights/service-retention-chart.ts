@@ -1,5 +1,4 @@
-import type { PlotlyFigure } from "../plotly-figure.js";
-import { PALETTE, baseLayout } from "../palette.js";
+import type { ChartSpec } from "../chart-spec.js";
 import { deepFreeze } from "../../math/deep-freeze.js";
 import { ArgumentError } from "../../math/argument-error.js";
 
@@ -19,14 +18,15 @@ export interface ServiceRetentionBar {
  *
  * @param bars - per problem, the two shares (fractions in [0, 1]), in display order
  * @param options - chart title and the window length in days for the axis title
- * @returns a frozen Plotly figure with two bar traces
+ * @returns a frozen chart description: two bar marks (without the problem primary, with it
+ *   secondary), per cent axis
  * @throws ArgumentError when a share is not in [0, 1]
  * @example
- * serviceRetentionChart([{ label: "Complaint", withProblem: 0.28, comparableWithout: 0.44 }], { windowDays: 180 }).data.length; // 2
+ * serviceRetentionChart([{ label: "Complaint", withProblem: 0.28, comparableWithout: 0.44 }], { windowDays: 180 }).marks.length; // 2
  */
 export function serviceRetentionChart(
   bars: readonly ServiceRetentionBar[], options: { readonly title?: string; readonly windowDays?: number } = {},
-): PlotlyFigure {
+): ChartSpec {
   for (const b of bars) {
     for (const v of [b.withProblem, b.comparableWithout]) {
       if (!(v >= 0 && v <= 1)) throw new ArgumentError(`serviceRetentionChart: share ${v} of "${b.label}" is not in [0, 1]`);
@@ -35,12 +35,15 @@ export function serviceRetentionChart(
   const pct = (v: number): string => `${(100 * v).toFixed(1)} %`;
   const x = bars.map((b) => b.label);
   const window = options.windowDays === undefined ? "" : ` within ${options.windowDays} days`;
-  const layout = baseLayout(options.title ?? "Retention with and without service problems", "Service problem before the cut", `Bought again${window} (share of customers)`);
   return deepFreeze({
-    data: [
-      { type: "bar" as const, name: "Comparable customers without the problem", x, y: bars.map((b) => b.comparableWithout), text: bars.map((b) => pct(b.comparableWithout)), textposition: "outside" as const, marker: { color: PALETTE.primary }, hovertemplate: "%{x}, without: %{text}<extra></extra>" },
-      { type: "bar" as const, name: "Customers with the problem", x, y: bars.map((b) => b.withProblem), text: bars.map((b) => pct(b.withProblem)), textposition: "outside" as const, marker: { color: PALETTE.accent }, hovertemplate: "%{x}, with: %{text}<extra></extra>" },
+    id: "service-retention-chart",
+    title: options.title ?? "Retention with and without service problems",
+    x: { title: "Service problem before the cut" },
+    y: { title: `Bought again${window} (share of customers)`, format: "percent", decimals: 0 },
+    marks: [
+      { kind: "bar", name: "Comparable customers without the problem", x, y: bars.map((b) => b.comparableWithout), colour: "primary", labels: bars.map((b) => pct(b.comparableWithout)), labelPosition: "outside", hover: "{x}, without: {label}" },
+      { kind: "bar", name: "Customers with the problem", x, y: bars.map((b) => b.withProblem), colour: "secondary", labels: bars.map((b) => pct(b.withProblem)), labelPosition: "outside", hover: "{x}, with: {label}" },
     ],
-    layout: { ...layout, yaxis: { ...layout.yaxis, tickformat: ".0%" }, showlegend: true },
+    legend: true,
   });
 }

@@ -1,6 +1,5 @@
 import type { CalibrationHoldoutTable } from "../../models/diagnostics/calibration-holdout-table.js";
-import type { PlotlyFigure } from "../plotly-figure.js";
-import { PALETTE, baseLayout } from "../palette.js";
+import type { ChartSpec, ColourRole, LineMark } from "../chart-spec.js";
 import { deepFreeze } from "../../math/deep-freeze.js";
 
 /**
@@ -12,44 +11,41 @@ import { deepFreeze } from "../../math/deep-freeze.js";
  *
  * @param table - the result of `calibrationHoldoutTable`
  * @param options - `title`
- * @returns a frozen Plotly figure; x: repeat purchases in calibration (count), y: mean holdout
- *   purchases (count per customer over the holdout length in the table's time unit)
+ * @returns a frozen chart description: two lines with points ("Actual" primary, "Model"
+ *   secondary); x: repeat purchases in calibration (count), y: mean holdout purchases (count per
+ *   customer over the holdout length in the table's time unit)
  * @throws never
  * @example
- * modelCalibrationHoldoutChart(calibrationHoldoutTable(model, summary)).data.map((d) => d.name); // ["Actual", "Model"]
+ * modelCalibrationHoldoutChart(calibrationHoldoutTable(model, summary)).marks.map((m) => m.name); // ["Actual", "Model"]
  */
 export function modelCalibrationHoldoutChart(
   table: CalibrationHoldoutTable,
   options: { readonly title?: string } = {},
-): PlotlyFigure {
+): ChartSpec {
   const labels = table.rows.map((r) => r.label);
   const unit = table.timeUnit ?? "time unit";
   const holdout = `${formatLength(table.durationHoldout)} ${unit}s`;
-  const layout = baseLayout(
-    options.title ?? "Holdout purchases by calibration frequency: actual vs model",
-    "Repeat purchases in the calibration period (count)",
-    `Purchases per customer (count, ${holdout})`,
-  );
-  const trace = (name: string, y: number[], color: string) => ({
-    type: "scatter" as const,
+  const line = (name: string, y: number[], colour: ColourRole): LineMark => ({
+    kind: "line",
     name,
-    mode: "lines+markers" as const,
     x: [...labels],
     y,
-    marker: { color, size: 8 },
-    hovertemplate: `${name}: %{y:.2f} purchases per customer in ${holdout} after %{x} repeat purchases<extra></extra>`,
+    colour,
+    points: true,
+    pointSize: 8,
+    hover: `${name}: {y:.2f} purchases per customer in ${holdout} after {x} repeat purchases`,
   });
   return deepFreeze({
-    data: [
-      trace("Actual", table.rows.map((r) => r.actualMean), PALETTE.primary),
-      trace("Model", table.rows.map((r) => r.expectedMean), PALETTE.accent),
+    id: "model-calibration-holdout-chart",
+    title: options.title ?? "Holdout purchases by calibration frequency: actual vs model",
+    x: { title: "Repeat purchases in the calibration period (count)", scale: "category" },
+    y: { title: `Purchases per customer (count, ${holdout})`, format: "decimal" },
+    marks: [
+      line("Actual", table.rows.map((r) => r.actualMean), "primary"),
+      line("Model", table.rows.map((r) => r.expectedMean), "secondary"),
     ],
-    layout: {
-      ...layout,
-      xaxis: { ...layout.xaxis, type: "category" as const },
-      colorway: [PALETTE.primary, PALETTE.accent],
-      showlegend: true,
-    },
+    legend: true,
+    palette: ["primary", "secondary"],
   });
 }
 

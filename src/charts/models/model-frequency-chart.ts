@@ -1,6 +1,5 @@
 import type { FrequencyHistogram } from "../../models/diagnostics/frequency-histogram.js";
-import type { PlotlyFigure } from "../plotly-figure.js";
-import { PALETTE, baseLayout } from "../palette.js";
+import type { BarMark, ChartSpec, ColourRole } from "../chart-spec.js";
 import { deepFreeze } from "../../math/deep-freeze.js";
 
 /**
@@ -11,40 +10,36 @@ import { deepFreeze } from "../../math/deep-freeze.js";
  *
  * @param histogram - the result of `frequencyHistogram`
  * @param options - `title`
- * @returns a frozen Plotly figure; x: repeat purchases in calibration (count), y: customers (count)
+ * @returns a frozen chart description: two bar marks ("Actual" primary, "Model" secondary); x:
+ *   repeat purchases in calibration (count), y: customers (count)
  * @throws never
  * @example
- * modelFrequencyChart(frequencyHistogram(model, summary)).data[1]; // { type: "bar", name: "Model", y: [1406.5, 460.8, ...], ... }
+ * modelFrequencyChart(frequencyHistogram(model, summary)).marks[1]; // { kind: "bar", name: "Model", y: [1406.5, 460.8, ...], colour: "secondary", ... }
  */
 export function modelFrequencyChart(
   histogram: FrequencyHistogram,
   options: { readonly title?: string } = {},
-): PlotlyFigure {
+): ChartSpec {
   const labels = histogram.rows.map((r) => r.label);
-  const layout = baseLayout(
-    options.title ?? "Customers by repeat purchases in calibration: actual vs model",
-    "Repeat purchases in the calibration period (count)",
-    "Customers (count)",
-  );
-  const bar = (name: string, y: number[], color: string, format: string) => ({
-    type: "bar" as const,
+  const bar = (name: string, y: number[], colour: ColourRole, format: string): BarMark => ({
+    kind: "bar",
     name,
     x: [...labels],
     y,
-    marker: { color },
-    hovertemplate: `${name}: %{y:${format}} customers with %{x} repeat purchases<extra></extra>`,
+    colour,
+    hover: `${name}: {y:${format}} customers with {x} repeat purchases`,
   });
   return deepFreeze({
-    data: [
-      bar("Actual", histogram.rows.map((r) => r.actual), PALETTE.primary, ",d"),
-      bar("Model", histogram.rows.map((r) => r.expected), PALETTE.accent, ",.1f"),
+    id: "model-frequency-chart",
+    title: options.title ?? "Customers by repeat purchases in calibration: actual vs model",
+    x: { title: "Repeat purchases in the calibration period (count)", scale: "category" },
+    y: { title: "Customers (count)", format: "decimal" },
+    marks: [
+      bar("Actual", histogram.rows.map((r) => r.actual), "primary", ",d"),
+      bar("Model", histogram.rows.map((r) => r.expected), "secondary", ",.1f"),
     ],
-    layout: {
-      ...layout,
-      xaxis: { ...layout.xaxis, type: "category" as const },
-      bargap: 0.2,
-      colorway: [PALETTE.primary, PALETTE.accent],
-      showlegend: true,
-    },
+    legend: true,
+    barGap: 0.2,
+    palette: ["primary", "secondary"],
   });
 }

@@ -1,10 +1,6 @@
 import type { PurchaseTracking } from "../../models/diagnostics/purchase-tracking.js";
-import type { PlotlyFigure } from "../plotly-figure.js";
-import { PALETTE, baseLayout } from "../palette.js";
+import type { ChartSpec, ColourRole, LineMark } from "../chart-spec.js";
 import { deepFreeze } from "../../math/deep-freeze.js";
-
-/** Grey of the calibration-end marker line. */
-const MARKER_GREY = "#9AA5B1";
 
 /**
  * Line chart of purchase tracking (Fader, Hardie & Lee 2005, "Counting Your Customers the Easy
@@ -14,56 +10,51 @@ const MARKER_GREY = "#9AA5B1";
  *
  * @param tracking - the result of `purchaseTracking`
  * @param options - `cumulative`: draw the running totals (default false: per period); `title`
- * @returns a frozen Plotly figure; x: periods since the start (weeks by default), y: repeat
+ * @returns a frozen chart description: lines "Actual" (primary), "Model" (secondary) and the
+ *   calibration end (a guide line); x: periods since the start (weeks by default), y: repeat
  *   purchases (count per period, or count for the cumulative chart)
  * @throws never
  * @example
- * modelTrackingChart(purchaseTracking(model, tx, summary), { cumulative: true }).layout.yaxis?.title?.text; // "Cumulative repeat purchases (count)"
+ * modelTrackingChart(purchaseTracking(model, tx, summary), { cumulative: true }).y.title; // "Cumulative repeat purchases (count)"
  */
 export function modelTrackingChart(
   tracking: PurchaseTracking,
   options: { readonly cumulative?: boolean; readonly title?: string } = {},
-): PlotlyFigure {
+): ChartSpec {
   const cumulative = options.cumulative ?? false;
   const { period } = tracking;
   const actual = [...(cumulative ? tracking.actualCumulative : tracking.actual)];
   const expected = [...(cumulative ? tracking.expectedCumulative : tracking.expected)];
   const periodName = period[0]!.toUpperCase() + period.slice(1);
-  const layout = baseLayout(
-    options.title ?? (cumulative ? "Cumulative repeat purchases: actual vs model" : `Repeat purchases per ${period}: actual vs model`),
-    `${periodName} since ${tracking.start} (${period}s)`,
-    cumulative ? "Cumulative repeat purchases (count)" : `Repeat purchases (count per ${period})`,
-  );
-  const line = (name: string, y: number[], color: string, format: string) => ({
-    type: "scatter" as const,
+  const line = (name: string, y: number[], colour: ColourRole, format: string): LineMark => ({
+    kind: "line",
     name,
-    mode: "lines" as const,
     x: [...tracking.periods],
     y,
-    marker: { color },
-    hovertemplate: `${name}, ${period} %{x}: %{y:${format}} repeat purchases<extra></extra>`,
+    colour,
+    hover: `${name}, ${period} {x}: {y:${format}} repeat purchases`,
   });
   const top = [...actual, ...expected].reduce((m, y) => (Number.isFinite(y) && y > m ? y : m), 0);
   const cal = tracking.calibrationPeriods;
   return deepFreeze({
-    data: [
-      line("Actual", actual, PALETTE.primary, ",d"),
-      line("Model", expected, PALETTE.accent, ",.1f"),
+    id: "model-tracking-chart",
+    title: options.title ?? (cumulative ? "Cumulative repeat purchases: actual vs model" : `Repeat purchases per ${period}: actual vs model`),
+    x: { title: `${periodName} since ${tracking.start} (${period}s)`, scale: "linear", includeZero: true },
+    y: { title: cumulative ? "Cumulative repeat purchases (count)" : `Repeat purchases (count per ${period})`, format: "decimal" },
+    marks: [
+      line("Actual", actual, "primary", ",d"),
+      line("Model", expected, "secondary", ",.1f"),
       {
-        type: "scatter" as const,
+        kind: "line",
         name: `End of calibration (${tracking.calibrationEnd})`,
-        mode: "lines" as const,
         x: [cal, cal],
         y: [0, top],
-        marker: { color: MARKER_GREY },
-        hovertemplate: `Calibration ends ${tracking.calibrationEnd} (${period} ${cal})<extra></extra>`,
+        colour: "guide",
+        reference: true,
+        hover: `Calibration ends ${tracking.calibrationEnd} (${period} ${cal})`,
       },
     ],
-    layout: {
-      ...layout,
-      xaxis: { ...layout.xaxis, type: "linear" as const, rangemode: "tozero" as const },
-      colorway: [PALETTE.primary, PALETTE.accent, MARKER_GREY],
-      showlegend: true,
-    },
+    legend: true,
+    palette: ["primary", "secondary", "guide"],
   });
 }

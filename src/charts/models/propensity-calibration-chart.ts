@@ -1,7 +1,6 @@
 import type { Calibration } from "../../models/propensity/classifier-calibration.js";
 import { deepFreeze } from "../../math/deep-freeze.js";
-import { PALETTE, baseLayout } from "../palette.js";
-import type { PlotlyFigure } from "../plotly-figure.js";
+import type { ChartSpec } from "../chart-spec.js";
 import { ArgumentError } from "../../math/argument-error.js";
 
 /**
@@ -10,20 +9,24 @@ import { ArgumentError } from "../../math/argument-error.js";
  *
  * @param calibration - the result of `classifierCalibration`
  * @param options - chart title
- * @returns a frozen Plotly figure with two traces (bins, perfect calibration)
+ * @returns a frozen chart description: the bins (a line with points, primary) and the perfect
+ *   calibration diagonal (a reference line, secondary); both axes in per cent (0-100)
  * @throws ArgumentError when there is no bin with customers
  * @example
- * propensityCalibrationChart(classifierCalibration(p, churned)).data[1].name; // "perfect calibration"
+ * propensityCalibrationChart(classifierCalibration(p, churned)).marks[1].name; // "perfect calibration"
  */
-export function propensityCalibrationChart(calibration: Calibration, options: { readonly title?: string } = {}): PlotlyFigure {
+export function propensityCalibrationChart(calibration: Calibration, options: { readonly title?: string } = {}): ChartSpec {
   const rows = calibration.rows.filter((r) => r.customers > 0);
   if (rows.length === 0) throw new ArgumentError("propensityCalibrationChart: no bin has customers");
-  const layout = baseLayout(options.title ?? "Predicted vs observed", "Mean predicted probability (%)", "Observed share (%)");
   return deepFreeze({
-    data: [
-      { type: "scatter" as const, mode: "lines+markers" as const, name: "score deciles", x: rows.map((r) => 100 * r.meanPredicted), y: rows.map((r) => 100 * r.observedRate), marker: { color: PALETTE.primary, size: 8 }, hovertemplate: "predicted %{x:.1f} %%, observed %{y:.1f} %%<extra></extra>" },
-      { type: "scatter" as const, mode: "lines" as const, name: "perfect calibration", x: [0, 100], y: [0, 100], marker: { color: PALETTE.accent }, hovertemplate: "predicted = observed<extra></extra>" },
+    id: "propensity-calibration-chart",
+    title: options.title ?? "Predicted vs observed",
+    x: { title: "Mean predicted probability (%)", format: "decimal", suffix: " %" },
+    y: { title: "Observed share (%)", format: "decimal", suffix: " %" },
+    marks: [
+      { kind: "line", name: "score deciles", x: rows.map((r) => 100 * r.meanPredicted), y: rows.map((r) => 100 * r.observedRate), colour: "primary", points: true, pointSize: 8, hover: "predicted {x:.1f} %%, observed {y:.1f} %%" },
+      { kind: "line", name: "perfect calibration", x: [0, 100], y: [0, 100], colour: "secondary", reference: true, hover: "predicted = observed" },
     ],
-    layout: { ...layout, showlegend: true, xaxis: { ...layout.xaxis, ticksuffix: " %" }, yaxis: { ...layout.yaxis, ticksuffix: " %" } },
+    legend: true,
   });
 }

@@ -1,7 +1,6 @@
 import type { Gains } from "../../models/propensity/classifier-gains.js";
 import { deepFreeze } from "../../math/deep-freeze.js";
-import { PALETTE, baseLayout } from "../palette.js";
-import type { PlotlyFigure } from "../plotly-figure.js";
+import type { ChartSpec } from "../chart-spec.js";
 import { ArgumentError } from "../../math/argument-error.js";
 
 /**
@@ -11,21 +10,25 @@ import { ArgumentError } from "../../math/argument-error.js";
  *
  * @param gains - the result of `classifierGains`
  * @param options - chart title and the name of the event for the axis (default "positives")
- * @returns a frozen Plotly figure with two traces (model, random)
+ * @returns a frozen chart description: the model's curve (a line with points, primary) and random
+ *   selection (a reference diagonal, secondary); both axes in per cent (0-100)
  * @throws ArgumentError when the curve is empty
  * @example
- * propensityGainsChart(classifierGains(scores, churned), { event: "churners" }).data.length; // 2
+ * propensityGainsChart(classifierGains(scores, churned), { event: "churners" }).marks.length; // 2
  */
-export function propensityGainsChart(gains: Gains, options: { readonly title?: string; readonly event?: string } = {}): PlotlyFigure {
+export function propensityGainsChart(gains: Gains, options: { readonly title?: string; readonly event?: string } = {}): ChartSpec {
   if (gains.curve.length < 2) throw new ArgumentError(`propensityGainsChart: the gains curve has ${gains.curve.length} points; need at least 2`);
   const event = options.event ?? "positives";
   const x = gains.curve.map((p) => 100 * p.customerShare);
-  const layout = baseLayout(options.title ?? "Cumulative gains", "Customers contacted, highest scores first (%)", `Share of all ${event} found (%)`);
   return deepFreeze({
-    data: [
-      { type: "scatter" as const, mode: "lines+markers" as const, name: "model", x, y: gains.curve.map((p) => 100 * p.gain), marker: { color: PALETTE.primary, size: 7 }, hovertemplate: `top %{x:.0f} %% of customers: %{y:.1f} %% of ${event}<extra></extra>` },
-      { type: "scatter" as const, mode: "lines" as const, name: "random", x: [0, 100], y: [0, 100], marker: { color: PALETTE.accent }, hovertemplate: "random selection<extra></extra>" },
+    id: "propensity-gains-chart",
+    title: options.title ?? "Cumulative gains",
+    x: { title: "Customers contacted, highest scores first (%)", format: "decimal", suffix: " %" },
+    y: { title: `Share of all ${event} found (%)`, format: "decimal", suffix: " %" },
+    marks: [
+      { kind: "line", name: "model", x, y: gains.curve.map((p) => 100 * p.gain), colour: "primary", points: true, pointSize: 7, hover: `top {x:.0f} %% of customers: {y:.1f} %% of ${event}` },
+      { kind: "line", name: "random", x: [0, 100], y: [0, 100], colour: "secondary", reference: true, hover: "random selection" },
     ],
-    layout: { ...layout, showlegend: true, xaxis: { ...layout.xaxis, ticksuffix: " %" }, yaxis: { ...layout.yaxis, ticksuffix: " %" } },
+    legend: true,
   });
 }

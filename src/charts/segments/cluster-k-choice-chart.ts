@@ -1,5 +1,4 @@
-import type { PlotlyFigure } from "../plotly-figure.js";
-import { PALETTE, baseLayout } from "../palette.js";
+import type { ChartSpec } from "../chart-spec.js";
 import { deepFreeze } from "../../math/deep-freeze.js";
 import { ArgumentError } from "../../math/argument-error.js";
 
@@ -19,12 +18,13 @@ export interface KChoiceChartRow {
  *
  * @param rows - one row per k, ascending
  * @param options - `chosenK` to mark (required), `elbowK` to name in the legend
- * @returns a frozen Plotly figure (three scatter traces)
+ * @returns a frozen chart description: the silhouette and the spread left (lines with points,
+ *   primary and secondary) and the chosen k (a highlighted point)
  * @throws ArgumentError when chosenK is not one of the rows' k, or a value is not finite
  * @example
- * clusterKChoiceChart([{ k: 1, withinShare: 1, silhouette: null }, { k: 2, withinShare: 0.4, silhouette: 0.6 }], { chosenK: 2 }).data.length; // 3
+ * clusterKChoiceChart([{ k: 1, withinShare: 1, silhouette: null }, { k: 2, withinShare: 0.4, silhouette: 0.6 }], { chosenK: 2 }).marks.length; // 3
  */
-export function clusterKChoiceChart(rows: readonly KChoiceChartRow[], options: { readonly chosenK: number; readonly elbowK?: number }): PlotlyFigure {
+export function clusterKChoiceChart(rows: readonly KChoiceChartRow[], options: { readonly chosenK: number; readonly elbowK?: number }): ChartSpec {
   const chosen = rows.find((r) => r.k === options.chosenK);
   if (!chosen || chosen.silhouette === null) throw new ArgumentError(`clusterKChoiceChart: chosenK ${options.chosenK} is not a k with a silhouette in the rows`);
   for (const r of rows) {
@@ -34,13 +34,16 @@ export function clusterKChoiceChart(rows: readonly KChoiceChartRow[], options: {
   }
   const withSil = rows.filter((r) => r.silhouette !== null);
   const elbow = options.elbowK === undefined ? "" : ` (elbow at k = ${options.elbowK})`;
-  const layout = baseLayout("Choosing the number of clusters", "Number of clusters k (count)", "Score (share)");
   return deepFreeze({
-    data: [
-      { type: "scatter" as const, mode: "lines+markers" as const, name: "Silhouette (higher is better)", x: withSil.map((r) => r.k), y: withSil.map((r) => r.silhouette!), marker: { color: PALETTE.primary, size: 8 }, hovertemplate: "k = %{x}: silhouette %{y:.3f}<extra></extra>" },
-      { type: "scatter" as const, mode: "lines+markers" as const, name: `Spread left within clusters${elbow}`, x: rows.map((r) => r.k), y: rows.map((r) => r.withinShare), marker: { color: PALETTE.accent, size: 8 }, hovertemplate: "k = %{x}: %{y:.1%} of the spread left<extra></extra>" },
-      { type: "scatter" as const, mode: "markers" as const, name: `Chosen k = ${chosen.k}`, x: [chosen.k], y: [chosen.silhouette], marker: { color: PALETTE.highlight, size: 16, line: { color: PALETTE.text, width: 1 } }, hovertemplate: "chosen k = %{x}<extra></extra>" },
+    id: "cluster-k-choice-chart",
+    title: "Choosing the number of clusters",
+    x: { title: "Number of clusters k (count)", scale: "linear" },
+    y: { title: "Score (share)", format: "decimal", includeZero: false },
+    marks: [
+      { kind: "line", name: "Silhouette (higher is better)", x: withSil.map((r) => r.k), y: withSil.map((r) => r.silhouette!), colour: "primary", points: true, pointSize: 8, hover: "k = {x}: silhouette {y:.3f}" },
+      { kind: "line", name: `Spread left within clusters${elbow}`, x: rows.map((r) => r.k), y: rows.map((r) => r.withinShare), colour: "secondary", points: true, pointSize: 8, hover: "k = {x}: {y:.1%} of the spread left" },
+      { kind: "scatter", name: `Chosen k = ${chosen.k}`, x: [chosen.k], y: [chosen.silhouette], colour: "highlight", pointSize: 16, outline: { colour: "ink", widthPx: 1 }, hover: "chosen k = {x}" },
     ],
-    layout: { ...layout, showlegend: true, xaxis: { ...layout.xaxis, type: "linear" as const }, yaxis: { ...layout.yaxis, rangemode: "normal" as const } },
+    legend: true,
   });
 }

@@ -1,5 +1,4 @@
-import type { PlotlyFigure } from "../plotly-figure.js";
-import { PALETTE, baseLayout } from "../palette.js";
+import type { ChartSpec } from "../chart-spec.js";
 import { deepFreeze } from "../../math/deep-freeze.js";
 import { ArgumentError } from "../../math/argument-error.js";
 
@@ -18,12 +17,13 @@ export interface ClusterSizeInput {
  *
  * @param clusters - one entry per cluster, in display order
  * @param options - chart title (default "Cluster size and value")
- * @returns a frozen Plotly figure (two bar traces, percent axis, legend shown)
+ * @returns a frozen chart description: two bar marks (customers primary, total spend secondary),
+ *   per cent axis (fractions), legend shown
  * @throws ArgumentError when a share is not finite
  * @example
- * clusterSizeChart([{ name: "Big spenders", share: 0.1, valueShare: 0.45 }]).data.length; // 2
+ * clusterSizeChart([{ name: "Big spenders", share: 0.1, valueShare: 0.45 }]).marks.length; // 2
  */
-export function clusterSizeChart(clusters: readonly ClusterSizeInput[], options: { readonly title?: string } = {}): PlotlyFigure {
+export function clusterSizeChart(clusters: readonly ClusterSizeInput[], options: { readonly title?: string } = {}): ChartSpec {
   for (const c of clusters) {
     if (!Number.isFinite(c.share) || (c.valueShare !== null && !Number.isFinite(c.valueShare))) {
       throw new ArgumentError(`clusterSizeChart: shares ${c.share}, ${c.valueShare} of cluster "${c.name}" are not finite`);
@@ -33,12 +33,15 @@ export function clusterSizeChart(clusters: readonly ClusterSizeInput[], options:
   const x = clusters.map((c) => c.name);
   const customers = clusters.map((c) => c.share);
   const value = clusters.map((c) => c.valueShare ?? 0);
-  const layout = baseLayout(options.title ?? "Cluster size and value", "Cluster", "Share (%)");
   return deepFreeze({
-    data: [
-      { type: "bar" as const, name: "Customers", x, y: customers, text: customers.map(pct), textposition: "outside" as const, marker: { color: PALETTE.primary }, hovertemplate: "%{x}: %{text} of customers<extra></extra>" },
-      { type: "bar" as const, name: "Total spend", x, y: value, text: value.map(pct), textposition: "outside" as const, marker: { color: PALETTE.accent }, hovertemplate: "%{x}: %{text} of total spend<extra></extra>" },
+    id: "cluster-size-chart",
+    title: options.title ?? "Cluster size and value",
+    x: { title: "Cluster" },
+    y: { title: "Share (%)", format: "percent", decimals: 0 },
+    marks: [
+      { kind: "bar", name: "Customers", x, y: customers, colour: "primary", labels: customers.map(pct), labelPosition: "outside", hover: "{x}: {label} of customers" },
+      { kind: "bar", name: "Total spend", x, y: value, colour: "secondary", labels: value.map(pct), labelPosition: "outside", hover: "{x}: {label} of total spend" },
     ],
-    layout: { ...layout, showlegend: true, yaxis: { ...layout.yaxis, tickformat: ".0%" } },
+    legend: true,
   });
 }

@@ -1,6 +1,5 @@
 import type { MigrationMatrix } from "../../segments/migration/migration-matrix.js";
-import type { PlotlyFigure } from "../plotly-figure.js";
-import { SEQUENTIAL_SCALE, baseLayout } from "../palette.js";
+import type { ChartSpec } from "../chart-spec.js";
 import { deepFreeze } from "../../math/deep-freeze.js";
 import { ArgumentError } from "../../math/argument-error.js";
 import { withCurrency } from "../with-currency.js";
@@ -13,15 +12,16 @@ import { withCurrency } from "../with-currency.js";
  *
  * @param matrix - from `migrationMatrix` or `rfmMigration(...).matrix`
  * @param options - `measure` ("rowShare" default, "count", "revenue"), `currency` (for revenue), `from`, `to` (date labels), `title`
- * @returns a frozen heatmap figure; empty cells null
+ * @returns a frozen chart description: a heatmap, 520 px high with room for long segment names;
+ *   empty cells null
  * @throws ArgumentError when the matrix rows and counts differ in size
  * @example
- * migrationHeatmap(m).data[0].type; // "heatmap"
+ * migrationHeatmap(m).marks[0].kind; // "heatmap"
  */
 export function migrationHeatmap(
   matrix: MigrationMatrix,
   options: { readonly measure?: "rowShare" | "count" | "revenue"; readonly currency?: string; readonly from?: string; readonly to?: string; readonly title?: string } = {},
-): PlotlyFigure {
+): ChartSpec {
   if (matrix.counts.length !== matrix.rows.length) throw new ArgumentError(`migrationHeatmap: ${matrix.rows.length} rows but ${matrix.counts.length} count rows`);
   const measure = options.measure ?? "rowShare";
   const currency = options.currency ?? "";
@@ -32,35 +32,29 @@ export function migrationHeatmap(
     if (measure === "revenue") return Math.round(matrix.revenue[i]![j]! * 100) / 100;
     return Math.round((matrix.rowShares[i]![j] ?? 0) * 1000) / 10;
   };
-  // Plotly draws the first y value at the bottom: reverse so the best segment is on top.
+  // The first row is drawn at the bottom: reverse so the best segment is on top.
   const order = matrix.rows.map((_, i) => i).reverse();
   const what = measure === "count" ? "Customers (count)" : measure === "revenue" ? withCurrency("Revenue between the dates", currency) : "Share of the row's customers (%)";
-  const layout = baseLayout(
-    options.title ?? "Segment migration",
-    `Segment on ${options.to ?? "the second date"}`,
-    `Segment on ${options.from ?? "the first date"}`,
-  );
   return deepFreeze({
-    data: [
+    id: "migration-heatmap",
+    title: options.title ?? "Segment migration",
+    x: { title: `Segment on ${options.to ?? "the second date"}`, scale: "category" },
+    y: { title: `Segment on ${options.from ?? "the first date"}`, scale: "category", includeZero: false },
+    marks: [
       {
-        type: "heatmap" as const,
+        kind: "heatmap",
         name: what,
         x: [...matrix.columns],
         y: order.map((i) => matrix.rows[i]!),
         z: order.map((i) => matrix.columns.map((_, j) => cell(i, j))),
-        colorscale: SEQUENTIAL_SCALE,
-        colorbar: { title: { text: what } },
-        hovertemplate: `from %{y} to %{x}: %{z}${measure === "rowShare" ? " %" : measure === "revenue" ? (currency ? ` ${currency}` : "") : " customers"}<extra></extra>`,
-        xgap: 1,
-        ygap: 1,
+        colourScale: "sequential",
+        valueTitle: what,
+        hover: `from {y} to {x}: {z}${measure === "rowShare" ? " %" : measure === "revenue" ? (currency ? ` ${currency}` : "") : " customers"}`,
+        cellGapPx: 1,
       },
     ],
-    layout: {
-      ...layout,
-      height: 520,
-      margin: { l: 140, r: 24, t: 56, b: 120 },
-      xaxis: { ...layout.xaxis, type: "category" as const },
-      yaxis: { ...layout.yaxis, type: "category" as const, rangemode: "normal" as const },
-    },
+    legend: false,
+    heightPx: 520,
+    marginPx: { left: 140, right: 24, top: 56, bottom: 120 },
   });
 }

@@ -1,5 +1,4 @@
-import type { PlotlyFigure } from "../plotly-figure.js";
-import { SEQUENTIAL_SCALE, baseLayout } from "../palette.js";
+import type { ChartSpec } from "../chart-spec.js";
 import { deepFreeze } from "../../math/deep-freeze.js";
 import { ArgumentError } from "../../math/argument-error.js";
 import { withCurrency } from "../with-currency.js";
@@ -12,16 +11,16 @@ import { withCurrency } from "../with-currency.js";
  * @param r - recency score per customer (1..bins)
  * @param f - frequency score per customer (1..bins)
  * @param options - `spend` per customer (currency units), `measure` ("customers" default, or "meanSpend"), `currency`, `bins` (default 5), `title`
- * @returns a frozen heatmap figure; `z[f - 1][r - 1]`, empty cells null
+ * @returns a frozen chart description: a heatmap, `z[f - 1][r - 1]`, empty cells null
  * @throws ArgumentError for unequal lengths, a score outside 1..bins, or `meanSpend` without `spend`
  * @example
- * rfmGridHeatmap([5, 1], [5, 1]).data[0].z[4][4]; // 1
+ * rfmGridHeatmap([5, 1], [5, 1]).marks[0].z[4][4]; // 1
  */
 export function rfmGridHeatmap(
   r: ArrayLike<number>,
   f: ArrayLike<number>,
   options: { readonly spend?: ArrayLike<number>; readonly measure?: "customers" | "meanSpend"; readonly currency?: string; readonly bins?: number; readonly title?: string } = {},
-): PlotlyFigure {
+): ChartSpec {
   const fn = "rfmGridHeatmap";
   const bins = options.bins ?? 5;
   const measure = options.measure ?? "customers";
@@ -44,27 +43,25 @@ export function rfmGridHeatmap(
   );
   const currency = options.currency ?? "";
   const what = measure === "customers" ? "Customers (count)" : withCurrency("Mean spend", currency);
-  const layout = baseLayout(
-    options.title ?? (measure === "customers" ? "Customers by recency and frequency score" : "Mean spend by recency and frequency score"),
-    "Recency score R (5 = bought most recently)",
-    "Frequency score F (5 = most orders)",
-  );
   const labels = Array.from({ length: bins }, (_, k) => String(k + 1));
   return deepFreeze({
-    data: [
+    id: "rfm-grid-heatmap",
+    title: options.title ?? (measure === "customers" ? "Customers by recency and frequency score" : "Mean spend by recency and frequency score"),
+    x: { title: "Recency score R (5 = bought most recently)", scale: "category" },
+    y: { title: "Frequency score F (5 = most orders)", scale: "category", includeZero: false },
+    marks: [
       {
-        type: "heatmap" as const,
+        kind: "heatmap",
         name: what,
         x: labels,
-        y: labels,
+        y: [...labels],
         z,
-        colorscale: SEQUENTIAL_SCALE,
-        colorbar: { title: { text: what } },
-        hovertemplate: `R %{x}, F %{y}: %{z}${measure === "customers" ? " customers" : currency ? ` ${currency}` : ""}<extra></extra>`,
-        xgap: 2,
-        ygap: 2,
+        colourScale: "sequential",
+        valueTitle: what,
+        hover: `R {x}, F {y}: {z}${measure === "customers" ? " customers" : currency ? ` ${currency}` : ""}`,
+        cellGapPx: 2,
       },
     ],
-    layout: { ...layout, xaxis: { ...layout.xaxis, type: "category" as const }, yaxis: { ...layout.yaxis, type: "category" as const, rangemode: "normal" as const } },
+    legend: false,
   });
 }

@@ -1,5 +1,4 @@
-import type { PlotlyFigure } from "../plotly-figure.js";
-import { PALETTE, baseLayout } from "../palette.js";
+import type { ChartSpec } from "../chart-spec.js";
 import { deepFreeze } from "../../math/deep-freeze.js";
 import { ArgumentError } from "../../math/argument-error.js";
 
@@ -9,15 +8,16 @@ import { ArgumentError } from "../../math/argument-error.js";
  *
  * @param rows - per segment (display order): `segment`, `share` and `revenueShare` as fractions (null counts as 0)
  * @param options - `title`
- * @returns a frozen Plotly figure with two bar traces; y: share (%)
+ * @returns a frozen chart description: bars of the customer share (primary) and, when any
+ *   revenue is known, of the revenue share (secondary); y: share (%, 0-100)
  * @throws ArgumentError when a share is not finite
  * @example
- * rfmSegmentChart([{ segment: "Champions", share: 0.1, revenueShare: 0.3 }]).data[1].y; // [30]
+ * rfmSegmentChart([{ segment: "Champions", share: 0.1, revenueShare: 0.3 }]).marks[1].y; // [30]
  */
 export function rfmSegmentChart(
   rows: readonly { readonly segment: string; readonly share: number | null; readonly revenueShare: number | null }[],
   options: { readonly title?: string } = {},
-): PlotlyFigure {
+): ChartSpec {
   const pct = (x: number | null, label: string): number => {
     const v = x ?? 0;
     if (!Number.isFinite(v)) throw new ArgumentError(`rfmSegmentChart: share ${x} of segment "${label}" is not finite`);
@@ -28,30 +28,33 @@ export function rfmSegmentChart(
   // No revenue at all (a purchase log): the chart shows the customer shares alone.
   const hasRevenue = rows.some((r) => r.revenueShare !== null);
   const revenue = rows.map((r) => pct(r.revenueShare, r.segment));
-  const layout = baseLayout(options.title ?? "Segments: share of customers and of revenue", "Segment", "Share (%)");
   return deepFreeze({
-    data: [
+    id: "rfm-segment-chart",
+    title: options.title ?? "Segments: share of customers and of revenue",
+    x: { title: "Segment", scale: "category" },
+    y: { title: "Share (%)", format: "decimal", suffix: " %" },
+    marks: [
       {
-        type: "bar" as const,
+        kind: "bar",
         name: "Customers",
         x,
         y: customers,
-        text: customers.map((v) => `${v} %`),
-        textposition: "outside" as const,
-        marker: { color: PALETTE.primary },
-        hovertemplate: "%{x}: %{y} % of customers<extra></extra>",
+        colour: "primary",
+        labels: customers.map((v) => `${v} %`),
+        labelPosition: "outside",
+        hover: "{x}: {y} % of customers",
       },
       ...(hasRevenue ? [{
-        type: "bar" as const,
+        kind: "bar" as const,
         name: "Revenue",
         x,
         y: revenue,
-        text: revenue.map((v) => `${v} %`),
-        textposition: "outside" as const,
-        marker: { color: PALETTE.accent },
-        hovertemplate: "%{x}: %{y} % of revenue<extra></extra>",
+        colour: "secondary" as const,
+        labels: revenue.map((v) => `${v} %`),
+        labelPosition: "outside" as const,
+        hover: "{x}: {y} % of revenue",
       }] : []),
     ],
-    layout: { ...layout, showlegend: true, xaxis: { ...layout.xaxis, type: "category" as const }, yaxis: { ...layout.yaxis, ticksuffix: " %" } },
+    legend: true,
   });
 }

@@ -1,6 +1,5 @@
 import type { WhaleCurve } from "../../value/types.js";
-import type { PlotlyFigure } from "../plotly-figure.js";
-import { PALETTE, baseLayout } from "../palette.js";
+import type { ChartSpec } from "../chart-spec.js";
 import { deepFreeze } from "../../math/deep-freeze.js";
 import { ArgumentError } from "../../math/argument-error.js";
 
@@ -11,12 +10,13 @@ import { ArgumentError } from "../../math/argument-error.js";
  *
  * @param whale - the curve from `whaleCurve` or `customerValue(...).whale`
  * @param options - chart title (default "Profitability (whale) curve")
- * @returns a frozen Plotly figure (two or three scatter traces)
+ * @returns a frozen chart description: the cumulative curve (a line, primary), the 100 % guide (a
+ *   reference line, secondary) and the peak (a highlighted point); both axes in per cent (0-100)
  * @throws ArgumentError when the curve has no points or a point is not finite
  * @example
- * valueWhaleCurveChart(customerValue(t).whale).data[0].name; // "Cumulative profit"
+ * valueWhaleCurveChart(customerValue(t).whale).marks[0].name; // "Cumulative profit"
  */
-export function valueWhaleCurveChart(whale: WhaleCurve, options: { readonly title?: string } = {}): PlotlyFigure {
+export function valueWhaleCurveChart(whale: WhaleCurve, options: { readonly title?: string } = {}): ChartSpec {
   if (whale.points.length === 0) throw new ArgumentError("valueWhaleCurveChart: the curve has no points");
   for (const p of whale.points) {
     if (!Number.isFinite(p.customerShare) || !Number.isFinite(p.profitShare)) {
@@ -28,41 +28,39 @@ export function valueWhaleCurveChart(whale: WhaleCurve, options: { readonly titl
   const revenue = whale.measure === "net_sales";
   const what = revenue ? "revenue" : "profit";
   const base = whale.base === "total" ? `total ${what}` : revenue ? "revenue of the customers with positive sales" : "profit of the profitable customers";
-  const layout = baseLayout(
-    options.title ?? (revenue ? "Revenue concentration curve (no costs known)" : "Profitability (whale) curve"),
-    `Customers, ranked by ${revenue ? "lifetime sales" : "net contribution"} (% of customers)`,
-    `Cumulative share of ${base} (%)`,
-  );
   return deepFreeze({
-    data: [
+    id: "value-whale-curve-chart",
+    title: options.title ?? (revenue ? "Revenue concentration curve (no costs known)" : "Profitability (whale) curve"),
+    x: { title: `Customers, ranked by ${revenue ? "lifetime sales" : "net contribution"} (% of customers)`, format: "decimal", suffix: " %", includeZero: true },
+    y: { title: `Cumulative share of ${base} (%)`, format: "decimal", suffix: " %" },
+    marks: [
       {
-        type: "scatter" as const,
-        mode: "lines" as const,
+        kind: "line",
         name: `Cumulative ${what}`,
         x: whale.points.map((p) => pct(p.customerShare)),
         y: whale.points.map((p) => pct(p.profitShare)),
-        marker: { color: PALETTE.primary },
-        hovertemplate: `best %{x:.1f} % of customers: %{y:.1f} % of ${what}<extra></extra>`,
+        colour: "primary",
+        hover: `best {x:.1f} % of customers: {y:.1f} % of ${what}`,
       },
       {
-        type: "scatter" as const,
-        mode: "lines" as const,
+        kind: "line",
         name: `100 % of ${what}`,
         x: [0, 100],
         y: [100, 100],
-        marker: { color: PALETTE.accent },
-        hovertemplate: `100 % of ${what}<extra></extra>`,
+        colour: "secondary",
+        reference: true,
+        hover: `100 % of ${what}`,
       },
       {
-        type: "scatter" as const,
-        mode: "markers" as const,
+        kind: "scatter",
         name: "Peak",
         x: [pct(whale.peakCustomerShare)],
         y: [pct(whale.peakProfitShare)],
-        marker: { color: PALETTE.highlight, size: 10 },
-        hovertemplate: `peak: %{y:.1f} % of ${what} from the best %{x:.1f} % of customers<extra></extra>`,
+        colour: "highlight",
+        pointSize: 10,
+        hover: `peak: {y:.1f} % of ${what} from the best {x:.1f} % of customers`,
       },
     ],
-    layout: { ...layout, showlegend: true, xaxis: { ...layout.xaxis, ticksuffix: " %", rangemode: "tozero" as const }, yaxis: { ...layout.yaxis, ticksuffix: " %" } },
+    legend: true,
   });
 }

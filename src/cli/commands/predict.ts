@@ -4,7 +4,7 @@ import { fitJson } from "./fit.js";
 import { INPUT_FLAGS, INPUT_HELP, loadInputFlags } from "../input-flags.js";
 import { sampleTransactionsPath } from "../package-root.js";
 import { choiceFlag, intFlag, parseFlags, stringFlag, numberFlag } from "../parse-flags.js";
-import { count, step } from "../progress.js";
+import { step } from "../progress.js";
 import { UsageError } from "../usage-error.js";
 import { writeFileAtomic } from "../../data/output/write-file-atomic.js";
 import { customerValueForecast } from "../../models/clv/customer-value-forecast.js";

@@ -1,6 +1,6 @@
 import type { Report, ReportTable, Section, ValueFormat } from "../report-model.js";
 import type { PlacedChart } from "./drawing/xlsx-add-charts.js";
-import type { ChartSpec } from "./drawing/xlsx-chart-xml.js";
+import type { DrawingChart } from "./drawing/xlsx-chart-xml.js";
 import { excelPut, widen } from "./excel-cell.js";
 import { frameEndColumn, setupExcelSheet } from "./excel-sheet-setup.js";
 import { writeExcelTable, type TableContext, type TablePlacement } from "./excel-table.js";
@@ -21,7 +21,7 @@ const KPI_TABLE: ReportTable = {
 
 const axisFormat = (f: ValueFormat | undefined): string => (f === "percent" ? "0%" : f === "integer" ? "#,##0" : "General");
 
-function spec(ctx: TableContext, title: string, cd: ChartData, at: TablePlacement): ChartSpec {
+function drawingChart(ctx: TableContext, title: string, cd: ChartData, at: TablePlacement): DrawingChart {
   const plan = cd.plan!;
   const { rows, columns } = cd.table;
   const series = plan.series.map((s) => {
@@ -87,7 +87,7 @@ export function writeExcelSection(ctx: TableContext, report: Report, s: Section,
     const cd = chartData(`Chart data: ${c.title}`, c.figure);
     const at = place(cd.table, cd.matrixColumns);
     if (cd.plan === null || cd.plan.series.length === 0) return;
-    pending.push({ fromCol: at.lastCol + 1, fromRow: top - 1, chart: { name: `Chart ${pending.length + 1}: ${c.title}`, description: c.caption, spec: spec(ctx, c.title, cd, at) } });
+    pending.push({ fromCol: at.lastCol + 1, fromRow: top - 1, chart: { name: `Chart ${pending.length + 1}: ${c.title}`, description: c.caption, spec: drawingChart(ctx, c.title, cd, at) } });
     row = Math.max(row, top + CHART_PX.rows + 1);
   });
   if (s.narrative.length > 0) {

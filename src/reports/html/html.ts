@@ -6,6 +6,7 @@ import { TABLE_SCRIPT } from "./html-script.js";
 import { htmlTable } from "./html-table.js";
 import { htmlKpiCard } from "./html-kpi-card.js";
 import { formatDateTime } from "../format-date-time.js";
+import { toPlotlyFigure } from "./to-plotly-figure.js";
 
 /** Options of {@link renderHtml}. */
 export interface RenderHtmlOptions {
@@ -77,8 +78,9 @@ export function renderHtml(report: Report, options: RenderHtmlOptions = {}): str
     const charts = s.charts.map((c, j) => {
       const id = `chart-${i + 1}-${j + 1}`;
       // The figure's own title is left out: the <h3> above the chart already says it.
-      const layout = { ...c.figure.layout, title: undefined };
-      plots.push(`Plotly.newPlot(${scriptJson(id)}, ${scriptJson(c.figure.data)}, ${scriptJson(layout)}, config);`);
+      const figure = toPlotlyFigure(c.figure);
+      const layout = { ...figure.layout, title: undefined };
+      plots.push(`Plotly.newPlot(${scriptJson(id)}, ${scriptJson(figure.data)}, ${scriptJson(layout)}, config);`);
       return chart(c, id);
     });
     if (s.leftOut !== undefined) {

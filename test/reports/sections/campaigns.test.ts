@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loadCampaignContactsFile } from "../../../src/data/load/load-campaign-contacts.js";
 import { campaignUplift } from "../../../src/insights/campaigns/campaign-uplift.js";
 import { campaignsSection } from "../../../src/reports/sections/campaigns.js";
+import { toPlotlyFigure } from "../../../src/reports/html/to-plotly-figure.js";
 
 describe("campaignsSection", async () => {
   const { contacts } = await loadCampaignContactsFile("data/sample/campaign_contacts.csv");
@@ -12,7 +13,7 @@ describe("campaignsSection", async () => {
     expect(s.kpis[1]!.value).toBe(48);
     expect(s.narrative[1]).toContain("Uplift: +3.0 points (95 % interval +1.3 points to +4.7 points");
     expect(s.narrative.join(" ")).toContain("It paid for itself");
-    expect(s.charts[0]!.figure.data).toHaveLength(3);
+    expect(toPlotlyFigure(s.charts[0]!.figure).data).toHaveLength(3);
     expect(Object.isFrozen(s) && Object.isFrozen(s.narrative)).toBe(true);
     expect(JSON.parse(JSON.stringify(s)).id).toBe("campaigns");
   });

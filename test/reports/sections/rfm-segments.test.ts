@@ -7,6 +7,7 @@ import { renderHtml } from "../../../src/reports/html/html.js";
 import { rfmAnalysis, rfmMigration } from "../../../src/segments/rfm/index.js";
 import { customerSummary } from "../../../src/summary/customer-summary.js";
 import { REPO_ROOT } from "../../helpers/shared-data.js";
+import { toPlotlyFigure } from "../../../src/reports/html/to-plotly-figure.js";
 
 describe("rfmSegmentsSection and segmentMigrationSection on the sample", async () => {
   const { transactions } = await loadTransactions(path.join(REPO_ROOT, "data/sample/transactions.csv"));
@@ -34,7 +35,7 @@ describe("rfmSegmentsSection and segmentMigrationSection on the sample", async (
 
   it("segment-migration: heatmap and table", () => {
     expect(mig.id).toBe("segment-migration");
-    expect(mig.charts[0]!.figure.data[0]!.type).toBe("heatmap");
+    expect(toPlotlyFigure(mig.charts[0]!.figure).data[0]!.type).toBe("heatmap");
     const matrix = mig.tables[0]!;
     expect(matrix.rows.at(-1)).toMatchObject({ from: "Total", total: 5000 });
     expect(mig.kpis.map((k) => k.label)).toEqual(["Customers on both dates", "Moved up", "Moved down", "New customers"]);

@@ -3,6 +3,7 @@ import { loadServiceEventsFile } from "../../../src/data/load/load-service-event
 import { loadTransactionsFile } from "../../../src/data/load/load-transactions.js";
 import { serviceImpact } from "../../../src/insights/service/service-impact.js";
 import { serviceImpactSection } from "../../../src/reports/sections/service-impact.js";
+import { toPlotlyFigure } from "../../../src/reports/html/to-plotly-figure.js";
 
 describe("serviceImpactSection", async () => {
   const { transactions } = await loadTransactionsFile("data/sample/transactions.csv");
@@ -13,7 +14,7 @@ describe("serviceImpactSection", async () => {
     expect(s.kpis.map((k) => k.label)).toEqual(["Bought again", "Retention gap: complaint", "Retention gap: late delivery", "Spend lost to service problems"]);
     expect(s.tables[0]!.rows).toHaveLength(5);
     expect(s.narrative.some((n) => n.startsWith("What it costs:"))).toBe(true);
-    expect(s.charts[0]!.figure.data.map((t) => t.name)).toEqual(["Comparable customers without the problem", "Customers with the problem"]);
+    expect(toPlotlyFigure(s.charts[0]!.figure).data.map((t) => t.name)).toEqual(["Comparable customers without the problem", "Customers with the problem"]);
     expect(Object.isFrozen(s)).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import JSZip from "jszip";
-import { chartXml, type ChartSpec } from "./xlsx-chart-xml.js";
+import { chartXml, type DrawingChart } from "./xlsx-chart-xml.js";
 import { drawingXml, type AnchorPoint } from "./xlsx-drawing-xml.js";
 import { xmlEscape } from "./xlsx-xml-escape.js";
 import { pinPackage } from "../xlsx-pin-package.js";
@@ -10,7 +10,7 @@ export interface PlacedChart {
   readonly to: AnchorPoint;
   readonly name: string;
   readonly description: string;
-  readonly spec: ChartSpec;
+  readonly spec: DrawingChart;
 }
 
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";

@@ -2,7 +2,7 @@ import { xmlEscape } from "./xlsx-xml-escape.js";
 import { ArgumentError } from "../../../math/argument-error.js";
 
 /** A series of a native chart, with its cell formulas and cached values. */
-export interface ChartSeriesSpec {
+export interface DrawingSeries {
   readonly name: string;
   /** Formula of the header cell naming the series, e.g. `'Sheet'!$B$4`. */
   readonly nameRef: string;
@@ -17,7 +17,7 @@ export interface ChartSeriesSpec {
 }
 
 /** A native chart: title, axis titles, series (all `scatter`, or `bar` and/or `line` on categories). */
-export interface ChartSpec {
+export interface DrawingChart {
   readonly title: string;
   readonly xTitle: string;
   readonly yTitle: string;
@@ -25,7 +25,7 @@ export interface ChartSpec {
   /** Excel number format of the value axis and the y values, e.g. "0%". */
   readonly yFormat: string;
   readonly xFormat: string;
-  readonly series: readonly ChartSeriesSpec[];
+  readonly series: readonly DrawingSeries[];
 }
 
 const NS = 'xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
@@ -47,7 +47,7 @@ function strCache(values: readonly (string | number | null)[]): string {
   return `<c:strCache><c:ptCount val="${values.length}"/>${pts}</c:strCache>`;
 }
 
-function series(s: ChartSeriesSpec, i: number, spec: ChartSpec): string {
+function series(s: DrawingSeries, i: number, spec: DrawingChart): string {
   const head = `<c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:strRef><c:f>${xmlEscape(s.nameRef)}</c:f>${strCache([s.name])}</c:strRef></c:tx>`;
   const fill = `<a:solidFill><a:srgbClr val="${s.colour}"/></a:solidFill>`;
   const y = `<c:numRef><c:f>${xmlEscape(s.yRef)}</c:f>${numCache(s.y, spec.yFormat)}</c:numRef>`;
@@ -86,12 +86,12 @@ function axis(tag: "c:catAx" | "c:valAx", id: number, cross: number, pos: "b" | 
  * @example
  * chartXml(spec).startsWith('<?xml version="1.0"'); // true
  */
-export function chartXml(spec: ChartSpec): string {
+export function chartXml(spec: DrawingChart): string {
   if (spec.series.length === 0) throw new ArgumentError(`chartXml: chart "${spec.title}" has no series`);
   const scatter = spec.series.every((s) => s.kind === "scatter");
   if (!scatter && spec.series.some((s) => s.kind === "scatter")) throw new ArgumentError(`chartXml: chart "${spec.title}" mixes scatter with bar or line series`);
   const ids = '<c:axId val="500000001"/><c:axId val="500000002"/>';
-  const ser = (kind: ChartSeriesSpec["kind"]) => spec.series.map((s, i) => (s.kind === kind ? series(s, i, spec) : "")).join("");
+  const ser = (kind: DrawingSeries["kind"]) => spec.series.map((s, i) => (s.kind === kind ? series(s, i, spec) : "")).join("");
   let plot: string;
   if (scatter) {
     plot = `<c:scatterChart><c:scatterStyle val="lineMarker"/><c:varyColors val="0"/>${ser("scatter")}${ids}</c:scatterChart>`

@@ -1,7 +1,9 @@
+import type { AxisValue } from "../../charts/chart-spec.js";
+
 /**
- * A minimal, typed subset of the Plotly figure schema: just what the charts of this package
- * draw (bar, heatmap, scatter). Plain JSON data, so a figure can be snapshot-tested, embedded
- * in HTML with `Plotly.newPlot(div, figure.data, figure.layout)` or shown in a notebook.
+ * A minimal, typed subset of the Plotly figure schema: just what `toPlotlyFigure` writes for
+ * the charts of this package (bar, heatmap, scatter). Plain JSON data, embedded in HTML with
+ * `Plotly.newPlot(div, figure.data, figure.layout)` or shown in a notebook.
  *
  * @example
  * const fig: PlotlyFigure = { data: [{ type: "bar", x: ["0"], y: [3] }], layout: { title: { text: "Customers" } } };
@@ -15,9 +17,6 @@ export interface PlotlyFigure {
 
 /** A trace: one of the trace types this package draws. */
 export type PlotlyTrace = BarTrace | HeatmapTrace | ScatterTrace;
-
-/** A cell of a categorical or numeric axis. */
-export type AxisValue = string | number;
 
 /** Marker style shared by bar and scatter traces. */
 export interface PlotlyMarker {
