@@ -21,7 +21,7 @@ import { chromium } from "playwright-core";
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const DOCS = path.join(ROOT, "docs");
 const CHROMIUM = process.env.CRM_CHROMIUM ?? "/usr/bin/chromium";
-const { CHROMIUM_ARGS: ARGS } = await import(pathToFileURL(path.join(ROOT, "dist", "reports", "pdf-browser.js")).href);
+const { CHROMIUM_ARGS: ARGS } = await import(pathToFileURL(path.join(ROOT, "dist", "reports", "pdf", "pdf-browser.js")).href);
 const VIEWPORT = { width: 1200, height: 900 };
 const MAX_BYTES = 200 * 1024;
 const MAX_SECTION_HEIGHT = 1400;

@@ -24,8 +24,8 @@ export const LAYERS = Object.freeze([
   { folders: ["display", "interop", "cli"], mutual: false },
 ]);
 
-/** Files directly in src/ that may import from any folder (the public API). */
-export const ROOT_FILES_IMPORT_ANYTHING = Object.freeze(["index.ts"]);
+/** Files directly in src/ that may import from any folder (the public API and crm-analytics/internal). */
+export const ROOT_FILES_IMPORT_ANYTHING = Object.freeze(["index.ts", "internal.ts"]);
 
 /**
  * Imports between two folders that the layers forbid but that are allowed for now, each with the
