@@ -121,3 +121,13 @@ describe("kmeans properties (fast-check)", () => {
     );
   });
 });
+
+describe("clusterKChoice on few distinct points", () => {
+  it("stops at the number of distinct points instead of failing (told apart by class, not message)", async () => {
+    const { clusterKChoice } = await import("../../src/segments/clusters/cluster-k-choice.js");
+    // 40 points on 3 distinct places: k = 2 and 3 are possible, k = 4 is not.
+    const values = Float64Array.from({ length: 40 }, (_, i) => [0, 10, 20][i % 3]!);
+    const choice = clusterKChoice(values, 1, { seed: 1 });
+    expect(choice.rows.map((r) => r.k)).toEqual([1, 2, 3]);
+  });
+});

@@ -65,7 +65,7 @@ export function clusterKChoice(
     try {
       fit = kmeans(values, d, k, options);
     } catch (error) {
-      if (k > kMin && error instanceof RangeError && error.message.startsWith("kmeansPlusPlus:")) break; // no more distinct points
+      if (k > kMin && error instanceof AnalysisNotPossibleError) break; // no more distinct points for k clusters: stop at k - 1
       throw error;
     }
     let silhouette: number | null = null;
