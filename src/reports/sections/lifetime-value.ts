@@ -1,3 +1,4 @@
+import { findModel } from "../../models/registry.js";
 import { deepFreeze } from "../../math/deep-freeze.js";
 import { groupBarChart, modelCalibrationHoldoutChart, modelTrackingChart, spendHistogram, withCurrency } from "../../charts/index.js";
 import { lifetimeValueAnalysis, type LifetimeValueAnalysis } from "../../models/clv/lifetime-value-analysis.js";
@@ -9,7 +10,6 @@ import { topIndices } from "./top-indices.js";
 import { ArgumentError } from "../../math/argument-error.js";
 import { defineReportSection } from "./section-spec.js";
 
-const MODEL_NAMES: Readonly<Record<string, string>> = { "bg-nbd": "BG/NBD", "pareto-nbd": "Pareto/NBD", "mbg-nbd": "MBG/NBD" };
 const GROUPS = [
   { label: "0 (one-time buyers)", lo: 0, hi: 0 },
   { label: "1-2", lo: 1, hi: 2 },
@@ -43,7 +43,7 @@ export function lifetimeValueSection(ltv: LifetimeValueAnalysis, options: { read
   const money = (x: number | null): string => formatValue(x, "money", currency);
   const pct = (x: number | null): string => formatValue(x, "percent");
   const int = (x: number): string => formatValue(x, "integer");
-  const model = MODEL_NAMES[ltv.model] ?? ltv.model;
+  const model = findModel(ltv.model)?.name ?? ltv.model;
   const unit = ltv.timeUnit;
   const monthly = Math.abs(ltv.periodLength * DAYS_PER_UNIT[unit] - DAYS_PER_UNIT.month) < 1e-9;
   const horizonText = monthly
