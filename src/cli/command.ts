@@ -4,6 +4,8 @@ export interface CommandIo {
   readonly out: (text: string) => void;
   /** Standard error: progress and notes for people. */
   readonly err: (text: string) => void;
+  /** True with `--quiet`: progress lines (steps, percentages) are not written; notes, warnings and errors still are. */
+  readonly quiet?: boolean;
 }
 
 /** One `crm` sub-command. */

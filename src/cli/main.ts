@@ -41,7 +41,7 @@ function mainHelp(): string {
     "",
     "A command that computes a report section also answers to the section's id (crm report --sections).",
     "",
-    "Errors are one line on stderr with exit code 2. Progress goes to stderr, results to stdout.",
+    "Errors are one line on stderr with exit code 2. Progress goes to stderr (--quiet: none), results to stdout.",
     "An unexpected failure (a bug in crm) exits with code 1; add --debug to any command for its stack trace.",
   ].join("\n");
 }
@@ -60,15 +60,17 @@ export function isInputError(error: unknown): error is Error {
  * bug: one short line, and the stack trace when `--debug` is on the line or CRM_DEBUG is set).
  *
  * @param argv - the arguments after `crm`
- * @param io - where to write (default: the process's stdout and stderr)
+ * @param given - where to write (default: the process's stdout and stderr); `--quiet` on the line sets its `quiet`
  * @returns the exit code
  * @example
  * await runCli(["summary", "--input", "tx.csv", "--out", "summary.csv"]); // 0
  */
-export async function runCli(argv: readonly string[], io: CommandIo = PROCESS_IO): Promise<number> {
-  // --debug (anywhere on the line, or CRM_DEBUG=1) adds the stack trace when a bug is reported.
+export async function runCli(argv: readonly string[], given: CommandIo = PROCESS_IO): Promise<number> {
+  // --debug (anywhere on the line, or CRM_DEBUG=1) adds the stack trace when a bug is reported;
+  // --quiet (anywhere) leaves out the progress lines.
   const debug = argv.includes("--debug") || Boolean(process.env.CRM_DEBUG);
-  const [name, ...rest] = argv.filter((a) => a !== "--debug");
+  const io: CommandIo = argv.includes("--quiet") ? { ...given, quiet: true } : given;
+  const [name, ...rest] = argv.filter((a) => a !== "--debug" && a !== "--quiet");
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     io.out(mainHelp());
     return name === undefined ? 2 : 0;

@@ -26,7 +26,7 @@ export async function step<T>(io: CommandIo, label: string, work: () => Promise<
  * stepStarted(io, "RFM segments"); // stderr: "crm: RFM segments ..."
  */
 export function stepStarted(io: CommandIo, label: string): void {
-  io.err(`crm: ${label} ...`);
+  if (!io.quiet) io.err(`crm: ${label} ...`);
 }
 
 /**
@@ -36,7 +36,7 @@ export function stepStarted(io: CommandIo, label: string): void {
  * stepDone(io, "RFM segments", 0.05); // stderr: "crm: RFM segments done in 0.05 s"
  */
 export function stepDone(io: CommandIo, label: string, seconds: number): void {
-  io.err(`crm: ${label} done in ${seconds.toFixed(2)} s`);
+  if (!io.quiet) io.err(`crm: ${label} done in ${seconds.toFixed(2)} s`);
 }
 
 /**

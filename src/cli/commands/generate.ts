@@ -59,7 +59,7 @@ export const generateCommand: Command = {
           const percent = Math.floor((100 * done) / total);
           if (percent >= lastPercent + 10 || done === total) {
             lastPercent = percent;
-            io.err(`crm: ${percent} % (${count(done)} of ${count(total)} customers)`);
+            if (!io.quiet) io.err(`crm: ${percent} % (${count(done)} of ${count(total)} customers)`);
           }
         },
       }),
