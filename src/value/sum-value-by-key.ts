@@ -50,31 +50,54 @@ export function sumValueByKey(lines: LineValues, costToServe: Float64Array, keyO
     returns_value: make(), net_sales: make(), goods_cost: make(), cost_of_goods: make(), cost_estimated_sales: make(),
     gross_margin: make(), freight: make(), returned_lines: make(), cost_to_serve: make(), net_contribution: make(),
   };
-  const seenCustomer = new Set<number>();
-  const seenOrder = new Set<number>();
-  const m = lines.customerIds.length;
-  for (let i = 0; i < lines.length; i++) {
+  const n = lines.length;
+  for (let i = 0; i < n; i++) {
     const k = keyOf[i]!;
     if (!(k >= 0 && k < nKeys)) throw new ArgumentError(`sumValueByKey: key index ${k} of line ${i} is outside 0..${nKeys - 1}`);
     out.lines[k]! += 1;
-    for (const [to, from] of LINE_MEASURES) out[to][k]! += lines[from][i]!;
     out.cost_to_serve[k]! += costToServe[i]!;
-    const c = k * m + lines.customerOf[i]!;
-    if (!seenCustomer.has(c)) {
-      seenCustomer.add(c);
-      out.customers[k]! += 1;
-    }
-    const o = lines.orderOf[i]!;
-    if (o >= 0 && !seenOrder.has(k * lines.orders + o)) {
-      seenOrder.add(k * lines.orders + o);
-      out.orders[k]! += 1;
-    }
   }
+  // One tight loop a measure: each sum still adds its lines in line order (the same floating-point
+  // result as adding all measures line by line), without a lookup of the measure on every line.
+  for (const [to, from] of LINE_MEASURES) {
+    const sum = out[to];
+    const values = lines[from];
+    for (let i = 0; i < n; i++) sum[keyOf[i]!]! += values[i]!;
+  }
+  countDistinctPairs(keyOf, lines.customerOf, lines.customerIds.length, out.customers);
+  countDistinctPairs(keyOf, lines.orderOf, lines.orders, out.orders);
   for (let k = 0; k < nKeys; k++) {
     out.gross_margin[k] = out.net_sales[k]! - out.cost_of_goods[k]!;
     out.net_contribution[k] = out.gross_margin[k]! - out.freight[k]! - out.cost_to_serve[k]!;
   }
   return out;
+}
+
+/**
+ * Adds to `into[k]` the number of distinct values v >= 0 that lines with key k have (customers or
+ * orders a key reached): the (key, value) pairs as one number each, sorted, counted once. A sort
+ * of typed numbers instead of a Set of a million entries: the same counts, a fraction of the time
+ * and memory.
+ *
+ * @param keyOf - key index of each line
+ * @param valueOf - value index of each line (customer or order; negative: none, not counted)
+ * @param width - one more than the largest value index
+ * @param into - counts per key, added to
+ * @example
+ * const into = new Float64Array(2);
+ * countDistinctPairs(Int32Array.of(0, 0, 1, 0), Int32Array.of(5, 5, 5, 7), 8, into); // into: [2, 1]
+ */
+function countDistinctPairs(keyOf: Int32Array, valueOf: Int32Array, width: number, into: Float64Array): void {
+  const codes = new Float64Array(keyOf.length);
+  let n = 0;
+  for (let i = 0; i < keyOf.length; i++) {
+    const v = valueOf[i]!;
+    if (v >= 0) codes[n++] = keyOf[i]! * width + v;
+  }
+  const sorted = codes.subarray(0, n).sort();
+  for (let j = 0; j < n; j++) {
+    if (j === 0 || sorted[j] !== sorted[j - 1]) into[Math.floor(sorted[j]! / width)]! += 1;
+  }
 }
 
 /** `num / den`, NaN when `den` is 0 or either is not finite. */

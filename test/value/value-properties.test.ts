@@ -90,4 +90,20 @@ describe("customer value properties", () => {
       }
     }), { numRuns: 150 });
   });
+
+  it("customers and orders per group are the distinct customers and orders of the group's lines", () => {
+    fc.assert(fc.property(fc.array(line, { minLength: 1, maxLength: 60 }), (rows) => {
+      const t = table(rows);
+      for (const by of ["channel", "category"] as const) {
+        const g = valueByGroup(t, by, { assumedMarginRate: 0.3 });
+        const groupOf = (r: Line): string => (by === "channel" ? r.channel : r.category).trim() || "(blank)";
+        g.columns.group.forEach((name, k) => {
+          const inGroup = rows.filter((r) => groupOf(r) === name);
+          expect(g.columns.customers[k], `${by} ${name} customers`).toBe(new Set(inGroup.map((r) => r.customer)).size);
+          // An order is a customer's order id on a line that is not a pure return (amount >= 0).
+          expect(g.columns.orders[k], `${by} ${name} orders`).toBe(new Set(inGroup.filter((r) => r.amount >= 0).map((r) => `${r.customer}-${r.order}`)).size);
+        });
+      }
+    }), { numRuns: 150 });
+  });
 });
