@@ -34,6 +34,3 @@ export { decodeText, TEXT_ENCODINGS, type TextEncoding, type FoundEncoding, type
 export { MAX_INPUT_BYTES } from "./data/read/check-input-file.js";
 export { INEXACT_NUMBER_CODE } from "./data/parse/inexact-number.js";
 export { formatOfName } from "./data/read/read-rows.js";
-export { AnalysisNotPossibleError } from "./math/analysis-not-possible-error.js";
-export { ArgumentError } from "./math/argument-error.js";
-export { defineModel } from "./models/model-spec.js";

@@ -37,7 +37,7 @@ export { customerValueForecast, type CustomerValueForecast, type CustomerValueFo
 export { fitParetoNbd, paretoNbdFromParams, paretoNbdFromJson, simulateParetoNbd, paretoNbdLogLikelihood, type ParetoNbdParams, type ParetoNbdModel } from "./purchase/pareto-nbd.js";
 export { modelFromJson } from "./model-from-json.js";
 export { MODELS, MODEL_IDS, PURCHASE_MODELS, PURCHASE_MODEL_IDS, findModel, isPurchaseModelId, type ModelId, type PurchaseModelId } from "./registry.js";
-export type { ModelSpec, ModelSpecOf, PurchaseModelSpec, PurchaseParams, ModelKind, ModelData, ModelColumns, TransactionPeriod } from "./model-spec.js";
+export { defineModel, type ModelSpec, type ModelSpecOf, type PurchaseModelSpec, type PurchaseParams, type ModelKind, type ModelData, type ModelColumns, type TransactionPeriod } from "./model-spec.js";
 export { fitLogisticRegression, type FeatureColumns, type LogisticRegressionOptions } from "./propensity/logistic-regression.js";
 export { logisticRegressionModel, type LogisticRegressionModel, type LogisticTerm, type LogisticParts } from "./propensity/logistic-regression.js";
 export { classifierRocAuc, checkScored } from "./propensity/classifier-roc-auc.js";
