@@ -45,11 +45,11 @@ async function duckdbGroup(file) {
       'category': 'VARCHAR', 'quantity': 'DOUBLE', 'unit_price': 'DOUBLE', 'discount': 'DOUBLE', 'amount': 'DOUBLE',
       'freight': 'DOUBLE', 'cost': 'DOUBLE', 'returned_quantity': 'DOUBLE', 'returned_amount': 'DOUBLE'})
     GROUP BY customer_id`);
-  const rows = reader.getColumns()[0].length; // the customer-level result handed to JavaScript
+  const [ids, counts] = reader.getColumns(); // the customer-level result handed to JavaScript
   const seconds = (performance.now() - t0) / 1000;
-  const lines = Number((await db.runAndReadAll(`SELECT count(*) FROM read_csv('${file.replaceAll("'", "''")}', header = true)`)).getColumns()[0][0]);
+  const lines = counts.reduce((sum, c) => sum + Number(c), 0); // every line is in one group
   db.closeSync();
-  return { seconds, rows, lines };
+  return { seconds, rows: ids.length, lines };
 }
 
 /** pandas read_csv + groupby, when python3 has pandas; undefined otherwise. */
