@@ -3,14 +3,17 @@ import { buildTransactionsAs } from "../data/load/build-transactions.js";
 import { cleanTransactions } from "../data/load/clean-transactions.js";
 import { loadTransactionsFile, type LoadTransactionsOptions } from "../data/load/load-transactions.js";
 import type { LoadedTransactions } from "../data/columns/transaction-options.js";
+import { loadDelimitedInEngine } from "./load-delimited-in-engine.js";
 import { readParquetTable } from "./read-parquet-table.js";
 
 export type { LoadedTransactions, LoadTransactionsOptions };
 
 /**
- * Loads a transactions file of any supported format: Parquet (`.parquet`, or `format:
- * "parquet"`) through DuckDB, every other format through {@link loadTransactionsFile}. Either way
- * the rows go through the same column mapping, validation, cleaning policy and row ledger.
+ * Loads a transactions file of any supported format: CSV and TSV through DuckDB, out of core
+ * ({@link loadDelimitedInEngine}; any file it cannot read exactly as the project's reader does
+ * goes to {@link loadTransactionsFile}), Parquet (`.parquet`, or `format: "parquet"`) through
+ * DuckDB, every other format through {@link loadTransactionsFile}. Every way gives the same
+ * transactions and row ledger: the same column mapping, validation and cleaning policy.
  *
  * @param file - path of the file
  * @param options - as {@link loadTransactionsFile}; `format` may also be `"parquet"`
@@ -22,7 +25,10 @@ export type { LoadedTransactions, LoadTransactionsOptions };
  */
 export async function loadTransactions(file: string, options: LoadTransactionsOptions = {}): Promise<LoadedTransactions> {
   const isParquet = options.format === undefined ? path.extname(file).toLowerCase() === ".parquet" : options.format === "parquet";
-  if (!isParquet) return loadTransactionsFile(file, options);
+  if (!isParquet) {
+    const inEngine = await loadDelimitedInEngine(file, options, "loadTransactions");
+    return inEngine === undefined ? loadTransactionsFile(file, options) : cleanTransactions(inEngine, options);
+  }
   const table = await readParquetTable(file);
   return cleanTransactions(buildTransactionsAs(table, options, options.source ?? file, "loadTransactions"), options);
 }

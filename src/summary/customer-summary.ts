@@ -3,6 +3,7 @@ import { isoDayOption } from "../data/parse/iso-day-option.js";
 import type { Transactions } from "../data/types.js";
 import { loadTransactionsTable } from "../engine/load-transactions-table.js";
 import { withEngine, type Engine } from "../engine/open-engine.js";
+import { engineTableOf, sharedEngine } from "../engine/shared-engine.js";
 import { summarySql } from "./summary-sql.js";
 import { DAYS_PER_UNIT, type CustomerSummary, type TimeUnit } from "./types.js";
 import { ArgumentError } from "../math/argument-error.js";
@@ -64,6 +65,8 @@ export async function customerSummary(
   }
   const run = (engine: Engine): Promise<CustomerSummary> =>
     summarise(engine, transactions, cal, obs, timeUnit, transactions.orderId !== undefined);
+  // Transactions a loader read through DuckDB are still there: summarise them in place.
+  if (engineTableOf(transactions) !== undefined) return run(await sharedEngine());
   return options.engine ? run(options.engine) : withEngine(run);
 }
 
@@ -75,7 +78,7 @@ async function summarise(
   timeUnit: TimeUnit,
   hasOrders: boolean,
 ): Promise<CustomerSummary> {
-  const { table, customerIds } = await loadTransactionsTable(engine, transactions);
+  const { table, customerIds } = engineTableOf(transactions) ?? (await loadTransactionsTable(engine, transactions));
   const result = await engine.connection.runAndReadAll(summarySql(table, cal, obs, hasOrders));
   const cols = result.getColumnsObjectJS();
   const unit = DAYS_PER_UNIT[timeUnit];

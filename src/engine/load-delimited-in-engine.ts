@@ -1,0 +1,240 @@
+import path from "node:path";
+import type { DuckDBConnection, DuckDBVector } from "@duckdb/node-api";
+import { resolveColumns } from "../data/columns/resolve-columns.js";
+import { type LoadedTransactions, TRANSACTION_COLUMNS } from "../data/columns/transaction-options.js";
+import { buildTransactionsAs } from "../data/load/build-transactions.js";
+import type { LoadTransactionsOptions } from "../data/load/load-transactions.js";
+import { latestDay } from "../data/parse/day-range.js";
+import { dayWindow } from "../data/ledger/row-checks.js";
+import { ledgerOf, withGuests } from "../data/ledger/row-ledger.js";
+import { checkInputFile } from "../data/read/check-input-file.js";
+import { detectDelimiter } from "../data/read/detect-delimiter.js";
+import { readDelimited } from "../data/read/read-delimited.js";
+import { type NumericColumn, NUMERIC_COLUMNS, TEXT_COLUMNS, type TextColumn, type Transactions } from "../data/types.js";
+import { attachEngineTable, newTableName, sharedEngine } from "./shared-engine.js";
+import { prescanTextFile } from "./prescan-text-file.js";
+import { dayInRangeSql, daySql, plainNumberSql, untrimmedSql } from "./transaction-sql.js";
+
+const ZERO_WHEN_BLANK: ReadonlySet<NumericColumn> = new Set(["discount", "freight", "returnedQuantity", "returnedAmount"]);
+
+/**
+ * Loads a CSV or TSV file of transactions through DuckDB, out of core: DuckDB reads the file
+ * (in parallel, never as one JavaScript string) and SQL parses and checks every row. The rows
+ * the SQL accepts (plain values: ISO or pattern dates, plain numbers, ids without blanks around
+ * them) come into JavaScript as typed columns, customer ids dictionary-encoded; every other row
+ * goes through the JavaScript builder ({@link buildTransactionsAs}), which uses it or rejects it
+ * with its line and reason, so the result and the row ledger are exactly those of
+ * {@link loadTransactionsFile}, whatever the file holds.
+ *
+ * Returns undefined (the caller then reads with JavaScript) where DuckDB could see other rows or
+ * line numbers than the project's reader: a format other than csv/tsv, an encoding other than
+ * UTF-8, bytes that are not UTF-8, NUL bytes, quotes, blank lines, lone carriage returns, a
+ * date format without a SQL form (`excel`), or a file DuckDB's strict CSV reader refuses (e.g.
+ * a row with the wrong number of fields).
+ *
+ * The loaded table stays in the shared engine (see {@link sharedEngine}) so that the customer
+ * summary runs on it without copying the rows back.
+ *
+ * @param file - path of the file
+ * @param options - as {@link loadTransactionsFile}
+ * @param fn - the public function named in messages
+ * @returns the transactions and ledger, or undefined when the file must be read by JavaScript
+ * @throws DataError as {@link buildTransactionsAs} for a missing column or a bad option
+ * @example
+ * const loaded = await loadDelimitedInEngine("tx.csv", {}, "loadTransactions");
+ * loaded?.ledger.used; // 1002158
+ */
+export async function loadDelimitedInEngine(file: string, options: LoadTransactionsOptions, fn: string): Promise<LoadedTransactions | undefined> {
+  const ext = path.extname(file).toLowerCase();
+  const format = options.format?.trim().toLowerCase() ?? (ext === ".csv" ? "csv" : ext === ".tsv" || ext === ".tab" ? "tsv" : undefined);
+  if (format !== "csv" && format !== "tsv") return undefined;
+  if ((options.encoding ?? "utf8").trim().toLowerCase().replace("-", "") !== "utf8") return undefined;
+  await checkInputFile(file, fn, Infinity);
+  const scan = await prescanTextFile(file);
+  if (!scan.utf8 || scan.quotes || scan.irregularLines || scan.head === "") return undefined;
+  const delimiter = options.delimiter ?? (format === "tsv" ? "\t" : headLines(scan.head) > 6 ? detectDelimiter(scan.head) : undefined);
+  if (delimiter === undefined || delimiter.length !== 1 || delimiter === "\n" || delimiter === "\r") return undefined;
+  const hasHeader = options.header ?? true;
+  const firstLine = scan.head.split("\n", 1)[0]!.replace(/\r$/, "");
+  const header = readDelimited(firstLine + "\n", { delimiter, header: hasHeader }).header;
+  const source = options.source ?? file;
+  // Header-level checks (missing columns, bad options) with exactly the builder's messages.
+  buildTransactionsAs({ header, rows: [] }, options, source, fn);
+  const dateSql = daySql("c" + resolveColumns(header, TRANSACTION_COLUMNS, options.columns ?? {}, fn, source).date, options.dateFormat ?? "auto");
+  if (dateSql === undefined) return undefined;
+  const engine = await sharedEngine();
+  const c = engine.connection;
+  const table = newTableName();
+  try {
+    await c.run(createSql(file, table, header, hasHeader, delimiter, dateSql, options));
+  } catch {
+    // DuckDB's strict reader refused a row (wrong field count, an over-long line, ...): the
+    // project's reader gives every such row its line and reason.
+    await c.run(`DROP TABLE IF EXISTS ${table}`);
+    return undefined;
+  }
+  try {
+    return await collect(c, table, header, hasHeader, options, source, fn);
+  } catch (e) {
+    await c.run(`DROP TABLE IF EXISTS ${table}`);
+    throw e;
+  }
+}
+
+function headLines(head: string): number {
+  let n = 0;
+  for (let p = head.indexOf("\n"); p >= 0; p = head.indexOf("\n", p + 1)) n++;
+  return n;
+}
+
+const sqlText = (s: string): string => `'${s.replaceAll("'", "''")}'`;
+
+/** The columns of the engine table: per canonical field, its SQL and the raw column. */
+function fieldColumns(header: readonly string[], options: LoadTransactionsOptions, fn: string, source: string) {
+  const col = resolveColumns(header, TRANSACTION_COLUMNS, options.columns ?? {}, fn, source);
+  const texts = TEXT_COLUMNS.filter((t) => col[t] >= 0);
+  const nums = NUMERIC_COLUMNS.filter((n) => col[n] >= 0);
+  const derive = col.amount < 0 && col.quantity >= 0 && col.unitPrice >= 0;
+  return { col, texts, nums, derive, hasAmount: col.amount >= 0 || derive };
+}
+
+/** CREATE TABLE of the parsed rows: typed values, an `ok` flag, and the raw fields of rows that are not ok. */
+function createSql(file: string, table: string, header: readonly string[], hasHeader: boolean, delimiter: string, dateSql: string, options: LoadTransactionsOptions): string {
+  const { col, texts, nums, derive, hasAmount } = fieldColumns(header, options, "", "");
+  const decimal = options.decimal ?? ".";
+  const [lo, hi] = dayWindow(options.from, options.to, "loadDelimitedInEngine");
+  const raw = (i: number): string => `c${i}`;
+  const columns = header.map((_, i) => `${sqlText(raw(i))}: 'VARCHAR'`).join(", ");
+  const parsed: string[] = [`${raw(col.customerId)} AS customer`, `${dateSql} AS day`];
+  const checks: string[] = [`customer IS NOT NULL AND ${untrimmedSql("customer")}`, `day IS NOT NULL AND ${dayInRangeSql("day", latestDay(options.today), lo, hi)}`];
+  for (const t of texts) {
+    parsed.push(`COALESCE(${raw(col[t])}, '') AS ${t}`);
+    checks.push(`(${t} = '' OR ${untrimmedSql(t)})`);
+  }
+  for (const n of nums) {
+    const blank = ZERO_WHEN_BLANK.has(n) ? "0" : "'nan'::DOUBLE";
+    parsed.push(`CASE WHEN ${raw(col[n])} IS NULL THEN ${blank} ELSE ${plainNumberSql(raw(col[n]), decimal)} END AS ${n}`);
+    checks.push(`${n} IS NOT NULL`);
+  }
+  if (derive) {
+    const disc = nums.includes("discount") ? " - discount" : "";
+    parsed.push(`quantity * unitPrice${disc} AS amount_`);
+    checks.push(`NOT isnan(quantity) AND NOT isnan(unitPrice) AND abs(amount_) <= 1e12`);
+  } else if (hasAmount) {
+    parsed.push(`${plainNumberSql(raw(col.amount), decimal)} AS amount_`);
+    checks.push(`amount_ IS NOT NULL`);
+  }
+  const ok = checks.map((x) => `(${x})`).join(" AND ");
+  const keep = ["customer", "day", ...texts, ...nums, ...(hasAmount ? ["amount_"] : [])];
+  const rawKept = header.map((_, i) => `CASE WHEN ok THEN NULL ELSE COALESCE(${raw(i)}, '') END AS ${raw(i)}`);
+  const reader = `read_csv(${sqlText(file)}, header = ${hasHeader}, auto_detect = false, delim = ${sqlText(delimiter)}, quote = '"', escape = '"', strict_mode = true, null_padding = false, columns = {${columns}})`;
+  // One pass over the file; the rows keep the file's order (insertion order), so rowid is the row number.
+  return `CREATE TABLE ${table} AS
+SELECT ok, ${keep.map((k) => `CASE WHEN ok THEN ${k} END AS ${k}`).join(", ")}, ${rawKept.join(", ")}
+FROM (SELECT *, COALESCE(${ok}, false) AS ok FROM (SELECT *, ${parsed.join(", ")} FROM ${reader}))`;
+}
+
+/** Reads the engine table into transactions and a ledger, the rows SQL did not accept through the builder. */
+async function collect(c: DuckDBConnection, table: string, header: readonly string[], hasHeader: boolean, options: LoadTransactionsOptions, source: string, fn: string): Promise<LoadedTransactions> {
+  const { texts, nums, hasAmount } = fieldColumns(header, options, fn, source);
+  const offset = hasHeader ? 2 : 1; // line of row 0
+  const counts = (await c.runAndReadAll(`SELECT count(*)::BIGINT AS n, count(*) FILTER (WHERE NOT ok)::BIGINT AS other FROM ${table}`)).getRowObjectsJS()[0]!;
+  const read = Number(counts.n), other = Number(counts.other);
+  // The rows the SQL did not take: the builder decides (used, or rejected with a reason).
+  let fallback: LoadedTransactions | undefined;
+  if (other > 0) {
+    const res = await c.runAndReadAll(`SELECT rowid::BIGINT AS r, ${header.map((_, i) => `c${i}`).join(", ")} FROM ${table} WHERE NOT ok ORDER BY rowid`);
+    const rows = res.getRowsJS().map(([r, ...values]) => ({ line: Number(r) + offset, values: values as string[] }));
+    fallback = buildTransactionsAs({ header, rows }, options, source, fn);
+  }
+  // Customer codes in order of first appearance among the rows SQL took.
+  const dict = `${table}_customers`;
+  await c.run(`CREATE TABLE ${dict} AS SELECT customer, (row_number() OVER (ORDER BY first) - 1)::INTEGER AS code FROM (SELECT customer, min(rowid) AS first FROM ${table} WHERE ok GROUP BY customer)`);
+  const ids = (await c.runAndReadAll(`SELECT customer FROM ${dict} ORDER BY code`)).getColumnsJS()[0] as string[];
+  const n = read - other;
+  const fast = {
+    line: new Int32Array(n), code: new Int32Array(n), day: new Int32Array(n), amount: new Float64Array(hasAmount ? n : 0),
+    texts: texts.map(() => new Array<string>(n)), nums: nums.map(() => new Float64Array(n)),
+  };
+  const select = ["t.rowid::INTEGER", "d.code", "t.day", ...(hasAmount ? ["t.amount_"] : []), ...texts.map((t) => `t.${t}`), ...nums.map((x) => `t.${x}`)];
+  const stream = await c.stream(`SELECT ${select.join(", ")} FROM ${table} t JOIN ${dict} d ON t.customer = d.customer WHERE t.ok ORDER BY t.rowid`);
+  let k = 0;
+  for (;;) {
+    const chunk = await stream.fetchChunk();
+    if (chunk === null || chunk.rowCount === 0) break;
+    const m = chunk.rowCount;
+    const v = (j: number): DuckDBVector => chunk.getColumnVector(j);
+    let j = 0;
+    const rowid = v(j++), code = v(j++), day = v(j++), amount = hasAmount ? v(j++) : undefined;
+    for (let i = 0; i < m; i++) {
+      fast.line[k + i] = (rowid.getItem(i) as number) + offset;
+      fast.code[k + i] = code.getItem(i) as number;
+      fast.day[k + i] = day.getItem(i) as number;
+      if (amount) fast.amount[k + i] = amount.getItem(i) as number;
+    }
+    for (const out of fast.texts) {
+      const vec = v(j++);
+      for (let i = 0; i < m; i++) out[k + i] = vec.getItem(i) as string;
+    }
+    for (const out of fast.nums) {
+      const vec = v(j++);
+      for (let i = 0; i < m; i++) out[k + i] = vec.getItem(i) as number;
+    }
+    k += m;
+  }
+  const transactions = merge(fast, ids, fallback?.transactions, texts, nums, hasAmount);
+  let ledger = ledgerOf(source, read, fallback?.ledger.rejected ?? []);
+  const guests = fallback?.ledger.guests;
+  if (guests !== undefined) ledger = withGuests(ledger, guests.lines, guests.amount, transactions.amount);
+  const loaded = Object.freeze({ transactions, ledger });
+  if (fallback === undefined || fallback.transactions.length === 0) {
+    await c.run(`CREATE TABLE ${table}_tx AS SELECT d.code AS customer_id, t.day, ${hasAmount ? "t.amount_" : "0::DOUBLE"} AS amount, ${nums.includes("returnedAmount") ? "t.returnedAmount" : "0::DOUBLE"} AS refund, ${texts.includes("orderId") ? "t.orderId" : "NULL::VARCHAR"} AS order_id FROM ${table} t JOIN ${dict} d ON t.customer = d.customer WHERE t.ok`);
+    attachEngineTable(transactions, { table: `${table}_tx`, customerIds: ids });
+  }
+  await c.run(`DROP TABLE ${table}; DROP TABLE ${dict}`);
+  return loaded;
+}
+
+interface FastRows {
+  readonly line: Int32Array;
+  readonly code: Int32Array;
+  readonly day: Int32Array;
+  readonly amount: Float64Array;
+  readonly texts: string[][];
+  readonly nums: Float64Array[];
+}
+
+/** The rows SQL took and the rows the builder took, in line order, as one frozen table (the builder's column order). */
+function merge(fast: FastRows, ids: readonly string[], slow: Transactions | undefined, texts: readonly TextColumn[], nums: readonly NumericColumn[], hasAmount: boolean): Transactions {
+  const nf = fast.line.length, ns = slow?.length ?? 0, n = nf + ns;
+  const customerId = new Array<string>(n);
+  const day = new Int32Array(n), sourceLine = new Int32Array(n), amount = new Float64Array(hasAmount ? n : 0);
+  const textOut = texts.map(() => new Array<string>(n));
+  const numOut = nums.map(() => new Float64Array(n));
+  let i = 0, j = 0;
+  for (let k = 0; k < n; k++) {
+    if (j >= ns || (i < nf && fast.line[i]! < slow!.sourceLine[j]!)) {
+      customerId[k] = ids[fast.code[i]!]!;
+      day[k] = fast.day[i]!;
+      sourceLine[k] = fast.line[i]!;
+      if (hasAmount) amount[k] = fast.amount[i]!;
+      for (let t = 0; t < texts.length; t++) textOut[t]![k] = fast.texts[t]![i]!;
+      for (let t = 0; t < nums.length; t++) numOut[t]![k] = fast.nums[t]![i]!;
+      i++;
+    } else {
+      const s = slow!;
+      customerId[k] = s.customerId[j]!;
+      day[k] = s.day[j]!;
+      sourceLine[k] = s.sourceLine[j]!;
+      if (hasAmount) amount[k] = s.amount![j]!;
+      for (let t = 0; t < texts.length; t++) textOut[t]![k] = s[texts[t]!]![j]!;
+      for (let t = 0; t < nums.length; t++) numOut[t]![k] = s[nums[t]!]![j]!;
+      j++;
+    }
+  }
+  const t: Record<string, unknown> = { length: n, customerId: Object.freeze(customerId), day, sourceLine };
+  if (hasAmount) t.amount = amount;
+  texts.forEach((c, x) => (t[c] = Object.freeze(textOut[x]!)));
+  nums.forEach((c, x) => (t[c] = numOut[x]!));
+  return Object.freeze(t) as unknown as Transactions;
+}

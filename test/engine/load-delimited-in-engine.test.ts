@@ -1,0 +1,94 @@
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadDelimitedInEngine } from "../../src/engine/load-delimited-in-engine.js";
+import { loadTransactions } from "../../src/engine/load-transactions.js";
+import { engineTableOf } from "../../src/engine/shared-engine.js";
+import { loadTransactionsFile, type LoadTransactionsOptions } from "../../src/data/load/load-transactions.js";
+import { customerSummary } from "../../src/summary/customer-summary.js";
+import { createRng } from "../../src/math/random/rng.js";
+
+const fixtures = path.resolve(import.meta.dirname, "../fixtures");
+const TODAY = { today: "2026-01-01" } as const;
+
+/** Loads with JavaScript and through DuckDB: the same transactions and ledger, or the same error. */
+async function same(file: string, options: LoadTransactionsOptions = {}): Promise<boolean> {
+  const opts = { ...TODAY, ...options };
+  const js = await loadTransactionsFile(file, opts).then((r) => r, (e: Error) => e);
+  const viaEngine = await loadTransactions(file, opts).then((r) => r, (e: Error) => e);
+  if (js instanceof Error || viaEngine instanceof Error) {
+    const message = (e: Error | object): unknown => (e instanceof Error ? e.message.replace(/^loadTransactions(File)?:/, "F:") : e);
+    expect(message(viaEngine)).toBe(message(js));
+    return false;
+  }
+  expect(viaEngine.ledger).toEqual(js.ledger);
+  expect(Object.keys(viaEngine.transactions)).toEqual(Object.keys(js.transactions));
+  for (const [k, v] of Object.entries(js.transactions)) {
+    const w = (viaEngine.transactions as unknown as Record<string, unknown>)[k];
+    if (v instanceof Float64Array) {
+      // Object.is per value: NaN equals NaN, -0 differs from 0
+      const a = Array.from(v), b = Array.from(w as Float64Array);
+      expect(b.map((x, i) => Object.is(x, a[i]) || `${k}[${i}]: ${x} vs ${a[i]}`).filter((x) => x !== true)).toEqual([]);
+    } else expect(w).toEqual(v);
+  }
+  return (await loadDelimitedInEngine(file, opts, "t")) !== undefined;
+}
+
+describe("loadDelimitedInEngine (the DuckDB data step)", () => {
+  it("gives the JavaScript loader's transactions and ledger on every CSV/TSV fixture, or leaves the file to it", async () => {
+    const hostile = path.join(fixtures, "hostile");
+    const files = readdirSync(hostile).filter((f) => /\.(csv|tsv)$/.test(f));
+    const taken: string[] = [];
+    for (const f of files) if (await same(path.join(hostile, f))) taken.push(f);
+    if (await same(path.join(hostile, "dd-mm-yyyy.csv"), { dateFormat: "DD/MM/YYYY" })) taken.push("dd-mm-yyyy (format)");
+    if (await same(path.join(hostile, "decimal-comma.csv"), { decimal: "," })) taken.push("decimal-comma (,)");
+    for (const f of ["shop.csv", "retail.csv", "pos.csv", "log.csv"]) if (await same(path.join(fixtures, "exports", f))) taken.push(f);
+    // the DuckDB path really runs on the plain files (not only the fallback)
+    expect(taken).toEqual(expect.arrayContaining(["good.csv", "good.tsv", "datetime.csv", "decimal-comma (,)", "dd-mm-yyyy (format)"]));
+  }, 120_000);
+
+  it("agrees with JavaScript on seeded random files of valid and invalid values", async () => {
+    const rng = createRng(11);
+    const rnd = (): number => rng.uniform();
+    const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+    const ids = ["C1", "C2", "007", " C3", "C4 ", "C\u00a05", "", "C6\u2003", "Ω7", "C8"];
+    const dates = ["2024-01-02", "2024-02-29", "2023-02-29", "2024-02-30", "2024-13-01", "20240105", "2024-01-02 10:11", "2024-01-02T23:59:60", "2024-01-02 24:00",
+      "2024-01-02 9:05:07", "2024-01-02T10:11:12Z", " 2024-01-03", "1899-12-31", "1900-01-01", "2027-06-01", "45292", "2024-1-2", ""];
+    const amounts = ["12", "-0", "0", "1.", ".5", "+3e2", "1e12", "-1e12", "1e13", "1e309", "NaN", "12,5", "1,234.5", "$12", " 12", "12 ", "", "0.1", "123456789.123456789"];
+    const opt = ["", "3", "x", "1.5", "-0"];
+    const dir = mkdtempSync(path.join(tmpdir(), "crm-engine-"));
+    for (let f = 0; f < 4; f++) {
+      // semicolons: the amounts hold commas
+      const lines = ["customer_id;date;amount;order_id;quantity;returned_amount;channel"];
+      for (let i = 0; i < 400; i++) lines.push([pick(ids), pick(dates), pick(amounts), pick(["O1", "O2", "", " O3"]), pick(opt), pick(opt), pick(["web", "", "store "])].join(";"));
+      const file = path.join(dir, `r${f}.csv`);
+      writeFileSync(file, lines.join("\n") + (f % 2 ? "\n" : ""));
+      expect(await same(file)).toBe(true);
+      expect(await same(file, { from: "2024-01-01", to: "2024-06-30" })).toBe(true);
+      const comma = path.join(dir, `c${f}.csv`);
+      writeFileSync(comma, lines.join("\n"));
+      expect(await same(comma, { decimal: "," })).toBe(true);
+    }
+    // derived amounts (quantity x unit price - discount) and a purchase log
+    const derived = path.join(dir, "derived.csv");
+    writeFileSync(derived, ["customer_id,date,quantity,unit_price,discount", ...Array.from({ length: 300 }, () => [pick(ids), pick(dates), pick(opt), pick(amounts.filter((a) => !a.includes(","))), pick(opt)].join(","))].join("\n"));
+    expect(await same(derived)).toBe(true);
+    const log = path.join(dir, "log.csv");
+    writeFileSync(log, ["customer_id,date", ...Array.from({ length: 300 }, () => [pick(ids), pick(dates)].join(","))].join("\n"));
+    expect(await same(log)).toBe(true);
+    const pattern = path.join(dir, "pattern.csv");
+    writeFileSync(pattern, ["customer_id,date,amount", ...Array.from({ length: 300 }, () => [pick(ids), pick(["1/2/2024", "31/12/2023", "29/02/2023", "01/02/2024 8:26", "1/13/2024", "2024-01-02"]), "1"].join(","))].join("\n"));
+    expect(await same(pattern, { dateFormat: "D/M/YYYY" })).toBe(true);
+    expect(await same(pattern, { dateFormat: "M/D/YYYY H:mm" })).toBe(true);
+  }, 120_000);
+
+  it("keeps the rows in DuckDB for the customer summary, which equals the summary of a copy", async () => {
+    const file = path.join(fixtures, "hostile", "good.csv");
+    const { transactions } = await loadTransactions(file, TODAY);
+    expect(engineTableOf(transactions)).toBeDefined();
+    const copy = Object.freeze({ ...transactions });
+    expect(engineTableOf(copy)).toBeUndefined();
+    expect(await customerSummary(transactions, { calibrationEnd: "2024-06-30" })).toEqual(await customerSummary(copy, { calibrationEnd: "2024-06-30" }));
+  });
+});
