@@ -11,7 +11,7 @@ import { checkInputFile } from "../data/read/check-input-file.js";
 import { detectDelimiter } from "../data/read/detect-delimiter.js";
 import { readDelimited } from "../data/read/read-delimited.js";
 import { type NumericColumn, NUMERIC_COLUMNS, TEXT_COLUMNS, type TextColumn, type Transactions } from "../data/types.js";
-import { attachEngineTable, newTableName, sharedEngine } from "./shared-engine.js";
+import { attachEngineTable, newTableName, useSharedEngine } from "./shared-engine.js";
 import { prescanTextFile } from "./prescan-text-file.js";
 import { dayInRangeSql, daySql, plainNumberSql, untrimmedSql } from "./transaction-sql.js";
 
@@ -32,7 +32,7 @@ const ZERO_WHEN_BLANK: ReadonlySet<NumericColumn> = new Set(["discount", "freigh
  * date format without a SQL form (`excel`), or a file DuckDB's strict CSV reader refuses (e.g.
  * a row with the wrong number of fields).
  *
- * The loaded table stays in the shared engine (see {@link sharedEngine}) so that the customer
+ * The loaded table stays in the shared engine (see {@link useSharedEngine}) so that the customer
  * summary runs on it without copying the rows back.
  *
  * @param file - path of the file
@@ -62,23 +62,23 @@ export async function loadDelimitedInEngine(file: string, options: LoadTransacti
   buildTransactionsAs({ header, rows: [] }, options, source, fn);
   const dateSql = daySql("c" + resolveColumns(header, TRANSACTION_COLUMNS, options.columns ?? {}, fn, source).date, options.dateFormat ?? "auto");
   if (dateSql === undefined) return undefined;
-  const engine = await sharedEngine();
-  const c = engine.connection;
-  const table = newTableName();
-  try {
-    await c.run(createSql(file, table, header, hasHeader, delimiter, dateSql, options));
-  } catch {
-    // DuckDB's strict reader refused a row (wrong field count, an over-long line, ...): the
-    // project's reader gives every such row its line and reason.
-    await c.run(`DROP TABLE IF EXISTS ${table}`);
-    return undefined;
-  }
-  try {
-    return await collect(c, table, header, hasHeader, options, source, fn);
-  } catch (e) {
-    await c.run(`DROP TABLE IF EXISTS ${table}`);
-    throw e;
-  }
+  return useSharedEngine(async (engine) => {
+    const c = engine.connection;
+    const table = newTableName();
+    try {
+      await c.run(createSql(file, table, header, hasHeader, delimiter, dateSql, options));
+    } catch {
+      // DuckDB's strict reader refused a row (wrong field count, an over-long line, ...): the
+      // project's reader gives every such row its line and reason.
+      await c.run(`DROP TABLE IF EXISTS ${table}_raw; DROP TABLE IF EXISTS ${table}`);
+      return undefined;
+    }
+    try {
+      return await collect(c, table, header, hasHeader, options, source, fn);
+    } finally {
+      await c.run(`DROP TABLE IF EXISTS ${table}_raw; DROP TABLE IF EXISTS ${table}; DROP TABLE IF EXISTS ${table}_customers`);
+    }
+  });
 }
 
 function headLines(head: string): number {
@@ -126,12 +126,14 @@ function createSql(file: string, table: string, header: readonly string[], hasHe
   }
   const ok = checks.map((x) => `(${x})`).join(" AND ");
   const keep = ["customer", "day", ...texts, ...nums, ...(hasAmount ? ["amount_"] : [])];
-  const rawKept = header.map((_, i) => `CASE WHEN ok THEN NULL ELSE COALESCE(${raw(i)}, '') END AS ${raw(i)}`);
   const reader = `read_csv(${sqlText(file)}, header = ${hasHeader}, auto_detect = false, delim = ${sqlText(delimiter)}, quote = '"', escape = '"', strict_mode = true, null_padding = false, columns = {${columns}})`;
-  // One pass over the file; the rows keep the file's order (insertion order), so rowid is the row number.
-  return `CREATE TABLE ${table} AS
-SELECT ok, ${keep.map((k) => `CASE WHEN ok THEN ${k} END AS ${k}`).join(", ")}, ${rawKept.join(", ")}
-FROM (SELECT *, COALESCE(${ok}, false) AS ok FROM (SELECT *, ${parsed.join(", ")} FROM ${reader}))`;
+  // The raw rows first: a plain copy keeps the file's order (insertion order), so the rowid of
+  // `_raw` is the row number. (A CREATE TABLE AS with the parsing in it was seen to reorder rows
+  // under parallel reading, so the row number is taken from the copy and carried as column r.)
+  return `CREATE TABLE ${table}_raw AS SELECT * FROM ${reader};
+CREATE TABLE ${table} AS
+SELECT r, ok, ${keep.map((k) => `CASE WHEN ok THEN ${k} END AS ${k}`).join(", ")}
+FROM (SELECT *, COALESCE(${ok}, false) AS ok FROM (SELECT rowid AS r, ${parsed.join(", ")} FROM ${table}_raw))`;
 }
 
 /** Reads the engine table into transactions and a ledger, the rows SQL did not accept through the builder. */
@@ -143,21 +145,21 @@ async function collect(c: DuckDBConnection, table: string, header: readonly stri
   // The rows the SQL did not take: the builder decides (used, or rejected with a reason).
   let fallback: LoadedTransactions | undefined;
   if (other > 0) {
-    const res = await c.runAndReadAll(`SELECT rowid::BIGINT AS r, ${header.map((_, i) => `c${i}`).join(", ")} FROM ${table} WHERE NOT ok ORDER BY rowid`);
+    const res = await c.runAndReadAll(`SELECT rowid::BIGINT AS r, ${header.map((_, i) => `COALESCE(c${i}, '')`).join(", ")} FROM ${table}_raw WHERE rowid IN (SELECT r FROM ${table} WHERE NOT ok) ORDER BY rowid`);
     const rows = res.getRowsJS().map(([r, ...values]) => ({ line: Number(r) + offset, values: values as string[] }));
     fallback = buildTransactionsAs({ header, rows }, options, source, fn);
   }
   // Customer codes in order of first appearance among the rows SQL took.
   const dict = `${table}_customers`;
-  await c.run(`CREATE TABLE ${dict} AS SELECT customer, (row_number() OVER (ORDER BY first) - 1)::INTEGER AS code FROM (SELECT customer, min(rowid) AS first FROM ${table} WHERE ok GROUP BY customer)`);
+  await c.run(`CREATE TABLE ${dict} AS SELECT customer, (row_number() OVER (ORDER BY first) - 1)::INTEGER AS code FROM (SELECT customer, min(r) AS first FROM ${table} WHERE ok GROUP BY customer)`);
   const ids = (await c.runAndReadAll(`SELECT customer FROM ${dict} ORDER BY code`)).getColumnsJS()[0] as string[];
   const n = read - other;
   const fast = {
     line: new Int32Array(n), code: new Int32Array(n), day: new Int32Array(n), amount: new Float64Array(hasAmount ? n : 0),
     texts: texts.map(() => new Array<string>(n)), nums: nums.map(() => new Float64Array(n)),
   };
-  const select = ["t.rowid::INTEGER", "d.code", "t.day", ...(hasAmount ? ["t.amount_"] : []), ...texts.map((t) => `t.${t}`), ...nums.map((x) => `t.${x}`)];
-  const stream = await c.stream(`SELECT ${select.join(", ")} FROM ${table} t JOIN ${dict} d ON t.customer = d.customer WHERE t.ok ORDER BY t.rowid`);
+  const select = ["t.r::INTEGER", "d.code", "t.day", ...(hasAmount ? ["t.amount_"] : []), ...texts.map((t) => `t.${t}`), ...nums.map((x) => `t.${x}`)];
+  const stream = await c.stream(`SELECT ${select.join(", ")} FROM ${table} t JOIN ${dict} d ON t.customer = d.customer WHERE t.ok ORDER BY t.r`);
   let k = 0;
   for (;;) {
     const chunk = await stream.fetchChunk();
@@ -191,7 +193,6 @@ async function collect(c: DuckDBConnection, table: string, header: readonly stri
     await c.run(`CREATE TABLE ${table}_tx AS SELECT d.code AS customer_id, t.day, ${hasAmount ? "t.amount_" : "0::DOUBLE"} AS amount, ${nums.includes("returnedAmount") ? "t.returnedAmount" : "0::DOUBLE"} AS refund, ${texts.includes("orderId") ? "t.orderId" : "NULL::VARCHAR"} AS order_id FROM ${table} t JOIN ${dict} d ON t.customer = d.customer WHERE t.ok`);
     attachEngineTable(transactions, { table: `${table}_tx`, customerIds: ids });
   }
-  await c.run(`DROP TABLE ${table}; DROP TABLE ${dict}`);
   return loaded;
 }
 

@@ -3,21 +3,31 @@ import { type Engine, openEngine } from "./open-engine.js";
 
 let shared: Promise<Engine> | undefined;
 let counter = 0;
+let queue: Promise<unknown> = Promise.resolve();
+const pendingDrops: string[] = [];
 
 /**
- * The process's shared in-memory DuckDB engine, opened on first use, where the loaders keep the
- * transaction tables they read (see {@link engineTableOf}). It is never closed by hand: its
- * tables are dropped when their transactions are garbage-collected, and the engine ends with
- * the process.
+ * Runs `work` on the process's shared in-memory DuckDB engine (opened on first use), where the
+ * loaders keep the transaction tables they read (see {@link engineTableOf}). One piece of work
+ * at a time: a DuckDB connection runs one query at a time, and a new query would end a result
+ * still being streamed. Tables of garbage-collected transactions are dropped before the work.
+ * The engine ends with the process.
  *
- * @returns the engine
+ * @param work - what to do with the engine
+ * @returns what `work` returns
  * @example
- * const e = await sharedEngine();
- * await e.connection.run("select 1");
+ * const n = await useSharedEngine(async (e) => (await e.connection.runAndReadAll("select 1 as n")).getRowObjectsJS()[0]);
  */
-export function sharedEngine(): Promise<Engine> {
-  shared ??= openEngine();
-  return shared;
+export function useSharedEngine<T>(work: (engine: Engine) => Promise<T>): Promise<T> {
+  const run = async (): Promise<T> => {
+    shared ??= openEngine();
+    const engine = await shared;
+    while (pendingDrops.length > 0) await engine.connection.run(`DROP TABLE IF EXISTS ${pendingDrops.pop()!}`);
+    return work(engine);
+  };
+  const result = queue.then(run, run);
+  queue = result.catch(() => undefined);
+  return result;
 }
 
 /**
@@ -41,9 +51,8 @@ export interface EngineTable {
 }
 
 const tables = new WeakMap<Transactions, EngineTable>();
-const dropper = new FinalizationRegistry<string>((table) => {
-  void sharedEngine().then((e) => e.connection.run(`DROP TABLE IF EXISTS ${table}`)).catch(() => undefined);
-});
+// Never a query from the finalizer itself: it could end a result being streamed. The next use drops the table.
+const dropper = new FinalizationRegistry<string>((table) => void pendingDrops.push(table));
 
 /**
  * Records that `transactions` are also held, row for row, in a table of the shared engine (the

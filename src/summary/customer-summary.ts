@@ -3,7 +3,7 @@ import { isoDayOption } from "../data/parse/iso-day-option.js";
 import type { Transactions } from "../data/types.js";
 import { loadTransactionsTable } from "../engine/load-transactions-table.js";
 import { withEngine, type Engine } from "../engine/open-engine.js";
-import { engineTableOf, sharedEngine } from "../engine/shared-engine.js";
+import { engineTableOf, useSharedEngine } from "../engine/shared-engine.js";
 import { summarySql } from "./summary-sql.js";
 import { DAYS_PER_UNIT, type CustomerSummary, type TimeUnit } from "./types.js";
 import { ArgumentError } from "../math/argument-error.js";
@@ -66,7 +66,7 @@ export async function customerSummary(
   const run = (engine: Engine): Promise<CustomerSummary> =>
     summarise(engine, transactions, cal, obs, timeUnit, transactions.orderId !== undefined);
   // Transactions a loader read through DuckDB are still there: summarise them in place.
-  if (engineTableOf(transactions) !== undefined) return run(await sharedEngine());
+  if (engineTableOf(transactions) !== undefined) return useSharedEngine(run);
   return options.engine ? run(options.engine) : withEngine(run);
 }
 

@@ -83,6 +83,19 @@ describe("loadDelimitedInEngine (the DuckDB data step)", () => {
     expect(await same(pattern, { dateFormat: "M/D/YYYY H:mm" })).toBe(true);
   }, 120_000);
 
+  it("keeps the file's row order on a file big enough for DuckDB to read in parallel", async () => {
+    const rng = createRng(5);
+    const dir = mkdtempSync(path.join(tmpdir(), "crm-engine-"));
+    const file = path.join(dir, "big.csv");
+    const lines = ["customer_id,date,amount,order_id"];
+    for (let i = 0; i < 300_000; i++) {
+      const day = 1 + Math.floor(rng.uniform() * 28);
+      lines.push(`C${Math.floor(rng.uniform() * 50_000)},2024-02-${String(day).padStart(2, "0")},${(rng.uniform() * 100).toFixed(2)},O${i}`);
+    }
+    writeFileSync(file, lines.join("\n") + "\n");
+    expect(await same(file)).toBe(true);
+  }, 120_000);
+
   it("keeps the rows in DuckDB for the customer summary, which equals the summary of a copy", async () => {
     const file = path.join(fixtures, "hostile", "good.csv");
     const { transactions } = await loadTransactions(file, TODAY);
