@@ -88,12 +88,28 @@ function crmReport(set) {
   return { wall, steps, peakMb };
 }
 
+/** `crm summary` (load + customer summary, the data step) on the data set: wall time and peak RSS. */
+function crmSummary(set) {
+  const out = mkdtempSync(path.join(tmpdir(), "crm-bench-out-"));
+  const rss = path.join(out, "rss.txt");
+  const preload = path.join(out, "rss.mjs");
+  writeFileSync(preload, `import { writeFileSync } from "node:fs";\nprocess.on("exit", () => writeFileSync(${JSON.stringify(rss)}, String(process.resourceUsage().maxRSS)));\n`);
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ["--import", preload, crm, "summary", "--input", set.file, "--out", path.join(out, "summary.csv")], { encoding: "utf8" });
+  const wall = (performance.now() - t0) / 1000;
+  const peakMb = existsSync(rss) ? Number(readFileSync(rss, "utf8")) / 1024 : NaN;
+  rmSync(out, { recursive: true, force: true });
+  if (r.status !== 0) throw new Error(`bench: crm summary exited ${r.status}: ${r.stderr.trim().split("\n").pop()}`);
+  return { wall, peakMb };
+}
+
 console.log(`Machine: ${spawnSync("nproc").stdout?.toString().trim()} cores, Node ${process.version}; data from crm generate --seed 1.`);
 for (const lines of sizes) {
   const set = dataSet(lines);
   const mb = statSync(set.file).size / 1e6;
   const duck = await duckdbGroup(set.file);
   const pandas = pandasGroup(set.file);
+  const summary = crmSummary(set);
   const report = crmReport(set);
   const n = duck.lines;
   console.log(`\n### ${int(n)} transaction lines, ${int(duck.rows)} customers (${fmt(mb, 0)} MB CSV)\n`);
@@ -102,6 +118,7 @@ for (const lines of sizes) {
   console.log(`| DuckDB SQL: read CSV + group by customer | ${fmt(duck.seconds)} | ${int(n / duck.seconds)} | 1.00 |`);
   if (pandas) console.log(`| pandas: read_csv + groupby | ${fmt(pandas.seconds)} | ${int(n / pandas.seconds)} | ${fmt(pandas.seconds / duck.seconds)} |`);
   else console.log("| pandas: read_csv + groupby | skipped: python3-pandas is not installed | | |");
+  console.log(`| **crm summary: load + customer summary (wall, process start included; ${fmt(summary.peakMb, 0)} MB peak)** | ${fmt(summary.wall)} | ${int(n / summary.wall)} | ${fmt(summary.wall / duck.seconds)} |`);
   for (const s of report.steps) {
     // Paths shown by their file name; a side file's read has no transaction lines per second.
     const step = s.step.replaceAll(set.dir + path.sep, "").replace(/ to \S*crm-bench-out-\S*/, "").replace(/\|/g, "/");

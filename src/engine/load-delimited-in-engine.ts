@@ -160,6 +160,7 @@ async function collect(c: DuckDBConnection, table: string, header: readonly stri
   };
   const select = ["t.r::INTEGER", "d.code", "t.day", ...(hasAmount ? ["t.amount_"] : []), ...texts.map((t) => `t.${t}`), ...nums.map((x) => `t.${x}`)];
   const stream = await c.stream(`SELECT ${select.join(", ")} FROM ${table} t JOIN ${dict} d ON t.customer = d.customer WHERE t.ok ORDER BY t.r`);
+  const interned = texts.map(() => new Map<string, string>());
   let k = 0;
   for (;;) {
     const chunk = await stream.fetchChunk();
@@ -174,9 +175,15 @@ async function collect(c: DuckDBConnection, table: string, header: readonly stri
       fast.day[k + i] = day.getItem(i) as number;
       if (amount) fast.amount[k + i] = amount.getItem(i) as number;
     }
-    for (const out of fast.texts) {
-      const vec = v(j++);
-      for (let i = 0; i < m; i++) out[k + i] = vec.getItem(i) as string;
+    for (let t = 0; t < fast.texts.length; t++) {
+      const vec = v(j++), out = fast.texts[t]!, seen = interned[t]!;
+      for (let i = 0; i < m; i++) {
+        // one string object per distinct value (channels, categories, products repeat on millions of lines)
+        const x = vec.getItem(i) as string;
+        let y = seen.get(x);
+        if (y === undefined) seen.set(x, (y = x));
+        out[k + i] = y;
+      }
     }
     for (const out of fast.nums) {
       const vec = v(j++);
