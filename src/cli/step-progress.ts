@@ -167,16 +167,17 @@ export class StepProgress {
     const elapsed = `${((now - this.#start) / 1000).toFixed(1)} s`;
     const done = this.#done;
     const total = this.#total;
-    let text: string;
+    let tail: string;
     if (done !== undefined && total !== undefined && total > 0) {
       const fraction = Math.min(1, Math.max(0, done / total));
       const filled = Math.round(fraction * BAR_WIDTH);
-      text = `crm: ${this.#o.label} [${"#".repeat(filled)}${"-".repeat(BAR_WIDTH - filled)}] ${Math.floor(100 * fraction)} % ${thousands(done)} of ${thousands(total)} ${this.#unit(total)}, ${elapsed}`;
+      tail = ` [${"#".repeat(filled)}${"-".repeat(BAR_WIDTH - filled)}] ${Math.floor((100 * Math.min(done, total)) / total)} % ${thousands(done)} of ${thousands(total)} ${this.#unit(total)}, ${elapsed}`;
     } else {
       const spin = SPINNER[this.#frame++ % SPINNER.length];
-      text = `crm: ${this.#o.label} ${spin} ${elapsed}${done === undefined ? "" : `, ${thousands(done)} ${this.#unit(done)}`}`;
+      tail = ` ${spin} ${elapsed}${done === undefined ? "" : `, ${thousands(done)} ${this.#unit(done)}`}`;
     }
-    this.#o.live!.draw(text);
+    // A long label is cut on a narrow terminal, never the bar, the count or the time.
+    this.#o.live!.draw(`crm: ${this.#o.label}`, tail);
   }
 }
 

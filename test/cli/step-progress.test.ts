@@ -100,13 +100,32 @@ describe("StepProgress on a terminal", () => {
     const term = fakeTerminal(30);
     const live = new LiveLine(term.stream);
     live.draw("x".repeat(50));
-    expect(term.writes[0]).toBe(`\r${"x".repeat(29)}`);
+    expect(term.writes[0]).toBe(`\r${"x".repeat(26)}...`);
     live.draw("abc");
     expect(term.writes[1]).toBe(`\rabc${" ".repeat(26)}`);
+    live.draw("abc", "d".repeat(40)); // a tail wider than the terminal: cut like any text
+    expect(term.writes[2]).toBe(`\rabc${"d".repeat(26)}`);
     live.clear();
-    expect(term.writes[2]).toBe("\r   \r");
+    expect(term.writes[3]).toBe(`\r${" ".repeat(29)}\r`);
     live.clear(); // nothing drawn: nothing written
-    expect(term.writes).toHaveLength(3);
+    expect(term.writes).toHaveLength(4);
+  });
+
+  it("on a narrow terminal cuts the label, not the bar, the count or the time", () => {
+    const term = fakeTerminal(80);
+    const clock = fakeClock();
+    const p = new StepProgress({ label: "simulating 100,000 customers", unit: "customers", total: 100_000, write: () => {}, live: new LiveLine(term.stream), now: clock.now });
+    p.start();
+    clock.advance(3_100);
+    p.update(58_000, 100_000);
+    expect(term.writes[1]).toBe("\rcrm: simulati... [############--------] 58 % 58,000 of 100,000 customers, 3.1 s");
+    expect(term.writes[1]!.length).toBe(1 + 79);
+  });
+
+  it("takes 80 columns for a terminal that says 0 (a pseudo-terminal without a size)", () => {
+    const term = fakeTerminal(0);
+    new LiveLine(term.stream).draw("y".repeat(100));
+    expect(term.writes[0]).toBe(`\r${"y".repeat(76)}...`);
   });
 
   it("abort blanks the line and writes no done line", () => {
