@@ -3,6 +3,7 @@
 // every redrawMs; elsewhere whole step lines, never a carriage return.
 import { describe, expect, it } from "vitest";
 import { LiveLine } from "../../src/cli/live-line.js";
+import { step } from "../../src/cli/progress.js";
 import { StepProgress } from "../../src/cli/step-progress.js";
 
 /** A fake terminal: what was written to it, as it was written. */
@@ -194,5 +195,42 @@ describe("StepProgress without a terminal (CI, a pipe)", () => {
       "crm: writing reports done in 0.42 s",
       "crm: one done: 1 customer in 2.3 s",
     ]);
+  });
+});
+
+describe("step()", () => {
+  const io = () => {
+    const lines: string[] = [];
+    return { lines, io: { out: () => {}, err: (t: string) => void lines.push(t) } };
+  };
+
+  it("counts a result's ledger as lines with the throughput, else the last count reported, else the time only", async () => {
+    const a = io();
+    await step(a.io, "reading x.csv", () => ({ ledger: { read: 1234 } }));
+    await step(a.io, "simulating", (onProgress) => {
+      for (let i = 1; i <= 4; i++) onProgress(250 * i, 1000);
+      return 7;
+    }, { unit: "customers" });
+    await step(a.io, "writing", async () => "done");
+    expect(a.lines.filter((l) => !l.endsWith(" ..."))).toEqual([
+      expect.stringMatching(/^crm: reading x\.csv done: 1,234 lines in \d+\.\d+ s \([\d.]+[KM]? lines\/s\)$/),
+      expect.stringMatching(/^crm: simulating done: 1,000 customers in \d+\.\d+ s$/),
+      expect.stringMatching(/^crm: writing done in \d+\.\d+ s$/),
+    ]);
+  });
+
+  it("a step that throws writes no done line and the error goes on; --quiet writes nothing", async () => {
+    const a = io();
+    await expect(step(a.io, "fitting", () => {
+      throw new Error("boom");
+    })).rejects.toThrow("boom");
+    expect(a.lines).toEqual(["crm: fitting ..."]);
+    const q = io();
+    const r = await step({ ...q.io, quiet: true }, "customer summary", (onProgress) => {
+      onProgress(5, 10);
+      return 42;
+    }, { unit: "customers", count: () => 42 });
+    expect(r).toBe(42);
+    expect(q.lines).toEqual([]);
   });
 });
