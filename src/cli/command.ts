@@ -1,3 +1,5 @@
+import type { LiveLine } from "./live-line.js";
+
 /** Where a command writes: results to `out`, progress and notes to `err`. */
 export interface CommandIo {
   /** Standard output: results (CSV, JSON, paths). */
@@ -6,6 +8,12 @@ export interface CommandIo {
   readonly err: (text: string) => void;
   /** True with `--quiet`: progress lines (steps, percentages) are not written; notes, warnings and errors still are. */
   readonly quiet?: boolean;
+  /**
+   * When stderr is a terminal: the line that progress is redrawn on in place (a bar or a
+   * spinner). Absent (a pipe, a file, CI, tests): progress is written as whole step lines
+   * through `err`. Whoever writes to `out` or `err` clears it first (runCli wraps both).
+   */
+  readonly live?: LiveLine;
 }
 
 /** One `crm` sub-command. */

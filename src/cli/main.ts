@@ -1,4 +1,5 @@
 import type { Command, CommandIo } from "./command.js";
+import { LiveLine } from "./live-line.js";
 import { UsageError } from "./usage-error.js";
 import { DataError } from "../data/data-error.js";
 import { AnalysisNotPossibleError } from "../math/analysis-not-possible-error.js";
@@ -26,7 +27,31 @@ export const COMMANDS: readonly Command[] = Object.freeze([validateCommand, insp
 const PROCESS_IO: CommandIo = {
   out: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
   err: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
+  // A bar or spinner redrawn in place only on a terminal that can take it; else step lines.
+  ...(process.stderr.isTTY && process.env.TERM !== "dumb" ? { live: new LiveLine(process.stderr) } : {}),
 };
+
+/**
+ * The io a command gets: `--quiet` set from the line; with a live progress line (a terminal), `out`
+ * and `err` clear it before they write, so that no text lands in the middle of a bar; with
+ * `--quiet`, no live line at all.
+ */
+function commandIo(given: CommandIo, quietFlag: boolean): CommandIo {
+  const quiet = quietFlag || given.quiet === true;
+  const live = quiet ? undefined : given.live;
+  if (!live) return { out: given.out, err: given.err, ...(quiet ? { quiet: true } : {}) };
+  return {
+    out: (text) => {
+      live.clear();
+      given.out(text);
+    },
+    err: (text) => {
+      live.clear();
+      given.err(text);
+    },
+    live,
+  };
+}
 
 function mainHelp(): string {
   const label = (c: Command): string => (c.section && c.section !== c.name ? `${c.name} | ${c.section}` : c.name);
@@ -69,7 +94,7 @@ export async function runCli(argv: readonly string[], given: CommandIo = PROCESS
   // --debug (anywhere on the line, or CRM_DEBUG=1) adds the stack trace when a bug is reported;
   // --quiet (anywhere) leaves out the progress lines.
   const debug = argv.includes("--debug") || Boolean(process.env.CRM_DEBUG);
-  const io: CommandIo = argv.includes("--quiet") ? { ...given, quiet: true } : given;
+  const io = commandIo(given, argv.includes("--quiet"));
   const [name, ...rest] = argv.filter((a) => a !== "--debug" && a !== "--quiet");
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     io.out(mainHelp());

@@ -22,5 +22,6 @@ export { chebyshevGroupTables, type ChebyshevGroupTables, type ChebyshevGroupOpt
 export { chebyshevByGroup, type ChebyshevByGroupOptions } from "./special/chebyshev-by-group.js";
 export { normalUpperTail, normalQuantile } from "./special/normal-distribution.js";
 export { deepFreeze } from "./deep-freeze.js";
+export type { ProgressCallback } from "./progress.js";
 export { ArgumentError } from "./argument-error.js";
 export { AnalysisNotPossibleError } from "./analysis-not-possible-error.js";

@@ -16,7 +16,8 @@ async function run(...argv: string[]) {
   return { code, out: out.join("\n"), err };
 }
 
-const PROGRESS = /^crm: .*(\.\.\.|done in [\d.]+ s)$|^crm: \d+ % \(/;
+// The step lines: start, interim (elapsed, count so far), done (time only, or count, time, throughput).
+const PROGRESS = /^crm: .* (\.\.\.( [\d.]+ s( \(.*\))?)?|done in [\d.]+ s|done: [\d,]+ \S+ in [\d.]+ s( \(.*\/s\))?)$/;
 
 describe("--quiet", () => {
   it("crm fit: the same JSON on stdout, no progress lines on stderr", async () => {
@@ -32,7 +33,10 @@ describe("--quiet", () => {
     expect(() => JSON.parse(quiet.out)).not.toThrow();
   });
 
-  it("crm generate: no percentage lines; an error is still one line with exit 2", async () => {
+  it("crm generate: no progress lines (its simulation reports a count); an error is still one line with exit 2", async () => {
+    const loud = await run("generate", "--customers", "50", "--out", path.join(dir, "g0"));
+    expect(loud.err).toContain("crm: simulating 50 customers ...");
+    expect(loud.err.filter((l) => / done: 50 customers in [\d.]+ s \([\d.]+K? customers\/s\)$/.test(l))).toHaveLength(1);
     const quiet = await run("generate", "--customers", "50", "--out", path.join(dir, "g"), "--quiet");
     expect(quiet.code).toBe(0);
     expect(quiet.err.filter((l) => PROGRESS.test(l))).toEqual([]);

@@ -91,6 +91,7 @@ export const cohortsCommand: Command = {
     }
     const a = await step(io, "cohorts and retention", () =>
       cohortAnalysis(transactions, { period, by, observationEnd, lookaheadPeriods, horizonPeriods, discountRatePerYear, marginRate, acquisitionCostPerCustomer }),
+      { unit: "customers", count: (r) => r.matrix.customers },
     );
     const m = a.matrix;
     const p = a.projection.params;

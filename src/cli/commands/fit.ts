@@ -88,6 +88,7 @@ export const fitCommand: Command = {
       io.err(ledgerLine(table.ledger));
       model = await step(io, `fitting ${spec.id} on ${count(table.columns[spec.data.required[0]!]!.length)} rows`, () =>
         spec.fitColumns(table.columns, { penalizer, timeUnit: flags["time-unit"] === undefined ? undefined : timeUnit }),
+        { unit: "customers", count: (m) => m.nCustomers },
       );
     } else {
       if (!spec.data.fromTransactions) {
@@ -99,6 +100,7 @@ export const fitCommand: Command = {
       const { transactions } = await loadInputFlags("fit", flags, io);
       model = await step(io, `fitting ${spec.id}`, () =>
         spec.fitTransactions(transactions, { calibrationEnd: stringFlag(flags, "calibration-end"), timeUnit }, { penalizer }),
+        { unit: "customers", count: (m) => m.nCustomers },
       );
     }
     const out = stringFlag(flags, "out");

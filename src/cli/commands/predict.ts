@@ -103,6 +103,7 @@ export const predictCommand: Command = {
     const { transactions } = await loadInputFlags("predict", flags, io, sampleTransactionsPath());
     const summary = await step(io, "customer summary", () =>
       customerSummary(transactions, { calibrationEnd: stringFlag(flags, "calibration-end"), timeUnit }),
+      { unit: "customers", count: (s) => s.length },
     );
     const c = summary.columns;
     // The same fit and forecast as the report's lifetime-value section (no spend in a purchase log: no CLV).

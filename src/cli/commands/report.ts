@@ -5,7 +5,7 @@ import { checkOutFlags } from "../check-out-flags.js";
 import { INPUT_FLAGS, INPUT_HELP, loadInputFlags } from "../input-flags.js";
 import { packageRoot, sampleTransactionsPath } from "../package-root.js";
 import { choiceFlag, intFlag, parseFlags, stringFlag, numberFlag } from "../parse-flags.js";
-import { step, stepDone, stepStarted } from "../progress.js";
+import { startStep, step, type StepHandle } from "../progress.js";
 import { UsageError } from "../usage-error.js";
 import { generatedAtOption } from "../generated-at-option.js";
 import { transactionColumns } from "../../data/columns/transaction-columns.js";
@@ -25,6 +25,9 @@ import { loadServiceCostTableFile } from "../../value/lines/load-service-cost-ta
 
 /** The report sections `--sections` can name, in report order: the registry's, but for those every report has. */
 const SECTIONS: readonly string[] = REPORT_SECTIONS.filter((s) => !s.core).map((s) => s.id);
+
+/** The sections whose analysis computes something for every customer of the summary: their done line counts the customers. */
+const PER_CUSTOMER: ReadonlySet<string> = new Set(["customer-value", "rfm-segments", "customer-clusters", "segment-migration", "lifetime-value", "propensity", "cohorts-retention"]);
 
 /** `  id                 help`, the help wrapped at 100 columns under itself (a parenthesis kept whole). */
 function sectionHelpLines(): string {
@@ -207,7 +210,7 @@ export const reportCommand: Command = {
     // No currency unless one is given (--currency, or the --mapping file that crm inspect wrote);
     // amounts are then shown as in the data. The bundled sample's are EUR.
     const currency = currencyFlag ?? loaded.currency ?? (usingSample ? "EUR" : "");
-    const summary = await step(io, "customer summary", () => customerSummary(transactions, { observationEnd, timeUnit }));
+    const summary = await step(io, "customer summary", () => customerSummary(transactions, { observationEnd, timeUnit }), { unit: "customers", count: (s) => s.length });
     const serviceEvents = eventsFile === undefined ? undefined : (await step(io, `reading ${eventsFile}`, () => loadServiceEventsFile(eventsFile))).events;
     const customers = customersFile === undefined ? undefined : (await step(io, `reading ${customersFile}`, () => loadCustomersFile(customersFile))).customers;
     const migrationTo = stringFlag(flags, "migration-to");
@@ -215,6 +218,8 @@ export const reportCommand: Command = {
     // One analysis that cannot be done on these data (a model that does not converge, too few
     // customers, a missing file) leaves its section out with the reason, instead of losing the
     // whole report; the contacts are read only when the campaigns section runs.
+    // Each analysis is a step; those that compute a figure for every customer count them in their done line.
+    let analysis: StepHandle | undefined;
     const { results, omitted } = await runReportAnalyses({
       transactions,
       summary,
@@ -235,9 +240,13 @@ export const reportCommand: Command = {
       migrationFrom: stringFlag(flags, "migration-from"),
       migrationTo,
       onProgress: (e) => {
-        if (e.phase === "start") stepStarted(io, e.label);
-        else if (e.phase === "done") stepDone(io, e.label, e.seconds);
-        else io.err(`crm report: ${e.label}: left out (${e.reason})`);
+        if (e.phase === "start") analysis = startStep(io, e.label, { unit: "customers" });
+        else if (e.phase === "done") analysis?.done(PER_CUSTOMER.has(e.id) ? summary.length : undefined);
+        else {
+          analysis?.fail();
+          io.err(`crm report: ${e.label}: left out (${e.reason})`);
+        }
+        if (e.phase !== "start") analysis = undefined;
       },
     });
     const built = buildCustomerReport({

@@ -63,7 +63,7 @@ export const rfmCommand: Command = {
     const basis = choiceFlag("rfm", flags, "tiers-by", ["orders", "orders-per-year"] as const, "orders");
     await checkOutFlags("rfm", flags);
     const { transactions } = await loadInputFlags("rfm", flags, io, undefined, end);
-    const summary = await step(io, "customer summary", () => customerSummary(transactions, { calibrationEnd: end, observationEnd: end, timeUnit: "day" }));
+    const summary = await step(io, "customer summary", () => customerSummary(transactions, { calibrationEnd: end, observationEnd: end, timeUnit: "day" }), { unit: "customers", count: (s) => s.length });
     if (summary.length === 0) throw new UsageError(`crm rfm: no customer bought on or before ${summary.calibrationEnd}; choose a later --calibration-end`);
     const a = rfmAnalysis(summary, { usage: { basis: basis === "orders" ? "orders" : "ordersPerYear" } });
     io.err(`crm: ${count(summary.length)} customers scored to ${summary.calibrationEnd}`);

@@ -50,6 +50,7 @@ export const summaryCommand: Command = {
         observationEnd: stringFlag(flags, "observation-end"),
         timeUnit,
       }),
+      { unit: "customers", count: (s) => s.length },
     );
     io.err(`crm: ${count(summary.length)} customers, calibration to ${summary.calibrationEnd}, observation to ${summary.observationEnd}, time unit ${timeUnit}`);
     if (summary.returnsOnly) io.err(`crm: ${count(summary.returnsOnly.customers)} more customers have only returns (sum ${summary.returnsOnly.amount}); they are not in the summary`);
