@@ -76,7 +76,8 @@ export async function loadDelimitedInEngine(file: string, options: LoadTransacti
     try {
       return await collect(c, table, header, hasHeader, options, source, fn);
     } finally {
-      await c.run(`DROP TABLE IF EXISTS ${table}_raw; DROP TABLE IF EXISTS ${table}; DROP TABLE IF EXISTS ${table}_customers`);
+      const dicts = Array.from({ length: TEXT_COLUMNS.length + 1 }, (_, x) => `DROP TABLE IF EXISTS ${table}_d${x};`).join(" ");
+      await c.run(`DROP TABLE IF EXISTS ${table}_raw; DROP TABLE IF EXISTS ${table}; ${dicts}`);
     }
   });
 }
@@ -144,63 +145,81 @@ async function collect(c: DuckDBConnection, table: string, header: readonly stri
   const read = Number(counts.n), other = Number(counts.other);
   // The rows the SQL did not take: the builder decides (used, or rejected with a reason).
   let fallback: LoadedTransactions | undefined;
+  const skipped: number[] = []; // their row numbers, ascending
   if (other > 0) {
     const res = await c.runAndReadAll(`SELECT rowid::BIGINT AS r, ${header.map((_, i) => `COALESCE(c${i}, '')`).join(", ")} FROM ${table}_raw WHERE rowid IN (SELECT r FROM ${table} WHERE NOT ok) ORDER BY rowid`);
-    const rows = res.getRowsJS().map(([r, ...values]) => ({ line: Number(r) + offset, values: values as string[] }));
+    const rows = res.getRowsJS().map(([r, ...values]) => (skipped.push(Number(r)), { line: Number(r) + offset, values: values as string[] }));
     fallback = buildTransactionsAs({ header, rows }, options, source, fn);
   }
-  // Customer codes in order of first appearance among the rows SQL took.
-  const dict = `${table}_customers`;
-  await c.run(`CREATE TABLE ${dict} AS SELECT customer, (row_number() OVER (ORDER BY first) - 1)::INTEGER AS code FROM (SELECT customer, min(r) AS first FROM ${table} WHERE ok GROUP BY customer)`);
-  const ids = (await c.runAndReadAll(`SELECT customer FROM ${dict} ORDER BY code`)).getColumnsJS()[0] as string[];
+  // Text comes as integer codes into per-column dictionaries (each distinct text decoded once);
+  // customer codes follow first appearance among the rows SQL took.
+  const dicts = ["customer", ...texts];
+  for (const [x, name] of dicts.entries()) {
+    await c.run(`CREATE TABLE ${table}_d${x} AS SELECT v, (row_number() OVER (ORDER BY first) - 1)::INTEGER AS code FROM (SELECT ${name} AS v, min(r) AS first FROM ${table} WHERE ok GROUP BY ${name})`);
+  }
+  const values: string[][] = [];
+  for (const x of dicts.keys()) values.push((await c.runAndReadAll(`SELECT v FROM ${table}_d${x} ORDER BY code`)).getColumnsJS()[0] as string[]);
+  const ids = values[0]!;
   const n = read - other;
   const fast = {
     line: new Int32Array(n), code: new Int32Array(n), day: new Int32Array(n), amount: new Float64Array(hasAmount ? n : 0),
-    texts: texts.map(() => new Array<string>(n)), nums: nums.map(() => new Float64Array(n)),
+    texts: texts.map(() => new Int32Array(n)), nums: nums.map(() => new Float64Array(n)),
   };
-  const select = ["t.r::INTEGER", "d.code", "t.day", ...(hasAmount ? ["t.amount_"] : []), ...texts.map((t) => `t.${t}`), ...nums.map((x) => `t.${x}`)];
-  const stream = await c.stream(`SELECT ${select.join(", ")} FROM ${table} t JOIN ${dict} d ON t.customer = d.customer WHERE t.ok ORDER BY t.r`);
-  const interned = texts.map(() => new Map<string, string>());
-  let k = 0;
+  const joins = texts.map((t, x) => `JOIN ${table}_d${x + 1} d${x + 1} ON t.${t} = d${x + 1}.v`).join(" ");
+  const select = ["t.r::INTEGER", "d0.code", "t.day", ...(hasAmount ? ["t.amount_"] : []), ...texts.map((_, x) => `d${x + 1}.code`), ...nums.map((x) => `t.${x}`)];
+  const stream = await c.stream(`SELECT ${select.join(", ")} FROM ${table} t JOIN ${table}_d0 d0 ON t.customer = d0.v ${joins} WHERE t.ok`);
+  // Row r of the file goes to place r - (rows SQL did not take before r): the rows arrive in any order, no sort.
+  const below = (r: number): number => {
+    let lo = 0, hi = skipped.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (skipped[mid]! < r) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   for (;;) {
     const chunk = await stream.fetchChunk();
     if (chunk === null || chunk.rowCount === 0) break;
     const m = chunk.rowCount;
-    const v = (j: number): DuckDBVector => chunk.getColumnVector(j);
+    const v = (j: number): ArrayLike<number> => numbers(chunk.getColumnVector(j), m);
     let j = 0;
     const rowid = v(j++), code = v(j++), day = v(j++), amount = hasAmount ? v(j++) : undefined;
+    const at = new Int32Array(m);
     for (let i = 0; i < m; i++) {
-      fast.line[k + i] = (rowid.getItem(i) as number) + offset;
-      fast.code[k + i] = code.getItem(i) as number;
-      fast.day[k + i] = day.getItem(i) as number;
-      if (amount) fast.amount[k + i] = amount.getItem(i) as number;
+      const r = rowid[i]!;
+      const k = (at[i] = skipped.length === 0 ? r : r - below(r));
+      fast.line[k] = r + offset;
+      fast.code[k] = code[i]!;
+      fast.day[k] = day[i]!;
+      if (amount) fast.amount[k] = amount[i]!;
     }
-    for (let t = 0; t < fast.texts.length; t++) {
-      const vec = v(j++), out = fast.texts[t]!, seen = interned[t]!;
-      for (let i = 0; i < m; i++) {
-        // one string object per distinct value (channels, categories, products repeat on millions of lines)
-        const x = vec.getItem(i) as string;
-        let y = seen.get(x);
-        if (y === undefined) seen.set(x, (y = x));
-        out[k + i] = y;
-      }
+    for (const out of [...fast.texts, ...fast.nums]) {
+      const col = v(j++);
+      for (let i = 0; i < m; i++) out[at[i]!] = col[i]!;
     }
-    for (const out of fast.nums) {
-      const vec = v(j++);
-      for (let i = 0; i < m; i++) out[k + i] = vec.getItem(i) as number;
-    }
-    k += m;
   }
-  const transactions = merge(fast, ids, fallback?.transactions, texts, nums, hasAmount);
+  const textValues = values.slice(1);
+  const transactions = merge(fast, ids, textValues, fallback?.transactions, texts, nums, hasAmount);
   let ledger = ledgerOf(source, read, fallback?.ledger.rejected ?? []);
   const guests = fallback?.ledger.guests;
   if (guests !== undefined) ledger = withGuests(ledger, guests.lines, guests.amount, transactions.amount);
   const loaded = Object.freeze({ transactions, ledger });
   if (fallback === undefined || fallback.transactions.length === 0) {
-    await c.run(`CREATE TABLE ${table}_tx AS SELECT d.code AS customer_id, t.day, ${hasAmount ? "t.amount_" : "0::DOUBLE"} AS amount, ${nums.includes("returnedAmount") ? "t.returnedAmount" : "0::DOUBLE"} AS refund, ${texts.includes("orderId") ? "t.orderId" : "NULL::VARCHAR"} AS order_id FROM ${table} t JOIN ${dict} d ON t.customer = d.customer WHERE t.ok`);
+    await c.run(`CREATE TABLE ${table}_tx AS SELECT d.code AS customer_id, t.day, ${hasAmount ? "t.amount_" : "0::DOUBLE"} AS amount, ${nums.includes("returnedAmount") ? "t.returnedAmount" : "0::DOUBLE"} AS refund, ${texts.includes("orderId") ? "t.orderId" : "NULL::VARCHAR"} AS order_id FROM ${table} t JOIN ${table}_d0 d ON t.customer = d.v WHERE t.ok`);
     attachEngineTable(transactions, { table: `${table}_tx`, customerIds: ids });
   }
   return loaded;
+}
+
+/**
+ * The values of a numeric vector without NULLs (the accepted rows have none) as a typed array:
+ * the vector's own array where it has one (INTEGER, DOUBLE), else read value by value.
+ */
+function numbers(vec: DuckDBVector, m: number): ArrayLike<number> {
+  const items = (vec as unknown as { items?: unknown }).items;
+  if ((items instanceof Float64Array || items instanceof Int32Array) && items.length >= m) return items.subarray(0, m);
+  return Array.from({ length: m }, (_, i) => Number(vec.getItem(i)));
 }
 
 interface FastRows {
@@ -208,13 +227,17 @@ interface FastRows {
   readonly code: Int32Array;
   readonly day: Int32Array;
   readonly amount: Float64Array;
-  readonly texts: string[][];
+  readonly texts: Int32Array[];
   readonly nums: Float64Array[];
 }
 
 /** The rows SQL took and the rows the builder took, in line order, as one frozen table (the builder's column order). */
-function merge(fast: FastRows, ids: readonly string[], slow: Transactions | undefined, texts: readonly TextColumn[], nums: readonly NumericColumn[], hasAmount: boolean): Transactions {
+function merge(fast: FastRows, ids: readonly string[], textValues: readonly (readonly string[])[], slow: Transactions | undefined, texts: readonly TextColumn[], nums: readonly NumericColumn[], hasAmount: boolean): Transactions {
   const nf = fast.line.length, ns = slow?.length ?? 0, n = nf + ns;
+  const decode = (codes: Int32Array, dict: readonly string[]): string[] => Array.from(codes, (c) => dict[c]!);
+  if (ns === 0) {
+    return frozenTable(decode(fast.code, ids), fast.day, fast.line, hasAmount ? fast.amount : undefined, texts, fast.texts.map((codes, t) => decode(codes, textValues[t]!)), nums, fast.nums);
+  }
   const customerId = new Array<string>(n);
   const day = new Int32Array(n), sourceLine = new Int32Array(n), amount = new Float64Array(hasAmount ? n : 0);
   const textOut = texts.map(() => new Array<string>(n));
@@ -226,7 +249,7 @@ function merge(fast: FastRows, ids: readonly string[], slow: Transactions | unde
       day[k] = fast.day[i]!;
       sourceLine[k] = fast.line[i]!;
       if (hasAmount) amount[k] = fast.amount[i]!;
-      for (let t = 0; t < texts.length; t++) textOut[t]![k] = fast.texts[t]![i]!;
+      for (let t = 0; t < texts.length; t++) textOut[t]![k] = textValues[t]![fast.texts[t]![i]!]!;
       for (let t = 0; t < nums.length; t++) numOut[t]![k] = fast.nums[t]![i]!;
       i++;
     } else {
@@ -240,8 +263,13 @@ function merge(fast: FastRows, ids: readonly string[], slow: Transactions | unde
       j++;
     }
   }
-  const t: Record<string, unknown> = { length: n, customerId: Object.freeze(customerId), day, sourceLine };
-  if (hasAmount) t.amount = amount;
+  return frozenTable(customerId, day, sourceLine, hasAmount ? amount : undefined, texts, textOut, nums, numOut);
+}
+
+/** The frozen transactions table, its columns in the builder's order. */
+function frozenTable(customerId: string[], day: Int32Array, sourceLine: Int32Array, amount: Float64Array | undefined, texts: readonly TextColumn[], textOut: string[][], nums: readonly NumericColumn[], numOut: Float64Array[]): Transactions {
+  const t: Record<string, unknown> = { length: day.length, customerId: Object.freeze(customerId), day, sourceLine };
+  if (amount) t.amount = amount;
   texts.forEach((c, x) => (t[c] = Object.freeze(textOut[x]!)));
   nums.forEach((c, x) => (t[c] = numOut[x]!));
   return Object.freeze(t) as unknown as Transactions;
