@@ -54,15 +54,16 @@ async function duckdbGroup(file) {
 
 /** pandas read_csv + groupby, when python3 has pandas; undefined otherwise. */
 function pandasGroup(file) {
-  const probe = spawnSync("python3", ["-c", "import pandas"], { stdio: "ignore" });
-  if (probe.status !== 0) return undefined;
+  // The first Python that has pandas: the one on PATH, else Debian's (python3-pandas), which a pyenv may shadow.
+  const python = ["python3", "/usr/bin/python3"].find((p) => spawnSync(p, ["-c", "import pandas"], { stdio: "ignore" }).status === 0);
+  if (python === undefined) return undefined;
   const script = `
 import sys, time, pandas as pd
 t0 = time.perf_counter()
 d = pd.read_csv(sys.argv[1], dtype={"customer_id": str}, parse_dates=["date"])
 g = d.groupby("customer_id").agg(lines=("date", "size"), first=("date", "min"), last=("date", "max"), spend=("amount", "sum"))
 print(time.perf_counter() - t0, len(g))`;
-  const r = spawnSync("python3", ["-c", script, file], { encoding: "utf8" });
+  const r = spawnSync(python, ["-c", script, file], { encoding: "utf8" });
   if (r.status !== 0) return undefined;
   const [seconds, rows] = r.stdout.trim().split(/\s+/).map(Number);
   return { seconds, rows };

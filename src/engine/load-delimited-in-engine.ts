@@ -206,7 +206,10 @@ async function collect(c: DuckDBConnection, table: string, header: readonly stri
   if (guests !== undefined) ledger = withGuests(ledger, guests.lines, guests.amount, transactions.amount);
   const loaded = Object.freeze({ transactions, ledger });
   if (fallback === undefined || fallback.transactions.length === 0) {
-    await c.run(`CREATE TABLE ${table}_tx AS SELECT d.code AS customer_id, t.day, ${hasAmount ? "t.amount_" : "0::DOUBLE"} AS amount, ${nums.includes("returnedAmount") ? "t.returnedAmount" : "0::DOUBLE"} AS refund, ${texts.includes("orderId") ? "t.orderId" : "NULL::VARCHAR"} AS order_id FROM ${table} t JOIN ${table}_d0 d ON t.customer = d.v WHERE t.ok`);
+    // order ids as their integer codes: counting distinct orders is then cheap
+    const orders = texts.indexOf("orderId") + 1;
+    const orderJoin = orders > 0 ? ` JOIN ${table}_d${orders} o ON t.orderId = o.v` : "";
+    await c.run(`CREATE TABLE ${table}_tx AS SELECT d.code AS customer_id, t.day, ${hasAmount ? "t.amount_" : "0::DOUBLE"} AS amount, ${nums.includes("returnedAmount") ? "t.returnedAmount" : "0::DOUBLE"} AS refund, ${orders > 0 ? "o.code" : "NULL::INTEGER"} AS order_id FROM ${table} t JOIN ${table}_d0 d ON t.customer = d.v${orderJoin} WHERE t.ok`);
     attachEngineTable(transactions, { table: `${table}_tx`, customerIds: ids });
   }
   return loaded;

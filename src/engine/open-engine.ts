@@ -14,6 +14,7 @@ export interface Engine {
  * Opens a fresh in-memory DuckDB engine (no files are written).
  *
  * @param threads - worker threads DuckDB may use (default: DuckDB's own choice, the core count)
+ * @param settings - other DuckDB settings, e.g. `{ memory_limit: "2GB" }`
  * @returns the engine; call `close()` when finished
  * @example
  * const engine = await openEngine();
@@ -21,8 +22,8 @@ export interface Engine {
  * r.getRowObjectsJS(); // [{ x: 42 }]
  * engine.close();
  */
-export async function openEngine(threads?: number): Promise<Engine> {
-  const options: Record<string, string> = {};
+export async function openEngine(threads?: number, settings: Readonly<Record<string, string>> = {}): Promise<Engine> {
+  const options: Record<string, string> = { ...settings };
   if (threads !== undefined) options.threads = String(threads);
   const instance = await DuckDBInstance.create(":memory:", options);
   const connection = await instance.connect();

@@ -1,7 +1,17 @@
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { Transactions } from "../data/types.js";
 import { type Engine, openEngine } from "./open-engine.js";
 
 let shared: Promise<Engine> | undefined;
+/**
+ * DuckDB keeps to 2 GB of memory and spills the rest to a folder of the system's temporary
+ * directory, so that a file of tens of millions of lines fits beside the JavaScript columns.
+ */
+const SHARED_SETTINGS: Readonly<Record<string, string>> = Object.freeze({
+  memory_limit: "2GB",
+  temp_directory: path.join(tmpdir(), `crm-analytics-duckdb-${process.pid}`),
+});
 let counter = 0;
 let queue: Promise<unknown> = Promise.resolve();
 const pendingDrops: string[] = [];
@@ -20,7 +30,7 @@ const pendingDrops: string[] = [];
  */
 export function useSharedEngine<T>(work: (engine: Engine) => Promise<T>): Promise<T> {
   const run = async (): Promise<T> => {
-    shared ??= openEngine();
+    shared ??= openEngine(undefined, SHARED_SETTINGS);
     const engine = await shared;
     while (pendingDrops.length > 0) await engine.connection.run(`DROP TABLE IF EXISTS ${pendingDrops.pop()!}`);
     return work(engine);

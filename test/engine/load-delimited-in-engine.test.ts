@@ -97,7 +97,14 @@ describe("loadDelimitedInEngine (the DuckDB data step)", () => {
   }, 120_000);
 
   it("keeps the rows in DuckDB for the customer summary, which equals the summary of a copy", async () => {
-    const file = path.join(fixtures, "hostile", "good.csv");
+    const rng = createRng(8);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "crm-engine-")), "orders.csv");
+    const lines = ["customer_id,order_id,date,amount,returned_amount"];
+    for (let i = 0; i < 3000; i++) {
+      const c = Math.floor(rng.uniform() * 300), o = Math.floor(i / 3);
+      lines.push(`C${c},O${o},2024-${String(1 + (o % 12)).padStart(2, "0")}-${String(1 + (o % 28)).padStart(2, "0")},${(rng.uniform() * 90 - 10).toFixed(2)},${rng.uniform() < 0.1 ? "5.00" : ""}`);
+    }
+    writeFileSync(file, lines.join("\n"));
     const { transactions } = await loadTransactions(file, TODAY);
     expect(engineTableOf(transactions)).toBeDefined();
     const copy = Object.freeze({ ...transactions });
