@@ -228,6 +228,21 @@ export function warehouseRowChecks(options: WarehouseSummaryOptions): { readonly
  * sql.startsWith("WITH src AS"); // true
  */
 export function warehouseSummarySql(options: WarehouseSummaryOptions): string {
+  return warehouseSummaryParts(options).sql;
+}
+
+/**
+ * {@link warehouseSummarySql} in parts: the `WITH` clause alone (its CTEs `lines`, `bounds` with
+ * the calibration end `cal` in days since 1970-01-01, `purchase_days`, `firsts`, `calibration`,
+ * `holdout`, `spend`), to which a caller adds its own SELECT, and the whole statement.
+ *
+ * @param options - as {@link warehouseSummarySql}
+ * @returns `with` (ends before the final SELECT) and `sql`
+ * @example
+ * const { with: ctes } = warehouseSummaryParts({ dialect: "postgres", table: "tx" });
+ * const sql = `${ctes} SELECT cal FROM bounds`;
+ */
+export function warehouseSummaryParts(options: WarehouseSummaryOptions): { readonly with: string; readonly sql: string } {
   const fn = "warehouseSummarySql";
   const { select, checks } = warehouseRowChecks(options);
   const D = DIALECTS[options.dialect];
@@ -245,7 +260,7 @@ export function warehouseSummarySql(options: WarehouseSummaryOptions): string {
     ? "c.frequency + 1"
     : "s.orders_by_id";
   const calSql = cal === undefined ? "SELECT MAX(day) AS cal FROM lines" : `SELECT ${cal} AS cal`;
-  return `WITH src AS (
+  const ctes = `WITH src AS (
   SELECT ${select}
   FROM ${quoteTableName(options.dialect, options.table)}
 ),
@@ -294,7 +309,8 @@ spend AS (
          COUNT(DISTINCT CASE WHEN l.day <= b.cal AND l.amount >= 0 THEN l.order_id END) AS orders_by_id
   FROM lines l CROSS JOIN bounds b
   GROUP BY l.customer_id
-)
+)`;
+  return Object.freeze({ with: ctes, sql: `${ctes}
 SELECT c.customer_id AS ${n("customer_id")},
        c.frequency AS ${n("frequency")},
        ${per("c.last_day - c.first_day")} AS ${n("recency")},
@@ -311,7 +327,7 @@ FROM calibration c
 JOIN spend s ON s.customer_id = c.customer_id
 LEFT JOIN holdout h ON h.customer_id = c.customer_id
 CROSS JOIN bounds b
-ORDER BY c.customer_id${D.collate}`;
+ORDER BY c.customer_id${D.collate}` });
 }
 
 /**
