@@ -44,7 +44,7 @@ describe("crm sql summary --dialect duckdb runs as printed and equals crm summar
       expect(names.join(",")).toBe(expected.out.split("\n")[0]);
       const worst = expectSameSummary(rows, summaryRowsFromCsv(expected.out));
       expect(worst).toBeLessThan(1e-9);
-    });
+    }, 60_000);
   }
 
   it.skipIf(!HAS_SHARED_DATA)("CDNOW master (23,570 customers, 39 weeks of calibration, holdout to 1998-06-30)", async () => {
@@ -61,7 +61,7 @@ describe("crm sql summary --dialect duckdb runs as printed and equals crm summar
     const { rows } = await runInDuckDb(setup, printed.out);
     expect(rows.size).toBe(23570);
     expectSameSummary(rows, summaryRowsFromCsv(expected.out));
-  });
+  }, 60_000);
 
   it("leaves out the lines crm rejects: blank id, blank or future date, amount beyond 1e12", async () => {
     const setup = `CREATE TABLE tx AS SELECT * FROM (VALUES

@@ -48,7 +48,10 @@ function reasonOf(error: unknown): string {
  * Opens a connection to PostgreSQL from a `postgresql://` (or `postgres://`) URL, or, without
  * one, from the standard PG* environment variables (PGHOST, PGPORT, PGDATABASE, PGUSER,
  * PGPASSWORD). The session is set to UTC and ISO dates, so that dates and timestamps read as
- * text are the days written (`2024-01-02`, `2024-01-02 10:11:12+00`).
+ * text are the days written (`2024-01-02`, `2024-01-02 10:11:12+00`), and a table is always
+ * scanned from its first page (no synchronised scans), so that row numbers are the same in every
+ * read (a table's rows have no other order: its physical order, which is not always the order
+ * they were inserted in).
  *
  * @param url - the connection URL, or undefined for the PG* variables
  * @param fn - the function or command named in messages, e.g. `crm summary`
@@ -95,7 +98,7 @@ export async function connectPostgres(url: string | undefined, fn: string): Prom
   client.on("error", () => {});
   try {
     await client.connect();
-    await client.query("SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'iso_8601'; SET extra_float_digits = 1");
+    await client.query("SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'iso_8601'; SET extra_float_digits = 1; SET synchronize_seqscans = off");
   } catch (error) {
     await client.end().catch(() => {});
     throw fail("cannot connect to", error);
