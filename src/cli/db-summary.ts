@@ -10,7 +10,12 @@ import { customerSummary } from "../summary/customer-summary.js";
 import { postgresCustomerSummary } from "../summary/postgres-summary.js";
 import type { CustomerSummary, TimeUnit } from "../summary/types.js";
 
-/** The periods of a customer summary, as the command's flags give them. */
+/**
+ * The periods of a customer summary, as the command's flags give them.
+ *
+ * @example
+ * const p: SummaryPeriods = { calibrationEnd: "2025-06-30", timeUnit: "week" };
+ */
 export interface SummaryPeriods {
   readonly calibrationEnd?: string;
   readonly observationEnd?: string;

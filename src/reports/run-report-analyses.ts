@@ -7,7 +7,12 @@ import {
   type SectionAnalysisContext, type SideInput,
 } from "./sections/section-spec.js";
 
-/** The reason a section that reads the transactions gives in a report made from a customer summary alone. */
+/**
+ * The reason a section that reads the transactions gives in a report made from a customer summary alone.
+ *
+ * @example
+ * TRANSACTIONS_NEEDED.startsWith("needs the transactions"); // true
+ */
 export const TRANSACTIONS_NEEDED = "needs the transactions, not only a customer summary; give them with --input FILE or --db URL --table T";
 
 /** The empty table a summary-only section is given (it never reads it). */

@@ -9,7 +9,12 @@ import { readRowsFileAs, type ReadRowsOptions } from "../data/read/read-rows.js"
 import { SUMMARY_CSV_COLUMNS } from "./summary-to-csv.js";
 import { DAYS_PER_UNIT, type CustomerSummary, type SummaryColumns, type TimeUnit } from "./types.js";
 
-/** Options of {@link loadSummaryFile}. */
+/**
+ * Options of {@link loadSummaryFile}.
+ *
+ * @example
+ * const o: LoadSummaryFileOptions = { timeUnit: "week", observationEnd: "1998-06-30" };
+ */
 export interface LoadSummaryFileOptions extends ReadRowsOptions {
   /** The time unit the file's durations are in (default: found from T and first_purchase, trying week, day, month). */
   readonly timeUnit?: TimeUnit;

@@ -12,7 +12,12 @@ import { ArgumentError } from "../math/argument-error.js";
 import { DAYS_PER_UNIT, type CustomerSummary, type TimeUnit } from "./types.js";
 import { warehouseLedgerSql, warehouseRowChecks, warehouseSummaryParts, type WarehouseColumns, type WarehouseSummaryOptions } from "./warehouse-sql.js";
 
-/** Options of {@link postgresCustomerSummary}: the periods, the column mapping and the rules of the loaders. */
+/**
+ * Options of {@link postgresCustomerSummary}: the periods, the column mapping and the rules of the loaders.
+ *
+ * @example
+ * const o: PostgresSummaryOptions = { calibrationEnd: "1997-09-30", timeUnit: "week", columns: { amount: "dollar_value" } };
+ */
 export interface PostgresSummaryOptions extends Pick<CleanPolicy, "returns" | "cancelPrefix" | "duplicates"> {
   /** Last day of the calibration period, ISO, inclusive (default: the observation end). */
   readonly calibrationEnd?: string;

@@ -4,10 +4,20 @@ import { DAYS_AFTER_RUN_DATE } from "../data/parse/day-range.js";
 import { ArgumentError } from "../math/argument-error.js";
 import { DAYS_PER_UNIT, type TimeUnit } from "./types.js";
 
-/** The SQL dialects {@link warehouseSummarySql} writes. */
+/**
+ * The SQL dialects {@link warehouseSummarySql} writes.
+ *
+ * @example
+ * SQL_DIALECTS.includes("snowflake"); // true
+ */
 export const SQL_DIALECTS = Object.freeze(["duckdb", "postgres", "bigquery", "snowflake"] as const);
 
-/** One of {@link SQL_DIALECTS}. */
+/**
+ * One of {@link SQL_DIALECTS}.
+ *
+ * @example
+ * const d: SqlDialect = "bigquery";
+ */
 export type SqlDialect = (typeof SQL_DIALECTS)[number];
 
 /**
@@ -148,7 +158,12 @@ export function quoteName(dialect: SqlDialect, name: string): string {
   return DIALECTS[dialect].quote(name);
 }
 
-/** One row check: the SQL that is true when the row passes, and the one that is true when it fails. */
+/**
+ * One row check: the SQL that is true when the row passes, and the one that is true when it fails.
+ *
+ * @example
+ * const c: RowCheckSql = { code: "bad-date", ok: "d IS NOT NULL", fails: "d IS NULL", reason: "date is blank" };
+ */
 export interface RowCheckSql {
   /** The ledger code of a row that fails, e.g. `bad-date`. */
   readonly code: string;

@@ -1,7 +1,12 @@
 import pg from "pg";
 import { DataError } from "../../data/data-error.js";
 
-/** An open PostgreSQL connection (one `pg` client), named without its password for messages. */
+/**
+ * An open PostgreSQL connection (one `pg` client), named without its password for messages.
+ *
+ * @example
+ * const db: PostgresConnection = await connectPostgres(url, "crm summary");
+ */
 export interface PostgresConnection {
   /** The `pg` client; queries through {@link PostgresConnection.query} turn errors into one-line DataErrors. */
   readonly client: pg.Client;
@@ -16,10 +21,20 @@ export interface PostgresConnection {
   close(): Promise<void>;
 }
 
-/** The environment variables `pg` (and psql) read when no URL is given. */
+/**
+ * The environment variables `pg` (and psql) read when no URL is given.
+ *
+ * @example
+ * PG_ENV.includes("PGPASSWORD"); // true
+ */
 export const PG_ENV = Object.freeze(["PGHOST", "PGHOSTADDR", "PGPORT", "PGDATABASE", "PGUSER", "PGPASSWORD", "PGSERVICE"] as const);
 
-/** True when at least one of the standard PG* connection variables is set. */
+/**
+ * True when at least one of the standard PG* connection variables is set.
+ *
+ * @example
+ * hasPgEnvironment({ PGHOST: "db.example" }); // true
+ */
 export function hasPgEnvironment(env: NodeJS.ProcessEnv = process.env): boolean {
   return PG_ENV.some((k) => (env[k] ?? "") !== "");
 }

@@ -4,7 +4,12 @@ import { type CleanPolicy, cleanTransactions } from "../../data/load/clean-trans
 import type { LoadedTransactions, TransactionOptions } from "../../data/columns/transaction-options.js";
 import { type PostgresConnection, connectPostgres, quotePgName } from "./connect-postgres.js";
 
-/** Rows fetched from the server-side cursor at a time. */
+/**
+ * Rows fetched from the server-side cursor at a time (one `FETCH FORWARD`).
+ *
+ * @example
+ * FETCH_ROWS; // 10000
+ */
 export const FETCH_ROWS = 10_000;
 
 /**
@@ -61,7 +66,12 @@ export async function readPostgresTable(db: PostgresConnection, table: string, o
   return Object.freeze({ header: Object.freeze([...names]), rows: Object.freeze(rows) });
 }
 
-/** Options of {@link loadPostgresTransactions}: the column mapping, validation and cleaning of the file loaders. */
+/**
+ * Options of {@link loadPostgresTransactions}: the column mapping, validation and cleaning of the file loaders.
+ *
+ * @example
+ * const o: LoadPostgresOptions = { columns: { amount: "net_amount" }, returns: "net" };
+ */
 export interface LoadPostgresOptions extends TransactionOptions, CleanPolicy {
   /** Name of the source in the ledger (default `table T on user@host:port/db`). */
   readonly source?: string;
