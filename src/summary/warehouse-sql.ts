@@ -78,7 +78,8 @@ interface Dialect {
   readonly isoText: (date: string) => string;
   readonly plusDays: (date: string, days: number) => string;
   readonly collate: string;
-  readonly isNaN: (x: string) => string;
+  /** True for NaN, Infinity and -Infinity (written-out non-numbers, `bad-amount` in the loaders). */
+  readonly notFinite: (x: string) => string;
 }
 
 const doubleQuote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
@@ -93,7 +94,7 @@ const DIALECTS: Readonly<Record<SqlDialect, Dialect>> = {
     isoText: (d) => `strftime(${d}, '%Y-%m-%d')`,
     plusDays: (d, n) => `CAST(${d} + INTERVAL ${n} DAY AS DATE)`,
     collate: "",
-    isNaN: (x) => `isnan(CAST(${x} AS DOUBLE))`,
+    notFinite: (x) => `NOT isfinite(CAST(${x} AS DOUBLE))`,
   },
   postgres: {
     quote: doubleQuote,
@@ -104,7 +105,7 @@ const DIALECTS: Readonly<Record<SqlDialect, Dialect>> = {
     isoText: (d) => `to_char(${d}, 'YYYY-MM-DD')`,
     plusDays: (d, n) => `(${d} + ${n})`,
     collate: ` COLLATE "C"`,
-    isNaN: (x) => `CAST(${x} AS DOUBLE PRECISION) = CAST('NaN' AS DOUBLE PRECISION)`,
+    notFinite: (x) => `CAST(${x} AS DOUBLE PRECISION) IN (CAST('NaN' AS DOUBLE PRECISION), CAST('Infinity' AS DOUBLE PRECISION), CAST('-Infinity' AS DOUBLE PRECISION))`,
   },
   bigquery: {
     quote: (name) => `\`${name.replace(/[`\\]/g, (c) => `\\${c}`)}\``,
@@ -115,7 +116,7 @@ const DIALECTS: Readonly<Record<SqlDialect, Dialect>> = {
     isoText: (d) => `FORMAT_DATE('%Y-%m-%d', ${d})`,
     plusDays: (d, n) => `DATE_ADD(${d}, INTERVAL ${n} DAY)`,
     collate: "",
-    isNaN: (x) => `IS_NAN(CAST(${x} AS FLOAT64))`,
+    notFinite: (x) => `(IS_NAN(CAST(${x} AS FLOAT64)) OR IS_INF(CAST(${x} AS FLOAT64)))`,
   },
   snowflake: {
     quote: doubleQuote,
@@ -126,7 +127,7 @@ const DIALECTS: Readonly<Record<SqlDialect, Dialect>> = {
     isoText: (d) => `TO_CHAR(${d}, 'YYYY-MM-DD')`,
     plusDays: (d, n) => `DATEADD(day, ${n}, ${d})`,
     collate: "",
-    isNaN: (x) => `CAST(${x} AS DOUBLE) = CAST('NaN' AS DOUBLE)`,
+    notFinite: (x) => `CAST(${x} AS DOUBLE) IN (CAST('NaN' AS DOUBLE), CAST('inf' AS DOUBLE), CAST('-inf' AS DOUBLE))`,
   },
 };
 
@@ -179,7 +180,7 @@ export interface RowCheckSql {
  * The SELECT list and checks shared by the summary and its row ledger: the `src` projection of
  * the user's columns, and the row checks in the order of the data policy (src/data/POLICY.md):
  * bad-date, date-out-of-range, outside-window, bad-amount, amount-out-of-range,
- * returned-amount-out-of-range, return-excluded, and last missing-customer.
+ * bad-returned-amount, returned-amount-out-of-range, return-excluded, and last missing-customer.
  *
  * @param options - as {@link warehouseSummarySql}
  * @returns the projection (`customer_id, d, amount_raw, refund_raw, order_id`) and the checks
@@ -214,9 +215,10 @@ export function warehouseRowChecks(options: WarehouseSummaryOptions): { readonly
     check("date-out-of-range", `d >= DATE '1900-01-01' AND d <= ${latest}`, "date is before 1900-01-01 or more than a year after the run date"),
     check("outside-window", from === undefined ? `d <= ${upper}` : `d >= ${from} AND d <= ${upper}`,
       `date is outside the window${options.from === undefined ? "" : ` from ${options.from}`} to ${to === undefined ? "the run date" : to}`),
-    check("bad-amount", `amount_raw IS NOT NULL AND NOT (${D.isNaN("amount_raw")})`, "amount is blank or NaN", `amount_raw IS NULL OR ${D.isNaN("amount_raw")}`),
+    check("bad-amount", `amount_raw IS NOT NULL AND NOT (${D.notFinite("amount_raw")})`, "amount is blank, NaN or infinite", `amount_raw IS NULL OR ${D.notFinite("amount_raw")}`),
     check("amount-out-of-range", "amount_raw BETWEEN -1e12 AND 1e12", "amount is not a finite number from -1e12 to 1e12"),
-    check("returned-amount-out-of-range", "refund_raw BETWEEN -1e12 AND 1e12", "returned amount is not a finite number from -1e12 to 1e12"),
+    check("bad-returned-amount", `NOT (${D.notFinite("refund_raw")})`, "returned amount is NaN or infinite"),
+    check("returned-amount-out-of-range", "refund_raw BETWEEN -1e12 AND 1e12", "returned amount is not a number from -1e12 to 1e12"),
     ...(options.returns === "exclude" ? [check("return-excluded", "amount_raw >= 0", "negative amount (a return) left out under --returns exclude")] : []),
     check("missing-customer", "customer_id <> ''", "customer id is blank (a guest order)", "customer_id IS NULL OR customer_id = ''"),
   ];
@@ -233,8 +235,8 @@ export function warehouseRowChecks(options: WarehouseSummaryOptions): { readonly
  *
  * Rows are checked as the loaders check them (src/data/POLICY.md): a blank customer id or date,
  * a date before 1900-01-01, more than a year after the run date or outside the window (after the
- * observation end, else after the run date), a blank or NaN amount, an amount or returned amount
- * beyond ±1e12 (or infinite) leave the row out. Money is summed exactly (DECIMAL(38, 10) in DuckDB,
+ * observation end, else after the run date), a blank, NaN or infinite amount, an amount or
+ * returned amount beyond ±1e12 leave the row out. Money is summed exactly (DECIMAL(38, 10) in DuckDB,
  * NUMERIC in PostgreSQL, BIGNUMERIC in BigQuery, NUMBER(38, 10) in Snowflake) and divided in
  * double precision; durations are days divided by the time unit (1, 7 or 30.4375 days) in double
  * precision; dates are days of the calendar (`CAST(... AS DATE)`: a TIMESTAMP WITH TIME ZONE is
