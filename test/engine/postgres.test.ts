@@ -104,7 +104,8 @@ describe.skipIf(unavailable !== undefined)("crm --db against a throwaway Postgre
   });
 
   it("crm summary --db equals crm summary --input on the sample (summary computed in the database)", async () => {
-    for (const periods of [[], ["--calibration-end", "2024-06-30", "--time-unit", "day"], ["--calibration-end", "2024-03-31", "--observation-end", "2024-12-31", "--time-unit", "month"]]) {
+    for (const periods of [[], ["--calibration-end", "2024-06-30", "--time-unit", "day"], ["--calibration-end", "2024-03-31", "--observation-end", "2024-12-31", "--time-unit", "month"],
+      ["--from", "2024-02-01", "--to", "2025-06-30", "--returns", "exclude"]]) {
       const fromFile = await crm("summary", "--input", SAMPLE, ...periods);
       const fromDb = await crm("summary", "--db", url, "--table", "sample_tx", ...periods);
       expect(fromDb.code, fromDb.err).toBe(0);
