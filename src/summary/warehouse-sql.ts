@@ -29,7 +29,7 @@ export type SqlDialect = (typeof SQL_DIALECTS)[number];
  * const c: WarehouseColumns = { customerId: "cust", date: "order_date", amount: "net_amount", orderId: "order_no" };
  */
 export interface WarehouseColumns {
-  /** Customer id column (any type; read as trimmed text). Default `customer_id`. */
+  /** Customer id column (any type; read as trimmed text). Default `customer_id` (`CUSTOMER_ID` in Snowflake, which stores unquoted names in capitals; likewise below). */
   readonly customerId?: string;
   /** Date column: DATE, TIMESTAMP or ISO text, converted with CAST(... AS DATE). Default `date`. */
   readonly date?: string;
@@ -192,14 +192,16 @@ export function warehouseRowChecks(options: WarehouseSummaryOptions): { readonly
   const D = DIALECTS[options.dialect];
   if (D === undefined) throw new ArgumentError(`${fn}: dialect "${String(options.dialect)}" is not one of ${SQL_DIALECTS.join(", ")}`);
   const c = options.columns ?? {};
+  // Snowflake stores unquoted names in capitals: the default column names are looked up so.
+  const byDefault = (name: string): string => (options.dialect === "snowflake" ? name.toUpperCase() : name);
   const q = (name: string | undefined, what: string): string => {
     if (name === undefined || name.trim() === "") throw new ArgumentError(`${fn}: the ${what} column name is blank`);
     return D.quote(name);
   };
   const select = [
-    `TRIM(CAST(${q(c.customerId ?? "customer_id", "customer id")} AS ${D.text})) AS customer_id`,
-    `CAST(${q(c.date ?? "date", "date")} AS DATE) AS d`,
-    `${q(c.amount ?? "amount", "amount")} AS amount_raw`,
+    `TRIM(CAST(${q(c.customerId ?? byDefault("customer_id"), "customer id")} AS ${D.text})) AS customer_id`,
+    `CAST(${q(c.date ?? byDefault("date"), "date")} AS DATE) AS d`,
+    `${q(c.amount ?? byDefault("amount"), "amount")} AS amount_raw`,
     c.returnedAmount === undefined ? "0 AS refund_raw" : `COALESCE(${q(c.returnedAmount, "returned amount")}, 0) AS refund_raw`,
     c.orderId === undefined ? `CAST(NULL AS ${D.text}) AS order_id` : `COALESCE(TRIM(CAST(${q(c.orderId, "order id")} AS ${D.text})), '') AS order_id`,
   ].join(",\n         ");

@@ -85,6 +85,7 @@ describe("the other dialects", () => {
     expect(sql("bigquery")).toContain("AS `T`");
     expect(sql("snowflake")).toContain("CAST(amount_raw AS NUMBER(38, 10))");
     expect(sql("snowflake")).toContain('AS "T"');
+    expect(sql("snowflake")).toContain('TRIM(CAST("CUSTOMER_ID" AS VARCHAR))');
   });
 
   it("refuse a calibration end after the observation end, and an unknown dialect, in one line", async () => {

@@ -25,7 +25,10 @@ or ISO-text date column and a numeric amount; optionally an order id and a retur
 Lines are checked as crm checks a file (blank id, blank or out-of-range date, a date after the
 observation end or after the run date, blank or out-of-range amount: left out). Money is summed
 exactly (DECIMAL / NUMERIC / BIGNUMERIC / NUMBER), identifiers are quoted as the dialect quotes
-them (so their case matters in PostgreSQL and Snowflake).
+them (so their case matters in PostgreSQL and Snowflake; Snowflake's default column names are
+CUSTOMER_ID, DATE and AMOUNT, as it stores unquoted names). Without --observation-end the SQL
+uses the database's CURRENT_DATE as the run date. Only DuckDB and PostgreSQL SQL is run by
+crm's tests; BigQuery and Snowflake SQL follows their documentation.
 
 Table and columns:
       --dialect D           duckdb | postgres | bigquery | snowflake (required)
