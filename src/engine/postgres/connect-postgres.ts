@@ -1,4 +1,4 @@
-import pg from "pg";
+import type pg from "pg";
 import { DataError } from "../../data/data-error.js";
 
 /**
@@ -103,9 +103,11 @@ export async function connectPostgres(url: string | undefined, fn: string): Prom
     config = {};
   }
   const fail = (what: string, error: unknown): DataError => new DataError(scrub(`${fn}: ${what} ${name}: ${reasonOf(error)}`, secrets));
+  // Loaded on first use: every command imports this file, few connect to a database.
+  const { default: driver } = await import("pg");
   let client: pg.Client;
   try {
-    client = new pg.Client({ ...config, connectionTimeoutMillis: 15_000, application_name: "crm-analytics" });
+    client = new driver.Client({ ...config, connectionTimeoutMillis: 15_000, application_name: "crm-analytics" });
   } catch (error) {
     throw fail("cannot use the connection settings for", error);
   }
