@@ -36,6 +36,12 @@ export { summaryToCsv } from "./summary/summary-to-csv.js";
 export { discreteSummary, type DiscreteSummary } from "./summary/discrete-summary.js";
 export type { CustomerSummary, SummaryColumns, TimeUnit } from "./summary/types.js";
 
+// A database: the summary SQL for a warehouse, the summary computed in PostgreSQL, its rows read back
+export { warehouseSummarySql, type SqlDialect, type WarehouseSummaryOptions, type WarehouseColumns } from "./summary/warehouse-sql.js";
+export { postgresCustomerSummary, type PostgresSummaryOptions, type PostgresSummaryResult } from "./summary/postgres-summary.js";
+export { loadSummaryFile, type LoadSummaryFileOptions } from "./summary/load-summary-file.js";
+export { loadPostgresTransactions, type LoadPostgresOptions } from "./engine/postgres/read-postgres-table.js";
+
 // Value: customer and channel value, profitability, the whale curve, ABC classes
 export { customerValue } from "./value/customer-value.js";
 export { valueByGroup } from "./value/value-by-group.js";

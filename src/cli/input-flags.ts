@@ -4,6 +4,8 @@ import { count, step } from "./progress.js";
 import { UsageError } from "./usage-error.js";
 import { DataError } from "../data/data-error.js";
 import { loadTransactions, type LoadedTransactions } from "../engine/load-transactions.js";
+import { loadPostgresTransactions } from "../engine/postgres/read-postgres-table.js";
+import { hasPgEnvironment } from "../engine/postgres/connect-postgres.js";
 import { type Mapping, readMappingFile } from "../data/columns/read-mapping-file.js";
 import { TEXT_ENCODINGS } from "../data/read/decode-text.js";
 import type { CanonicalField } from "../data/types.js";
@@ -38,6 +40,8 @@ export const INPUT_FLAGS: FlagSpec = {
   returns: { type: "string" },
   "cancel-prefix": { type: "string" },
   duplicates: { type: "string" },
+  db: { type: "string" },
+  table: { type: "string" },
 };
 
 /** The `--help` lines of {@link INPUT_FLAGS}. */
@@ -75,7 +79,16 @@ export const INPUT_HELP = `Input:
       --returns P         net (default: negative lines are returns, deducted from spend) | exclude
       --cancel-prefix C   order ids starting with C are cancellations: their amounts count as returns
                           (e.g. C536379 in retail exports; needs --order-id)
-      --duplicates P      keep (default) | drop (reject lines identical to an earlier one)`;
+      --duplicates P      keep (default) | drop (reject lines identical to an earlier one)
+      --db URL            read the transactions from PostgreSQL instead of a file:
+                          postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE (without --db: the
+                          PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD environment variables)
+      --table T           the table or view that holds them (needs --db or PG* variables); its
+                          columns are mapped by the flags above. crm summary, fit and predict
+                          compute the customer summary inside the database (only per-customer rows
+                          come back); the other commands read the rows through a server-side
+                          cursor and validate them here, as a file's (a rejected row's line is its
+                          row number)`;
 
 /**
  * Loads the transactions that the input flags (and the `--mapping` file, whose settings a flag
@@ -100,7 +113,8 @@ export async function loadInputFlags(
   fallbackInput?: string,
   lastDay?: string,
 ): Promise<LoadedInput> {
-  const input = stringFlag(values, "input", fallbackInput);
+  const db = databaseFlags(command, values);
+  const input = db ? `table ${db.table}` : stringFlag(values, "input", fallbackInput);
   if (input === undefined) throw new UsageError(`crm ${command}: --input FILE is required; see crm ${command} --help`);
   const mappingFile = stringFlag(values, "mapping");
   const mapping: Mapping = mappingFile === undefined ? {} : await readMappingFile(mappingFile);
@@ -111,10 +125,10 @@ export async function loadInputFlags(
   }
   const delimiter = stringFlag(values, "delimiter") ?? mapping.delimiter;
   // Name the source as the user gave it; the bundled sample by its place in the package.
-  const source = stringFlag(values, "input") ?? "the bundled sample (data/sample/transactions.csv)";
+  const source = db ? `table ${db.table}` : (stringFlag(values, "input") ?? "the bundled sample (data/sample/transactions.csv)");
   const runDate = new Date().toISOString().slice(0, 10);
-  const loaded = await step(io, `reading ${input}`, () =>
-    loadTransactions(input, {
+  const loaded = await step(io, `reading ${input}`, () => {
+    const options = {
       source,
       format: stringFlag(values, "format") ?? mapping.format,
       encoding: choiceFlag(command, values, "encoding", TEXT_ENCODINGS, mapping.encoding ?? "utf8"),
@@ -131,18 +145,46 @@ export async function loadInputFlags(
       returns: choiceFlag(command, values, "returns", ["net", "exclude"] as const, "net"),
       cancelPrefix: stringFlag(values, "cancel-prefix"),
       duplicates: choiceFlag(command, values, "duplicates", ["keep", "drop"] as const, "keep"),
-    }),
-  );
+    };
+    return db
+      ? loadPostgresTransactions(db.url, db.table, { ...options, source: undefined, caller: `crm ${command}` })
+      : loadTransactions(input, options);
+  });
   io.err(ledgerLine(loaded.ledger));
   // Nothing to analyse: one line naming the file and the main reason (validate lists them all).
   const { ledger } = loaded;
   if (ledger.used === 0 && command !== "validate") {
     const first = ledger.rejected[0];
     throw new DataError(
-      `crm ${command}: no usable transaction rows in ${source} (${count(ledger.read)} read, ${count(ledger.rejected.length)} rejected${first ? `; e.g. line ${first.line}: ${first.reason}` : ""}); see crm validate --input ${input}`,
+      `crm ${command}: no usable transaction rows in ${source} (${count(ledger.read)} read, ${count(ledger.rejected.length)} rejected${first ? `; e.g. line ${first.line}: ${first.reason}` : ""}); see crm validate ${db ? `--table ${db.table}` : `--input ${input}`}`,
     );
   }
   return Object.freeze({ ...loaded, ...(mapping.currency === undefined ? {} : { currency: mapping.currency }) });
+}
+
+/** The flags that make no sense for a database table (they describe a file). */
+const FILE_ONLY_FLAGS = ["input", "format", "encoding", "delimiter", "no-header", "sheet"] as const;
+
+/**
+ * The database the flags name (`--db URL --table T`, or `--table T` with the PG* environment
+ * variables), or undefined when the transactions come from a file.
+ *
+ * @param command - the command name, for messages
+ * @param values - the parsed flags
+ * @returns the URL (undefined: from the PG* variables) and the table
+ * @throws UsageError for --db without --table, --table without a connection, or a file flag with --db
+ * @example
+ * databaseFlags("summary", { db: "postgresql://me@localhost/shop", table: "tx" }); // { url: "postgresql://...", table: "tx" }
+ */
+export function databaseFlags(command: string, values: FlagValues): { readonly url: string | undefined; readonly table: string } | undefined {
+  const url = stringFlag(values, "db");
+  const table = stringFlag(values, "table");
+  if (url === undefined && table === undefined) return undefined;
+  if (table === undefined || table.trim() === "") throw new UsageError(`crm ${command}: --db needs --table T, the table that holds the transactions`);
+  if (url === undefined && !hasPgEnvironment()) throw new UsageError(`crm ${command}: --table needs --db postgresql://USER@HOST:PORT/DATABASE (or the PGHOST, PGDATABASE, ... environment variables)`);
+  const file = FILE_ONLY_FLAGS.find((f) => values[f] !== undefined);
+  if (file !== undefined) throw new UsageError(`crm ${command}: --${file} is for files; with --db and --table the rows come from the database`);
+  return Object.freeze({ url, table });
 }
 
 /** Loaded transactions, with the currency that the `--mapping` file names (for the report's default). */

@@ -20,9 +20,10 @@ import { reportCommand } from "./commands/report.js";
 import { summaryCommand } from "./commands/summary.js";
 import { validateCommand } from "./commands/validate.js";
 import { inspectCommand } from "./commands/inspect.js";
+import { sqlCommand } from "./commands/sql.js";
 
 /** Every `crm` sub-command, in the order `crm --help` lists them. */
-export const COMMANDS: readonly Command[] = Object.freeze([validateCommand, inspectCommand, summaryCommand, valueCommand, basketCommand, rfmCommand, segmentCommand, migrateCommand, cohortsCommand, campaignCommand, serviceCommand, fitCommand, predictCommand, propensityCommand, reportCommand, generateCommand]);
+export const COMMANDS: readonly Command[] = Object.freeze([validateCommand, inspectCommand, summaryCommand, valueCommand, basketCommand, rfmCommand, segmentCommand, migrateCommand, cohortsCommand, campaignCommand, serviceCommand, fitCommand, predictCommand, propensityCommand, reportCommand, sqlCommand, generateCommand]);
 
 const PROCESS_IO: CommandIo = {
   out: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),

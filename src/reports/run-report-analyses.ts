@@ -1,10 +1,22 @@
 import { AnalysisNotPossibleError } from "../math/analysis-not-possible-error.js";
 import { ArgumentError } from "../math/argument-error.js";
 import { REPORT_SECTIONS } from "./sections/registry.js";
+import type { Transactions } from "../data/types.js";
 import {
   checkRegistry, type OmittedSection, type ReportAnalysisOptions, type ReportInputs, type ReportSectionSpec,
   type SectionAnalysisContext, type SideInput,
 } from "./sections/section-spec.js";
+
+/**
+ * The reason a section that reads the transactions gives in a report made from a customer summary alone.
+ *
+ * @example
+ * TRANSACTIONS_NEEDED.startsWith("needs the transactions"); // true
+ */
+export const TRANSACTIONS_NEEDED = "needs the transactions, not only a customer summary; give them with --input FILE or --db URL --table T";
+
+/** The empty table a summary-only section is given (it never reads it). */
+const NO_TRANSACTIONS: Transactions = Object.freeze({ length: 0, customerId: Object.freeze([]), day: new Int32Array(0), sourceLine: new Int32Array(0) });
 
 /**
  * Progress of {@link runReportAnalyses}, one event at a time: an analysis starts, is done (with
@@ -49,7 +61,9 @@ export interface ReportAnalyses {
  * is left out (listed in `omitted` with one sentence) only when an input it needs is missing
  * (the sentence names the file or flag that gives it) or its analysis throws
  * `AnalysisNotPossibleError`; any other error propagates, so a bug never silently drops a
- * section. A side table given as a function is loaded when a section first needs it.
+ * section. A side table given as a function is loaded when a section first needs it. Without
+ * transactions (a report from a customer-summary file) only the sections marked `fromSummary`
+ * run; the others are left out with {@link TRANSACTIONS_NEEDED}.
  *
  * @param inputs - the transactions and their summary, and the side tables when there are any
  * @param options - the sections to run, the analyses' settings, a progress callback
@@ -80,13 +94,18 @@ export async function runReportAnalyses(inputs: ReportInputs, options: RunReport
   const omitted: OmittedSection[] = [];
   for (const spec of registry) {
     if (spec.core || !spec.analysis || (wanted && !wanted.has(spec.id))) continue;
-    const { transactions, summary, costs } = inputs;
+    const { summary, costs } = inputs;
+    const transactions = inputs.transactions ?? NO_TRANSACTIONS;
     const base: SectionAnalysisContext = { transactions, summary, costs, options };
     const label = spec.label ? spec.label(base) : spec.title;
     const leaveOut = (reason: string): void => {
       omitted.push(Object.freeze({ id: spec.id, section: label, reason }));
       progress({ phase: "left-out", id: spec.id, label, reason });
     };
+    if (inputs.transactions === undefined && spec.fromSummary !== true) {
+      leaveOut(TRANSACTIONS_NEEDED);
+      continue;
+    }
     const missing = (spec.needs ?? []).find((n) =>
       "input" in n ? inputs[n.input] === undefined : !n.anyColumn.some((c) => transactions[c] !== undefined));
     if (missing) {

@@ -26,12 +26,12 @@ const VALUES = [
     "fpGrowth", "frequencyChart", "frequencyHistogram", "fromArquero", "fromDanfo",
     "gammaGammaFromParams", "generateSample", "groupBarChart", "inspectFile",
     "lifetimeValueAnalysis", "lifetimeValueSection", "loadCampaignContactsFile",
-    "loadCampaignContactsText", "loadCustomersFile", "loadCustomersText", "loadServiceCostTableFile",
-    "loadServiceEventsFile", "loadServiceEventsText", "loadTransactions", "loadTransactionsFile",
+    "loadCampaignContactsText", "loadCustomersFile", "loadCustomersText", "loadPostgresTransactions", "loadServiceCostTableFile",
+    "loadServiceEventsFile", "loadServiceEventsText", "loadSummaryFile", "loadTransactions", "loadTransactionsFile",
     "loadTransactionsText", "mbgNbdFromParams", "migrationHeatmap", "migrationMatrix",
     "migrationReading", "modelCalibrationHoldoutChart", "modelFrequencyChart", "modelFromJson",
     "modelTrackingChart", "nextBestProducts", "nextPurchase", "paretoNbdFromParams", "parseMapping",
-    "propensityAnalysis", "propensityAucChart", "propensityBands", "propensityCalibrationChart",
+    "postgresCustomerSummary", "propensityAnalysis", "propensityAucChart", "propensityBands", "propensityCalibrationChart",
     "propensityFeatures", "propensityGainsChart", "propensityLiftChart", "propensitySection",
     "purchaseTracking", "readMappingFile", "recencyOrdersHeatmap", "renderExcel", "renderHtml",
     "renderPdf", "retentionProjection", "retentionSbgChart", "retentionSurvivalChart",
@@ -45,7 +45,7 @@ const VALUES = [
     "summaryToTable", "survivalCurve", "survivalCurves", "targetList", "toArquero", "toColumns",
     "toDanfo", "toPlotlyFigure", "toRecords", "transactionsFromTable", "upliftInterval",
     "upliftTest", "usageTiers", "valueByGroup", "valueByGroupChart", "valueWhaleCurveChart",
-    "whaleCurve", "wilsonInterval", "writeReports", "writeSample"
+    "warehouseSummarySql", "whaleCurve", "wilsonInterval", "writeReports", "writeSample"
 ];
 
 const TYPES = [
@@ -71,13 +71,13 @@ const TYPES = [
     "GroupValueColumns", "Headline", "HeatmapMark", "HeatmapTrace", "HoldoutSummary",
     "HoverTemplate", "InspectOptions", "KChoiceChartRow", "Kpi", "LifetimeValueAnalysis",
     "LifetimeValueAnalysisOptions", "LineMark", "LoadCampaignContactsOptions",
-    "LoadCustomersOptions", "LoadServiceEventsOptions", "LoadTransactionsOptions", "LogisticParts",
+    "LoadCustomersOptions", "LoadPostgresOptions", "LoadServiceEventsOptions", "LoadSummaryFileOptions", "LoadTransactionsOptions", "LogisticParts",
     "LogisticRegressionModel", "LogisticRegressionOptions", "LogisticTerm", "Mapping", "MbgNbdModel",
     "MbgNbdParams", "MigrationMatrix", "ModelColumns", "ModelData", "ModelId", "ModelJson",
     "ModelKind", "ModelParams", "ModelSpec", "ModelSpecOf", "ModelSpecParts", "NextBestOptions",
     "NextBestProducts", "NextPurchase", "NumericColumn", "OmittedSection", "OrderedColumns",
     "ParameterEstimate", "ParetoNbdModel", "ParetoNbdParams", "PlantedModelParams", "PlotlyAxis",
-    "PlotlyFigure", "PlotlyLayout", "PlotlyMarker", "PlotlyTrace", "ProfileColumns",
+    "PlotlyFigure", "PlotlyLayout", "PlotlyMarker", "PlotlyTrace", "PostgresSummaryOptions", "PostgresSummaryResult", "ProfileColumns",
     "PropensityAucs", "PropensityFeatureSet", "PropensityOptions", "PropensityResult",
     "PropensityTarget", "PurchaseModel", "PurchaseModelId", "PurchaseModelSpec", "PurchaseParams",
     "PurchaseTracking", "PurchaseTrackingOptions", "RecencyOrdersGrid", "RejectedRow",
@@ -94,12 +94,12 @@ const TYPES = [
     "ServiceImpact", "ServiceProblem", "ServiceProblemRow", "ServiceRetentionBar",
     "ShowChartOptions", "ShowLedgerOptions", "ShowReportOptions", "ShowTableOptions", "SideInput",
     "SilhouetteOptions", "SilhouetteScore", "SimulatedBgBbHistory", "SimulatedHistory",
-    "SimulatedSpend", "SpendBins", "SpendFrequencyCorrelation", "StandardizedFeatures",
+    "SimulatedSpend", "SpendBins", "SpendFrequencyCorrelation", "SqlDialect", "StandardizedFeatures",
     "SummaryColumns", "SurvivalCurve", "SurvivalCurveOptions", "TableColumn", "TableInput",
     "TableKind", "TableRecord", "TargetList", "TargetListOptions", "TextColumn", "TimeUnit",
     "TransactionPeriod", "Transactions", "UniformSource", "UpliftEstimate", "UpliftIntervalMethod",
     "UpliftTest", "UsageTier", "UsageTiers", "ValueFormat", "ValueRates", "ValueSums", "ValueTotals",
-    "WhaleCurve", "WhalePoint", "WriteReportsOptions", "WrittenFile"
+    "WarehouseColumns", "WarehouseSummaryOptions", "WhaleCurve", "WhalePoint", "WriteReportsOptions", "WrittenFile"
 ];
 
 const source = readFileSync(new URL("../../src/index.ts", import.meta.url), "utf8");

@@ -37,7 +37,7 @@ describe("crm help and usage errors", () => {
 
   it("answers a wrong flag or command with one line and exit code 2", async () => {
     const cases: [string[], string][] = [
-      [["frobnicate"], 'crm: unknown command "frobnicate"; commands: validate, inspect, summary, value, basket, rfm, segment, migrate, cohorts, campaign, service, fit, predict, propensity, report, generate\n'],
+      [["frobnicate"], 'crm: unknown command "frobnicate"; commands: validate, inspect, summary, value, basket, rfm, segment, migrate, cohorts, campaign, service, fit, predict, propensity, report, sql, generate\n'],
       [["summary", "--bogus"], "crm summary: Unknown option '--bogus'; see crm summary --help\n"],
       [["summary"], "crm summary: --input FILE is required; see crm summary --help\n"],
       [["summary", "--input", "x.csv", "--time-unit", "year"], 'crm summary: --time-unit must be one of day, week, month (got "year")\n'],

@@ -1,6 +1,6 @@
 import type { Command } from "../command.js";
 import { checkOutFlags } from "../check-out-flags.js";
-import { INPUT_FLAGS, INPUT_HELP, loadInputFlags } from "../input-flags.js";
+import { INPUT_FLAGS, INPUT_HELP, databaseFlags, loadInputFlags } from "../input-flags.js";
 import { intFlag, parseFlags, stringFlag, numberFlag } from "../parse-flags.js";
 import { step } from "../progress.js";
 import { UsageError } from "../usage-error.js";
@@ -55,10 +55,11 @@ export const campaignCommand: Command = {
     const windowDays = intFlag("campaign", flags, "window-days", 1, 3650, 30);
     const costPerContact = numberFlag("campaign", flags, "cost-per-contact", (x) => x >= 0, "a number ≥ 0, e.g. 0.8");
     const margin = numberFlag("campaign", flags, "margin", (x) => x > 0 && x <= 1, "a rate in (0, 1], e.g. 0.35 for 35 %");
-    if (flags["by-segment"] === true && stringFlag(flags, "input") === undefined) throw new UsageError("crm campaign: --by-segment needs --input (the transactions to score RFM segments on)");
+    const hasTransactions = stringFlag(flags, "input") !== undefined || databaseFlags("campaign", flags) !== undefined;
+    if (flags["by-segment"] === true && !hasTransactions) throw new UsageError("crm campaign: --by-segment needs --input (or --db and --table: the transactions to score RFM segments on)");
     await checkOutFlags("campaign", flags);
     const { contacts } = await step(io, `reading ${file}`, () => loadCampaignContactsFile(file));
-    const transactions = stringFlag(flags, "input") === undefined ? undefined : (await loadInputFlags("campaign", flags, io)).transactions;
+    const transactions = hasTransactions ? (await loadInputFlags("campaign", flags, io)).transactions : undefined;
     let segments: { customerId: readonly string[]; segment: readonly string[] } | undefined;
     if (flags["by-segment"] === true && transactions) {
       const id = stringFlag(flags, "campaign");

@@ -1,6 +1,7 @@
 import type { Command } from "../command.js";
 import { checkOutFlags } from "../check-out-flags.js";
-import { INPUT_FLAGS, INPUT_HELP, ledgerLine, loadInputFlags } from "../input-flags.js";
+import { INPUT_FLAGS, INPUT_HELP, databaseFlags, ledgerLine, loadInputFlags } from "../input-flags.js";
+import { summaryFromDatabase } from "../db-summary.js";
 import { choiceFlag, parseFlags, stringFlag, numberFlag } from "../parse-flags.js";
 import { count, step } from "../progress.js";
 import { UsageError } from "../usage-error.js";
@@ -8,6 +9,7 @@ import { loadNumericTable } from "../../data/read/load-numeric-table.js";
 import { writeFileAtomic } from "../../data/output/write-file-atomic.js";
 import type { FittedModel, ModelParams } from "../../models/fitting/model-types.js";
 import type { ModelSpec } from "../../models/model-spec.js";
+import type { SummaryColumns } from "../../summary/types.js";
 import { findModel, MODEL_IDS, MODELS } from "../../models/registry.js";
 
 /** The columns of a model's table, for help texts: `frequency, recency, T [, weights]`. */
@@ -24,6 +26,7 @@ const HELP = `crm fit: fit a customer-base model by maximum likelihood
 
 Usage: crm fit MODEL --input TRANSACTIONS [--calibration-end D] [--time-unit U] [mapping flags] [--json]
        crm fit MODEL --summary SUMMARY.csv [--json]
+       crm fit MODEL --db postgresql://USER@HOST:PORT/DB --table T [--calibration-end D] [--json]
 
 MODEL: ${MODEL_IDS.join(", ")}
 ${MODEL_LINES}
@@ -32,6 +35,9 @@ Summary files (CSV, TSV, JSON, XLSX; header names as lifetimes uses them):
 ${SUMMARY_LINES}
 From transactions, the customer summary is built first (see crm summary); bg-bb counts one
 opportunity per whole --time-unit after each customer's first purchase (default month for bg-bb).
+With --db and --table the customer summary is computed inside PostgreSQL (see crm summary
+--help) and the model is fitted here on its rows; bg-bb reads the rows through a cursor. The
+output of crm sql summary, saved as CSV, is a summary file for --summary.
 
 Fit:
       --summary FILE        fit on a summary file instead of transactions
@@ -43,6 +49,11 @@ Fit:
                             converged, standardErrors, iterations, timeUnit
 ${INPUT_HELP}
   -h, --help                this help`;
+
+/** The numeric columns of a customer summary that the models read, by their summary-file names. */
+function summaryModelColumns(c: SummaryColumns): Record<string, Float64Array> {
+  return { frequency: c.frequency, recency: c.recency, T: c.T, monetary_value: c.monetary_value };
+}
 
 /** The one JSON object `crm fit --json` prints. */
 export function fitJson(model: FittedModel<ModelParams>): Record<string, unknown> {
@@ -81,6 +92,7 @@ export const fitCommand: Command = {
     const timeUnit = choiceFlag("fit", flags, "time-unit", ["day", "week", "month"] as const, spec.data.timeUnit);
     const summaryFile = stringFlag(flags, "summary");
     if (summaryFile !== undefined && stringFlag(flags, "input") !== undefined) throw new UsageError("crm fit: give either --input or --summary, not both");
+    if (summaryFile !== undefined && databaseFlags("fit", flags) !== undefined) throw new UsageError("crm fit: give either --db/--table or --summary, not both");
     await checkOutFlags("fit", flags);
     let model: FittedModel<ModelParams>;
     if (summaryFile !== undefined) {
@@ -97,11 +109,21 @@ export const fitCommand: Command = {
           `crm fit ${spec.id}: the ${spec.name} ${spec.kind} model needs a ${spec.data.table}, not transactions; give --summary FILE with ${columns}${spec.data.note ? ` (${spec.data.note})` : ""}`,
         );
       }
-      const { transactions } = await loadInputFlags("fit", flags, io);
-      model = await step(io, `fitting ${spec.id}`, () =>
-        spec.fitTransactions(transactions, { calibrationEnd: stringFlag(flags, "calibration-end"), timeUnit }, { penalizer }),
-        { unit: "customers", count: (m) => m.nCustomers },
-      );
+      const pushed = spec.data.table === "customer summary"
+        ? await summaryFromDatabase("fit", flags, io, { calibrationEnd: stringFlag(flags, "calibration-end"), timeUnit })
+        : undefined;
+      if (pushed !== undefined) {
+        model = await step(io, `fitting ${spec.id} on ${count(pushed.summary.length)} customers`, () =>
+          spec.fitColumns(summaryModelColumns(pushed.summary.columns), { penalizer, timeUnit }),
+          { unit: "customers", count: (m) => m.nCustomers },
+        );
+      } else {
+        const { transactions } = await loadInputFlags("fit", flags, io);
+        model = await step(io, `fitting ${spec.id}`, () =>
+          spec.fitTransactions(transactions, { calibrationEnd: stringFlag(flags, "calibration-end"), timeUnit }, { penalizer }),
+          { unit: "customers", count: (m) => m.nCustomers },
+        );
+      }
     }
     const out = stringFlag(flags, "out");
     if (out !== undefined) io.err(`crm: wrote ${await writeFileAtomic(out, JSON.stringify(model.toJSON(), null, 2) + "\n")}`);

@@ -2,6 +2,7 @@ import type { Command } from "../command.js";
 import { checkOutFlags } from "../check-out-flags.js";
 import { fitJson } from "./fit.js";
 import { INPUT_FLAGS, INPUT_HELP, loadInputFlags } from "../input-flags.js";
+import { summaryFromDatabase } from "../db-summary.js";
 import { sampleTransactionsPath } from "../package-root.js";
 import { choiceFlag, intFlag, parseFlags, stringFlag, numberFlag } from "../parse-flags.js";
 import { step } from "../progress.js";
@@ -22,10 +23,12 @@ const MAX_DRAWS = 10_000;
 const HELP = `crm predict: per-customer P(alive), expected purchases, expected spend and CLV with its interval
 
 Usage: crm predict --input TRANSACTIONS --horizon H [--discount-rate D] [--out predictions.csv] [--json]
+       crm predict --db postgresql://USER@HOST:PORT/DB --table T --horizon H [...]
 
 Builds the customer summary (calibration to --calibration-end, default the last date), fits the
 purchase model (--model, default bg-nbd) and the Gamma-Gamma spend model, then predicts for every
-customer over the next H time units. CLV = margin x expected spend x expected purchases per
+customer over the next H time units. With --db and --table the customer summary is computed
+inside PostgreSQL (see crm summary --help); the models run here. CLV = margin x expected spend x expected purchases per
 period, each period discounted at D: CLV = m E[M] sum_i (E[Y(iL)] - E[Y((i-1)L)]) / (1 + D)^i.
 Its interval carries the parameter uncertainty (parametric bootstrap over both models).
 
@@ -100,11 +103,11 @@ export const predictCommand: Command = {
     }
 
     await checkOutFlags("predict", flags, { fallbackInput: sampleTransactionsPath() });
-    const { transactions } = await loadInputFlags("predict", flags, io, sampleTransactionsPath());
-    const summary = await step(io, "customer summary", () =>
-      customerSummary(transactions, { calibrationEnd: stringFlag(flags, "calibration-end"), timeUnit }),
-      { unit: "customers", count: (s) => s.length },
-    );
+    const periods = { calibrationEnd: stringFlag(flags, "calibration-end"), timeUnit };
+    const summary = (await summaryFromDatabase("predict", flags, io, periods))?.summary ?? await (async () => {
+      const { transactions } = await loadInputFlags("predict", flags, io, sampleTransactionsPath());
+      return step(io, "customer summary", () => customerSummary(transactions, periods), { unit: "customers", count: (s) => s.length });
+    })();
     const c = summary.columns;
     // The same fit and forecast as the report's lifetime-value section (no spend in a purchase log: no CLV).
     const forecast = await customerValueForecast(summary, {

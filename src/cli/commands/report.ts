@@ -2,7 +2,7 @@ import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "../command.js";
 import { checkOutFlags } from "../check-out-flags.js";
-import { INPUT_FLAGS, INPUT_HELP, loadInputFlags } from "../input-flags.js";
+import { INPUT_FLAGS, INPUT_HELP, databaseFlags, loadInputFlags } from "../input-flags.js";
 import { packageRoot, sampleTransactionsPath } from "../package-root.js";
 import { choiceFlag, intFlag, parseFlags, stringFlag, numberFlag } from "../parse-flags.js";
 import { startStep, step, type StepHandle } from "../progress.js";
@@ -21,6 +21,7 @@ import { writeReports } from "../../reports/write-reports.js";
 import { anonymiseReport, DEFAULT_ANONYMISE_KEY } from "../../reports/anonymise-report.js";
 import { pdfBrowser } from "../../reports/pdf/pdf-browser.js";
 import { customerSummary } from "../../summary/customer-summary.js";
+import { loadSummaryFile } from "../../summary/load-summary-file.js";
 import { loadServiceCostTableFile } from "../../value/lines/load-service-cost-table.js";
 
 /** The report sections `--sections` can name, in report order: the registry's, but for those every report has. */
@@ -52,6 +53,8 @@ Usage: crm report [--input FILE] [--out DIR] [--title T] [--subtitle S] [--curre
                   [--sections a,b,...] [--locale de-DE] [--top N] [--generated-at ISO]
                   [--anonymise [--anonymise-key K]] [--pdf]
                   [--service-events F] [--customers F] [--costs costs.json] [mapping flags]
+       crm report --db postgresql://USER@HOST:PORT/DB --table T [the same flags]
+       crm report --summary SUMMARY.csv [--time-unit U] [--observation-end D] [report flags]
 
 Writes customer-report.xlsx and customer-report.html (and with --pdf customer-report.pdf) into
 DIR (default reports/) as one set: all are written to temporary files in DIR, then renamed
@@ -59,6 +62,14 @@ together, so DIR holds the old reports or the new ones, never a mix (temporary f
 that was killed are removed by the next run). Prints their paths. Without --input it uses the bundled sample
 (data/sample/transactions.csv, with its service_events.csv and customers.csv). The HTML works
 offline: Plotly is inlined, nothing is fetched.
+
+From PostgreSQL (--db, --table): the rows are read through a server-side cursor in batches and
+validated here as a file's (same mapping flags, same rules, every rejected row in the data-quality
+section with its row number); every analysis runs here.
+From a customer summary (--summary: the CSV of crm summary, or the result of crm sql summary's
+SQL saved as CSV): the sections that need only the summary run (customer summary, RFM segments,
+customer clusters); the others are left out, each saying that it needs the transactions. The
+calibration end and time unit are found from the file's first_purchase and T.
 
 Sections: ${REPORT_SECTIONS.filter((s) => s.core).map((s) => s.title.toLowerCase()).join(" and ")} always; then (all by default, or those named in
 --sections): ${SECTIONS.join(", ")}.
@@ -90,6 +101,7 @@ Report:
       --observation-end D   last day observed (default: the last transaction date)
       --time-unit U         day | week | month (default week)
       --json                print {"html": path, "xlsx": path[, "pdf": path]} as one JSON object
+      --summary FILE        make the report from a customer-summary file instead of transactions
 Customer value, propensity, service impact, campaigns:
       --service-events F    service events (customer_id,date,type) priced into the cost to serve
       --contacts F          campaign contacts (customer_id,campaign_id,date,group,responded,...)
@@ -167,7 +179,13 @@ export const reportCommand: Command = {
       anonymise: { type: "boolean" },
       "anonymise-key": { type: "string" },
       pdf: { type: "boolean" },
+      summary: { type: "string" },
     });
+    const summaryFile = stringFlag(flags, "summary");
+    const db = databaseFlags("report", flags);
+    if (summaryFile !== undefined && (db !== undefined || stringFlag(flags, "input") !== undefined)) {
+      throw new UsageError("crm report: give transactions (--input or --db/--table) or a customer summary (--summary), not both");
+    }
     const timeUnit = choiceFlag("report", flags, "time-unit", ["day", "week", "month"] as const, "week");
     const currencyFlag = stringFlag(flags, "currency");
     const generatedAt = generatedAtOption("crm report", stringFlag(flags, "generated-at"), process.env.SOURCE_DATE_EPOCH);
@@ -184,7 +202,7 @@ export const reportCommand: Command = {
       numberFlag("report", flags, name, (x) => x >= 0 && x <= max, `a number from 0 to ${max}`) ?? fallback;
     const discountRatePerPeriod = rate("discount-rate", 0.008, 1);
     const margin = rate("margin", 1, 1);
-    const usingSample = stringFlag(flags, "input") === undefined;
+    const usingSample = stringFlag(flags, "input") === undefined && db === undefined && summaryFile === undefined;
     const sampleFile = (name: string): string | undefined => {
       const f = path.join(packageRoot(), "data", "sample", name);
       return usingSample && existsSync(f) ? f : undefined;
@@ -205,12 +223,16 @@ export const reportCommand: Command = {
     const costs = costsFile === undefined ? undefined : await loadServiceCostTableFile(costsFile);
 
     const observationEnd = stringFlag(flags, "observation-end");
-    const loaded = await loadInputFlags("report", flags, io, sampleTransactionsPath(), observationEnd);
-    const { transactions, ledger } = loaded;
+    const fromSummary = summaryFile === undefined ? undefined : await step(io, `reading ${summaryFile}`, () =>
+      loadSummaryFile(summaryFile, { caller: "crm report", observationEnd, ...(flags["time-unit"] === undefined ? {} : { timeUnit }) }));
+    if (fromSummary) io.err(`crm: ${summaryFile}: rows read ${fromSummary.ledger.read}, used ${fromSummary.ledger.used}, rejected ${fromSummary.ledger.rejected.length}; calibration end ${fromSummary.summary.calibrationEnd}, time unit ${fromSummary.summary.timeUnit}`);
+    const loaded = fromSummary ? undefined : await loadInputFlags("report", flags, io, sampleTransactionsPath(), observationEnd);
+    const transactions = loaded?.transactions;
+    const ledger = fromSummary?.ledger ?? loaded!.ledger;
     // No currency unless one is given (--currency, or the --mapping file that crm inspect wrote);
     // amounts are then shown as in the data. The bundled sample's are EUR.
-    const currency = currencyFlag ?? loaded.currency ?? (usingSample ? "EUR" : "");
-    const summary = await step(io, "customer summary", () => customerSummary(transactions, { observationEnd, timeUnit }), { unit: "customers", count: (s) => s.length });
+    const currency = currencyFlag ?? loaded?.currency ?? (usingSample ? "EUR" : "");
+    const summary = fromSummary?.summary ?? await step(io, "customer summary", () => customerSummary(transactions!, { observationEnd, timeUnit }), { unit: "customers", count: (s) => s.length });
     const serviceEvents = eventsFile === undefined ? undefined : (await step(io, `reading ${eventsFile}`, () => loadServiceEventsFile(eventsFile))).events;
     const customers = customersFile === undefined ? undefined : (await step(io, `reading ${customersFile}`, () => loadCustomersFile(customersFile))).customers;
     const migrationTo = stringFlag(flags, "migration-to");
@@ -230,7 +252,7 @@ export const reportCommand: Command = {
     }, {
       sections,
       observationEnd,
-      timeUnit,
+      timeUnit: fromSummary ? summary.timeUnit : timeUnit,
       calibrationEnd: stringFlag(flags, "calibration-end"),
       model,
       discountRatePerPeriod,
@@ -254,11 +276,11 @@ export const reportCommand: Command = {
       summary,
       title: stringFlag(flags, "title"),
       subtitle: stringFlag(flags, "subtitle") ?? (usingSample ? "Bundled sample: a simulated retailer" : undefined),
-      dataName: usingSample ? "the bundled sample (transactions.csv)" : undefined,
+      dataName: usingSample ? "the bundled sample (transactions.csv)" : summaryFile !== undefined ? `the customer summary ${path.basename(summaryFile)}` : undefined,
       currency,
       generatedAt,
       topN,
-      columns: transactionColumns(transactions),
+      columns: transactions === undefined ? undefined : transactionColumns(transactions),
       results,
       omitted,
     });

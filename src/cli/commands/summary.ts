@@ -1,6 +1,7 @@
 import type { Command } from "../command.js";
 import { checkOutFlags } from "../check-out-flags.js";
 import { INPUT_FLAGS, INPUT_HELP, loadInputFlags } from "../input-flags.js";
+import { summaryFromDatabase } from "../db-summary.js";
 import { choiceFlag, parseFlags, stringFlag } from "../parse-flags.js";
 import { count, step } from "../progress.js";
 import { customerSummary } from "../../summary/customer-summary.js";
@@ -11,6 +12,12 @@ const HELP = `crm summary: one row per customer (frequency, recency, T, monetary
 
 Usage: crm summary --input FILE [--calibration-end D] [--observation-end D]
                    [--time-unit day|week|month] [--out FILE.csv] [--json] [mapping flags]
+       crm summary --db postgresql://USER@HOST:PORT/DB --table T [the same flags]
+
+With --db and --table the summary is computed inside PostgreSQL (the SQL of crm sql summary
+--dialect postgres): only one row per customer comes back, ordered by customer id; with a table
+that needs crm's own parser (text dates, no amount column, --duplicates drop ...) the rows are
+read through a cursor and summarised here, as a file's.
 
 frequency = repeat purchase days (same-day purchases merge), recency = first to last purchase,
 T = first purchase to the calibration end, monetary_value = mean value of the repeat days; plus
@@ -43,15 +50,11 @@ export const summaryCommand: Command = {
     const flags = parseFlags("summary", argv, spec);
     const timeUnit = choiceFlag("summary", flags, "time-unit", ["day", "week", "month"] as const, "week");
     await checkOutFlags("summary", flags);
-    const { transactions, ledger } = await loadInputFlags("summary", flags, io, undefined, stringFlag(flags, "observation-end"));
-    const summary = await step(io, "customer summary", () =>
-      customerSummary(transactions, {
-        calibrationEnd: stringFlag(flags, "calibration-end"),
-        observationEnd: stringFlag(flags, "observation-end"),
-        timeUnit,
-      }),
-      { unit: "customers", count: (s) => s.length },
-    );
+    const periods = { calibrationEnd: stringFlag(flags, "calibration-end"), observationEnd: stringFlag(flags, "observation-end"), timeUnit };
+    const { summary, ledger } = (await summaryFromDatabase("summary", flags, io, periods)) ?? await (async () => {
+      const loaded = await loadInputFlags("summary", flags, io, undefined, periods.observationEnd);
+      return { ledger: loaded.ledger, summary: await step(io, "customer summary", () => customerSummary(loaded.transactions, periods), { unit: "customers", count: (s) => s.length }) };
+    })();
     io.err(`crm: ${count(summary.length)} customers, calibration to ${summary.calibrationEnd}, observation to ${summary.observationEnd}, time unit ${timeUnit}`);
     if (summary.returnsOnly) io.err(`crm: ${count(summary.returnsOnly.customers)} more customers have only returns (sum ${summary.returnsOnly.amount}); they are not in the summary`);
     const out = stringFlag(flags, "out");

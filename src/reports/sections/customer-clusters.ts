@@ -121,6 +121,7 @@ export const customerClustersSpec = defineReportSection<ClusterResult>({
     { kpi: "Largest cluster", cover: "Share of customers in the largest cluster" },
   ],
   label: () => "customer clusters (k chosen by silhouette)",
+  fromSummary: true,
   analysis: (ctx) => clusterCustomers(ctx.summary, { k: "auto", seed: 1 }),
   build: (result, ctx) => customerClustersSection(result, { currency: ctx.currency }),
 });

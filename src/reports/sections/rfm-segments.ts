@@ -146,6 +146,7 @@ export const rfmSegmentsSpec = defineReportSection<RfmAnalysis>({
   columns: ["customer_id", "date", "amount", "order_id"],
   headline: [{ kpi: "At risk of loss", cover: "Customers at risk of loss (share)" }],
   label: () => "RFM segments",
+  fromSummary: true,
   analysis: (ctx) => rfmAnalysis(ctx.summary),
   build: (result, ctx) => rfmSegmentsSection(result, { currency: ctx.currency }),
 });

@@ -34,7 +34,11 @@ export type SideInput = "serviceEvents" | "customers" | "contacts";
  * const inputs: ReportInputs = { transactions, summary: await customerSummary(transactions), serviceEvents: events };
  */
 export interface ReportInputs {
-  readonly transactions: Transactions;
+  /**
+   * The transactions. Absent (a report from a customer-summary file): only the sections marked
+   * `fromSummary` run; the others are left out, saying that they need the transactions.
+   */
+  readonly transactions?: Transactions;
   readonly summary: CustomerSummary;
   /** Complaints, late deliveries, returns, contacts (customer_id,date,type). */
   readonly serviceEvents?: Deferred<ServiceEvents>;
@@ -160,6 +164,11 @@ export interface ReportSectionSpec<R = unknown> {
   readonly needs?: readonly SectionNeed[];
   /** Side tables the analysis uses when they are given. */
   readonly uses?: readonly SideInput[];
+  /**
+   * The analysis reads only the customer summary (and the options), never the transactions: it
+   * runs in a report made from a summary file (`crm report --summary`).
+   */
+  readonly fromSummary?: boolean;
   /** The transaction columns (default names) the analysis can use; the section says which the data had. */
   readonly columns?: readonly string[];
   /** The cover figure: the first of these KPIs that is known, else the section's first KPI not already on the cover. */
