@@ -26,7 +26,8 @@ export type { LoadedTransactions, LoadTransactionsOptions };
 export async function loadTransactions(file: string, options: LoadTransactionsOptions = {}): Promise<LoadedTransactions> {
   const isParquet = options.format === undefined ? path.extname(file).toLowerCase() === ".parquet" : options.format === "parquet";
   if (!isParquet) {
-    const inEngine = await loadDelimitedInEngine(file, options, "loadTransactions");
+    // messages name loadTransactionsFile, whichever way the file is read (the same words as ever)
+    const inEngine = await loadDelimitedInEngine(file, options, "loadTransactionsFile");
     return inEngine === undefined ? loadTransactionsFile(file, options) : cleanTransactions(inEngine, options);
   }
   const table = await readParquetTable(file);
