@@ -54,35 +54,20 @@ export interface LineValues {
 export function lineValues(t: Transactions, assumedMarginRate?: number): LineValues {
   const n = t.length;
   const amount = requireAmounts(t, "lineValues", "sales value");
-  const customerIds = [...new Set(t.customerId)].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
-  const customerIndex = new Map(customerIds.map((id, k) => [id, k]));
-  const customerOf = new Int32Array(n);
-  const orderOf = new Int32Array(n).fill(-1);
-  const orderIndex = new Map<string, number>();
-  const perOrder: number[] = [];
+  const { customerIds, customerOf } = sortedCustomerCodes(t.customerId);
+  const { orderOf, perOrder } = orderCodes(t, customerOf, amount);
   const { cost, estimated, estimatedLines, unknownLines } = lineCostOfGoods(t, assumedMarginRate);
   const column = (): Float64Array => new Float64Array(n);
   const grossSales = column(), discounts = column(), returnsValue = column(), netSales = column(), goodsCost = column();
   const costOfGoods = column(), costEstimatedSales = column(), freight = column(), units = column(), unitSales = column();
   const returned = column();
   for (let i = 0; i < n; i++) {
-    const id = t.customerId[i]!;
-    customerOf[i] = customerIndex.get(id)!;
     const a = amount[i]!;
     const refund = t.returnedAmount ? t.returnedAmount[i]! : 0;
     const q = t.quantity ? t.quantity[i]! : NaN;
     const rq = t.returnedQuantity ? t.returnedQuantity[i]! : 0;
     freight[i] = t.freight ? t.freight[i]! : 0;
     if (a >= 0) {
-      const key = `${id}\u0000${t.orderId ? t.orderId[i]! : t.day[i]!}`;
-      let o = orderIndex.get(key);
-      if (o === undefined) {
-        o = perOrder.length;
-        orderIndex.set(key, o);
-        perOrder.push(0);
-      }
-      orderOf[i] = o;
-      perOrder[o]! += 1;
       grossSales[i] = a;
       discounts[i] = t.discount ? t.discount[i]! : 0;
       returnsValue[i] = refund;
@@ -102,9 +87,81 @@ export function lineValues(t: Transactions, assumedMarginRate?: number): LineVal
     returned[i] = a < 0 || refund > 0 || rq > 0 ? 1 : 0;
   }
   return {
-    length: n, customerIds, customerOf, orderOf, orders: perOrder.length, linesPerOrder: Int32Array.from(perOrder),
+    length: n, customerIds, customerOf, orderOf, orders: perOrder.length, linesPerOrder: perOrder,
     grossSales, discounts, returnsValue, netSales, goodsCost,
     costOfGoods, costEstimatedSales, freight, units, unitSales,
     returned, estimatedLines, unknownCostLines: unknownLines,
   };
+}
+
+/**
+ * Customer codes in sorted-id order: each line's id is looked up once (a code in order of first
+ * appearance), then the distinct ids are sorted and the codes renumbered.
+ */
+function sortedCustomerCodes(ids: readonly string[]): { customerIds: string[]; customerOf: Int32Array } {
+  const index = new Map<string, number>();
+  const seen: string[] = [];
+  const first = new Int32Array(ids.length);
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    let c = index.get(id);
+    if (c === undefined) {
+      c = seen.length;
+      index.set(id, c);
+      seen.push(id);
+    }
+    first[i] = c;
+  }
+  const order = Array.from(seen, (_, c) => c).sort((x, y) => (seen[x]! < seen[y]! ? -1 : seen[x]! > seen[y]! ? 1 : 0));
+  const rank = new Int32Array(seen.length);
+  order.forEach((c, r) => (rank[c] = r));
+  for (let i = 0; i < first.length; i++) first[i] = rank[first[i]!]!;
+  return { customerIds: order.map((c) => seen[c]!), customerOf: first };
+}
+
+/**
+ * The order of each purchase line (amount >= 0): one per distinct (customer, order id), or
+ * (customer, day) without order ids, numbered in order of first appearance; -1 for other lines.
+ * The pair is one number (customer × width + order), so no text key is built per line.
+ */
+function orderCodes(t: Transactions, customerOf: Int32Array, amount: Float64Array): { orderOf: Int32Array; perOrder: Int32Array } {
+  const n = t.length;
+  let width: number;
+  let part: Int32Array;
+  if (t.orderId) {
+    const index = new Map<string, number>();
+    part = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      if (!(amount[i]! >= 0)) continue;
+      const id = t.orderId[i]!;
+      let o = index.get(id);
+      if (o === undefined) {
+        o = index.size;
+        index.set(id, o);
+      }
+      part[i] = o;
+    }
+    width = Math.max(1, index.size);
+  } else {
+    let lo = Infinity, hi = -Infinity;
+    for (let i = 0; i < n; i++) { lo = Math.min(lo, t.day[i]!); hi = Math.max(hi, t.day[i]!); }
+    part = Int32Array.from(t.day, (d) => d - lo);
+    width = n > 0 ? hi - lo + 1 : 1;
+  }
+  const orderOf = new Int32Array(n).fill(-1);
+  const pairs = new Map<number, number>();
+  let perOrder = new Int32Array(1024);
+  for (let i = 0; i < n; i++) {
+    if (!(amount[i]! >= 0)) continue;
+    const key = customerOf[i]! * width + part[i]!;
+    let o = pairs.get(key);
+    if (o === undefined) {
+      o = pairs.size;
+      pairs.set(key, o);
+      if (o >= perOrder.length) { const grown = new Int32Array(perOrder.length * 2); grown.set(perOrder); perOrder = grown; }
+    }
+    orderOf[i] = o;
+    perOrder[o]! += 1;
+  }
+  return { orderOf, perOrder: perOrder.slice(0, pairs.size) };
 }
