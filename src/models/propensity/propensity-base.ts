@@ -3,6 +3,7 @@ import type { Transactions } from "../../data/types.js";
 import { loadTransactionsTable } from "../../engine/load-transactions-table.js";
 import type { Engine } from "../../engine/open-engine.js";
 import { summarySql } from "../../summary/summary-sql.js";
+import { orderCodes } from "../../value/lines/order-codes.js";
 
 /** Service-event types counted as propensity features, by their code in {@link PropensityBase}. */
 const EVENT_CODES: Readonly<Record<string, number>> = { call_centre_contact: 0, complaint: 1, late_delivery: 2 };
@@ -44,31 +45,15 @@ export interface PropensityBase {
 export function propensityBase(t: Transactions, serviceEvents?: ServiceEvents): PropensityBase {
   const n = t.length;
   const { codes: customerOf, dictionary: ids } = encode(t.customerId);
-  // Orders of the purchase lines as numeric (customer, order) pairs: no text key per line.
-  const pairIndex = new Map<number, number>();
-  const orderCustomer: number[] = [];
-  const orderFirstDay: number[] = [];
-  let width: number, orderPart: (i: number) => number;
-  if (t.orderId) {
-    const coded = encode(t.orderId);
-    width = coded.dictionary.length;
-    orderPart = (i) => coded.codes[i]!;
-  } else {
-    let lo = Infinity, hi = -Infinity;
-    for (let i = 0; i < n; i++) { lo = Math.min(lo, t.day[i]!); hi = Math.max(hi, t.day[i]!); }
-    width = n > 0 ? hi - lo + 1 : 1;
-    orderPart = (i) => t.day[i]! - lo;
-  }
+  // Orders of the purchase lines as integer codes (no text key per line), with each order's first day.
+  const { orderOf, linesPerOrder } = orderCodes(t, customerOf, t.amount);
+  const orderCustomer = new Int32Array(linesPerOrder.length);
+  const orderFirstDay = new Int32Array(linesPerOrder.length).fill(2147483647);
   for (let i = 0; i < n; i++) {
-    if (t.amount && !(t.amount[i]! >= 0)) continue; // a purchase log: every line is a purchase
-    const c = customerOf[i]!;
-    const key = c * width + orderPart(i);
-    const o = pairIndex.get(key);
-    if (o === undefined) {
-      pairIndex.set(key, orderCustomer.length);
-      orderCustomer.push(c);
-      orderFirstDay.push(t.day[i]!);
-    } else if (t.day[i]! < orderFirstDay[o]!) orderFirstDay[o] = t.day[i]!;
+    const o = orderOf[i]!;
+    if (o < 0) continue;
+    orderCustomer[o] = customerOf[i]!;
+    if (t.day[i]! < orderFirstDay[o]!) orderFirstDay[o] = t.day[i]!;
   }
   const channel = t.channel ? encode(t.channel) : null;
   let events: PropensityBase["events"] = null;
@@ -87,7 +72,7 @@ export function propensityBase(t: Transactions, serviceEvents?: ServiceEvents): 
   }
   return {
     transactions: t, ids, customerOf,
-    orderCustomer: Int32Array.from(orderCustomer), orderFirstDay: Int32Array.from(orderFirstDay),
+    orderCustomer, orderFirstDay,
     channelOf: channel ? channel.codes : null, channels: channel ? channel.dictionary : [],
     events,
   };

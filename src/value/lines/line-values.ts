@@ -1,6 +1,7 @@
 import type { Transactions } from "../../data/types.js";
 import { lineCostOfGoods } from "./line-cost-of-goods.js";
 import { requireAmounts } from "../../data/columns/require-amounts.js";
+import { orderCodes } from "./order-codes.js";
 
 /** The value pieces of every transaction line (currency units unless said), and its customer and order. */
 export interface LineValues {
@@ -55,7 +56,7 @@ export function lineValues(t: Transactions, assumedMarginRate?: number): LineVal
   const n = t.length;
   const amount = requireAmounts(t, "lineValues", "sales value");
   const { customerIds, customerOf } = sortedCustomerCodes(t.customerId);
-  const { orderOf, perOrder } = orderCodes(t, customerOf, amount);
+  const { orderOf, linesPerOrder: perOrder } = orderCodes(t, customerOf, amount);
   const { cost, estimated, estimatedLines, unknownLines } = lineCostOfGoods(t, assumedMarginRate);
   const column = (): Float64Array => new Float64Array(n);
   const grossSales = column(), discounts = column(), returnsValue = column(), netSales = column(), goodsCost = column();
@@ -117,51 +118,4 @@ function sortedCustomerCodes(ids: readonly string[]): { customerIds: string[]; c
   order.forEach((c, r) => (rank[c] = r));
   for (let i = 0; i < first.length; i++) first[i] = rank[first[i]!]!;
   return { customerIds: order.map((c) => seen[c]!), customerOf: first };
-}
-
-/**
- * The order of each purchase line (amount >= 0): one per distinct (customer, order id), or
- * (customer, day) without order ids, numbered in order of first appearance; -1 for other lines.
- * The pair is one number (customer × width + order), so no text key is built per line.
- */
-function orderCodes(t: Transactions, customerOf: Int32Array, amount: Float64Array): { orderOf: Int32Array; perOrder: Int32Array } {
-  const n = t.length;
-  let width: number;
-  let part: Int32Array;
-  if (t.orderId) {
-    const index = new Map<string, number>();
-    part = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      if (!(amount[i]! >= 0)) continue;
-      const id = t.orderId[i]!;
-      let o = index.get(id);
-      if (o === undefined) {
-        o = index.size;
-        index.set(id, o);
-      }
-      part[i] = o;
-    }
-    width = Math.max(1, index.size);
-  } else {
-    let lo = Infinity, hi = -Infinity;
-    for (let i = 0; i < n; i++) { lo = Math.min(lo, t.day[i]!); hi = Math.max(hi, t.day[i]!); }
-    part = Int32Array.from(t.day, (d) => d - lo);
-    width = n > 0 ? hi - lo + 1 : 1;
-  }
-  const orderOf = new Int32Array(n).fill(-1);
-  const pairs = new Map<number, number>();
-  let perOrder = new Int32Array(1024);
-  for (let i = 0; i < n; i++) {
-    if (!(amount[i]! >= 0)) continue;
-    const key = customerOf[i]! * width + part[i]!;
-    let o = pairs.get(key);
-    if (o === undefined) {
-      o = pairs.size;
-      pairs.set(key, o);
-      if (o >= perOrder.length) { const grown = new Int32Array(perOrder.length * 2); grown.set(perOrder); perOrder = grown; }
-    }
-    orderOf[i] = o;
-    perOrder[o]! += 1;
-  }
-  return { orderOf, perOrder: perOrder.slice(0, pairs.size) };
 }
