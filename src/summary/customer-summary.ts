@@ -1,7 +1,7 @@
 import { formatDay } from "../data/parse/format-day.js";
 import { isoDayOption } from "../data/parse/iso-day-option.js";
 import type { Transactions } from "../data/types.js";
-import { loadTransactionsTable } from "../engine/load-transactions-table.js";
+import { loadTransactionsTable, type EngineTransactions } from "../engine/load-transactions-table.js";
 import { withEngine, type Engine } from "../engine/open-engine.js";
 import { summarySql } from "./summary-sql.js";
 import { DAYS_PER_UNIT, type CustomerSummary, type TimeUnit } from "./types.js";
@@ -17,6 +17,8 @@ export interface CustomerSummaryOptions {
   readonly timeUnit?: TimeUnit;
   /** An engine to reuse; by default a fresh one is opened and closed. */
   readonly engine?: Engine;
+  /** The transactions already loaded into `engine` (by loadTransactionsTable): summaries at several dates load them once. */
+  readonly loaded?: EngineTransactions;
 }
 
 /**
@@ -62,8 +64,9 @@ export async function customerSummary(
       `${fn}: calibrationEnd ${formatDay(cal)} is after observationEnd ${formatDay(obs)}; choose an earlier calibration end`,
     );
   }
+  if (options.loaded && !options.engine) throw new ArgumentError(`${fn}: loaded needs the engine that holds the table`);
   const run = (engine: Engine): Promise<CustomerSummary> =>
-    summarise(engine, transactions, cal, obs, timeUnit, transactions.orderId !== undefined);
+    summarise(engine, transactions, cal, obs, timeUnit, transactions.orderId !== undefined, options.loaded);
   return options.engine ? run(options.engine) : withEngine(run);
 }
 
@@ -74,8 +77,9 @@ async function summarise(
   obs: number,
   timeUnit: TimeUnit,
   hasOrders: boolean,
+  loaded?: EngineTransactions,
 ): Promise<CustomerSummary> {
-  const { table, customerIds } = await loadTransactionsTable(engine, transactions);
+  const { table, customerIds } = loaded ?? await loadTransactionsTable(engine, transactions);
   const result = await engine.connection.runAndReadAll(summarySql(table, cal, obs, hasOrders));
   const cols = result.getColumnsObjectJS();
   const unit = DAYS_PER_UNIT[timeUnit];

@@ -42,7 +42,7 @@ export interface CohortAnalysis {
   readonly customersPerYear: number;
   /** The retention what-if; null when it cannot be valued (see {@link CohortAnalysis.whatIfOmitted}). */
   readonly whatIf: RetentionWhatIf | null;
-  /** Why there is no what-if (no amounts to value retention with), else null. */
+  /** Why there is no what-if (no amounts to value retention with, or retention 0), else null. */
   readonly whatIfOmitted: string | null;
 }
 
@@ -103,6 +103,11 @@ export function cohortAnalysis(t: Transactions, options: CohortAnalysisOptions =
   }
   const customersPerYear = customersPerYearOf(matrix, perYear);
   const margin = Object.freeze({ rate, source, firstPeriodPerCustomer: (rev0 / n0) * rate, perStillBuyingPeriod: stillK > 0 ? (revK / stillK) * rate : 0 });
+  if (projection.boundary !== undefined) {
+    // Retention 0 (the sBG boundary): there is no fitted retention curve for the scenarios to change.
+    const whatIfOmitted = `no customer bought again after their first ${matrix.period} (retention 0), so there is no fitted retention curve for the what-if to improve`;
+    return Object.freeze({ matrix, curves, projection, margin, discountRatePerPeriod: d, customersPerYear, whatIf: null, whatIfOmitted });
+  }
   const whatIf = retentionWhatIf({
     params: projection.params,
     marginFirstPeriod: margin.firstPeriodPerCustomer,
