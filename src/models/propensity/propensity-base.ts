@@ -199,15 +199,18 @@ function encode(values: readonly string[]): { codes: Int32Array; dictionary: str
   const index = new Map<string, number>();
   const dictionary: string[] = [];
   const codes = new Int32Array(values.length);
+  let prevValue: string | undefined, prev = -1;
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
-    let code = index.get(v);
+    let code = v === prevValue ? prev : index.get(v); // runs of one value need no lookup
     if (code === undefined) {
       code = dictionary.length;
       index.set(v, code);
       dictionary.push(v);
     }
     codes[i] = code;
+    prevValue = v;
+    prev = code;
   }
   return { codes, dictionary };
 }

@@ -103,15 +103,19 @@ function sortedCustomerCodes(ids: readonly string[]): { customerIds: string[]; c
   const index = new Map<string, number>();
   const seen: string[] = [];
   const first = new Int32Array(ids.length);
+  let prevId: string | undefined, prev = -1;
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i]!;
-    let c = index.get(id);
+    // Lines of one customer often follow each other: the same id as the line before needs no lookup.
+    let c = id === prevId ? prev : index.get(id);
     if (c === undefined) {
       c = seen.length;
       index.set(id, c);
       seen.push(id);
     }
     first[i] = c;
+    prevId = id;
+    prev = c;
   }
   const order = Array.from(seen, (_, c) => c).sort((x, y) => (seen[x]! < seen[y]! ? -1 : seen[x]! > seen[y]! ? 1 : 0));
   const rank = new Int32Array(seen.length);

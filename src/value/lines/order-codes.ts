@@ -34,16 +34,20 @@ export function orderCodes(t: Transactions, customerOf: Int32Array, amount: Floa
     part = new Int32Array(n);
     const owner: number[] = [];
     let nested = true;
+    let prevId: string | undefined, prev = -1;
     for (let i = 0; i < n; i++) {
       if (!purchase(i)) continue;
       const id = t.orderId[i]!;
-      let o = index.get(id);
+      // The lines of an order usually follow each other: the same id as the line before needs no lookup.
+      let o = id === prevId ? prev : index.get(id);
       if (o === undefined) {
         o = index.size;
         index.set(id, o);
         owner.push(customerOf[i]!);
       } else if (owner[o] !== customerOf[i]) nested = false;
       part[i] = o;
+      prevId = id;
+      prev = o;
     }
     if (nested) {
       // Each order id has one customer: the pair's first appearance is the id's, so the id's code is the order.
