@@ -5,9 +5,9 @@ import { selectTransactions } from "../../data/load/select-transactions.js";
 import type { Transactions } from "../../data/types.js";
 import { withEngine } from "../../engine/open-engine.js";
 import { DAYS_PER_UNIT } from "../../summary/types.js";
-import { ratio } from "../../value/sum-value-by-key.js";
+import { ratio, sumValueByKey } from "../../value/sum-value-by-key.js";
 import { channelIndicatorsUpTo, cutSummaries, propensityBase, valueUpTo, type CutSummary, type PropensityBase } from "./propensity-base.js";
-import { customerValue } from "../../value/customer-value.js";
+import { prepareValue } from "../../value/value-options.js";
 import { ArgumentError } from "../../math/argument-error.js";
 import { AnalysisNotPossibleError } from "../../math/analysis-not-possible-error.js";
 
@@ -132,9 +132,11 @@ export async function propensityFeaturesAt(
     // The one full customer value: the cut's lines only (no copy when every line is on or before it).
     const past = before === transactions.length ? transactions : selectTransactions(transactions, Uint8Array.from(transactions.day, (d) => (d <= cut ? 1 : 0)));
     const ev = options.serviceEvents;
-    const value = customerValue(past, { serviceEvents: ev ? eventsUpTo(ev, cut) : undefined, assumedMarginRate: 0 });
-    const row = new Map(value.columns.customer_id.map((id, i) => [id, i]));
-    netContribution = Float64Array.from(label.customerIds, (id) => { const j = row.get(id); return j === undefined ? 0 : value.columns.net_contribution[j]!; });
+    // customerValue's net contribution column without its ranks, whale curve, classes and channels: the same sums.
+    const { lines, service } = prepareValue(past, { serviceEvents: ev ? eventsUpTo(ev, cut) : undefined, assumedMarginRate: 0 }, fn);
+    const net = sumValueByKey(lines, service.costToServe, lines.customerOf, lines.customerIds.length).net_contribution;
+    const row = new Map(lines.customerIds.map((id, i) => [id, i]));
+    netContribution = Float64Array.from(label.customerIds, (id) => { const j = row.get(id); return j === undefined ? 0 : net[j]!; });
   } else netContribution = new Float64Array(n).fill(NaN);
   return Object.freeze({ ...label, features: Object.freeze(features), netContribution });
 }
