@@ -82,4 +82,19 @@ describe("propensityFeatures (coded path)", () => {
       await expectSame(t, formatDay(19720), 10);
     }), { numRuns: 40, seed: 11 });
   }, 120_000);
+
+  it("equals the summary on a purchase log (no amounts): recency, tenure, orders, label", async () => {
+    const { amount: _a, ...log } = tx;
+    const t = log as Transactions;
+    const s = await customerSummary(t, { calibrationEnd: "2025-03-31", observationEnd: "2025-05-30", timeUnit: "week" });
+    const f = await propensityFeatures(t, { cutDate: "2025-03-31", windowDays: 60, serviceEvents: events });
+    expect(f.customerIds).toEqual(s.columns.customer_id);
+    expect(Array.from(f.features.days_since_last_purchase!)).toEqual(Array.from(s.columns.days_since_last_purchase));
+    expect(Array.from(f.features.tenure_days!)).toEqual(Array.from(s.columns.T, (x) => x * 7));
+    expect(Array.from(f.features.orders!)).toEqual(Array.from(s.columns.orders));
+    expect(Array.from(f.bought!)).toEqual(Array.from(s.columns.frequency_holdout, (x) => (x > 0 ? 1 : 0)));
+    expect(Array.from(f.history.frequency)).toEqual(Array.from(s.columns.frequency));
+    expect(f.features.total_spend).toBeUndefined();
+  }, 60_000);
 });
+

@@ -2,7 +2,6 @@ import type { ServiceEvents } from "../../data/load/build-service-events.js";
 import type { Transactions } from "../../data/types.js";
 import { loadTransactionsTable } from "../../engine/load-transactions-table.js";
 import type { Engine } from "../../engine/open-engine.js";
-import { summarySql } from "../../summary/summary-sql.js";
 import { orderCodes } from "../../value/lines/order-codes.js";
 
 /** Service-event types counted as propensity features, by their code in {@link PropensityBase}. */
@@ -91,37 +90,96 @@ export interface CutSummary {
 }
 
 /**
- * Loads the transactions into `engine` once, and returns a function that runs the customer
- * summary SQL ({@link summarySql}, the same SQL as `customerSummary`, so the same numbers) at a
- * cut: the table is not loaded again for each cut.
+ * The customer-summary columns at cuts, equal to `customerSummary`'s ({@link summarySql}): the
+ * purchase days (days with a line of amount >= 0), first and last purchase day, repeat purchase
+ * days and holdout purchase days are counted in JavaScript from the coded purchase days (whole
+ * numbers: exact), orders from the coded orders; the spend, summed exactly as DECIMAL as the
+ * summary does, comes from DuckDB, for all the `cuts` in one query over one load of the table.
  *
  * @param engine - an open engine
  * @param base - the coded transactions
- * @returns `(cal, obs) => summary columns` (days since 1970-01-01)
+ * @param cuts - the calibration ends that will be asked for (days since 1970-01-01); others cost one more query
+ * @returns `(cal, obs) => summary columns` (days since 1970-01-01), rows in the summary's order
  * @throws ArgumentError as loadTransactionsTable for a value out of range
  * @example
- * const at = await cutSummaries(engine, base);
+ * const at = await cutSummaries(engine, base, [20000]);
  * (await at(20000, 20090)).frequencyHoldout; // purchase days after day 20000 up to 20090
  */
-export async function cutSummaries(engine: Engine, base: PropensityBase): Promise<(cal: number, obs: number) => Promise<CutSummary>> {
-  const { table, customerIds } = await loadTransactionsTable(engine, base.transactions, "propensity_tx");
-  // The engine's codes follow first appearance, as ours do; map through the ids if they ever differ.
-  let same = customerIds.length === base.ids.length;
-  for (let k = 0; same && k < customerIds.length; k++) same = customerIds[k] === base.ids[k];
-  const index = same ? null : new Map(base.ids.map((id, k) => [id, k]));
-  const hasOrders = base.transactions.orderId !== undefined;
-  const hasSpend = base.transactions.amount !== undefined;
+export async function cutSummaries(engine: Engine, base: PropensityBase, cuts: readonly number[] = []): Promise<(cal: number, obs: number) => Promise<CutSummary>> {
+  const t = base.transactions;
+  const m = base.ids.length;
+  const spends = new Map<number, Float64Array>();
+  let addSpends = async (_: readonly number[]): Promise<void> => {};
+  if (t.amount) {
+    const { table, customerIds } = await loadTransactionsTable(engine, t, "propensity_tx");
+    // The engine's codes follow first appearance, as ours do; map through the ids if they ever differ.
+    let same = customerIds.length === m;
+    for (let k = 0; same && k < m; k++) same = customerIds[k] === base.ids[k];
+    const index = same ? null : new Map(base.ids.map((id, k) => [id, k]));
+    addSpends = async (days) => {
+      const sums = days.map((d, j) => `CAST(SUM(CASE WHEN day <= ${d} THEN CAST(amount AS DECIMAL(38, 10)) - CAST(refund AS DECIMAL(38, 10)) ELSE 0 END) AS DOUBLE) AS s${j}`);
+      const cols = (await engine.connection.runAndReadAll(`SELECT customer_id, ${sums.join(", ")} FROM ${table} GROUP BY customer_id`)).getColumnsObjectJS();
+      const codes = (cols.customer_id ?? []).map((v) => (index ? index.get(customerIds[Number(v)]!)! : Number(v)));
+      days.forEach((d, j) => {
+        const spend = new Float64Array(m);
+        const col = cols[`s${j}`] ?? [];
+        codes.forEach((c, r) => (spend[c] = Number(col[r])));
+        spends.set(d, spend);
+      });
+    };
+    await addSpends([...new Set(cuts)]);
+  }
+  const { pdCustomer, pdDay } = purchaseDays(base);
   return async (cal, obs) => {
-    const cols = (await engine.connection.runAndReadAll(summarySql(table, cal, obs, hasOrders))).getColumnsObjectJS();
-    const num = (name: string): Float64Array => Float64Array.from(cols[name] ?? [], (v) => (v === null ? 0 : Number(v)));
-    const firstDay = num("first_day");
+    if (t.amount && !spends.has(cal)) await addSpends([cal]);
+    const spend = spends.get(cal);
+    const orders = ordersUpTo(base, cal);
+    const code: number[] = [], firstDay: number[] = [], lastDay: number[] = [], frequency: number[] = [], holdout: number[] = [];
+    for (let j = 0; j < pdCustomer.length;) {
+      const c = pdCustomer[j]!;
+      const first = pdDay[j]!;
+      let count = 0, last = first, later = 0;
+      for (; j < pdCustomer.length && pdCustomer[j] === c; j++) {
+        const d = pdDay[j]!;
+        if (d <= cal) { count++; last = d; } else if (d <= obs) later++;
+      }
+      if (count === 0) continue; // first purchase after the cut: not in the summary
+      code.push(c); firstDay.push(first); lastDay.push(last); frequency.push(count - 1); holdout.push(later);
+    }
     return {
-      code: Int32Array.from(cols.customer_id ?? [], (v) => (index ? index.get(customerIds[Number(v)]!)! : Number(v))),
-      firstDay, lastDay: num("last_day"), frequency: num("frequency"), orders: num("orders"),
-      totalSpend: hasSpend ? num("total_spend") : new Float64Array(firstDay.length).fill(NaN),
-      frequencyHoldout: num("frequency_holdout"),
+      code: Int32Array.from(code), firstDay: Float64Array.from(firstDay), lastDay: Float64Array.from(lastDay),
+      frequency: Float64Array.from(frequency), orders: Float64Array.from(code, (c) => orders[c]!),
+      totalSpend: spend ? Float64Array.from(code, (c) => spend[c]!) : new Float64Array(code.length).fill(NaN),
+      frequencyHoldout: Float64Array.from(holdout),
     };
   };
+}
+
+/** The distinct purchase days (a line with amount >= 0, as in SQL: NaN counts; every line of a purchase log), sorted by customer code and day. */
+function purchaseDays(base: PropensityBase): { pdCustomer: Int32Array; pdDay: Int32Array } {
+  const t = base.transactions;
+  let lo = Infinity, hi = -Infinity;
+  for (let i = 0; i < t.length; i++) { lo = Math.min(lo, t.day[i]!); hi = Math.max(hi, t.day[i]!); }
+  const span = t.length > 0 ? hi - lo + 1 : 1;
+  const keys = new Float64Array(t.length);
+  let n = 0;
+  for (let i = 0; i < t.length; i++) if (!(t.amount && t.amount[i]! < 0)) keys[n++] = base.customerOf[i]! * span + (t.day[i]! - lo);
+  const sorted = keys.subarray(0, n).sort();
+  const pdCustomer: number[] = [], pdDay: number[] = [];
+  for (let j = 0; j < n; j++) {
+    if (j > 0 && sorted[j] === sorted[j - 1]) continue;
+    const c = Math.floor(sorted[j]! / span);
+    pdCustomer.push(c);
+    pdDay.push(sorted[j]! - c * span + lo);
+  }
+  return { pdCustomer: Int32Array.from(pdCustomer), pdDay: Int32Array.from(pdDay) };
+}
+
+/** Distinct orders with a purchase line on or before the cut, per customer code. */
+function ordersUpTo(base: PropensityBase, cut: number): Float64Array {
+  const orders = new Float64Array(base.ids.length);
+  for (let o = 0; o < base.orderCustomer.length; o++) if (base.orderFirstDay[o]! <= cut) orders[base.orderCustomer[o]!]! += 1;
+  return orders;
 }
 
 /**
@@ -139,7 +197,7 @@ export async function cutSummaries(engine: Engine, base: PropensityBase): Promis
 export function valueUpTo(base: PropensityBase, cut: number) {
   const t = base.transactions;
   const m = base.ids.length;
-  const grossSales = new Float64Array(m), discounts = new Float64Array(m), returnsValue = new Float64Array(m), orders = new Float64Array(m);
+  const grossSales = new Float64Array(m), discounts = new Float64Array(m), returnsValue = new Float64Array(m);
   const amount = t.amount!, day = t.day, refund = t.returnedAmount, discount = t.discount;
   for (let i = 0; i < t.length; i++) {
     if (day[i]! > cut) continue;
@@ -152,7 +210,7 @@ export function valueUpTo(base: PropensityBase, cut: number) {
       returnsValue[c]! += r;
     } else returnsValue[c]! += -a + r;
   }
-  for (let o = 0; o < base.orderCustomer.length; o++) if (base.orderFirstDay[o]! <= cut) orders[base.orderCustomer[o]!]! += 1;
+  const orders = ordersUpTo(base, cut);
   const counts = [new Float64Array(m), new Float64Array(m), new Float64Array(m)] as const;
   const ev = base.events;
   if (ev) for (let e = 0; e < ev.customer.length; e++) if (ev.day[e]! <= cut) counts[ev.type[e] as 0 | 1 | 2][ev.customer[e]!]! += 1;

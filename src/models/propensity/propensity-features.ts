@@ -61,7 +61,7 @@ export async function propensityFeatures(
   const window = options.windowDays;
   if (window !== undefined && !(Number.isInteger(window) && window > 0)) throw new ArgumentError(`${fn}: windowDays ${window} must be a whole number of days > 0`);
   const base = propensityBase(transactions, options.serviceEvents);
-  return withEngine(async (engine) => propensityFeaturesAt(base, await cutSummaries(engine, base), cut, { windowDays: window, serviceEvents: options.serviceEvents, netContribution: true }));
+  return withEngine(async (engine) => propensityFeaturesAt(base, await cutSummaries(engine, base, [cut]), cut, { windowDays: window, serviceEvents: options.serviceEvents, netContribution: true }));
 }
 
 /**
@@ -77,7 +77,7 @@ export async function propensityFeatures(
  * @returns the frozen feature set
  * @throws AnalysisNotPossibleError when no line is on or before the cut
  * @example
- * const at = await cutSummaries(engine, base);
+ * const at = await cutSummaries(engine, base, [20000]);
  * (await propensityFeaturesAt(base, at, 20000, { windowDays: 90 })).bought;
  */
 export async function propensityFeaturesAt(

@@ -66,11 +66,11 @@ export async function propensityAnalysis(transactions: Transactions, options: Pr
   propensityBands([], thresholds);
   const l2 = options.l2 ?? 0;
   const serviceEvents = options.serviceEvents;
-  // The transactions are coded once and loaded into the engine once for the three cuts; only the
-  // scoring cut needs the full customer value (its net contribution is reported).
+  // The transactions are coded once, and loaded into the engine once for the exact (DECIMAL) spend at
+  // the three cuts; only the scoring cut needs the full customer value (its net contribution is reported).
   const base = propensityBase(transactions, serviceEvents);
   const [train, test, now] = await withEngine(async (engine) => {
-    const at = await cutSummaries(engine, base);
+    const at = await cutSummaries(engine, base, [d1, d3 - w, d3]);
     return [
       await propensityFeaturesAt(base, at, d1, { windowDays: w, serviceEvents }),
       await propensityFeaturesAt(base, at, d3 - w, { windowDays: w, serviceEvents }),
