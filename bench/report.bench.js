@@ -85,9 +85,12 @@ function crmReport(set) {
   // Done lines: `crm: <step> done in 0.42 s`, or with a count `crm: <step> done: 6,919 customers in 0.42 s (16.5K customers/s)`.
   const steps = [...r.stderr.matchAll(/^crm: (.*) done(?: in|: [\d,]+ \S+ in) ([\d.]+) s(?: \(.*\))?$/gm)].map((m) => ({ step: m[1], seconds: Number(m[2]) }));
   const peakMb = existsSync(rss) ? Number(readFileSync(rss, "utf8")) / 1024 : NaN;
+  // The report's size must not grow with the customers (top-N tables and aggregates only).
+  const sizeKb = (ext) => { const f = path.join(out, "reports", `customer-report.${ext}`); return existsSync(f) ? statSync(f).size / 1024 : NaN; };
+  const files = { html: sizeKb("html"), xlsx: sizeKb("xlsx") };
   rmSync(out, { recursive: true, force: true });
   if (r.status !== 0) throw new Error(`bench: crm report exited ${r.status}: ${r.stderr.trim().split("\n").pop()}`);
-  return { wall, steps, peakMb };
+  return { wall, steps, peakMb, files };
 }
 
 /** `crm summary` (load + customer summary, the data step) on the data set: wall time and peak RSS. */
@@ -128,5 +131,5 @@ for (const lines of sizes) {
     console.log(`| crm report: ${step} | ${fmt(s.seconds)} | ${side ? "" : int(n / Math.max(s.seconds, 1e-9))} | ${fmt(s.seconds / duck.seconds)} |`);
   }
   console.log(`| **crm report, whole (wall)** | **${fmt(report.wall)}** | ${int(n / report.wall)} | ${fmt(report.wall / duck.seconds)} |`);
-  console.log(`\nPeak resident memory of crm report: ${fmt(report.peakMb, 0)} MB.`);
+  console.log(`\nPeak resident memory of crm report: ${fmt(report.peakMb, 0)} MB. Report files: HTML ${fmt(report.files.html, 0)} kB, Excel ${fmt(report.files.xlsx, 0)} kB.`);
 }

@@ -1,7 +1,7 @@
 import { formatDay } from "../data/parse/format-day.js";
 import { isoDayOption } from "../data/parse/iso-day-option.js";
 import type { Transactions } from "../data/types.js";
-import { loadTransactionsTable } from "../engine/load-transactions-table.js";
+import { loadTransactionsTable, type EngineTransactions } from "../engine/load-transactions-table.js";
 import { withEngine, type Engine } from "../engine/open-engine.js";
 import { engineTableOf, useSharedEngine } from "../engine/shared-engine.js";
 import { summarySql } from "./summary-sql.js";
@@ -18,6 +18,8 @@ export interface CustomerSummaryOptions {
   readonly timeUnit?: TimeUnit;
   /** An engine to reuse; by default a fresh one is opened and closed. */
   readonly engine?: Engine;
+  /** The transactions already loaded into `engine` (by loadTransactionsTable): summaries at several dates load them once. */
+  readonly loaded?: EngineTransactions;
 }
 
 /**
@@ -63,10 +65,11 @@ export async function customerSummary(
       `${fn}: calibrationEnd ${formatDay(cal)} is after observationEnd ${formatDay(obs)}; choose an earlier calibration end`,
     );
   }
+  if (options.loaded && !options.engine) throw new ArgumentError(`${fn}: loaded needs the engine that holds the table`);
   const run = (engine: Engine): Promise<CustomerSummary> =>
-    summarise(engine, transactions, cal, obs, timeUnit, transactions.orderId !== undefined);
+    summarise(engine, transactions, cal, obs, timeUnit, transactions.orderId !== undefined, options.loaded);
   // Transactions a loader read through DuckDB are still there: summarise them in place.
-  if (engineTableOf(transactions) !== undefined) return useSharedEngine(run);
+  if (options.loaded === undefined && engineTableOf(transactions) !== undefined) return useSharedEngine(run);
   return options.engine ? run(options.engine) : withEngine(run);
 }
 
@@ -77,8 +80,9 @@ async function summarise(
   obs: number,
   timeUnit: TimeUnit,
   hasOrders: boolean,
+  loaded?: EngineTransactions,
 ): Promise<CustomerSummary> {
-  const { table, customerIds } = engineTableOf(transactions) ?? (await loadTransactionsTable(engine, transactions));
+  const { table, customerIds } = loaded ?? engineTableOf(transactions) ?? (await loadTransactionsTable(engine, transactions));
   const result = await engine.connection.runAndReadAll(summarySql(table, cal, obs, hasOrders));
   const cols = result.getColumnsObjectJS();
   const unit = DAYS_PER_UNIT[timeUnit];

@@ -14,6 +14,7 @@ export { DEFAULT_SERVICE_COSTS, SERVICE_COST_KEYS, serviceCostTable } from "./li
 export { loadServiceCostTableFile } from "./lines/load-service-cost-table.js";
 export { lineCostOfGoods, type LineCostOfGoods } from "./lines/line-cost-of-goods.js";
 export { lineValues, type LineValues } from "./lines/line-values.js";
+export { orderCodes, type OrderCodes } from "./lines/order-codes.js";
 export { lineCostToServe, type LineCostToServe } from "./lines/line-cost-to-serve.js";
 export { sumValueByKey, valueTotals, type ValueSumColumns } from "./sum-value-by-key.js";
 export { prepareValue, type ValueOptions, type PreparedValue } from "./value-options.js";

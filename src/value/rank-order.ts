@@ -12,8 +12,12 @@ import { ArgumentError } from "../math/argument-error.js";
  */
 export function rankOrder(ids: readonly string[], values: ArrayLike<number>): Int32Array {
   if (ids.length !== values.length) throw new ArgumentError(`rankOrder: ${values.length} values but ${ids.length} ids`);
-  const key = (i: number): number => (Number.isNaN(values[i]!) ? -Infinity : values[i]!);
+  const key = Float64Array.from({ length: ids.length }, (_, i) => (Number.isNaN(values[i]!) ? -Infinity : values[i]!));
   const order = Int32Array.from({ length: ids.length }, (_, i) => i);
-  order.sort((i, j) => key(j) - key(i) || (ids[i]! < ids[j]! ? -1 : ids[i]! > ids[j]! ? 1 : 0));
+  // Ids already in ascending order (customerValue's are): a tie is broken by position, no text compare.
+  let ascending = true;
+  for (let i = 1; i < ids.length && ascending; i++) ascending = ids[i - 1]! < ids[i]!;
+  if (ascending) order.sort((i, j) => key[j]! - key[i]! || i - j);
+  else order.sort((i, j) => key[j]! - key[i]! || (ids[i]! < ids[j]! ? -1 : ids[i]! > ids[j]! ? 1 : 0));
   return order;
 }

@@ -1,5 +1,5 @@
 // End to end: `crm cohorts` on the bundled sample, and the analysis figures it rests on.
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -72,5 +72,19 @@ describe("crm cohorts", () => {
     const j = JSON.parse(r.out);
     expect(j.matrix.by).toBe("acquisition_channel");
     expect(j.matrix.groups.map((g: { customers: number }) => g.customers).reduce((a: number, b: number) => a + b, 0)).toBe(5000);
+  });
+
+  it("one-line customers only (nobody buys again): retention 0 at the sBG boundary, reported, not a failure", async () => {
+    const lines = ["customer_id,date,amount"];
+    for (let i = 0; i < 3000; i++) lines.push(`C${i},${new Date(Date.UTC(2024, 0, 1) + (i % 600) * 864e5).toISOString().slice(0, 10)},${10 + (i % 40)}.50`);
+    const file = path.join(dir, "one-line.csv");
+    writeFileSync(file, `${lines.join("\n")}\n`);
+    const r = await cohorts("--input", file, "--json");
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/sBG: none of the [\d,]+ customers on the curve was still buying after their first month, so retention is 0/);
+    const j = JSON.parse(r.out);
+    expect(j.projection.meanChurnProbability).toBe(1);
+    expect(j.whatIf).toBeNull();
+    expect(j.whatIfOmitted).toMatch(/retention 0/);
   });
 });

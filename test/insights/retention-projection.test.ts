@@ -79,3 +79,22 @@ describe("retentionWhatIf", () => {
     expect(() => retentionWhatIf({ ...base, horizonPeriods: 0 })).toThrow("retentionWhatIf: horizonPeriods 0 must be a whole number >= 1");
   });
 });
+
+describe("retentionProjection at the boundary (nobody buys again)", () => {
+  it("reports retention 0 with the reason instead of a fit", () => {
+    const rows: CohortRow[] = [0, 1, 2].map((c) => ({ cohort: `c${c}`, periodIndex: c, size: 100, observedPeriods: 4 - c, active: [100, 0, 0, 0].slice(0, 4 - c), retention: [1, 0, 0, 0].slice(0, 4 - c), stillBuying: [100, 0, 0, 0].slice(0, 4 - c), revenue: [0, 0, 0, 0].slice(0, 4 - c), revenuePerCustomer: [0, 0, 0, 0].slice(0, 4 - c), partial: null }));
+    const m: CohortMatrix = { group: "all", customers: 300, cohorts: rows, period: "month", observationEnd: "2025-12-31", by: null, groups: [], totalRevenue: 0, customersWithoutPurchase: 0, linesAfterObservationEnd: 0 };
+    const p = retentionProjection(survivalCurve(m, m, { lookaheadPeriods: 1, minCohorts: 1 }), { horizonPeriods: 12 });
+    expect(p.boundary).toMatch(/retention is 0.*boundary \(beta → 0/);
+    expect(p.params.beta).toBe(0);
+    expect(p.meanChurnProbability).toBe(1);
+    expect(p.projection.slice(1).every((r) => r.survival === 0 && r.retention === 0)).toBe(true);
+    expect(p.expectedPeriodsWithinHorizon).toBe(1);
+    expect(p.meanAbsoluteError).toBe(0);
+  });
+
+  it("is absent from an ordinary fit", () => {
+    const m = simulatedMatrix(0.704, 1.182, 6, 500, 3);
+    expect(retentionProjection(survivalCurve(m, m, { lookaheadPeriods: 1, minCohorts: 1 })).boundary).toBeUndefined();
+  });
+});

@@ -97,7 +97,7 @@ export const cohortsCommand: Command = {
     const p = a.projection.params;
     const five = a.whatIf?.rows.find((r) => r.x === 5);
     if (a.whatIfOmitted !== null) io.err(`crm: no retention what-if: ${a.whatIfOmitted}`);
-    io.err(`crm: ${count(m.customers)} customers in ${m.cohorts.length} ${period}ly cohorts, observed to ${m.observationEnd}; sBG alpha ${p.alpha.toFixed(3)}, beta ${p.beta.toFixed(3)}`);
+    io.err(`crm: ${count(m.customers)} customers in ${m.cohorts.length} ${period}ly cohorts, observed to ${m.observationEnd}; ${a.projection.boundary === undefined ? `sBG alpha ${p.alpha.toFixed(3)}, beta ${p.beta.toFixed(3)}` : `sBG: ${a.projection.boundary}`}`);
     if (five) io.err(`crm: 5 points more kept a year: +${(100 * (five.plusYearlyPoints.gainShare ?? NaN)).toFixed(1)} % profit per acquired customer (the course: "up to 25 %")`);
     const out = stringFlag(flags, "out");
     const written = out === undefined ? undefined : await writeFileAtomic(out, cohortMatrixToCsv(m));

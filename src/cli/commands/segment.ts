@@ -58,7 +58,7 @@ function printTables(io: CommandIo, r: ClusterResult): void {
     io.err([p.cluster, p.name, p.size, `${(100 * p.share).toFixed(1)}%`, p.valueShare === null ? "-" : `${(100 * p.valueShare).toFixed(1)}%`, ...r.features.map((f) => fmt(p.means[f]!))].join("\t"));
   }
   if (r.kChoice) {
-    io.err(`crm: choosing k: best silhouette at k = ${r.kChoice.bestK}, elbow at k = ${r.kChoice.elbowK}`);
+    io.err(`crm: choosing k: best silhouette at k = ${r.kChoice.bestK}, elbow at k = ${r.kChoice.elbowK}${r.sampleSize === null ? "" : ` (k-means fitted on a seeded sample of ${count(r.sampleSize)} customers, all then assigned to the nearest centre)`}`);
     io.err("k\twithin_ss\twithin_share\tsilhouette");
     for (const row of r.kChoice.rows) io.err(`${row.k}\t${row.withinSS.toFixed(1)}\t${row.withinShare.toFixed(3)}\t${row.silhouette === null ? "-" : row.silhouette.toFixed(3)}`);
   }
@@ -108,6 +108,7 @@ export const segmentCommand: Command = {
         silhouette: result.silhouette,
         profiles: result.profiles,
         kChoice: result.kChoice,
+        ...(result.sampleSize === null ? {} : { sampleSize: result.sampleSize }),
         out: written ?? null,
         ...(written ? {} : { assignments: result.customerIds.map((id, i) => ({ customer_id: id, cluster: result.clusters[i]! })) }),
       }));

@@ -1,5 +1,5 @@
 import type { Transactions } from "../../data/types.js";
-import { customerValue } from "../../value/customer-value.js";
+import { lineValues } from "../../value/lines/line-values.js";
 import { PERIODS_PER_YEAR } from "./cohort-period.js";
 import { cohortMatrix, type CohortMatrixOptions } from "./cohort-matrix.js";
 import type { CohortMatrix } from "./cohort-types.js";
@@ -42,7 +42,7 @@ export interface CohortAnalysis {
   readonly customersPerYear: number;
   /** The retention what-if; null when it cannot be valued (see {@link CohortAnalysis.whatIfOmitted}). */
   readonly whatIf: RetentionWhatIf | null;
-  /** Why there is no what-if (no amounts to value retention with), else null. */
+  /** Why there is no what-if (no amounts to value retention with, or retention 0), else null. */
   readonly whatIfOmitted: string | null;
 }
 
@@ -79,8 +79,11 @@ export function cohortAnalysis(t: Transactions, options: CohortAnalysisOptions =
   let source: NonNullable<CohortAnalysis["margin"]>["source"] = "given";
   if (rate !== undefined && !(rate > 0 && rate <= 1)) throw new ArgumentError(`${fn}: marginRate ${rate} must be a fraction in (0, 1]`);
   if (rate === undefined && t.cost) {
-    const totals = customerValue(t).totals;
-    rate = totals.gross_sales > 0 ? totals.gross_margin / totals.gross_sales : 1;
+    // Only the margin rate is needed: the line values summed, not a whole customer value (ranks, whale curve, classes).
+    const lines = lineValues(t);
+    let grossSales = 0, netSales = 0, costOfGoods = 0;
+    for (let i = 0; i < lines.length; i++) { grossSales += lines.grossSales[i]!; netSales += lines.netSales[i]!; costOfGoods += lines.costOfGoods[i]!; }
+    rate = grossSales > 0 ? (netSales - costOfGoods) / grossSales : 1;
     source = "cost column";
   } else if (rate === undefined) {
     rate = 1;
@@ -100,6 +103,11 @@ export function cohortAnalysis(t: Transactions, options: CohortAnalysisOptions =
   }
   const customersPerYear = customersPerYearOf(matrix, perYear);
   const margin = Object.freeze({ rate, source, firstPeriodPerCustomer: (rev0 / n0) * rate, perStillBuyingPeriod: stillK > 0 ? (revK / stillK) * rate : 0 });
+  if (projection.boundary !== undefined) {
+    // Retention 0 (the sBG boundary): there is no fitted retention curve for the scenarios to change.
+    const whatIfOmitted = `no customer bought again after their first ${matrix.period} (retention 0), so there is no fitted retention curve for the what-if to improve`;
+    return Object.freeze({ matrix, curves, projection, margin, discountRatePerPeriod: d, customersPerYear, whatIf: null, whatIfOmitted });
+  }
   const whatIf = retentionWhatIf({
     params: projection.params,
     marginFirstPeriod: margin.firstPeriodPerCustomer,

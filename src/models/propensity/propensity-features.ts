@@ -3,8 +3,11 @@ import { formatDay } from "../../data/parse/format-day.js";
 import { isoDayOption } from "../../data/parse/iso-day-option.js";
 import { selectTransactions } from "../../data/load/select-transactions.js";
 import type { Transactions } from "../../data/types.js";
-import { customerSummary } from "../../summary/customer-summary.js";
-import { customerValue } from "../../value/customer-value.js";
+import { withEngine } from "../../engine/open-engine.js";
+import { DAYS_PER_UNIT } from "../../summary/types.js";
+import { ratio, sumValueByKey } from "../../value/sum-value-by-key.js";
+import { channelIndicatorsUpTo, cutSummaries, propensityBase, valueUpTo, type CutSummary, type PropensityBase } from "./propensity-base.js";
+import { prepareValue } from "../../value/value-options.js";
 import { ArgumentError } from "../../math/argument-error.js";
 import { AnalysisNotPossibleError } from "../../math/analysis-not-possible-error.js";
 
@@ -57,49 +60,85 @@ export async function propensityFeatures(
   const cut = isoDayOption(options.cutDate, fn, "cutDate");
   const window = options.windowDays;
   if (window !== undefined && !(Number.isInteger(window) && window > 0)) throw new ArgumentError(`${fn}: windowDays ${window} must be a whole number of days > 0`);
-  const keep = Uint8Array.from(transactions.day, (d) => (d <= cut ? 1 : 0));
-  if (!keep.includes(1)) throw new AnalysisNotPossibleError(`${fn}: no transaction on or before the cut date ${options.cutDate}`);
+  const base = propensityBase(transactions, options.serviceEvents);
+  return withEngine(async (engine) => propensityFeaturesAt(base, await cutSummaries(engine, base, [cut]), cut, { windowDays: window, serviceEvents: options.serviceEvents, netContribution: true }));
+}
+
+/**
+ * {@link propensityFeatures} on transactions coded once ({@link propensityBase}) and loaded into
+ * the engine once ({@link cutSummaries}): the features at a cut in one pass over typed arrays.
+ * The net contribution (a full customer value at the cut) is computed only when asked for;
+ * otherwise it is NaN.
+ *
+ * @param base - the coded transactions
+ * @param summaryAt - the summary SQL at a cut, from {@link cutSummaries}
+ * @param cut - the cut day (days since 1970-01-01)
+ * @param options - `windowDays` (checked by the caller), `serviceEvents`, `netContribution`
+ * @returns the frozen feature set
+ * @throws AnalysisNotPossibleError when no line is on or before the cut
+ * @example
+ * const at = await cutSummaries(engine, base, [20000]);
+ * (await propensityFeaturesAt(base, at, 20000, { windowDays: 90 })).bought;
+ */
+export async function propensityFeaturesAt(
+  base: PropensityBase,
+  summaryAt: (cal: number, obs: number) => Promise<CutSummary>,
+  cut: number,
+  options: { readonly windowDays?: number; readonly serviceEvents?: ServiceEvents; readonly netContribution?: boolean },
+): Promise<PropensityFeatureSet> {
+  const fn = "propensityFeatures";
+  const transactions = base.transactions;
+  const window = options.windowDays;
+  let before = 0;
+  for (let i = 0; i < transactions.length; i++) if (transactions.day[i]! <= cut) before++;
+  if (before === 0) throw new AnalysisNotPossibleError(`${fn}: no transaction on or before the cut date ${formatDay(cut)}`);
   const windowEnd = window === undefined ? null : formatDay(cut + window);
-  const summary = await customerSummary(transactions, { calibrationEnd: formatDay(cut), observationEnd: windowEnd ?? formatDay(cut), timeUnit: "week" });
-  const past = selectTransactions(transactions, keep);
-  const ev = options.serviceEvents;
-  const events = ev ? eventsUpTo(ev, cut) : undefined;
-  const s = summary.columns, n = summary.length;
-  const base: Record<string, Float64Array> = {
-    days_since_last_purchase: Float64Array.from(s.days_since_last_purchase),
-    tenure_days: Float64Array.from(s.T, (t) => t * 7),
-    orders: Float64Array.from(s.orders),
+  const s = await summaryAt(cut, window === undefined ? cut : cut + window);
+  const n = s.code.length;
+  const week = DAYS_PER_UNIT.week;
+  const T = Float64Array.from(s.firstDay, (f) => (cut - f) / week);
+  const baseFeatures: Record<string, Float64Array> = {
+    days_since_last_purchase: Float64Array.from(s.lastDay, (l) => cut - l),
+    tenure_days: Float64Array.from(T, (t) => t * 7),
+    orders: s.orders,
   };
   const label = {
     cutDate: formatDay(cut),
     windowEnd,
-    customerIds: s.customer_id,
-    bought: window === undefined ? null : Float64Array.from(s.frequency_holdout, (f) => (f > 0 ? 1 : 0)),
-    history: Object.freeze({ frequency: s.frequency, recency: s.recency, T: s.T }),
+    customerIds: Object.freeze(Array.from(s.code, (c) => base.ids[c]!)),
+    bought: window === undefined ? null : Float64Array.from(s.frequencyHoldout, (f) => (f > 0 ? 1 : 0)),
+    history: Object.freeze({ frequency: s.frequency, recency: Float64Array.from(s.firstDay, (f, i) => (s.lastDay[i]! - f) / week), T }),
   };
-  if (!past.amount) {
+  if (!transactions.amount) {
     // A purchase log: no spend, discount, return or value features (and no value-based service costs).
-    if (past.channel) Object.assign(base, channelIndicators(past, s.customer_id));
-    return Object.freeze({ ...label, features: Object.freeze(base), netContribution: new Float64Array(n).fill(NaN) });
+    if (base.channelOf) Object.assign(baseFeatures, channelIndicatorsUpTo(base, cut, s.code));
+    return Object.freeze({ ...label, features: Object.freeze(baseFeatures), netContribution: new Float64Array(n).fill(NaN) });
   }
-  const value = customerValue(past, { serviceEvents: events, assumedMarginRate: 0 });
-  const row = new Map(value.columns.customer_id.map((id, i) => [id, i]));
-  const v = value.columns;
-  const at = (i: number): number => row.get(s.customer_id[i]!) ?? -1;
-  const pick = (col: Float64Array, f: (x: number, j: number) => number = (x) => x): Float64Array =>
-    Float64Array.from({ length: n }, (_, i) => { const j = at(i); return j < 0 ? 0 : f(col[j]!, j); });
+  const v = valueUpTo(base, cut);
+  const pick = (f: (c: number) => number): Float64Array => Float64Array.from(s.code, f);
   const features: Record<string, Float64Array> = {
-    ...base,
-    total_spend: Float64Array.from(s.total_spend),
-    mean_order_value: pick(v.gross_sales, (g, j) => (v.orders[j]! > 0 ? g / v.orders[j]! : 0)),
-    discount_share: pick(v.discounts, (d, j) => (d + v.gross_sales[j]! > 0 ? d / (d + v.gross_sales[j]!) : 0)),
-    return_rate: pick(v.return_rate, (r) => (Number.isFinite(r) ? r : 0)),
-    call_centre_contacts: pick(v.call_centre_contacts),
-    complaints: pick(v.complaints),
-    late_deliveries: pick(v.late_deliveries),
+    ...baseFeatures,
+    total_spend: s.totalSpend,
+    mean_order_value: pick((c) => (v.orders[c]! > 0 ? v.grossSales[c]! / v.orders[c]! : 0)),
+    discount_share: pick((c) => { const d = v.discounts[c]!, g = v.grossSales[c]!; return d + g > 0 ? d / (d + g) : 0; }),
+    return_rate: pick((c) => { const r = ratio(v.returnsValue[c]!, v.grossSales[c]!); return Number.isFinite(r) ? r : 0; }),
+    call_centre_contacts: pick((c) => v.callCentreContacts[c]!),
+    complaints: pick((c) => v.complaints[c]!),
+    late_deliveries: pick((c) => v.lateDeliveries[c]!),
   };
-  if (past.channel) Object.assign(features, channelIndicators(past, s.customer_id));
-  return Object.freeze({ ...label, features: Object.freeze(features), netContribution: pick(v.net_contribution) });
+  if (base.channelOf) Object.assign(features, channelIndicatorsUpTo(base, cut, s.code));
+  let netContribution: Float64Array;
+  if (options.netContribution) {
+    // The one full customer value: the cut's lines only (no copy when every line is on or before it).
+    const past = before === transactions.length ? transactions : selectTransactions(transactions, Uint8Array.from(transactions.day, (d) => (d <= cut ? 1 : 0)));
+    const ev = options.serviceEvents;
+    // customerValue's net contribution column without its ranks, whale curve, classes and channels: the same sums.
+    const { lines, service } = prepareValue(past, { serviceEvents: ev ? eventsUpTo(ev, cut) : undefined, assumedMarginRate: 0 }, fn);
+    const net = sumValueByKey(lines, service.costToServe, lines.customerOf, lines.customerIds.length).net_contribution;
+    const row = new Map(lines.customerIds.map((id, i) => [id, i]));
+    netContribution = Float64Array.from(label.customerIds, (id) => { const j = row.get(id); return j === undefined ? 0 : net[j]!; });
+  } else netContribution = new Float64Array(n).fill(NaN);
+  return Object.freeze({ ...label, features: Object.freeze(features), netContribution });
 }
 
 function eventsUpTo(ev: ServiceEvents, cut: number): ServiceEvents {
@@ -112,20 +151,4 @@ function eventsUpTo(ev: ServiceEvents, cut: number): ServiceEvents {
     type: idx.map((i) => ev.type[i]!),
     sourceLine: Int32Array.from(idx, (i) => ev.sourceLine[i]!),
   };
-}
-
-/** `channel_X` = 1 when X is the customer's main channel, for every channel but the most common main channel. */
-function channelIndicators(t: Transactions, ids: readonly string[]): Record<string, Float64Array> {
-  const lines = new Map<string, Map<string, number>>();
-  for (let i = 0; i < t.length; i++) {
-    const byChannel = lines.get(t.customerId[i]!) ?? new Map<string, number>();
-    const ch = t.channel![i]!;
-    byChannel.set(ch, (byChannel.get(ch) ?? 0) + 1);
-    lines.set(t.customerId[i]!, byChannel);
-  }
-  const main = ids.map((id) => [...(lines.get(id) ?? new Map<string, number>())].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? "");
-  const counts = new Map<string, number>();
-  for (const m of main) counts.set(m, (counts.get(m) ?? 0) + 1);
-  const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([c]) => c);
-  return Object.fromEntries(ranked.slice(1).filter((c) => c !== "").map((c) => [`channel_${c}`, Float64Array.from(main, (m) => (m === c ? 1 : 0))]));
 }

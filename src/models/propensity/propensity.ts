@@ -9,7 +9,9 @@ import { classifierRocAuc } from "./classifier-roc-auc.js";
 import { fitLogisticRegression } from "./logistic-regression.js";
 import { nextPurchase } from "../purchase/next-purchase.js";
 import { DEFAULT_BAND_THRESHOLDS, propensityBands, type BandThresholds } from "./propensity-bands.js";
-import { propensityFeatures, type PropensityFeatureSet } from "./propensity-features.js";
+import { propensityFeaturesAt, type PropensityFeatureSet } from "./propensity-features.js";
+import { cutSummaries, propensityBase } from "./propensity-base.js";
+import { withEngine } from "../../engine/open-engine.js";
 import type { BandOutcome, PropensityResult, PropensityTarget } from "./propensity-types.js";
 import { ArgumentError } from "../../math/argument-error.js";
 import { AnalysisNotPossibleError } from "../../math/analysis-not-possible-error.js";
@@ -64,11 +66,17 @@ export async function propensityAnalysis(transactions: Transactions, options: Pr
   propensityBands([], thresholds);
   const l2 = options.l2 ?? 0;
   const serviceEvents = options.serviceEvents;
-  const [train, test, now] = await Promise.all([
-    propensityFeatures(transactions, { cutDate: formatDay(d1), windowDays: w, serviceEvents }),
-    propensityFeatures(transactions, { cutDate: formatDay(d3 - w), windowDays: w, serviceEvents }),
-    propensityFeatures(transactions, { cutDate: formatDay(d3), serviceEvents }),
-  ]);
+  // The transactions are coded once, and loaded into the engine once for the exact (DECIMAL) spend at
+  // the three cuts; only the scoring cut needs the full customer value (its net contribution is reported).
+  const base = propensityBase(transactions, serviceEvents);
+  const [train, test, now] = await withEngine(async (engine) => {
+    const at = await cutSummaries(engine, base, [d1, d3 - w, d3]);
+    return [
+      await propensityFeaturesAt(base, at, d1, { windowDays: w, serviceEvents }),
+      await propensityFeaturesAt(base, at, d3 - w, { windowDays: w, serviceEvents }),
+      await propensityFeaturesAt(base, at, d3, { serviceEvents, netContribution: true }),
+    ] as const;
+  });
   const labelOf = (f: PropensityFeatureSet): Float64Array => f.bought!.map((b) => (target === "churn" ? 1 - b : b));
   const yTrain = labelOf(train), yTest = labelOf(test);
   // Labels of one kind only (everyone bought again, or nobody did) leave nothing to learn or rank.

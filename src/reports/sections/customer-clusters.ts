@@ -43,7 +43,8 @@ export function customerClustersSection(result: ClusterResult, options: { readon
   const sil = result.silhouette;
   const narrative = [
     `k-means grouped ${formatValue(n, "integer")} customers into ${result.k} clusters of similar buying behaviour (${featureText}; counts and money on a log scale, every feature in standard deviations so that none dominates).` +
-      (result.kChosenAutomatically ? ` The number of clusters was chosen as the one whose clusters are best separated (highest silhouette) among 2 to ${result.kChoice!.rows.at(-1)!.k}.` : ""),
+      (result.kChosenAutomatically ? ` The number of clusters was chosen as the one whose clusters are best separated (highest silhouette) among 2 to ${result.kChoice!.rows.at(-1)!.k}.` : "") +
+      (result.sampleSize !== null ? ` ${result.kChosenAutomatically ? "k-means and the choice of k were" : "k-means was"} fitted on a seeded random sample of ${formatValue(result.sampleSize, "integer")} of the ${formatValue(n, "integer")} customers; every customer was then put in the cluster of the nearest centre.` : ""),
     `The largest cluster, "${largest.name}", holds ${pct(largest.share)} of customers and ${pct(largest.valueShare)} of spend. "${top.name}" carries the most value: ${pct(top.valueShare)} of spend from ${pct(top.share)} of customers.`,
     `Mean silhouette ${sil.score.toFixed(2)} (${sil.score >= 0.5 ? "clearly separated clusters" : sil.score >= 0.25 ? "reasonably separated clusters" : "overlapping clusters: read the names as tendencies"})${sil.exact ? "" : `, measured on a random sample of ${formatValue(sil.pointsScored, "integer")} customers`}. Names are suggestions from each cluster's recency, orders and spend against all customers.`,
   ];
@@ -77,7 +78,7 @@ export function customerClustersSection(result: ClusterResult, options: { readon
   if (result.kChoice) {
     const kc = result.kChoice;
     tables.push({
-      title: "Choosing the number of clusters",
+      title: result.sampleSize === null ? "Choosing the number of clusters" : `Choosing the number of clusters (on a random sample of ${formatValue(result.sampleSize, "integer")} customers)`,
       columns: [
         { key: "k", label: "Clusters k", format: "integer" },
         { key: "withinSS", label: "Within-cluster sum of squares", format: "decimal" },

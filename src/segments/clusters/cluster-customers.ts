@@ -1,7 +1,9 @@
 import type { CustomerSummary } from "../../summary/types.js";
 import { clusterKChoice, type KChoiceRow } from "./cluster-k-choice.js";
 import { clusterProfiles, type ClusterProfile } from "./cluster-profiles.js";
+import { assignToCentres } from "./assign-to-centres.js";
 import { kmeans } from "./kmeans.js";
+import { createRng } from "../../math/random/rng.js";
 import { silhouetteScore, type SilhouetteScore } from "./silhouette-score.js";
 import { CLUSTER_FEATURE_NAMES, DEFAULT_CLUSTER_FEATURES, DEFAULT_LOG_FEATURES, standardizeFeatures, type ClusterFeature } from "./standardize-features.js";
 import { ArgumentError } from "../../math/argument-error.js";
@@ -21,7 +23,16 @@ export interface ClusterCustomersOptions {
   readonly features?: readonly ClusterFeature[];
   /** Features that get a signed log1p before the z-score (default orders, frequency, total_spend, monetary_value). */
   readonly log?: readonly ClusterFeature[];
+  /**
+   * Most customers k-means and the choice of k are fitted on (default {@link DEFAULT_CLUSTER_SAMPLE}):
+   * with more customers, a seeded random sample of this many is clustered and every customer is
+   * then assigned to the nearest centre.
+   */
+  readonly sampleSize?: number;
 }
+
+/** The default most customers k-means is fitted on before all are assigned to the nearest centre. */
+export const DEFAULT_CLUSTER_SAMPLE = 20_000;
 
 /** A customer clustering with its profiles: a plain frozen record that reports and the CLI read. */
 export interface ClusterResult {
@@ -44,7 +55,9 @@ export interface ClusterResult {
   readonly silhouette: SilhouetteScore;
   readonly converged: boolean;
   readonly profiles: readonly ClusterProfile[];
-  /** The k-choice table (k = 1..kMax, within-SS, silhouette) when k was "auto"; else null. */
+  /** Customers in the seeded sample k-means (and the k choice) was fitted on; null when fitted on all customers. */
+  readonly sampleSize: number | null;
+  /** The k-choice table (k = 1..kMax, within-SS, silhouette) when k was "auto"; else null (on the sample when there is one). */
   readonly kChoice: { readonly rows: readonly KChoiceRow[]; readonly bestK: number; readonly elbowK: number; readonly silhouetteExact: boolean } | null;
 }
 
@@ -53,9 +66,12 @@ export interface ClusterResult {
  * counts and money (by default), z-scores, then {@link kmeans} (k-means++ seeds, seeded
  * restarts, best within-SS), with k fixed or chosen by silhouette ({@link clusterKChoice}), and
  * a profile of each cluster a manager can read ({@link clusterProfiles}). Deterministic for a seed.
+ * With more customers than `sampleSize` (default 20,000), k-means and the choice of k run on a
+ * seeded random sample of that many, and every customer is then assigned to the nearest centre
+ * ({@link assignToCentres}); the silhouette and the profiles are of all customers.
  *
  * @param summary - the customer summary (its columns hold the features)
- * @param options - k ("auto" or a number), kMax, seed, restarts, features, log
+ * @param options - k ("auto" or a number), kMax, seed, restarts, features, log, sampleSize
  * @returns the frozen result
  * @throws ArgumentError for an unknown feature, a k below 2 or above the customers, a bad seed, or too few distinct customers
  * @example
@@ -78,9 +94,17 @@ export function clusterCustomers(summary: Pick<CustomerSummary, "length" | "colu
   }
   const seed = options.seed ?? 1;
   const restarts = options.restarts ?? 4;
+  const maxSample = options.sampleSize ?? DEFAULT_CLUSTER_SAMPLE;
+  if (!Number.isInteger(maxSample) || maxSample < 3) throw new ArgumentError(`${fn}: sampleSize must be a whole number >= 3, got ${String(maxSample)}`);
   const z = standardizeFeatures(summary.columns, features, options.log ?? DEFAULT_LOG_FEATURES);
-  const choice = k === "auto" ? clusterKChoice(z.values, z.d, { seed, restarts, kMax: options.kMax ?? 8 }) : null;
-  const fit = choice ? choice.best : kmeans(z.values, z.d, k as number, { seed, restarts });
+  const n = summary.length;
+  // Many customers: fit on a seeded sample (the same for the same seed), then assign all of them.
+  const sampled = n > maxSample;
+  if (sampled && k !== "auto" && k > maxSample) throw new ArgumentError(`${fn}: k ${k} is more than the ${maxSample} customers k-means is fitted on (sampleSize); give a larger sampleSize`);
+  const points = sampled ? sampleRows(z.values, z.d, n, maxSample, seed) : z.values;
+  const choice = k === "auto" ? clusterKChoice(points, z.d, { seed, restarts, kMax: options.kMax ?? 8 }) : null;
+  const fitted = choice ? choice.best : kmeans(points, z.d, k as number, { seed, restarts });
+  const fit = sampled ? { ...assignToCentres(z.values, z.d, fitted.centres), totalSS: totalSumOfSquares(z.values, z.d), converged: fitted.converged } : fitted;
   const silhouette = silhouetteScore(z.values, z.d, fit.labels, { seed });
   const profiles = clusterProfiles(summary.columns, fit.labels, features);
   return Object.freeze({
@@ -98,6 +122,28 @@ export function clusterCustomers(summary: Pick<CustomerSummary, "length" | "colu
     silhouette,
     converged: fit.converged,
     profiles,
+    sampleSize: sampled ? maxSample : null,
     kChoice: choice ? Object.freeze({ rows: choice.rows, bestK: choice.bestK, elbowK: choice.elbowK, silhouetteExact: choice.silhouetteExact }) : null,
   });
+}
+
+/** `m` rows of an n × d matrix drawn by a seeded shuffle, kept in their original order. */
+function sampleRows(values: Float64Array, d: number, n: number, m: number, seed: number): Float64Array {
+  const rows = createRng(seed).shuffle(Array.from({ length: n }, (_, i) => i)).slice(0, m).sort((a, b) => a - b);
+  const out = new Float64Array(m * d);
+  rows.forEach((r, i) => out.set(values.subarray(r * d, r * d + d), i * d));
+  return out;
+}
+
+/** Sum of squares about the column means (the within-SS of one cluster). */
+function totalSumOfSquares(values: Float64Array, d: number): number {
+  const n = values.length / d;
+  let total = 0;
+  for (let j = 0; j < d; j++) {
+    let mean = 0;
+    for (let i = 0; i < n; i++) mean += values[i * d + j]!;
+    mean /= n;
+    for (let i = 0; i < n; i++) total += (values[i * d + j]! - mean) ** 2;
+  }
+  return total;
 }

@@ -7,5 +7,6 @@ export { silhouetteScore, type SilhouetteOptions, type SilhouetteScore } from ".
 export { clusterKChoice, type KChoice, type KChoiceRow } from "./cluster-k-choice.js";
 export { clusterNames, type ClusterTraits } from "./cluster-names.js";
 export { clusterProfiles, type ClusterProfile, type ProfileColumns } from "./cluster-profiles.js";
-export { clusterCustomers, type ClusterCustomersOptions, type ClusterResult } from "./cluster-customers.js";
+export { clusterCustomers, DEFAULT_CLUSTER_SAMPLE, type ClusterCustomersOptions, type ClusterResult } from "./cluster-customers.js";
+export { assignToCentres, type CentreAssignment } from "./assign-to-centres.js";
 export { clusterRandIndex } from "./cluster-rand-index.js";

@@ -1,6 +1,7 @@
 import { isoDayOption } from "../../data/parse/iso-day-option.js";
 import type { Transactions } from "../../data/types.js";
-import type { Engine } from "../../engine/open-engine.js";
+import { withEngine, type Engine } from "../../engine/open-engine.js";
+import { loadTransactionsTable } from "../../engine/load-transactions-table.js";
 import { customerSummary } from "../../summary/customer-summary.js";
 import { migrationMatrix, type MigrationMatrix } from "./migration-matrix.js";
 import { migrationReading } from "./migration-reading.js";
@@ -57,10 +58,18 @@ export async function rfmMigration(
   const d2 = isoDayOption(options.to, fn, "to");
   if (!(d1 < d2)) throw new ArgumentError(`${fn}: from ${options.from} is not before to ${options.to}; give the earlier date as from`);
   const rules = options.rules ?? DEFAULT_SEGMENT_RULES;
-  const common = options.engine ? { engine: options.engine } : {};
-  const s1 = await customerSummary(transactions, { calibrationEnd: options.from, observationEnd: options.to, timeUnit: "day", ...common });
+  // Both snapshots from one copy of the transactions in the engine: loaded once, summarised twice in SQL.
+  const snapshots = async (engine: Engine) => {
+    const loaded = await loadTransactionsTable(engine, transactions, "migration_tx");
+    const at = (calibrationEnd: string) => customerSummary(transactions, { calibrationEnd, observationEnd: options.to, timeUnit: "day", engine, loaded });
+    try {
+      return [await at(options.from), await at(options.to)] as const;
+    } finally {
+      await engine.connection.run(`DROP TABLE IF EXISTS ${loaded.table}`);
+    }
+  };
+  const [s1, s2] = options.engine ? await snapshots(options.engine) : await withEngine(snapshots);
   if (s1.length === 0) throw new AnalysisNotPossibleError(`${fn}: no customer bought on or before from ${options.from}; choose a later from date`);
-  const s2 = await customerSummary(transactions, { calibrationEnd: options.to, observationEnd: options.to, timeUnit: "day", ...common });
   const sc1 = rfmScores(s1, options.bins === undefined ? {} : { bins: options.bins });
   const sc2 = rfmScores(s2, { breakpoints: sc1.breakpoints });
   const g1 = rfmSegments(sc1, rules);

@@ -1,6 +1,7 @@
 import type { Transactions } from "../../data/types.js";
 import { lineCostOfGoods } from "./line-cost-of-goods.js";
 import { requireAmounts } from "../../data/columns/require-amounts.js";
+import { orderCodes } from "./order-codes.js";
 
 /** The value pieces of every transaction line (currency units unless said), and its customer and order. */
 export interface LineValues {
@@ -54,35 +55,20 @@ export interface LineValues {
 export function lineValues(t: Transactions, assumedMarginRate?: number): LineValues {
   const n = t.length;
   const amount = requireAmounts(t, "lineValues", "sales value");
-  const customerIds = [...new Set(t.customerId)].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
-  const customerIndex = new Map(customerIds.map((id, k) => [id, k]));
-  const customerOf = new Int32Array(n);
-  const orderOf = new Int32Array(n).fill(-1);
-  const orderIndex = new Map<string, number>();
-  const perOrder: number[] = [];
+  const { customerIds, customerOf } = sortedCustomerCodes(t.customerId);
+  const { orderOf, linesPerOrder: perOrder } = orderCodes(t, customerOf, amount);
   const { cost, estimated, estimatedLines, unknownLines } = lineCostOfGoods(t, assumedMarginRate);
   const column = (): Float64Array => new Float64Array(n);
   const grossSales = column(), discounts = column(), returnsValue = column(), netSales = column(), goodsCost = column();
   const costOfGoods = column(), costEstimatedSales = column(), freight = column(), units = column(), unitSales = column();
   const returned = column();
   for (let i = 0; i < n; i++) {
-    const id = t.customerId[i]!;
-    customerOf[i] = customerIndex.get(id)!;
     const a = amount[i]!;
     const refund = t.returnedAmount ? t.returnedAmount[i]! : 0;
     const q = t.quantity ? t.quantity[i]! : NaN;
     const rq = t.returnedQuantity ? t.returnedQuantity[i]! : 0;
     freight[i] = t.freight ? t.freight[i]! : 0;
     if (a >= 0) {
-      const key = `${id}\u0000${t.orderId ? t.orderId[i]! : t.day[i]!}`;
-      let o = orderIndex.get(key);
-      if (o === undefined) {
-        o = perOrder.length;
-        orderIndex.set(key, o);
-        perOrder.push(0);
-      }
-      orderOf[i] = o;
-      perOrder[o]! += 1;
       grossSales[i] = a;
       discounts[i] = t.discount ? t.discount[i]! : 0;
       returnsValue[i] = refund;
@@ -102,9 +88,38 @@ export function lineValues(t: Transactions, assumedMarginRate?: number): LineVal
     returned[i] = a < 0 || refund > 0 || rq > 0 ? 1 : 0;
   }
   return {
-    length: n, customerIds, customerOf, orderOf, orders: perOrder.length, linesPerOrder: Int32Array.from(perOrder),
+    length: n, customerIds, customerOf, orderOf, orders: perOrder.length, linesPerOrder: perOrder,
     grossSales, discounts, returnsValue, netSales, goodsCost,
     costOfGoods, costEstimatedSales, freight, units, unitSales,
     returned, estimatedLines, unknownCostLines: unknownLines,
   };
+}
+
+/**
+ * Customer codes in sorted-id order: each line's id is looked up once (a code in order of first
+ * appearance), then the distinct ids are sorted and the codes renumbered.
+ */
+function sortedCustomerCodes(ids: readonly string[]): { customerIds: string[]; customerOf: Int32Array } {
+  const index = new Map<string, number>();
+  const seen: string[] = [];
+  const first = new Int32Array(ids.length);
+  let prevId: string | undefined, prev = -1;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    // Lines of one customer often follow each other: the same id as the line before needs no lookup.
+    let c = id === prevId ? prev : index.get(id);
+    if (c === undefined) {
+      c = seen.length;
+      index.set(id, c);
+      seen.push(id);
+    }
+    first[i] = c;
+    prevId = id;
+    prev = c;
+  }
+  const order = Array.from(seen, (_, c) => c).sort((x, y) => (seen[x]! < seen[y]! ? -1 : seen[x]! > seen[y]! ? 1 : 0));
+  const rank = new Int32Array(seen.length);
+  order.forEach((c, r) => (rank[c] = r));
+  for (let i = 0; i < first.length; i++) first[i] = rank[first[i]!]!;
+  return { customerIds: order.map((c) => seen[c]!), customerOf: first };
 }

@@ -41,4 +41,11 @@ describe("customerClustersSection", () => {
     expect(s.charts).toHaveLength(1);
     expect(s.narrative[0]).toContain("12 customers into 2 clusters");
   });
+  it("fitted on a sample: the narrative and the k-choice table say on how many customers", () => {
+    const s = customerClustersSection(clusterCustomers(summary, { k: "auto", kMax: 4, seed: 1, sampleSize: 9 }));
+    expect(s.narrative[0]).toContain("k-means and the choice of k were fitted on a seeded random sample of 9 of the 12 customers; every customer was then put in the cluster of the nearest centre.");
+    expect(s.tables[1]!.title).toBe("Choosing the number of clusters (on a random sample of 9 customers)");
+    expect(customerClustersSection(clusterCustomers(summary, { k: 2, seed: 1 })).narrative[0]).not.toContain("sample");
+  });
 });
+
