@@ -1,6 +1,7 @@
 import type { ServiceEvents } from "../../data/load/build-service-events.js";
 import type { Transactions } from "../../data/types.js";
 import { loadTransactionsTable } from "../../engine/load-transactions-table.js";
+import { engineTableOf, useSharedEngine } from "../../engine/shared-engine.js";
 import type { Engine } from "../../engine/open-engine.js";
 import { orderCodes } from "../../value/lines/order-codes.js";
 
@@ -111,14 +112,17 @@ export async function cutSummaries(engine: Engine, base: PropensityBase, cuts: r
   const spends = new Map<number, Float64Array>();
   let addSpends = async (_: readonly number[]): Promise<void> => {};
   if (t.amount) {
-    const { table, customerIds } = await loadTransactionsTable(engine, t, "propensity_tx");
+    // Transactions a loader read through DuckDB are already in the shared engine: no copy.
+    const attached = engineTableOf(t);
+    const { table, customerIds } = attached ?? (await loadTransactionsTable(engine, t, "propensity_tx"));
+    const query = (sql: string) => (attached ? useSharedEngine((e) => e.connection.runAndReadAll(sql)) : engine.connection.runAndReadAll(sql));
     // The engine's codes follow first appearance, as ours do; map through the ids if they ever differ.
     let same = customerIds.length === m;
     for (let k = 0; same && k < m; k++) same = customerIds[k] === base.ids[k];
     const index = same ? null : new Map(base.ids.map((id, k) => [id, k]));
     addSpends = async (days) => {
       const sums = days.map((d, j) => `CAST(SUM(CASE WHEN day <= ${d} THEN CAST(amount AS DECIMAL(38, 10)) - CAST(refund AS DECIMAL(38, 10)) ELSE 0 END) AS DOUBLE) AS s${j}`);
-      const cols = (await engine.connection.runAndReadAll(`SELECT customer_id, ${sums.join(", ")} FROM ${table} GROUP BY customer_id`)).getColumnsObjectJS();
+      const cols = (await query(`SELECT customer_id, ${sums.join(", ")} FROM ${table} GROUP BY customer_id`)).getColumnsObjectJS();
       const codes = (cols.customer_id ?? []).map((v) => (index ? index.get(customerIds[Number(v)]!)! : Number(v)));
       days.forEach((d, j) => {
         const spend = new Float64Array(m);

@@ -2,6 +2,7 @@ import { isoDayOption } from "../../data/parse/iso-day-option.js";
 import type { Transactions } from "../../data/types.js";
 import { withEngine, type Engine } from "../../engine/open-engine.js";
 import { loadTransactionsTable } from "../../engine/load-transactions-table.js";
+import { engineTableOf } from "../../engine/shared-engine.js";
 import { customerSummary } from "../../summary/customer-summary.js";
 import { migrationMatrix, type MigrationMatrix } from "./migration-matrix.js";
 import { migrationReading } from "./migration-reading.js";
@@ -68,7 +69,11 @@ export async function rfmMigration(
       await engine.connection.run(`DROP TABLE IF EXISTS ${loaded.table}`);
     }
   };
-  const [s1, s2] = options.engine ? await snapshots(options.engine) : await withEngine(snapshots);
+  const at = (calibrationEnd: string) => customerSummary(transactions, { calibrationEnd, observationEnd: options.to, timeUnit: "day" });
+  // Transactions a loader read through DuckDB are already there: both snapshots run on them in place.
+  const [s1, s2] = engineTableOf(transactions) !== undefined
+    ? [await at(options.from), await at(options.to)]
+    : options.engine ? await snapshots(options.engine) : await withEngine(snapshots);
   if (s1.length === 0) throw new AnalysisNotPossibleError(`${fn}: no customer bought on or before from ${options.from}; choose a later from date`);
   const sc1 = rfmScores(s1, options.bins === undefined ? {} : { bins: options.bins });
   const sc2 = rfmScores(s2, { breakpoints: sc1.breakpoints });
