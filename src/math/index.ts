@@ -19,7 +19,10 @@ export { chebyshevCoefficients, chebyshevPoints } from "./special/chebyshev-coef
 export { chebyshevClenshaw } from "./special/chebyshev-clenshaw.js";
 export { chebyshevInterpolant, evaluateChebyshevPiecewise, type ChebyshevPiecewise, type ChebyshevOptions } from "./special/chebyshev-interpolant.js";
 export { chebyshevGroupTables, type ChebyshevGroupTables, type ChebyshevGroupOptions } from "./special/chebyshev-group-tables.js";
-export { chebyshevByGroup, type ChebyshevByGroupOptions } from "./special/chebyshev-by-group.js";
+export {
+  chebyshevByGroup, chebyshevGroupEvaluator, chebyshevGroupRanges, chebyshevRangeEvaluator,
+  type ChebyshevByGroupOptions, type ChebyshevGroupEvaluator, type ChebyshevGroupRanges,
+} from "./special/chebyshev-by-group.js";
 export { normalUpperTail, normalQuantile } from "./special/normal-distribution.js";
 export { deepFreeze } from "./deep-freeze.js";
 export type { ProgressCallback } from "./progress.js";

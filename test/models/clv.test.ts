@@ -47,7 +47,7 @@ describe.skipIf(!HAS_SHARED_DATA)("CLV on CDNOW (reference_values.md)", () => {
     expect(customerLifetimeValue({ ...base, interval: { seed: 8, draws: 40 } }).interval!.lower).not.toEqual(again.interval!.lower);
     const wide = customerLifetimeValue({ ...base, interval: { seed: 7, draws: 40, level: 0.99 } }).interval!;
     expect(wide.upper[0]! - wide.lower[0]!).toBeGreaterThan(again.interval!.upper[0]! - again.interval!.lower[0]!);
-  });
+  }, 30_000); // 360 bootstrap draws on 2,357 customers: seconds on a busy machine
 
   it("parameter draws follow the fit's log-scale covariance", () => {
     const draws = drawParameters(gg, 4000, 3);

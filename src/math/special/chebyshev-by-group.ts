@@ -38,6 +38,66 @@ export function chebyshevByGroup(
       if (!Number.isFinite(v)) throw new ArgumentError(`chebyshevByGroup: value ${v} of row ${i} is not finite`);
     }
   }
+  return chebyshevGroupEvaluator(groups, at, f, options).evaluateRows(groups, at);
+}
+
+/**
+ * What {@link chebyshevGroupEvaluator} returns: f(g, v) through the group tables, one value or many rows.
+ * @example
+ * const ev: ChebyshevGroupEvaluator = chebyshevGroupEvaluator(groups, at, f);
+ * ev.value(groups[0], at[0]);
+ */
+export interface ChebyshevGroupEvaluator {
+  /** f(g, v) as {@link chebyshevByGroup} gives it for a row of group g at v (the interpolant, or f where there is none). */
+  value(g: number, v: number): number;
+  /** The values of many rows, as {@link chebyshevByGroup}. */
+  evaluateRows(groups: ArrayLike<number>, at: ArrayLike<number>): Float64Array;
+}
+
+/**
+ * The interpolants of {@link chebyshevByGroup} built once from the rows (their groups' counts and
+ * ranges), evaluated later at any (g, v) a row of those groups has: `value(g, v)` equals the
+ * value chebyshevByGroup gives that row, bit for bit, so a caller may evaluate each distinct
+ * (g, v) once and share it between rows (e.g. customers whose T is the same whole number of days).
+ * No input checks: the caller has checked the groups (whole numbers >= 0) and values (finite).
+ *
+ * @param groups - group of each row, whole numbers >= 0
+ * @param at - the variable of each row
+ * @param f - the function f(group, value)
+ * @param options - as chebyshevByGroup
+ * @returns the evaluator
+ * @example
+ * chebyshevGroupEvaluator(Float64Array.of(0, 1), Float64Array.of(2, 3), (g, v) => (g + 1) * Math.exp(-v)).value(1, 3); // 2e^-3
+ */
+export function chebyshevGroupEvaluator(
+  groups: ArrayLike<number>, at: ArrayLike<number>, f: (group: number, value: number) => number, options: ChebyshevGroupOptions = {},
+): ChebyshevGroupEvaluator {
+  return chebyshevRangeEvaluator(chebyshevGroupRanges(groups, at), f, options);
+}
+
+/**
+ * Rows, smallest and largest value of each group (index = group), as {@link chebyshevGroupRanges} counts them.
+ * @example
+ * const ranges: ChebyshevGroupRanges = chebyshevGroupRanges([0, 1], [2, 3]); // count [1, 1]
+ */
+export interface ChebyshevGroupRanges {
+  readonly count: Float64Array;
+  readonly lo: Float64Array;
+  readonly hi: Float64Array;
+}
+
+/**
+ * The rows of each group and the range of its values: what the interpolants of
+ * {@link chebyshevByGroup} are built on (count once, build for several functions).
+ *
+ * @param groups - group of each row, whole numbers >= 0
+ * @param at - the variable of each row
+ * @returns count, lo and hi per group
+ * @example
+ * chebyshevGroupRanges([0, 0, 1], [2, 5, 3]).hi; // [5, 3]
+ */
+export function chebyshevGroupRanges(groups: ArrayLike<number>, at: ArrayLike<number>): ChebyshevGroupRanges {
+  const n = groups.length;
   let maxG = 0;
   for (let i = 0; i < n; i++) if (groups[i]! > maxG) maxG = groups[i]!;
   const count = new Float64Array(maxG + 1), lo = new Float64Array(maxG + 1).fill(Infinity), hi = new Float64Array(maxG + 1).fill(-Infinity);
@@ -47,29 +107,36 @@ export function chebyshevByGroup(
     if (v < lo[g]!) lo[g] = v;
     if (v > hi[g]!) hi[g] = v;
   }
-  return evaluate(groups, at, f, chebyshevGroupTables(count, lo, hi, f, options));
+  return { count, lo, hi };
 }
 
-function evaluate(
-  groups: ArrayLike<number>, at: ArrayLike<number>, f: (group: number, value: number) => number,
-  { groups: G, cells: P, coefficients: K, split }: ReturnType<typeof chebyshevGroupTables>,
-): Float64Array {
-  const n = groups.length, out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const g = groups[i]!, v = at[i]!, gb = 4 * g, m = G[gb + 3]!;
-    if (m === 0) {
-      out[i] = f(g, v);
-      continue;
-    }
+/**
+ * {@link chebyshevGroupEvaluator} from ranges counted once ({@link chebyshevGroupRanges}).
+ *
+ * @example
+ * const ranges = chebyshevGroupRanges(x, T);
+ * chebyshevRangeEvaluator(ranges, (g, v) => Math.exp(-g * v)).value(0, T[0]);
+ */
+export function chebyshevRangeEvaluator(
+  ranges: ChebyshevGroupRanges, f: (group: number, value: number) => number, options: ChebyshevGroupOptions = {},
+): ChebyshevGroupEvaluator {
+  const { groups: G, cells: P, coefficients: K, split } = chebyshevGroupTables(ranges.count, ranges.lo, ranges.hi, f, options);
+  const value = (g: number, v: number): number => {
+    const gb = 4 * g, m = G[gb + 3]!;
+    if (m === 0) return f(g, v);
     let c = ((v - G[gb]!) * G[gb + 1]!) | 0;
     if (c >= m) c = m - 1;
     const cell = G[gb + 2]! + c, cb = 4 * cell, d = P[cb + 3]!;
-    if (d >= 0) {
-      out[i] = chebyshevClenshaw(K, P[cb + 2]!, d, (v - P[cb]!) * P[cb + 1]!);
-    } else {
-      const y = d === -2 ? evaluateChebyshevPiecewise(split.get(cell)!, v) : NaN;
-      out[i] = Number.isNaN(y) ? f(g, v) : y;
-    }
-  }
-  return out;
+    if (d >= 0) return chebyshevClenshaw(K, P[cb + 2]!, d, (v - P[cb]!) * P[cb + 1]!);
+    const y = d === -2 ? evaluateChebyshevPiecewise(split.get(cell)!, v) : NaN;
+    return Number.isNaN(y) ? f(g, v) : y;
+  };
+  return {
+    value,
+    evaluateRows(rowGroups, rowAt) {
+      const out = new Float64Array(rowGroups.length);
+      for (let i = 0; i < out.length; i++) out[i] = value(rowGroups[i]!, rowAt[i]!);
+      return out;
+    },
+  };
 }

@@ -1,3 +1,4 @@
+import { compressPatterns } from "../fitting/compress-patterns.js";
 import type { CustomerHistory, ModelParams, PurchaseModel } from "../fitting/model-types.js";
 
 /** Customers' unique (x, t_x, T) patterns and, per row, the index of its pattern. */
@@ -14,23 +15,9 @@ export interface HistoryPatterns {
  * historyPatterns({ frequency: [0, 0], recency: [0, 0], T: [30, 30] }).rowPattern; // [0, 0]
  */
 export function historyPatterns(customers: CustomerHistory): HistoryPatterns {
-  const n = customers.frequency.length;
-  const index = new Map<string, number>();
-  const rowPattern = new Uint32Array(n);
-  const x: number[] = [], tx: number[] = [], T: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const key = `${customers.frequency[i]}|${customers.recency[i]}|${customers.T[i]}`;
-    let k = index.get(key);
-    if (k === undefined) {
-      k = x.length;
-      index.set(key, k);
-      x.push(customers.frequency[i]!);
-      tx.push(customers.recency[i]!);
-      T.push(customers.T[i]!);
-    }
-    rowPattern[i] = k;
-  }
-  return { patterns: { frequency: Float64Array.from(x), recency: Float64Array.from(tx), T: Float64Array.from(T) }, rowPattern };
+  const { columns, rowPattern } = compressPatterns([customers.frequency, customers.recency, customers.T]);
+  const [frequency, recency, T] = columns as [Float64Array, Float64Array, Float64Array];
+  return { patterns: { frequency, recency, T }, rowPattern };
 }
 
 /**
@@ -53,16 +40,7 @@ export function discountedPurchases<P extends ModelParams>(
   periodLength: number,
   discountRatePerPeriod: number,
 ): { discounted: Float64Array; total: Float64Array } {
-  const m = patterns.frequency.length;
-  const discounted = new Float64Array(m);
-  let previous: Float64Array = new Float64Array(m);
-  for (let i = 1; i <= horizonPeriods; i++) {
-    const cumulative = model.conditionalExpectedPurchases(patterns, i * periodLength);
-    const factor = Math.pow(1 + discountRatePerPeriod, -i);
-    for (let k = 0; k < m; k++) discounted[k] = discounted[k]! + (cumulative[k]! - previous[k]!) * factor;
-    previous = cumulative;
-  }
-  return { discounted, total: previous };
+  return model.discountedExpectedPurchases(patterns, horizonPeriods, periodLength, discountRatePerPeriod);
 }
 
 /**
@@ -88,4 +66,67 @@ export function quantileSorted(sorted: Float64Array, q: number): number {
   if (lo === hi) return sorted[lo]!;
   const a = sorted[lo]!, b = sorted[hi]!;
   return a === b ? a : a + (h - lo) * (b - a);
+}
+
+/**
+ * The (1−level)/2 and (1+level)/2 quantiles of `values` ({@link quantileSorted} on the sorted
+ * values, bit for bit) without sorting them all: the four order statistics they need are found
+ * by selection (Hoare 1961), so a column of 100 bootstrap draws costs about 2·100 comparisons.
+ * `values` is reordered. With a NaN among them, the values are sorted (NaN last, as
+ * Float64Array.prototype.sort puts it).
+ *
+ * @param values - the draws of one customer (reordered in place)
+ * @param level - the interval's level, in (0, 1)
+ * @param out - receives [lower, upper]
+ * @example
+ * const out = new Float64Array(2);
+ * percentileInterval(Float64Array.of(4, 1, 3, 2, 5), 0.5, out); // out = [2, 4]
+ */
+export function percentileInterval(values: Float64Array, level: number, out: Float64Array): void {
+  const n = values.length;
+  for (let i = 0; i < n; i++) {
+    if (values[i] !== values[i]) {
+      values.sort();
+      out[0] = quantileSorted(values, (1 - level) / 2);
+      out[1] = quantileSorted(values, (1 + level) / 2);
+      return;
+    }
+  }
+  out[0] = selectedQuantile(values, (1 - level) / 2);
+  out[1] = selectedQuantile(values, (1 + level) / 2);
+}
+
+/** quantileSorted(sorted values, q), by selection of the order statistics at floor and ceil of (n−1)q. */
+function selectedQuantile(values: Float64Array, q: number): number {
+  const h = (values.length - 1) * q;
+  const lo = Math.floor(h), hi = Math.ceil(h);
+  const a = select(values, lo);
+  if (lo === hi) return a;
+  let b = Infinity;
+  for (let i = lo + 1; i < values.length; i++) if (values[i]! < b) b = values[i]!;
+  return a === b ? a : a + (h - lo) * (b - a);
+}
+
+/** The k-th smallest value (0-based), with every value before index k <= it and every value after >= it. */
+function select(a: Float64Array, k: number): number {
+  let left = 0, right = a.length - 1;
+  while (right > left) {
+    const pivot = a[(left + right) >>> 1]!;
+    let i = left, j = right;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else break;
+  }
+  return a[k]!;
 }

@@ -126,16 +126,16 @@ export async function customerValueForecast(summary: CustomerSummary, options: C
       noSpendModel = { reason: "not-possible", message: error.message };
     }
   }
-  const probabilityAlive = purchaseModel.probabilityAlive(c);
-  const base = { purchaseModel, spend, noSpendModel, horizonPeriods, periodLength, discountRatePerPeriod, margin, probabilityAlive };
   if (spend === null) {
+    // P(alive) and expected purchases in one pass (the same values as the two calls)
+    const { probabilityAlive, expectedPurchases } = purchaseModel.predict(c, horizon);
     return Object.freeze({
-      ...base,
-      horizon,
-      expectedPurchases: purchaseModel.conditionalExpectedPurchases(c, horizon),
-      expectedAverageSpend: null, clv: null, clvLower: null, clvUpper: null, interval: null,
+      purchaseModel, spend, noSpendModel, horizonPeriods, periodLength, discountRatePerPeriod, margin, probabilityAlive,
+      horizon, expectedPurchases, expectedAverageSpend: null, clv: null, clvLower: null, clvUpper: null, interval: null,
     });
   }
+  const probabilityAlive = purchaseModel.probabilityAlive(c);
+  const base = { purchaseModel, spend, noSpendModel, horizonPeriods, periodLength, discountRatePerPeriod, margin, probabilityAlive };
   const draws = interval?.draws ?? 0;
   const spendModel = spend.model;
   const monetaryValue = spend.monetaryValue;

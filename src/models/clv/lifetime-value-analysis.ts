@@ -92,6 +92,8 @@ export interface LifetimeValueAnalysis {
     readonly clvUpper: Float64Array | null;
   };
   readonly intervalLevel: number | null;
+  /** The CLV interval's parametric bootstrap (level, parameter draws, seed), or null without one. */
+  readonly interval: { readonly level: number; readonly draws: number; readonly seed: number } | null;
 }
 
 /**
@@ -215,6 +217,7 @@ export async function lifetimeValueAnalysis(
       clvUpper: forecast.clvUpper,
     }),
     intervalLevel: forecast.interval?.level ?? null,
+    interval: forecast.interval,
   });
 }
 

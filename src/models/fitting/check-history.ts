@@ -21,7 +21,10 @@ export function checkHistory(fn: string, customers: CustomerHistory): number {
     throw new ArgumentError(`${fn}: frequency, recency and T differ in length (${n}, ${tx.length}, ${T.length})`);
   }
   if (weights && weights.length !== n) throw new ArgumentError(`${fn}: ${weights.length} weights for ${n} customers`);
-  for (let i = 0; i < n; i++) {
+  // The common case in one comparison chain a row; from the first row that fails it, the rows are
+  // checked one rule at a time for the message.
+  let i = weights ? 0 : firstUnusualRow(x, tx, T, n);
+  for (; i < n; i++) {
     const xi = x[i]!, ti = tx[i]!, Ti = T[i]!;
     if (!(Number.isInteger(xi) && xi >= 0)) throw new ArgumentError(`${fn}: frequency ${xi} of row ${i} is not a whole number >= 0`);
     if (!(Ti >= 0) || !Number.isFinite(Ti)) throw new ArgumentError(`${fn}: T ${Ti} of row ${i} must be a number >= 0`);
@@ -30,6 +33,15 @@ export function checkHistory(fn: string, customers: CustomerHistory): number {
     if (weights && !(weights[i]! >= 0 && Number.isFinite(weights[i]!))) {
       throw new ArgumentError(`${fn}: weight ${weights[i]} of row ${i} must be a finite number >= 0`);
     }
+  }
+  return n;
+}
+
+/** The first row that is not plainly valid (x a safe whole number >= 0, 0 <= t_x <= T finite, t_x = 0 when x = 0), or n. */
+function firstUnusualRow(x: ArrayLike<number>, tx: ArrayLike<number>, T: ArrayLike<number>, n: number): number {
+  for (let i = 0; i < n; i++) {
+    const xi = x[i]!, ti = tx[i]!, Ti = T[i]!;
+    if (!(xi >= 0 && xi <= 9007199254740991 && Math.floor(xi) === xi && Ti < Infinity && ti >= 0 && ti <= Ti * (1 + 1e-12) && (xi !== 0 || ti === 0))) return i;
   }
   return n;
 }

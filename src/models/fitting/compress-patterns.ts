@@ -7,7 +7,7 @@ import { ArgumentError } from "../../math/argument-error.js";
  *
  * @param columns - the columns, all of the same length (e.g. frequency, recency, T)
  * @param weights - optional weight per row (default 1)
- * @returns the unique rows by column and their total weights
+ * @returns the unique rows by column, their total weights, and the pattern of each row
  * @throws ArgumentError when the columns differ in length or a weight is negative or not finite
  * @example
  * compressPatterns([[0, 0, 1], [0, 0, 2]]); // { columns: [[0, 1], [0, 2]], weights: [2, 1] }
@@ -15,7 +15,7 @@ import { ArgumentError } from "../../math/argument-error.js";
 export function compressPatterns(
   columns: readonly ArrayLike<number>[],
   weights?: ArrayLike<number>,
-): { columns: Float64Array[]; weights: Float64Array } {
+): { columns: Float64Array[]; weights: Float64Array; rowPattern: Uint32Array } {
   const n = columns[0]?.length ?? 0;
   for (const c of columns) {
     if (c.length !== n) throw new ArgumentError(`compressPatterns: columns differ in length (${c.length} and ${n})`);
@@ -29,6 +29,7 @@ export function compressPatterns(
   const slots = new Int32Array(size).fill(-1); // pattern index per slot
   const firstRow = new Int32Array(n);
   const total = new Float64Array(n);
+  const rowPattern = new Uint32Array(n);
   let patterns = 0;
   for (let i = 0; i < n; i++) {
     const w = weights ? weights[i]! : 1;
@@ -49,11 +50,13 @@ export function compressPatterns(
         slots[slot] = patterns;
         firstRow[patterns] = i;
         total[patterns] = w;
+        rowPattern[i] = patterns;
         patterns++;
         break;
       }
       if (sameRow(cols, firstRow[p]!, i)) {
         total[p] = total[p]! + w;
+        rowPattern[i] = p;
         break;
       }
       slot = (slot + 1) & (size - 1);
@@ -64,7 +67,7 @@ export function compressPatterns(
     for (let p = 0; p < patterns; p++) u[p] = c[firstRow[p]!]!;
     return u;
   });
-  return { columns: out, weights: total.slice(0, patterns) };
+  return { columns: out, weights: total.slice(0, patterns), rowPattern };
 }
 
 function sameRow(cols: readonly Float64Array[], a: number, b: number): boolean {

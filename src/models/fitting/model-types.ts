@@ -99,10 +99,44 @@ export interface PurchaseModel<P extends ModelParams> extends FittedModel<P> {
   conditionalExpectedPurchases(customers: CustomerHistory, t: number): Float64Array;
   /** P(alive | x, t_x, T) for each customer. */
   probabilityAlive(customers: CustomerHistory): Float64Array;
+  /**
+   * P(alive) and E[Y(t) | x, t_x, T] of each customer in one pass: the same values as
+   * `probabilityAlive` and `conditionalExpectedPurchases`, for about the cost of one of them.
+   */
+  predict(customers: CustomerHistory, t: number): PurchasePredictions;
+  /**
+   * Σ_{i=1..H} (E[Y(iL)] − E[Y((i−1)L)]) / (1 + d)^i and E[Y(HL)] per customer: the purchase part of a
+   * discounted CLV, the same as H calls of `conditionalExpectedPurchases`, each customer's terms
+   * that do not change with t computed once.
+   */
+  discountedExpectedPurchases(customers: CustomerHistory, horizonPeriods: number, periodLength: number, discountRatePerPeriod: number): DiscountedPurchases;
   /** P(X(t) = n) for a new customer. */
   probabilityOfPurchases(n: number, t: number): number;
   /** Draws `n` customer histories observed for `T` (one value, or one per customer), seeded. */
   simulate(n: number, T: number | ArrayLike<number>, seed: number): SimulatedHistory;
   /** The same model with other parameter values (no fit statistics): used by the bootstrap. */
   withParams(params: P): PurchaseModel<P>;
+}
+
+/**
+ * P(alive) and expected purchases of each customer, from one pass ({@link PurchaseModel.predict}).
+ * @example
+ * const { probabilityAlive, expectedPurchases } = model.predict(summary.columns, 52);
+ */
+export interface PurchasePredictions {
+  readonly probabilityAlive: Float64Array;
+  /** E[Y(t) | x, t_x, T]. */
+  readonly expectedPurchases: Float64Array;
+}
+
+/**
+ * Discounted and total expected purchases over a horizon of whole periods ({@link PurchaseModel.discountedExpectedPurchases}).
+ * @example
+ * const { discounted, total } = model.discountedExpectedPurchases(summary.columns, 12, 52 / 12, 0.01);
+ */
+export interface DiscountedPurchases {
+  /** Σ_{i=1..H} (E[Y(iL)] − E[Y((i−1)L)]) / (1 + d)^i per customer. */
+  readonly discounted: Float64Array;
+  /** E[Y(HL)] per customer, undiscounted. */
+  readonly total: Float64Array;
 }

@@ -1,11 +1,12 @@
 import { createRng } from "../../math/random/rng.js";
-import { chebyshevByGroup } from "../../math/special/chebyshev-by-group.js";
 import { hyp2f1 } from "../../math/special/hyp2f1.js";
 import { digamma, lnBeta, lnGamma } from "../../math/special/special-functions.js";
 import { checkHistory } from "../fitting/check-history.js";
+import { dayGrid } from "../fitting/day-grid.js";
 import { fitPurchaseModel } from "./fit-purchase-model.js";
 import { fitStatistics, fittedModelBase, knownParams, knownParamsStatistics, readModelJson, type FitStatistics } from "../fitting/fitted-model-base.js";
-import type { CustomerHistory, FitOptions, PurchaseModel, SimulatedHistory } from "../fitting/model-types.js";
+import type { CustomerHistory, DiscountedPurchases, FitOptions, PurchaseModel, PurchasePredictions, SimulatedHistory } from "../fitting/model-types.js";
+import { checkPeriods, dayMemo, type ByDay, type DayMemo } from "./predict-by-day.js";
 import { ArgumentError } from "../../math/argument-error.js";
 
 /** BG/NBD parameters (Fader, Hardie & Lee 2005): λ ~ Gamma(r, α) purchases per time unit, p ~ Beta(a, b). */
@@ -170,6 +171,64 @@ function makeBgNbd(params: BgNbdParams, stats: FitStatistics): BgNbdModel {
   // a/(b+x−1) · ((α+T)/(α+t_x))^(r+x), the power as exp(log) (Math.pow is twice as slow).
   const aliveOdds = (x: number, tx: number, T: number): number =>
     (a / (b + x - 1)) * Math.exp((r + x) * Math.log((alpha + T) / (alpha + tx)));
+  // head_x(T) at horizon t for every customer, once per distinct (x, whole days of T) (dayMemo).
+  const headByDay = (memo: DayMemo, t: number): ByDay => memo.smoothInT((x, Ti) => bgNbdHead(r, alpha, a, b, x, Ti, t));
+  // FHL 2005 eq. 10 and 13 in one pass: E[Y(t) | x, t_x, T] = head_x(T) / (1 + odds) and
+  // P(alive) = 1 / (1 + odds), the odds computed once; t null: P(alive) only.
+  const predict = (fn: string, customers: CustomerHistory, t: number | null, withAlive: boolean) => {
+    const n = checkHistory(fn, customers);
+    const { frequency, recency, T } = customers;
+    const probabilityAlive = new Float64Array(withAlive ? n : 0);
+    const expectedPurchases = new Float64Array(t === null ? 0 : n);
+    const withHead = t !== null && t !== 0;
+    const grid = dayGrid(customers, stats.timeUnit);
+    if (grid === null) {
+      // no day grid: customer by customer, head_x(T) on the interpolants of chebyshevByGroup
+      const head = withHead ? headByDay(dayMemo(customers, stats.timeUnit), t) : null;
+      for (let i = 0; i < n; i++) {
+        const x = frequency[i]!;
+        const odds = x > 0 ? aliveOdds(x, recency[i]!, T[i]!) : 0;
+        if (withAlive) probabilityAlive[i] = x === 0 ? 1 : 1 / (1 + odds);
+        if (head !== null) expectedPurchases[i] = x > 0 ? head(x, T[i]!) / (1 + odds) : head(x, T[i]!);
+      }
+      return { probabilityAlive, expectedPurchases };
+    }
+    // On the day grid: head_x(T) once per (x, day of T), ln(α + v) once per day (the odds then cost
+    // one exponential; the exponent differs from ln of the ratio by about (r+x)·1e-15, so only up to
+    // x = 100 for 1e-13 relative). Off the grid or beyond the tables: the direct formula.
+    const { scale, days, xCells, dayValue } = grid;
+    const heads = withHead ? grid.table() : new Float64Array(0), lnA = grid.dayTable();
+    const headAt = (x: number, Ti: number, dT: number): number => {
+      if (!(dT < days && x < xCells && dayValue[dT] === Ti)) return bgNbdHead(r, alpha, a, b, x, Ti, t!);
+      const k = x * days + dT;
+      let h = heads[k]!;
+      if (h !== h) h = heads[k] = bgNbdHead(r, alpha, a, b, x, Ti, t!);
+      return h;
+    };
+    for (let i = 0; i < n; i++) {
+      const x = frequency[i]!;
+      if (x === 0) {
+        if (withAlive) probabilityAlive[i] = 1;
+        if (withHead) {
+          const Ti = T[i]!;
+          expectedPurchases[i] = headAt(0, Ti, Math.round(Ti * scale));
+        }
+        continue;
+      }
+      const Ti = T[i]!, tx = recency[i]!;
+      const dT = Math.round(Ti * scale), dt = Math.round(tx * scale);
+      let odds: number;
+      if (x <= 100 && dT < days && dayValue[dT] === Ti && dayValue[dt] === tx) {
+        let LT = lnA[dT]!, Lt = lnA[dt]!;
+        if (LT !== LT) LT = lnA[dT] = Math.log(alpha + Ti);
+        if (Lt !== Lt) Lt = lnA[dt] = Math.log(alpha + tx);
+        odds = (a / (b + x - 1)) * Math.exp((r + x) * (LT - Lt));
+      } else odds = aliveOdds(x, tx, Ti);
+      if (withAlive) probabilityAlive[i] = 1 / (1 + odds);
+      if (withHead) expectedPurchases[i] = headAt(x, Ti, dT) / (1 + odds);
+    }
+    return { probabilityAlive, expectedPurchases };
+  };
   const model: BgNbdModel = {
     ...base,
     expectedPurchases(t: number): number {
@@ -178,28 +237,44 @@ function makeBgNbd(params: BgNbdParams, stats: FitStatistics): BgNbdModel {
       return ((a + b - 1) / (a - 1)) * (1 - Math.pow(alpha / (alpha + t), r) * hyp2f1(r, b, a + b - 1, t / (alpha + t)));
     },
     conditionalExpectedPurchases(customers: CustomerHistory, t: number): Float64Array {
-      const n = checkHistory("bg-nbd conditionalExpectedPurchases", customers);
       if (!(t >= 0)) throw new ArgumentError(`bg-nbd conditionalExpectedPurchases: t ${t} must be >= 0`);
-      if (t === 0) return new Float64Array(n);
-      const { frequency, recency, T } = customers;
-      // FHL 2005 eq. 10: E[Y(t) | x, t_x, T] = head_x(T) / (1 + odds); head_x(T) is smooth in T, so for
-      // each x it is a Chebyshev interpolant over that x's range of T (relative error ~1e-13).
-      const out = chebyshevByGroup(frequency, T, (x, Ti) => bgNbdHead(r, alpha, a, b, x, Ti, t), { skipChecks: true });
-      for (let i = 0; i < n; i++) {
-        const x = frequency[i]!;
-        if (x > 0) out[i] = out[i]! / (1 + aliveOdds(x, recency[i]!, T[i]!));
-      }
-      return out;
+      return predict("bg-nbd conditionalExpectedPurchases", customers, t, false).expectedPurchases;
     },
     probabilityAlive(customers: CustomerHistory): Float64Array {
-      const n = checkHistory("bg-nbd probabilityAlive", customers);
-      const out = new Float64Array(n);
+      return predict("bg-nbd probabilityAlive", customers, null, true).probabilityAlive;
+    },
+    predict(customers: CustomerHistory, t: number): PurchasePredictions {
+      if (!(t >= 0)) throw new ArgumentError(`bg-nbd predict: t ${t} must be >= 0`);
+      const { probabilityAlive, expectedPurchases } = predict("bg-nbd predict", customers, t, true);
+      return { probabilityAlive, expectedPurchases };
+    },
+    discountedExpectedPurchases(customers: CustomerHistory, horizonPeriods: number, periodLength: number, discountRatePerPeriod: number): DiscountedPurchases {
+      const fn = "bg-nbd discountedExpectedPurchases";
+      checkHistory(fn, customers);
       const { frequency, recency, T } = customers;
+      const H = checkPeriods(fn, horizonPeriods, periodLength, discountRatePerPeriod);
+      // Σ_i (E[Y(iL)] − E[Y((i−1)L)]) / (1+d)^i = [Σ_i (head(iL) − head((i−1)L)) / (1+d)^i] / (1 + odds):
+      // the bracket depends on (x, T) only, one interpolant in T for each x.
+      const factor = Float64Array.from({ length: H }, (_, i) => Math.pow(1 + discountRatePerPeriod, -(i + 1)));
+      const memo = dayMemo(customers, stats.timeUnit);
+      const discountedHead = memo.interpolatedInT((x, Ti) => {
+        let sum = 0, previous = 0;
+        for (let i = 0; i < H; i++) {
+          const h = bgNbdHead(r, alpha, a, b, x, Ti, (i + 1) * periodLength);
+          sum = sum + (h - previous) * factor[i]!;
+          previous = h;
+        }
+        return sum;
+      });
+      const totalHead = memo.interpolatedInT((x, Ti) => bgNbdHead(r, alpha, a, b, x, Ti, H * periodLength));
+      const n = frequency.length, discounted = new Float64Array(n), total = new Float64Array(n);
       for (let i = 0; i < n; i++) {
-        const x = frequency[i]!;
-        out[i] = x === 0 ? 1 : 1 / (1 + aliveOdds(x, recency[i]!, T[i]!));
+        const x = frequency[i]!, Ti = T[i]!;
+        const alive = x > 0 ? 1 + aliveOdds(x, recency[i]!, Ti) : 1;
+        discounted[i] = discountedHead(x, Ti) / alive;
+        total[i] = totalHead(x, Ti) / alive;
       }
-      return out;
+      return { discounted, total };
     },
     probabilityOfPurchases(n: number, t: number): number {
       if (!(Number.isInteger(n) && n >= 0)) throw new ArgumentError(`bg-nbd probabilityOfPurchases: n ${n} must be a whole number >= 0`);

@@ -1,12 +1,13 @@
 import { createRng } from "../../math/random/rng.js";
-import { chebyshevByGroup } from "../../math/special/chebyshev-by-group.js";
 import { hyp2f1 } from "../../math/special/hyp2f1.js";
 import { lnBeta, lnGamma } from "../../math/special/special-functions.js";
 import { checkHistory } from "../fitting/check-history.js";
+import { dayGrid } from "../fitting/day-grid.js";
 import { fitPurchaseModel } from "./fit-purchase-model.js";
 import { fitStatistics, fittedModelBase, knownParams, knownParamsStatistics, readModelJson, type FitStatistics } from "../fitting/fitted-model-base.js";
 import { mbgNbdLogLikelihood } from "./mbg-nbd-log-likelihood.js";
-import type { CustomerHistory, FitOptions, PurchaseModel, SimulatedHistory } from "../fitting/model-types.js";
+import type { CustomerHistory, DiscountedPurchases, FitOptions, PurchaseModel, PurchasePredictions, SimulatedHistory } from "../fitting/model-types.js";
+import { checkPeriods, dayMemo, type ByDay, type DayMemo } from "./predict-by-day.js";
 import { ArgumentError } from "../../math/argument-error.js";
 
 export { mbgNbdLogLikelihood } from "./mbg-nbd-log-likelihood.js";
@@ -92,6 +93,56 @@ function makeMbgNbd(params: MbgNbdParams, stats: FitStatistics): MbgNbdModel {
   // BDF 2007 App. A eq. (5): P(alive) = 1 / (1 + a/(b+x) · ((α+T)/(α+t_x))^(r+x)), < 1 also at x = 0.
   // The power as exp(log): Math.pow is twice as slow.
   const aliveOdds = (x: number, tx: number, T: number): number => (a / (b + x)) * Math.exp((r + x) * Math.log((alpha + T) / (alpha + tx)));
+  // BDF 2007 Appendix A as corrected by Wagner & Hoppe (2008, IJRM 25(3) erratum): alive customers have
+  // p ~ Beta(a, b+x+1), λ ~ Gamma(r+x, α+T). The head is smooth in T: one Chebyshev interpolant per x,
+  // each distinct (x, whole days of T) evaluated once.
+  const headByDay = (memo: DayMemo, t: number): ByDay => memo.smoothInT((x, Ti) => mbgNbdHead(r, alpha, a, b, x, Ti, t));
+  // E[Y(t) | x, t_x, T] = head_x(T) / (1 + odds) and P(alive) = 1 / (1 + odds) in one pass; t null: P(alive) only.
+  const predict = (fn: string, customers: CustomerHistory, t: number | null, withAlive: boolean) => {
+    const n = checkHistory(fn, customers);
+    const { frequency, recency, T } = customers;
+    const probabilityAlive = new Float64Array(withAlive ? n : 0);
+    const expectedPurchases = new Float64Array(t === null ? 0 : n);
+    const withHead = t !== null && t !== 0;
+    const grid = dayGrid(customers, stats.timeUnit);
+    if (grid === null) {
+      const head = withHead ? headByDay(dayMemo(customers, stats.timeUnit), t) : null;
+      for (let i = 0; i < n; i++) {
+        const x = frequency[i]!;
+        const odds = aliveOdds(x, recency[i]!, T[i]!);
+        if (withAlive) probabilityAlive[i] = 1 / (1 + odds);
+        if (head !== null) expectedPurchases[i] = head(x, T[i]!) / (1 + odds);
+      }
+      return { probabilityAlive, expectedPurchases };
+    }
+    // On the day grid (as BG/NBD's predict): head once per (x, day of T), ln(α + v) once per day,
+    // the odds by one exponential up to x = 100; the direct formula elsewhere.
+    const { scale, days, xCells, dayValue } = grid;
+    const heads = withHead ? grid.table() : new Float64Array(0), lnA = grid.dayTable();
+    for (let i = 0; i < n; i++) {
+      const x = frequency[i]!, Ti = T[i]!, tx = recency[i]!;
+      const dT = Math.round(Ti * scale), dt = Math.round(tx * scale);
+      const onGrid = dT < days && dayValue[dT] === Ti;
+      let odds: number;
+      if (onGrid && x <= 100 && dayValue[dt] === tx) {
+        let LT = lnA[dT]!, Lt = lnA[dt]!;
+        if (LT !== LT) LT = lnA[dT] = Math.log(alpha + Ti);
+        if (Lt !== Lt) Lt = lnA[dt] = Math.log(alpha + tx);
+        odds = (a / (b + x)) * Math.exp((r + x) * (LT - Lt));
+      } else odds = aliveOdds(x, tx, Ti);
+      if (withAlive) probabilityAlive[i] = 1 / (1 + odds);
+      if (withHead) {
+        let h: number;
+        if (onGrid && x < xCells) {
+          const k = x * days + dT;
+          h = heads[k]!;
+          if (h !== h) h = heads[k] = mbgNbdHead(r, alpha, a, b, x, Ti, t);
+        } else h = mbgNbdHead(r, alpha, a, b, x, Ti, t);
+        expectedPurchases[i] = h / (1 + odds);
+      }
+    }
+    return { probabilityAlive, expectedPurchases };
+  };
   const model: MbgNbdModel = {
     ...fittedModelBase<MbgNbdParams>("mbg-nbd", NAMES, params, stats),
     expectedPurchases(t: number): number {
@@ -101,22 +152,44 @@ function makeMbgNbd(params: MbgNbdParams, stats: FitStatistics): MbgNbdModel {
       return (b / (a - 1)) * (1 - Math.pow(alpha / (alpha + t), r) * hyp2f1(r, b + 1, a + b, t / (alpha + t)));
     },
     conditionalExpectedPurchases(customers: CustomerHistory, t: number): Float64Array {
-      const n = checkHistory("mbg-nbd conditionalExpectedPurchases", customers);
       if (!(t >= 0) || !Number.isFinite(t)) throw new ArgumentError(`mbg-nbd conditionalExpectedPurchases: t ${t} must be >= 0`);
-      if (t === 0) return new Float64Array(n);
-      const { frequency, recency, T } = customers;
-      // BDF 2007 Appendix A as corrected by Wagner & Hoppe (2008, IJRM 25(3) erratum): alive customers have
-      // p ~ Beta(a, b+x+1), λ ~ Gamma(r+x, α+T). The head is smooth in T: one Chebyshev interpolant per x.
-      const out = chebyshevByGroup(frequency, T, (x, Ti) => mbgNbdHead(r, alpha, a, b, x, Ti, t), { skipChecks: true });
-      for (let i = 0; i < n; i++) out[i] = out[i]! / (1 + aliveOdds(frequency[i]!, recency[i]!, T[i]!));
-      return out;
+      return predict("mbg-nbd conditionalExpectedPurchases", customers, t, false).expectedPurchases;
     },
     probabilityAlive(customers: CustomerHistory): Float64Array {
-      const n = checkHistory("mbg-nbd probabilityAlive", customers);
-      const out = new Float64Array(n);
+      return predict("mbg-nbd probabilityAlive", customers, null, true).probabilityAlive;
+    },
+    predict(customers: CustomerHistory, t: number): PurchasePredictions {
+      if (!(t >= 0) || !Number.isFinite(t)) throw new ArgumentError(`mbg-nbd predict: t ${t} must be >= 0`);
+      const { probabilityAlive, expectedPurchases } = predict("mbg-nbd predict", customers, t, true);
+      return { probabilityAlive, expectedPurchases };
+    },
+    discountedExpectedPurchases(customers: CustomerHistory, horizonPeriods: number, periodLength: number, discountRatePerPeriod: number): DiscountedPurchases {
+      const fn = "mbg-nbd discountedExpectedPurchases";
+      checkHistory(fn, customers);
       const { frequency, recency, T } = customers;
-      for (let i = 0; i < n; i++) out[i] = 1 / (1 + aliveOdds(frequency[i]!, recency[i]!, T[i]!));
-      return out;
+      const H = checkPeriods(fn, horizonPeriods, periodLength, discountRatePerPeriod);
+      // Σ_i (E[Y(iL)] − E[Y((i−1)L)]) / (1+d)^i = [Σ_i (head(iL) − head((i−1)L)) / (1+d)^i] / (1 + odds):
+      // the bracket depends on (x, T) only, one interpolant in T for each x.
+      const factor = Float64Array.from({ length: H }, (_, i) => Math.pow(1 + discountRatePerPeriod, -(i + 1)));
+      const memo = dayMemo(customers, stats.timeUnit);
+      const discountedHead = memo.interpolatedInT((x, Ti) => {
+        let sum = 0, previous = 0;
+        for (let i = 0; i < H; i++) {
+          const h = mbgNbdHead(r, alpha, a, b, x, Ti, (i + 1) * periodLength);
+          sum = sum + (h - previous) * factor[i]!;
+          previous = h;
+        }
+        return sum;
+      });
+      const totalHead = memo.interpolatedInT((x, Ti) => mbgNbdHead(r, alpha, a, b, x, Ti, H * periodLength));
+      const n = frequency.length, discounted = new Float64Array(n), total = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        const x = frequency[i]!, Ti = T[i]!;
+        const alive = 1 + aliveOdds(x, recency[i]!, Ti);
+        discounted[i] = discountedHead(x, Ti) / alive;
+        total[i] = totalHead(x, Ti) / alive;
+      }
+      return { discounted, total };
     },
     probabilityOfPurchases(n: number, t: number): number {
       if (!(Number.isInteger(n) && n >= 0)) throw new ArgumentError(`mbg-nbd probabilityOfPurchases: n ${n} must be a whole number >= 0`);

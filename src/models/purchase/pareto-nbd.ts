@@ -3,8 +3,9 @@ import { logAddExp } from "../../math/special/special-functions.js";
 import { checkHistory } from "../fitting/check-history.js";
 import { fitPurchaseModel } from "./fit-purchase-model.js";
 import { fitStatistics, fittedModelBase, knownParams, knownParamsStatistics, readModelJson, type FitStatistics } from "../fitting/fitted-model-base.js";
-import type { CustomerHistory, FitOptions, PurchaseModel, SimulatedHistory } from "../fitting/model-types.js";
-import { paretoNbdLogA0, paretoNbdLogLikelihood } from "./pareto-nbd-log-likelihood.js";
+import type { CustomerHistory, DiscountedPurchases, FitOptions, PurchaseModel, PurchasePredictions, SimulatedHistory } from "../fitting/model-types.js";
+import { checkPeriods, dayMemo, discountRows, type DayMemo } from "./predict-by-day.js";
+import { paretoNbdLogA0FromTerms, paretoNbdLogA0Term, paretoNbdLogLikelihood } from "./pareto-nbd-log-likelihood.js";
 import { paretoNbdProbabilityOfPurchases } from "./pareto-nbd-probability-of-purchases.js";
 import { ArgumentError } from "../../math/argument-error.js";
 
@@ -83,10 +84,33 @@ function makeParetoNbd(params: ParetoNbdParams, stats: FitStatistics): ParetoNbd
   const { r, alpha, s, beta } = params;
   const base = fittedModelBase<ParetoNbdParams>("pareto-nbd", NAMES, params, stats);
   // P(alive | x, t_x, T) = 1 / (1 + s/(r+s+x) (α+T)^(r+x) (β+T)^s A₀)  (note 009, eq. 24).
-  const alive = (x: number, tx: number, T: number): number => {
-    const l1 = -(r + x) * Math.log(alpha + T) - s * Math.log(beta + T);
-    const l2 = Math.log(s / (r + s + x)) + paretoNbdLogA0(r, alpha, s, beta, x, tx, T);
-    return Math.exp(l1 - logAddExp(l1, l2));
+  // Terms that depend on x and one duration are computed once per distinct (x, whole days) and
+  // shared (dayMemo): the two terms of A₀, ln(α+T), ln(β+T); the same values as term by term.
+  const aliveByDay = (memo: DayMemo) => {
+    const term = memo.exact((x, u) => paretoNbdLogA0Term(r, alpha, s, beta, x, u));
+    const lnAT = memo.exactInT((T) => Math.log(alpha + T)), lnBT = memo.exactInT((T) => Math.log(beta + T));
+    return (x: number, tx: number, T: number): number => {
+      const l1 = -(r + x) * lnAT(T) - s * lnBT(T);
+      const l2 = Math.log(s / (r + s + x)) + paretoNbdLogA0FromTerms(r, s, x, term(x, tx), term(x, T));
+      return Math.exp(l1 - logAddExp(l1, l2));
+    };
+  };
+  // E[Y(t) | x, t_x, T] = (r+x)(β+T)/((α+T)(s−1)) · [1 − ((β+T)/(β+T+t))^(s−1)] · P(alive)  (note 009, eq. 26).
+  const predict = (fn: string, customers: CustomerHistory, t: number | null, withAlive: boolean) => {
+    const n = checkHistory(fn, customers);
+    const { frequency, recency, T } = customers;
+    const probabilityAlive = new Float64Array(withAlive ? n : 0);
+    const expectedPurchases = new Float64Array(t === null ? 0 : n);
+    const memo = dayMemo(customers, stats.timeUnit);
+    const alive = aliveByDay(memo);
+    const grow = t === null || t === 0 ? null : memo.exactInT((Ti) => growth(s, beta + Ti, t));
+    for (let i = 0; i < n; i++) {
+      const x = frequency[i]!, Ti = T[i]!;
+      const p = alive(x, recency[i]!, Ti);
+      if (withAlive) probabilityAlive[i] = p;
+      if (grow !== null) expectedPurchases[i] = (((r + x) * (beta + Ti)) / (alpha + Ti)) * grow(Ti) * p;
+    }
+    return { probabilityAlive, expectedPurchases };
   };
   const model: ParetoNbdModel = {
     ...base,
@@ -95,21 +119,31 @@ function makeParetoNbd(params: ParetoNbdParams, stats: FitStatistics): ParetoNbd
       if (!(t >= 0) || !Number.isFinite(t)) throw new ArgumentError(`pareto-nbd expectedPurchases: t ${t} must be >= 0`);
       return t === 0 ? 0 : ((r * beta) / alpha) * growth(s, beta, t);
     },
-    // E[Y(t) | x, t_x, T] = (r+x)(β+T)/((α+T)(s−1)) · [1 − ((β+T)/(β+T+t))^(s−1)] · P(alive)  (note 009, eq. 26).
     conditionalExpectedPurchases(customers: CustomerHistory, t: number): Float64Array {
-      const n = checkHistory("pareto-nbd conditionalExpectedPurchases", customers);
       if (!(t >= 0) || !Number.isFinite(t)) throw new ArgumentError(`pareto-nbd conditionalExpectedPurchases: t ${t} must be >= 0`);
-      const out = new Float64Array(n);
-      if (t === 0) return out;
-      for (let i = 0; i < n; i++) {
-        const x = customers.frequency[i]!, tx = customers.recency[i]!, T = customers.T[i]!;
-        out[i] = (((r + x) * (beta + T)) / (alpha + T)) * growth(s, beta + T, t) * alive(x, tx, T);
-      }
-      return out;
+      return predict("pareto-nbd conditionalExpectedPurchases", customers, t, false).expectedPurchases;
     },
     probabilityAlive(customers: CustomerHistory): Float64Array {
-      const n = checkHistory("pareto-nbd probabilityAlive", customers);
-      return Float64Array.from({ length: n }, (_, i) => alive(customers.frequency[i]!, customers.recency[i]!, customers.T[i]!));
+      return predict("pareto-nbd probabilityAlive", customers, null, true).probabilityAlive;
+    },
+    predict(customers: CustomerHistory, t: number): PurchasePredictions {
+      if (!(t >= 0) || !Number.isFinite(t)) throw new ArgumentError(`pareto-nbd predict: t ${t} must be >= 0`);
+      const { probabilityAlive, expectedPurchases } = predict("pareto-nbd predict", customers, t, true);
+      return { probabilityAlive, expectedPurchases };
+    },
+    discountedExpectedPurchases(customers: CustomerHistory, horizonPeriods: number, periodLength: number, discountRatePerPeriod: number): DiscountedPurchases {
+      const fn = "pareto-nbd discountedExpectedPurchases";
+      checkHistory(fn, customers);
+      const { frequency, recency, T } = customers;
+      const H = checkPeriods(fn, horizonPeriods, periodLength, discountRatePerPeriod);
+      const memo = dayMemo(customers, stats.timeUnit);
+      const alive = aliveByDay(memo);
+      const grow = Array.from({ length: H }, (_, i) => memo.exactInT((Ti) => growth(s, beta + Ti, (i + 1) * periodLength)));
+      return discountRows(frequency.length, H, discountRatePerPeriod, (row, cumulative) => {
+        const x = frequency[row]!, Ti = T[row]!;
+        const p = alive(x, recency[row]!, Ti), head = ((r + x) * (beta + Ti)) / (alpha + Ti);
+        for (let i = 0; i < H; i++) cumulative[i] = head * grow[i]!(Ti) * p;
+      });
     },
     probabilityOfPurchases(n: number, t: number): number {
       if (!(Number.isInteger(n) && n >= 0)) throw new ArgumentError(`pareto-nbd probabilityOfPurchases: n ${n} must be a whole number >= 0`);

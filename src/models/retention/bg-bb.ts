@@ -67,14 +67,19 @@ export function bgBbModel(params: BgBbParams, stats: FitStatistics): BgBbModel {
     for (let t = n + 1; t <= n + m; t++) sum += (s *= (delta + t - 1) / (gamma + delta + t - 1));
     return sum;
   };
+  // Customers share few (x, t_x, n) patterns (whole numbers up to n): each pattern is evaluated
+  // once and its value copied to its customers (the same value as customer by customer).
   const perCustomer = (fn: string, customers: BgBbHistory, f: (x: number, tx: number, n: number, lnL: number) => number): Float64Array => {
     const h = bgBbHistory(`bg-bb ${fn}`, customers);
+    const { columns, rowPattern } = compressPatterns([h.frequency, h.recency, h.periods]);
+    const [px, ptx, pn] = columns as [Float64Array, Float64Array, Float64Array];
     const one = Float64Array.of(1);
-    return Float64Array.from(h.frequency, (x, i) => {
-      const tx = h.recency[i]!, n = h.periods[i]!;
+    const byPattern = Float64Array.from(px, (x, k) => {
+      const tx = ptx[k]!, n = pn[k]!;
       const lnL = bgBbLogLikelihood(alpha, beta, gamma, delta, [x], [tx], [n], one);
       return f(x, tx, n, lnL);
     });
+    return Float64Array.from(rowPattern, (k) => byPattern[k]!);
   };
   const checkWhole = (fn: string, name: string, v: number, min: number): void => {
     if (!(Number.isInteger(v) && v >= min)) throw new ArgumentError(`bg-bb ${fn}: ${name} ${v} must be a whole number >= ${min}`);

@@ -119,6 +119,25 @@ export function gammaGammaFromJson(json: unknown): GammaGammaModel {
   return makeGammaGamma(params as GammaGammaParams, stats, typeof skipped === "number" ? skipped : 0);
 }
 
+/**
+ * E[M | x, zbar] = p(γ + x·zbar) / (px + q − 1) of one customer (FHL 2005 JMR eq. 5; note 025
+ * eq. 5): the population mean pγ/(q−1) for x = 0 (zbar ignored), Infinity where px + q <= 1.
+ * The formula of `conditionalExpectedAverageSpend`, for loops over parameter draws.
+ *
+ * @param p - shape of a transaction's value
+ * @param q - shape of the customers' value scale
+ * @param gamma - rate of the value scale, money
+ * @param x - repeat transactions
+ * @param zbar - mean repeat transaction value, money
+ * @returns the expected value of a future transaction, money
+ * @example
+ * gammaGammaConditionalSpend(6.25, 3.74, 15.44, 0, 0); // 35.2190 (the population mean)
+ */
+export function gammaGammaConditionalSpend(p: number, q: number, gamma: number, x: number, zbar: number): number {
+  const den = p * x + q - 1;
+  return den > 0 ? (p * (gamma + (x > 0 ? x * zbar : 0))) / den : Infinity;
+}
+
 function makeGammaGamma(params: GammaGammaParams, stats: FitStatistics, customersSkipped: number): GammaGammaModel {
   const { p, q, gamma } = params;
   const base = fittedModelBase<GammaGammaParams>("gamma-gamma", NAMES, params, stats);
@@ -128,11 +147,7 @@ function makeGammaGamma(params: GammaGammaParams, stats: FitStatistics, customer
     conditionalExpectedAverageSpend(customers): Float64Array {
       const n = checkSpendHistory("gamma-gamma conditionalExpectedAverageSpend", customers);
       const out = new Float64Array(n);
-      for (let i = 0; i < n; i++) {
-        const x = customers.frequency[i]!;
-        const den = p * x + q - 1;
-        out[i] = den > 0 ? (p * (gamma + (x > 0 ? x * customers.monetaryValue[i]! : 0))) / den : Infinity;
-      }
+      for (let i = 0; i < n; i++) out[i] = gammaGammaConditionalSpend(p, q, gamma, customers.frequency[i]!, customers.monetaryValue[i]!);
       return out;
     },
     expectedAverageSpend(): number {

@@ -214,5 +214,11 @@ export const lifetimeValueSpec = defineReportSection<LifetimeValueAnalysis>({
     { label: "Spend model", value: ltv.spendModel ? `gamma-gamma: ${parameters(ltv.spendModel)}${ltv.spendNote ? `; ${ltv.spendNote}` : ""}` : "none: the data have no amounts" },
     { label: "Model check", value: ltv.validation ? `fitted to ${ltv.validation.calibrationEnd}, compared with the following ${Number(ltv.validation.durationHoldout.toFixed(1))} ${ltv.timeUnit}s` : "no holdout period" },
     { label: "Lifetime value", value: `${ltv.horizonPeriods} periods of ${Number(ltv.periodLength.toFixed(4))} ${ltv.timeUnit}s, discount rate ${formatValue(ltv.discountRatePerPeriod, "percent")} per period, margin ${formatValue(ltv.margin, "percent")} of spend` },
+    ...(ltv.interval && ltv.spendModel
+      ? [{
+          label: "CLV interval",
+          value: `${formatValue(ltv.interval.level, "percent")} parametric bootstrap: ${ltv.interval.draws} draws of both models' parameters from their estimated sampling distribution (log-parameters normal with the inverse-Hessian covariance; seed ${ltv.interval.seed}), every customer's CLV recomputed under each draw (the purchase model once per unique pattern of repeat purchases, recency and age), and the ${formatValue((1 - ltv.interval.level) / 2, "percent")} and ${formatValue((1 + ltv.interval.level) / 2, "percent")} percentiles per customer; parameter uncertainty only`,
+        }]
+      : []),
   ],
 });

@@ -1,0 +1,156 @@
+import { ArgumentError } from "../../math/argument-error.js";
+import { chebyshevGroupRanges, chebyshevRangeEvaluator, type ChebyshevGroupRanges } from "../../math/special/chebyshev-by-group.js";
+import type { TimeUnit } from "../../summary/types.js";
+import { dayGrid, type DayGrid } from "../fitting/day-grid.js";
+import type { CustomerHistory, DiscountedPurchases } from "../fitting/model-types.js";
+
+/**
+ * A function of a customer's repeat purchases x and one duration v (T or t_x), in the model's time unit.
+ * @example
+ * const head: ByDay = (x, T) => (x + 1) / (1 + T);
+ */
+export type ByDay = (x: number, v: number) => number;
+
+/**
+ * Memo tables for the predictions of a purchase model on many customers: terms that depend on x
+ * and one duration only are computed once per distinct (x, whole days) ({@link dayGrid}) and
+ * shared by every customer with that pair; customers off the grid get the direct value (`exact`,
+ * `exactInT`, `smoothInT`: exactly the value of the direct formula; `interpolatedInT`: within
+ * about 1e-13 relative).
+ *
+ * @example
+ * const lnAT = dayMemo(customers, "week").exactInT((T) => Math.log(alpha + T));
+ */
+export interface DayMemo {
+  /** f memoized by (x, day of v). */
+  exact(f: ByDay): ByDay;
+  /** f of a duration alone, memoized by its day. */
+  exactInT(f: (v: number) => number): (v: number) => number;
+  /**
+   * f(x, T), smooth in T for each x and costly (a hypergeometric series): on the day grid, f itself
+   * once per distinct (x, day of T), which on a million customers is far fewer evaluations than
+   * building interpolants; off the grid, the Chebyshev interpolants of `chebyshevByGroup` on these
+   * customers' (x, T) (relative error about 1e-13), as before.
+   */
+  smoothInT(f: ByDay): ByDay;
+  /**
+   * f(x, T), smooth in T for each x and costly (e.g. a sum over the CLV's periods of hypergeometric
+   * series), under many parameter draws: through Chebyshev interpolants in T for each x (relative
+   * error about 1e-13), of at most 4 cells and built with at most as many evaluations of f as the x
+   * has distinct days, memoized by (x, day of T). Off the grid, the interpolants of `chebyshevByGroup`.
+   */
+  interpolatedInT(f: ByDay): ByDay;
+}
+
+/**
+ * The memo tables of a purchase model's predictions on these customers.
+ *
+ * @param customers - x, t_x, T (checked)
+ * @param unit - the model's time unit, or null (the grid is then guessed from the data)
+ * @returns the memo builder
+ * @example
+ * const head = dayMemo(customers, "week").smoothInT((x, T) => bgNbdHead(r, alpha, a, b, x, T, 52));
+ * head(customers.frequency[0], customers.T[0]);
+ */
+export function dayMemo(customers: CustomerHistory, unit: TimeUnit | null): DayMemo {
+  const grid = dayGrid(customers, unit);
+  let ranges: ChebyshevGroupRanges | null = null, dayRanges: ChebyshevGroupRanges | null = null;
+  return {
+    interpolatedInT: (f) => {
+      if (grid === null) return chebyshevRangeEvaluator((ranges ??= chebyshevGroupRanges(customers.frequency, customers.T)), f).value;
+      dayRanges ??= distinctDayRanges(customers, grid);
+      return memoize(grid, chebyshevRangeEvaluator(dayRanges, f, { maxCells: 4 }).value);
+    },
+    exact: (f) => memoize(grid, f),
+    exactInT: (f) => {
+      if (grid === null) return f;
+      const memo = grid.dayTable();
+      return (v) => {
+        const k = grid.dayKey(v);
+        if (k < 0) return f(v);
+        let y = memo[k]!;
+        if (y !== y) y = memo[k] = f(v);
+        return y;
+      };
+    },
+    smoothInT: (f) => {
+      if (grid !== null) return memoize(grid, f);
+      ranges ??= chebyshevGroupRanges(customers.frequency, customers.T);
+      return chebyshevRangeEvaluator(ranges, f).value;
+    },
+  };
+}
+
+/** Per x: distinct days of T on the grid plus rows off it (what an interpolant is sized by), and the range of T. */
+function distinctDayRanges(customers: CustomerHistory, grid: DayGrid): ChebyshevGroupRanges {
+  const { frequency, T } = customers;
+  const all = chebyshevGroupRanges(frequency, T);
+  const count = new Float64Array(all.count.length), seen = new Uint8Array(grid.cells);
+  for (let i = 0; i < frequency.length; i++) {
+    const x = frequency[i]!, k = grid.key(x, T[i]!);
+    if (k < 0) count[x]!++;
+    else if (seen[k] === 0) {
+      seen[k] = 1;
+      count[x]!++;
+    }
+  }
+  return { count, lo: all.lo, hi: all.hi };
+}
+
+function memoize(grid: DayGrid | null, f: ByDay): ByDay {
+  if (grid === null) return f;
+  const memo = grid.table();
+  return (x, v) => {
+    const k = grid.key(x, v);
+    if (k < 0) return f(x, v);
+    let y = memo[k]!;
+    if (y !== y) y = memo[k] = f(x, v);
+    return y;
+  };
+}
+
+/**
+ * Checks a discounting horizon: H whole periods >= 1 of length L > 0 at a rate d > −1 a period.
+ *
+ * @returns H
+ * @throws ArgumentError naming the function and the value
+ * @example
+ * checkPeriods("bg-nbd discountedExpectedPurchases", 12, 4.35, 0.01); // 12
+ */
+export function checkPeriods(fn: string, horizonPeriods: number, periodLength: number, discountRatePerPeriod: number): number {
+  if (!(Number.isInteger(horizonPeriods) && horizonPeriods >= 1)) throw new ArgumentError(`${fn}: horizonPeriods ${horizonPeriods} must be a whole number >= 1`);
+  if (!(periodLength > 0 && Number.isFinite(periodLength))) throw new ArgumentError(`${fn}: periodLength ${periodLength} must be a positive number`);
+  if (!(discountRatePerPeriod > -1 && Number.isFinite(discountRatePerPeriod))) throw new ArgumentError(`${fn}: discountRatePerPeriod ${discountRatePerPeriod} must be a number > -1`);
+  return horizonPeriods;
+}
+
+/**
+ * Σ_{i=1..H} (E[Y(iL)] − E[Y((i−1)L)]) / (1 + d)^i and E[Y(HL)] per row, from each row's
+ * cumulative expectations E[Y(L)], ..., E[Y(HL)] (written by `cumulative` into its second
+ * argument): the purchase part of lifetimes' `customer_lifetime_value`, each period's purchases
+ * discounted to its end. Same additions in the same order as period by period over all rows.
+ *
+ * @param n - rows
+ * @param horizonPeriods - H
+ * @param discountRatePerPeriod - d
+ * @param cumulative - fills E[Y(iL)] for i = 1..H of one row (index i − 1)
+ * @returns discounted and total expected purchases per row
+ * @example
+ * discountRows(1, 2, 0, (_row, c) => c.set([1, 3])).discounted; // [3]
+ */
+export function discountRows(n: number, horizonPeriods: number, discountRatePerPeriod: number, cumulative: (row: number, out: Float64Array) => void): DiscountedPurchases {
+  const H = horizonPeriods;
+  const factor = Float64Array.from({ length: H }, (_, i) => Math.pow(1 + discountRatePerPeriod, -(i + 1)));
+  const discounted = new Float64Array(n), total = new Float64Array(n), c = new Float64Array(H);
+  for (let row = 0; row < n; row++) {
+    cumulative(row, c);
+    let sum = 0, previous = 0;
+    for (let i = 0; i < H; i++) {
+      sum = sum + (c[i]! - previous) * factor[i]!;
+      previous = c[i]!;
+    }
+    discounted[row] = sum;
+    total[row] = previous;
+  }
+  return { discounted, total };
+}
