@@ -151,6 +151,7 @@ async function collect(c: DuckDBConnection, table: string, header: readonly stri
     const rows = res.getRowsJS().map(([r, ...values]) => (skipped.push(Number(r)), { line: Number(r) + offset, values: values as string[] }));
     fallback = buildTransactionsAs({ header, rows }, options, source, fn);
   }
+  await c.run(`DROP TABLE ${table}_raw`); // the raw text is no longer needed: free its memory before the dictionaries
   // Text comes as integer codes into per-column dictionaries (each distinct text decoded once);
   // customer codes follow first appearance among the rows SQL took.
   const dicts = ["customer", ...texts];
