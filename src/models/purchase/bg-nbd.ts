@@ -6,7 +6,7 @@ import { dayGrid } from "../fitting/day-grid.js";
 import { fitPurchaseModel } from "./fit-purchase-model.js";
 import { fitStatistics, fittedModelBase, knownParams, knownParamsStatistics, readModelJson, type FitStatistics } from "../fitting/fitted-model-base.js";
 import type { CustomerHistory, DiscountedPurchases, FitOptions, PurchaseModel, PurchasePredictions, SimulatedHistory } from "../fitting/model-types.js";
-import { checkPeriods, dayMemo, type ByDay, type DayMemo } from "./predict-by-day.js";
+import { checkPeriods, dayMemo, discountedByHead, type ByDay, type DayMemo } from "./predict-by-day.js";
 import { ArgumentError } from "../../math/argument-error.js";
 
 /** BG/NBD parameters (Fader, Hardie & Lee 2005): λ ~ Gamma(r, α) purchases per time unit, p ~ Beta(a, b). */
@@ -251,30 +251,11 @@ function makeBgNbd(params: BgNbdParams, stats: FitStatistics): BgNbdModel {
     discountedExpectedPurchases(customers: CustomerHistory, horizonPeriods: number, periodLength: number, discountRatePerPeriod: number): DiscountedPurchases {
       const fn = "bg-nbd discountedExpectedPurchases";
       checkHistory(fn, customers);
-      const { frequency, recency, T } = customers;
       const H = checkPeriods(fn, horizonPeriods, periodLength, discountRatePerPeriod);
-      // Σ_i (E[Y(iL)] − E[Y((i−1)L)]) / (1+d)^i = [Σ_i (head(iL) − head((i−1)L)) / (1+d)^i] / (1 + odds):
-      // the bracket depends on (x, T) only, one interpolant in T for each x.
-      const factor = Float64Array.from({ length: H }, (_, i) => Math.pow(1 + discountRatePerPeriod, -(i + 1)));
-      const memo = dayMemo(customers, stats.timeUnit);
-      const discountedHead = memo.interpolatedInT((x, Ti) => {
-        let sum = 0, previous = 0;
-        for (let i = 0; i < H; i++) {
-          const h = bgNbdHead(r, alpha, a, b, x, Ti, (i + 1) * periodLength);
-          sum = sum + (h - previous) * factor[i]!;
-          previous = h;
-        }
-        return sum;
-      });
-      const totalHead = memo.interpolatedInT((x, Ti) => bgNbdHead(r, alpha, a, b, x, Ti, H * periodLength));
-      const n = frequency.length, discounted = new Float64Array(n), total = new Float64Array(n);
-      for (let i = 0; i < n; i++) {
-        const x = frequency[i]!, Ti = T[i]!;
-        const alive = x > 0 ? 1 + aliveOdds(x, recency[i]!, Ti) : 1;
-        discounted[i] = discountedHead(x, Ti) / alive;
-        total[i] = totalHead(x, Ti) / alive;
-      }
-      return { discounted, total };
+      const { frequency, recency, T } = customers;
+      return discountedByHead(dayMemo(customers, stats.timeUnit), customers, H, periodLength, discountRatePerPeriod,
+        (x, Ti, t) => bgNbdHead(r, alpha, a, b, x, Ti, t),
+        (i) => (frequency[i]! > 0 ? 1 + aliveOdds(frequency[i]!, recency[i]!, T[i]!) : 1));
     },
     probabilityOfPurchases(n: number, t: number): number {
       if (!(Number.isInteger(n) && n >= 0)) throw new ArgumentError(`bg-nbd probabilityOfPurchases: n ${n} must be a whole number >= 0`);

@@ -7,7 +7,7 @@ import { fitPurchaseModel } from "./fit-purchase-model.js";
 import { fitStatistics, fittedModelBase, knownParams, knownParamsStatistics, readModelJson, type FitStatistics } from "../fitting/fitted-model-base.js";
 import { mbgNbdLogLikelihood } from "./mbg-nbd-log-likelihood.js";
 import type { CustomerHistory, DiscountedPurchases, FitOptions, PurchaseModel, PurchasePredictions, SimulatedHistory } from "../fitting/model-types.js";
-import { checkPeriods, dayMemo, type ByDay, type DayMemo } from "./predict-by-day.js";
+import { checkPeriods, dayMemo, discountedByHead, type ByDay, type DayMemo } from "./predict-by-day.js";
 import { ArgumentError } from "../../math/argument-error.js";
 
 export { mbgNbdLogLikelihood } from "./mbg-nbd-log-likelihood.js";
@@ -166,30 +166,11 @@ function makeMbgNbd(params: MbgNbdParams, stats: FitStatistics): MbgNbdModel {
     discountedExpectedPurchases(customers: CustomerHistory, horizonPeriods: number, periodLength: number, discountRatePerPeriod: number): DiscountedPurchases {
       const fn = "mbg-nbd discountedExpectedPurchases";
       checkHistory(fn, customers);
-      const { frequency, recency, T } = customers;
       const H = checkPeriods(fn, horizonPeriods, periodLength, discountRatePerPeriod);
-      // Σ_i (E[Y(iL)] − E[Y((i−1)L)]) / (1+d)^i = [Σ_i (head(iL) − head((i−1)L)) / (1+d)^i] / (1 + odds):
-      // the bracket depends on (x, T) only, one interpolant in T for each x.
-      const factor = Float64Array.from({ length: H }, (_, i) => Math.pow(1 + discountRatePerPeriod, -(i + 1)));
-      const memo = dayMemo(customers, stats.timeUnit);
-      const discountedHead = memo.interpolatedInT((x, Ti) => {
-        let sum = 0, previous = 0;
-        for (let i = 0; i < H; i++) {
-          const h = mbgNbdHead(r, alpha, a, b, x, Ti, (i + 1) * periodLength);
-          sum = sum + (h - previous) * factor[i]!;
-          previous = h;
-        }
-        return sum;
-      });
-      const totalHead = memo.interpolatedInT((x, Ti) => mbgNbdHead(r, alpha, a, b, x, Ti, H * periodLength));
-      const n = frequency.length, discounted = new Float64Array(n), total = new Float64Array(n);
-      for (let i = 0; i < n; i++) {
-        const x = frequency[i]!, Ti = T[i]!;
-        const alive = 1 + aliveOdds(x, recency[i]!, Ti);
-        discounted[i] = discountedHead(x, Ti) / alive;
-        total[i] = totalHead(x, Ti) / alive;
-      }
-      return { discounted, total };
+      const { frequency, recency, T } = customers;
+      return discountedByHead(dayMemo(customers, stats.timeUnit), customers, H, periodLength, discountRatePerPeriod,
+        (x, Ti, t) => mbgNbdHead(r, alpha, a, b, x, Ti, t),
+        (i) => 1 + aliveOdds(frequency[i]!, recency[i]!, T[i]!));
     },
     probabilityOfPurchases(n: number, t: number): number {
       if (!(Number.isInteger(n) && n >= 0)) throw new ArgumentError(`mbg-nbd probabilityOfPurchases: n ${n} must be a whole number >= 0`);

@@ -154,3 +154,43 @@ export function discountRows(n: number, horizonPeriods: number, discountRatePerP
   }
   return { discounted, total };
 }
+
+/**
+ * The discounted expected purchases of a model whose E[Y(t)] is `head(x, T, t) / alive(i)` (BG/NBD,
+ * MBG/NBD): Σ_i (E[Y(iL)] − E[Y((i−1)L)]) / (1+d)^i = [Σ_i (head(iL) − head((i−1)L)) / (1+d)^i] /
+ * alive, and the bracket depends on (x, T) only: one interpolant in T for each x.
+ *
+ * @param memo - the memo tables of these customers ({@link dayMemo})
+ * @param customers - x, t_x, T (checked by the caller)
+ * @param H - number of periods (checked by {@link checkPeriods})
+ * @param periodLength - length of a period in the model's time unit
+ * @param discountRatePerPeriod - discount rate per period, e.g. 0.01
+ * @param head - the numerator of E[Y(t)] for x repeat purchases and age T, t in the model's unit
+ * @param alive - the denominator of E[Y(t)] of customer i (1 + the odds of having dropped out)
+ * @returns the discounted and the undiscounted expected purchases over the H periods, per customer
+ * @example
+ * discountedByHead(memo, customers, 12, 4.35, 0.01, (x, T, t) => head(x, T, t), (i) => 1 + odds[i]);
+ */
+export function discountedByHead(memo: DayMemo, customers: CustomerHistory, H: number, periodLength: number, discountRatePerPeriod: number,
+  head: (x: number, T: number, t: number) => number, alive: (i: number) => number): DiscountedPurchases {
+  const { frequency, T } = customers;
+  const factor = Float64Array.from({ length: H }, (_, i) => Math.pow(1 + discountRatePerPeriod, -(i + 1)));
+  const discountedHead = memo.interpolatedInT((x, Ti) => {
+    let sum = 0, previous = 0;
+    for (let i = 0; i < H; i++) {
+      const h = head(x, Ti, (i + 1) * periodLength);
+      sum = sum + (h - previous) * factor[i]!;
+      previous = h;
+    }
+    return sum;
+  });
+  const totalHead = memo.interpolatedInT((x, Ti) => head(x, Ti, H * periodLength));
+  const n = frequency.length, discounted = new Float64Array(n), total = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = frequency[i]!, Ti = T[i]!;
+    const denominator = alive(i);
+    discounted[i] = discountedHead(x, Ti) / denominator;
+    total[i] = totalHead(x, Ti) / denominator;
+  }
+  return { discounted, total };
+}
