@@ -238,7 +238,11 @@ interface FastRows {
 /** The rows SQL took and the rows the builder took, in line order, as one frozen table (the builder's column order). */
 function merge(fast: FastRows, ids: readonly string[], textValues: readonly (readonly string[])[], slow: Transactions | undefined, texts: readonly TextColumn[], nums: readonly NumericColumn[], hasAmount: boolean): Transactions {
   const nf = fast.line.length, ns = slow?.length ?? 0, n = nf + ns;
-  const decode = (codes: Int32Array, dict: readonly string[]): string[] => Array.from(codes, (c) => dict[c]!);
+  const decode = (codes: Int32Array, dict: readonly string[]): string[] => {
+    const out = new Array<string>(codes.length);
+    for (let i = 0; i < codes.length; i++) out[i] = dict[codes[i]!]!;
+    return out;
+  };
   if (ns === 0) {
     return frozenTable(decode(fast.code, ids), fast.day, fast.line, hasAmount ? fast.amount : undefined, texts, fast.texts.map((codes, t) => decode(codes, textValues[t]!)), nums, fast.nums);
   }
