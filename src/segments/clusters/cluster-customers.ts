@@ -2,7 +2,7 @@ import type { CustomerSummary } from "../../summary/types.js";
 import { clusterKChoice, type KChoiceRow } from "./cluster-k-choice.js";
 import { clusterProfiles, type ClusterProfile } from "./cluster-profiles.js";
 import { assignToCentres } from "./assign-to-centres.js";
-import { kmeans } from "./kmeans.js";
+import { kmeans, totalSumOfSquares } from "./kmeans.js";
 import { createRng } from "../../math/random/rng.js";
 import { silhouetteScore, type SilhouetteScore } from "./silhouette-score.js";
 import { CLUSTER_FEATURE_NAMES, DEFAULT_CLUSTER_FEATURES, DEFAULT_LOG_FEATURES, standardizeFeatures, type ClusterFeature } from "./standardize-features.js";
@@ -104,7 +104,7 @@ export function clusterCustomers(summary: Pick<CustomerSummary, "length" | "colu
   const points = sampled ? sampleRows(z.values, z.d, n, maxSample, seed) : z.values;
   const choice = k === "auto" ? clusterKChoice(points, z.d, { seed, restarts, kMax: options.kMax ?? 8 }) : null;
   const fitted = choice ? choice.best : kmeans(points, z.d, k as number, { seed, restarts });
-  const fit = sampled ? { ...assignToCentres(z.values, z.d, fitted.centres), totalSS: totalSumOfSquares(z.values, z.d), converged: fitted.converged } : fitted;
+  const fit = sampled ? { ...assignToCentres(z.values, z.d, fitted.centres), totalSS: totalSumOfSquares(z.values, z.values.length / z.d, z.d), converged: fitted.converged } : fitted;
   const silhouette = silhouetteScore(z.values, z.d, fit.labels, { seed });
   const profiles = clusterProfiles(summary.columns, fit.labels, features);
   return Object.freeze({
@@ -135,15 +135,3 @@ function sampleRows(values: Float64Array, d: number, n: number, m: number, seed:
   return out;
 }
 
-/** Sum of squares about the column means (the within-SS of one cluster). */
-function totalSumOfSquares(values: Float64Array, d: number): number {
-  const n = values.length / d;
-  let total = 0;
-  for (let j = 0; j < d; j++) {
-    let mean = 0;
-    for (let i = 0; i < n; i++) mean += values[i * d + j]!;
-    mean /= n;
-    for (let i = 0; i < n; i++) total += (values[i * d + j]! - mean) ** 2;
-  }
-  return total;
-}

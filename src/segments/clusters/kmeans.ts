@@ -115,7 +115,17 @@ function canonicalOrder(labels: Int32Array, centres: Float64Array, n: number, d:
   return { labels: out, centres: outCentres, sizes: order.map((c) => size[c]!) };
 }
 
-function totalSumOfSquares(values: Float64Array, n: number, d: number): number {
+/**
+ * Sum of squares of row-major points about their column means (the within-SS of one cluster).
+ *
+ * @param values - n points of d coordinates, row-major
+ * @param n - number of points
+ * @param d - coordinates per point
+ * @returns the sum of squared deviations from the column means
+ * @example
+ * totalSumOfSquares(Float64Array.of(0, 0, 2, 2), 2, 2); // 4
+ */
+export function totalSumOfSquares(values: Float64Array, n: number, d: number): number {
   let total = 0;
   for (let j = 0; j < d; j++) {
     let mean = 0;
