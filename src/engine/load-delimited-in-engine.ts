@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { DuckDBConnection, DuckDBVector } from "@duckdb/node-api";
+import type { DuckDBConnection } from "@duckdb/node-api";
 import { resolveColumns } from "../data/columns/resolve-columns.js";
 import { type LoadedTransactions, TRANSACTION_COLUMNS } from "../data/columns/transaction-options.js";
 import { buildTransactionsAs } from "../data/load/build-transactions.js";
@@ -11,8 +11,10 @@ import { checkInputFile } from "../data/read/check-input-file.js";
 import { detectDelimiter } from "../data/read/detect-delimiter.js";
 import { readDelimited } from "../data/read/read-delimited.js";
 import { type NumericColumn, NUMERIC_COLUMNS, TEXT_COLUMNS, type TextColumn, type Transactions } from "../data/types.js";
+import { rememberTextCodes } from "../data/columns/text-codes.js";
 import { attachEngineTable, newTableName, useSharedEngine } from "./shared-engine.js";
 import { prescanTextFile } from "./prescan-text-file.js";
+import { numbers } from "./read-numeric-columns.js";
 import { dayInRangeSql, daySql, plainNumberSql, untrimmedSql } from "./transaction-sql.js";
 
 const ZERO_WHEN_BLANK: ReadonlySet<NumericColumn> = new Set(["discount", "freight", "returnedQuantity", "returnedAmount"]);
@@ -216,15 +218,6 @@ async function collect(c: DuckDBConnection, table: string, header: readonly stri
   return loaded;
 }
 
-/**
- * The values of a numeric vector without NULLs (the accepted rows have none) as a typed array:
- * the vector's own array where it has one (INTEGER, DOUBLE), else read value by value.
- */
-function numbers(vec: DuckDBVector, m: number): ArrayLike<number> {
-  const items = (vec as unknown as { items?: unknown }).items;
-  if ((items instanceof Float64Array || items instanceof Int32Array) && items.length >= m) return items.subarray(0, m);
-  return Array.from({ length: m }, (_, i) => Number(vec.getItem(i)));
-}
 
 interface FastRows {
   readonly line: Int32Array;
@@ -244,7 +237,13 @@ function merge(fast: FastRows, ids: readonly string[], textValues: readonly (rea
     return out;
   };
   if (ns === 0) {
-    return frozenTable(decode(fast.code, ids), fast.day, fast.line, hasAmount ? fast.amount : undefined, texts, fast.texts.map((codes, t) => decode(codes, textValues[t]!)), nums, fast.nums);
+    const customerId = decode(fast.code, ids);
+    const textOut = fast.texts.map((codes, t) => decode(codes, textValues[t]!));
+    const table = frozenTable(customerId, fast.day, fast.line, hasAmount ? fast.amount : undefined, texts, textOut, nums, fast.nums);
+    // The dictionaries number values by first appearance, as textCodes does: analyses group by these codes.
+    rememberTextCodes(table.customerId, { codes: fast.code, dictionary: ids });
+    texts.forEach((c, x) => rememberTextCodes(table[c]!, { codes: fast.texts[x]!, dictionary: textValues[x]! }));
+    return table;
   }
   const customerId = new Array<string>(n);
   const day = new Int32Array(n), sourceLine = new Int32Array(n), amount = new Float64Array(hasAmount ? n : 0);

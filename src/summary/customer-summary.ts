@@ -1,10 +1,11 @@
-import { formatDay } from "../data/parse/format-day.js";
+import { formatDay, formatDays } from "../data/parse/format-day.js";
 import { isoDayOption } from "../data/parse/iso-day-option.js";
 import type { Transactions } from "../data/types.js";
 import { loadTransactionsTable, type EngineTransactions } from "../engine/load-transactions-table.js";
 import { withEngine, type Engine } from "../engine/open-engine.js";
 import { engineTableOf, useSharedEngine } from "../engine/shared-engine.js";
 import { summarySql } from "./summary-sql.js";
+import { readNumericColumns } from "../engine/read-numeric-columns.js";
 import { DAYS_PER_UNIT, type CustomerSummary, type TimeUnit } from "./types.js";
 import { ArgumentError } from "../math/argument-error.js";
 
@@ -83,11 +84,11 @@ async function summarise(
   loaded?: EngineTransactions,
 ): Promise<CustomerSummary> {
   const { table, customerIds } = loaded ?? engineTableOf(transactions) ?? (await loadTransactionsTable(engine, transactions));
-  const result = await engine.connection.runAndReadAll(summarySql(table, cal, obs, hasOrders));
-  const cols = result.getColumnsObjectJS();
+  // Every column a number (NULL as 0), read as typed columns: no JavaScript value per cell.
+  const names = ["customer_id", "first_day", "last_day", "frequency", "monetary_value", "orders", "total_spend", "frequency_holdout", "monetary_holdout"];
+  const cols = await readNumericColumns(engine.connection, `SELECT ${names.map((c) => `COALESCE(${c}, 0)::DOUBLE AS ${c}`).join(", ")} FROM (${summarySql(table, cal, obs, hasOrders)}) ORDER BY customer_id`);
   const unit = DAYS_PER_UNIT[timeUnit];
-  const num = (name: string, scale = 1): Float64Array =>
-    Float64Array.from(cols[name] ?? [], (v) => (v === null ? 0 : Number(v) / scale));
+  const num = (name: string): Float64Array => cols[name]!;
   // A purchase log has no amounts: its money columns are unknown (NaN), not zero.
   const hasSpend = transactions.amount !== undefined;
   const first = num("first_day");
@@ -98,13 +99,13 @@ async function summarise(
     `SELECT COUNT(*)::INTEGER AS n FROM (SELECT customer_id FROM ${table} WHERE amount >= 0 AND day <= ${obs} GROUP BY customer_id HAVING MIN(day) > ${cal})`,
   );
   const columns = Object.freeze({
-    customer_id: Object.freeze((cols.customer_id ?? []).map((code) => customerIds[Number(code)]!)),
+    customer_id: Object.freeze(Array.from(cols.customer_id!, (code) => customerIds[code]!)),
     frequency: num("frequency"),
     recency: Float64Array.from(first, (f, i) => (last[i]! - f) / unit), // first and last: columns of one result
     T: Float64Array.from(first, (f) => (cal - f) / unit),
     monetary_value: money("monetary_value"),
-    first_purchase: Object.freeze(Array.from(first, formatDay)),
-    last_purchase: Object.freeze(Array.from(last, formatDay)),
+    first_purchase: Object.freeze(formatDays(first)),
+    last_purchase: Object.freeze(formatDays(last)),
     days_since_last_purchase: Float64Array.from(last, (l) => cal - l),
     orders: num("orders"),
     total_spend: money("total_spend"),

@@ -1,7 +1,7 @@
 import { DataError } from "../data/data-error.js";
 import { listColumns } from "../data/columns/resolve-columns.js";
 import { type RejectedRow, type RowLedger, ledgerOf } from "../data/ledger/row-ledger.js";
-import { formatDay } from "../data/parse/format-day.js";
+import { formatDay, formatDays } from "../data/parse/format-day.js";
 import { isoDayOption } from "../data/parse/iso-day-option.js";
 import { parseDay } from "../data/parse/parse-day.js";
 import { numberRangeProblem, parseNumber } from "../data/parse/parse-number.js";
@@ -118,8 +118,8 @@ export async function loadSummaryFile(file: string, options: LoadSummaryFileOpti
     recency: num("recency"),
     T: num("T"),
     monetary_value: num("monetary_value"),
-    first_purchase: Object.freeze(rows.map((r) => formatDay(r.first))),
-    last_purchase: Object.freeze(rows.map((r) => formatDay(r.last))),
+    first_purchase: Object.freeze(formatDays(rows.map((r) => r.first))),
+    last_purchase: Object.freeze(formatDays(rows.map((r) => r.last))),
     days_since_last_purchase: num("days_since_last_purchase"),
     orders: num("orders"),
     total_spend: num("total_spend"),

@@ -1,3 +1,4 @@
+import { textCodes } from "../../data/columns/text-codes.js";
 import type { Transactions } from "../../data/types.js";
 import { DataError } from "../../data/data-error.js";
 import type { BasketLevel, Baskets } from "./basket-types.js";
@@ -38,40 +39,56 @@ export function basketsFromTransactions(transactions: Transactions, options: Bas
 function buildBaskets(t: Transactions, names: readonly string[], level: BasketLevel): Baskets {
   const n = t.length;
   const orderId = t.orderId;
-  const itemIndex = new Map<string, number>();
-  const custIndex = new Map<string, number>();
-  const basketIndex = new Map<string, number>();
+  // Text columns as their integer codes (textCodes): a slot per code instead of a text key per line.
+  const item = textCodes(names), cust = textCodes(t.customerId), order = orderId ? textCodes(orderId) : undefined;
+  const blankItem = item.dictionary.indexOf(""), blankOrder = order ? order.dictionary.indexOf("") : -1;
+  const itemSlot = new Int32Array(item.dictionary.length).fill(-1);
+  const custSlot = new Int32Array(cust.dictionary.length).fill(-1);
+  const orderSlot = new Int32Array(order ? order.dictionary.length : 0).fill(-1);
+  // Baskets without an order id, by (customer, day); an order id met again under another customer, by (customer, order).
+  const byDay = new Map<number, number>(), byCustomerOrder = new Map<number, number>();
+  let firstDay = Infinity, lastDay = -Infinity;
+  for (let i = 0; i < n; i++) {
+    firstDay = Math.min(firstDay, t.day[i]!);
+    lastDay = Math.max(lastDay, t.day[i]!);
+  }
+  const daySpan = n > 0 ? lastDay - firstDay + 1 : 1;
   const lineBasket = new Int32Array(n).fill(-1);
   const lineItem = new Int32Array(n);
   const basketCustomer: number[] = [];
   const itemNames: string[] = [];
   const customers: string[] = [];
-  let used = 0, prev = -1, prevCustomer = -1, prevOrder = "";
+  let used = 0, prev = -1, prevCustomer = -1, prevOrder = -1;
   for (let i = 0; i < n; i++) {
-    const name = names[i]!;
-    if ((t.amount && !(t.amount[i]! >= 0)) || name === "") continue;
-    let item = itemIndex.get(name);
-    if (item === undefined) itemIndex.set(name, (item = itemNames.push(name) - 1));
-    const cid = t.customerId[i]!;
-    let c = prev >= 0 && cid === t.customerId[prev] ? prevCustomer : custIndex.get(cid);
-    if (c === undefined) custIndex.set(cid, (c = customers.push(cid) - 1));
-    // Lines of one order usually follow each other: reuse the previous line's basket then.
-    const order = orderId !== undefined ? orderId[i]! : "";
+    const ic = item.codes[i]!;
+    if ((t.amount && !(t.amount[i]! >= 0)) || ic === blankItem) continue;
+    let it = itemSlot[ic]!;
+    if (it < 0) it = itemSlot[ic] = itemNames.push(item.dictionary[ic]!) - 1;
+    const cc = cust.codes[i]!;
+    let c = custSlot[cc]!;
+    if (c < 0) c = custSlot[cc] = customers.push(cust.dictionary[cc]!) - 1;
+    const oc = order ? order.codes[i]! : -1;
+    const hasOrder = oc >= 0 && oc !== blankOrder;
     let b: number | undefined;
-    if (prev >= 0 && c === prevCustomer && (order !== "" ? order === orderId![prev] : prevOrder === "" && t.day[i] === t.day[prev])) b = lineBasket[prev]!;
-    else {
+    // Lines of one order usually follow each other: reuse the previous line's basket then.
+    if (prev >= 0 && c === prevCustomer && (hasOrder ? oc === prevOrder : prevOrder === blankOrder && t.day[i] === t.day[prev])) b = lineBasket[prev]!;
+    else if (hasOrder) {
       // Keyed by order id alone; the same id under another customer is another basket.
-      const key = order !== "" ? order : `${c}\u0001${t.day[i]}`;
-      b = basketIndex.get(key);
-      if (b !== undefined && basketCustomer[b] !== c) {
-        const own = `${c}\u0000${order}`;
-        b = basketIndex.get(own);
-        if (b === undefined) basketIndex.set(own, (b = basketCustomer.push(c) - 1));
-      } else if (b === undefined) basketIndex.set(key, (b = basketCustomer.push(c) - 1));
+      b = orderSlot[oc]!;
+      if (b < 0) b = orderSlot[oc] = basketCustomer.push(c) - 1;
+      else if (basketCustomer[b] !== c) {
+        const key = c * orderSlot.length + oc;
+        b = byCustomerOrder.get(key);
+        if (b === undefined) byCustomerOrder.set(key, (b = basketCustomer.push(c) - 1));
+      }
+    } else {
+      const key = c * daySpan + (t.day[i]! - firstDay);
+      b = byDay.get(key);
+      if (b === undefined) byDay.set(key, (b = basketCustomer.push(c) - 1));
     }
-    prev = i; prevCustomer = c; prevOrder = order;
+    prev = i; prevCustomer = c; prevOrder = oc;
     lineBasket[i] = b;
-    lineItem[i] = item;
+    lineItem[i] = it;
     used++;
   }
   // Renumber items by name so that ids (and every output order) do not depend on line order.

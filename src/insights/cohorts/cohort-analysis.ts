@@ -1,5 +1,5 @@
 import type { Transactions } from "../../data/types.js";
-import { lineValues } from "../../value/lines/line-values.js";
+import { marginTotals } from "../../value/lines/line-values.js";
 import { PERIODS_PER_YEAR } from "./cohort-period.js";
 import { cohortMatrix, type CohortMatrixOptions } from "./cohort-matrix.js";
 import type { CohortMatrix } from "./cohort-types.js";
@@ -80,9 +80,7 @@ export function cohortAnalysis(t: Transactions, options: CohortAnalysisOptions =
   if (rate !== undefined && !(rate > 0 && rate <= 1)) throw new ArgumentError(`${fn}: marginRate ${rate} must be a fraction in (0, 1]`);
   if (rate === undefined && t.cost) {
     // Only the margin rate is needed: the line values summed, not a whole customer value (ranks, whale curve, classes).
-    const lines = lineValues(t);
-    let grossSales = 0, netSales = 0, costOfGoods = 0;
-    for (let i = 0; i < lines.length; i++) { grossSales += lines.grossSales[i]!; netSales += lines.netSales[i]!; costOfGoods += lines.costOfGoods[i]!; }
+    const { grossSales, netSales, costOfGoods } = marginTotals(t);
     rate = grossSales > 0 ? (netSales - costOfGoods) / grossSales : 1;
     source = "cost column";
   } else if (rate === undefined) {

@@ -1,3 +1,4 @@
+import { textCodes } from "../../data/columns/text-codes.js";
 import type { Transactions } from "../../data/types.js";
 import { formatDay } from "../../data/parse/format-day.js";
 import { isoDayOption } from "../../data/parse/iso-day-option.js";
@@ -60,24 +61,13 @@ export function cohortMatrix(t: Transactions, options: CohortMatrixOptions = {})
   let maxDay = -Infinity;
   for (let i = 0; i < t.length; i++) if (t.day[i]! > maxDay) maxDay = t.day[i]!;
   const end = options.observationEnd === undefined ? maxDay : isoDayOption(options.observationEnd, fn, "observationEnd");
-  // Customers, their first purchase day and the line of it.
-  const index = new Map<string, number>();
-  const ids: string[] = [];
-  const firstDay: number[] = [];
-  const firstLine: number[] = [];
-  const cust = new Int32Array(t.length);
+  // Customers (the column's codes, by first appearance: textCodes), their first purchase day and the line of it.
+  const { codes: cust, dictionary: ids } = textCodes(t.customerId);
+  const firstDay = new Float64Array(ids.length).fill(Infinity);
+  const firstLine = new Int32Array(ids.length).fill(-1);
   let after = 0;
   for (let i = 0; i < t.length; i++) {
-    const id = t.customerId[i]!;
-    let c = index.get(id);
-    if (c === undefined) {
-      c = ids.length;
-      index.set(id, c);
-      ids.push(id);
-      firstDay.push(Infinity);
-      firstLine.push(-1);
-    }
-    cust[i] = c;
+    const c = cust[i]!;
     const d = t.day[i]!;
     if (d > end) after++;
     else if ((!t.amount || t.amount[i]! >= 0) && d < firstDay[c]!) {

@@ -1,6 +1,7 @@
 import { SERVICE_EVENT_TYPES, type ServiceEvents, type ServiceEventType } from "../../data/load/build-service-events.js";
 import { formatDay } from "../../data/parse/format-day.js";
 import { isoDayOption } from "../../data/parse/iso-day-option.js";
+import { textCodes } from "../../data/columns/text-codes.js";
 import type { Transactions } from "../../data/types.js";
 import { ArgumentError } from "../../math/argument-error.js";
 import { requireAmounts } from "../../data/columns/require-amounts.js";
@@ -63,19 +64,22 @@ export function serviceCustomerFacts(transactions: Transactions, events: Service
   const cut = options.cut === undefined ? last - windowDays : isoDayOption(options.cut, fn, "cut");
   if (cut + windowDays > last) throw new AnalysisNotPossibleError(`${fn}: the window of ${windowDays} days after the cut ${formatDay(cut)} runs past the last transaction ${formatDay(last)}; choose an earlier cut or a shorter window`);
   const from = cut - lookbackDays;
-  const index = new Map<string, number>();
+  // Customers as the column's integer codes (textCodes): a slot per code, numbered by first appearance in the lookback.
+  const { codes, dictionary } = textCodes(transactions.customerId);
+  const slot = new Int32Array(dictionary.length).fill(-1);
   const ids: string[] = [], orders: number[] = [], spend: number[] = [], lastDay: number[] = [], after: number[] = [], again: number[] = [];
-  const seenDay = new Map<string, number>();
+  const seenDay = new Set<number>(); // (customer slot, day in the lookback) as one number
   for (let i = 0; i < transactions.length; i++) {
-    const d = transactions.day[i]!, id = transactions.customerId[i]!, a = amount[i]!;
+    const d = transactions.day[i]!, a = amount[i]!;
     if (d <= from || d > cut) continue;
-    let k = index.get(id);
-    if (k === undefined) { k = ids.length; index.set(id, k); ids.push(id); orders.push(0); spend.push(0); lastDay.push(-Infinity); after.push(0); again.push(0); }
+    const c = codes[i]!;
+    let k = slot[c]!;
+    if (k < 0) { k = slot[c] = ids.length; ids.push(dictionary[c]!); orders.push(0); spend.push(0); lastDay.push(-Infinity); after.push(0); again.push(0); }
     spend[k]! += a;
     if (a > 0) {
       lastDay[k] = Math.max(lastDay[k]!, d);
-      const key = `${id}\u0000${d}`;
-      if (!seenDay.has(key)) { seenDay.set(key, 1); orders[k]! += 1; }
+      const key = k * lookbackDays + (d - from - 1);
+      if (!seenDay.has(key)) { seenDay.add(key); orders[k]! += 1; }
     }
   }
   const keepIdx = ids.map((_, k) => k).filter((k) => orders[k]! > 0);
@@ -83,11 +87,12 @@ export function serviceCustomerFacts(transactions: Transactions, events: Service
   for (let i = 0; i < transactions.length; i++) {
     const d = transactions.day[i]!;
     if (d <= cut || d > cut + windowDays) continue;
-    const k = index.get(transactions.customerId[i]!);
-    if (k === undefined) continue;
+    const k = slot[codes[i]!]!;
+    if (k < 0) continue;
     after[k]! += amount[i]!;
     if (amount[i]! > 0) again[k] = 1;
   }
+  const index = new Map(ids.map((id, k) => [id, k]));
   const counts = Object.fromEntries(SERVICE_EVENT_TYPES.map((t) => [t, new Float64Array(ids.length)])) as Record<ServiceEventType, Float64Array>;
   for (let e = 0; e < events.length; e++) {
     const d = events.day[e]!;

@@ -3,6 +3,7 @@ import type { Transactions } from "../../data/types.js";
 import { loadTransactionsTable } from "../../engine/load-transactions-table.js";
 import { engineTableOf, useSharedEngine } from "../../engine/shared-engine.js";
 import type { Engine } from "../../engine/open-engine.js";
+import { textCodes } from "../../data/columns/text-codes.js";
 import { orderCodes } from "../../value/lines/order-codes.js";
 
 /** Service-event types counted as propensity features, by their code in {@link PropensityBase}. */
@@ -44,7 +45,7 @@ export interface PropensityBase {
  */
 export function propensityBase(t: Transactions, serviceEvents?: ServiceEvents): PropensityBase {
   const n = t.length;
-  const { codes: customerOf, dictionary: ids } = encode(t.customerId);
+  const { codes: customerOf, dictionary: ids } = textCodes(t.customerId);
   // Orders of the purchase lines as integer codes (no text key per line), with each order's first day.
   const { orderOf, linesPerOrder } = orderCodes(t, customerOf, t.amount);
   const orderCustomer = new Int32Array(linesPerOrder.length);
@@ -55,7 +56,7 @@ export function propensityBase(t: Transactions, serviceEvents?: ServiceEvents): 
     orderCustomer[o] = customerOf[i]!;
     if (t.day[i]! < orderFirstDay[o]!) orderFirstDay[o] = t.day[i]!;
   }
-  const channel = t.channel ? encode(t.channel) : null;
+  const channel = t.channel ? textCodes(t.channel) : null;
   let events: PropensityBase["events"] = null;
   if (serviceEvents) {
     const index = new Map(ids.map((id, k) => [id, k]));
@@ -256,23 +257,3 @@ export function channelIndicatorsUpTo(base: PropensityBase, cut: number, codes: 
   return Object.fromEntries(ranked.slice(1).filter((ch) => name(ch) !== "").map((ch) => [`channel_${name(ch)}`, Float64Array.from(main, (x) => (x === ch ? 1 : 0))]));
 }
 
-/** Dictionary-encodes text in order of first appearance. */
-function encode(values: readonly string[]): { codes: Int32Array; dictionary: string[] } {
-  const index = new Map<string, number>();
-  const dictionary: string[] = [];
-  const codes = new Int32Array(values.length);
-  let prevValue: string | undefined, prev = -1;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    let code = v === prevValue ? prev : index.get(v); // runs of one value need no lookup
-    if (code === undefined) {
-      code = dictionary.length;
-      index.set(v, code);
-      dictionary.push(v);
-    }
-    codes[i] = code;
-    prevValue = v;
-    prev = code;
-  }
-  return { codes, dictionary };
-}

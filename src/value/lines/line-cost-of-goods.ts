@@ -1,3 +1,4 @@
+import { textCodes } from "../../data/columns/text-codes.js";
 import type { Transactions } from "../../data/types.js";
 import { DataError } from "../../data/data-error.js";
 import { requireAmounts } from "../../data/columns/require-amounts.js";
@@ -40,21 +41,31 @@ export function lineCostOfGoods(t: Transactions, assumedMarginRate?: number): Li
   const amount = requireAmounts(t, "lineCostOfGoods", "cost of goods to estimate");
   const given = t.cost;
   const category = t.category;
-  const sales = new Map<string, number>();
-  const costs = new Map<string, number>();
-  const add = (key: string, s: number, c: number): void => {
-    sales.set(key, (sales.get(key) ?? 0) + s);
-    costs.set(key, (costs.get(key) ?? 0) + c);
-  };
+  // Sums of sales and known costs over all lines, and per category code (textCodes): no text key per line.
+  const cat = category ? textCodes(category) : undefined;
+  const width = cat ? cat.dictionary.length : 0;
+  const sales = new Float64Array(width), costs = new Float64Array(width);
+  const seen = new Uint8Array(width);
+  const order: number[] = []; // category codes in order of their first line with a known cost
+  let allSales = 0, allCosts = 0;
   for (let i = 0; i < n; i++) {
     const c = given ? given[i]! : NaN;
     const a = amount[i]!;
     if (Number.isNaN(c) || a <= 0) continue;
-    add("", a, c);
-    if (category) add(category[i]!, a, c);
+    allSales += a;
+    allCosts += c;
+    if (cat) {
+      const k = cat.codes[i]!;
+      if (seen[k] === 0) (seen[k] = 1), order.push(k);
+      sales[k]! += a;
+      costs[k]! += c;
+    }
   }
-  const rates: Record<string, number> = {};
-  for (const [key, s] of sales) if (s > 0) rates[key] = 1 - costs.get(key)! / s;
+  const rates: Record<string, number> = Object.create(null) as Record<string, number>;
+  if (allSales > 0) rates[""] = 1 - allCosts / allSales;
+  // A blank category is no category: its lines take the rate of all lines.
+  for (const k of order) if (sales[k]! > 0 && cat!.dictionary[k] !== "") rates[cat!.dictionary[k]!] = 1 - costs[k]! / sales[k]!;
+  const rateOf = cat ? Float64Array.from(cat.dictionary, (name) => (Object.hasOwn(rates, name) ? rates[name] : undefined) ?? rates[""] ?? assumedMarginRate ?? NaN) : undefined;
   const cost = new Float64Array(n);
   const estimated = new Uint8Array(n);
   let estimatedLines = 0, unknownLines = 0;
@@ -65,8 +76,8 @@ export function lineCostOfGoods(t: Transactions, assumedMarginRate?: number): Li
       cost[i] = a < 0 ? -Math.abs(c) : c;
       continue;
     }
-    const rate = (category ? rates[category[i]!] : undefined) ?? rates[""] ?? assumedMarginRate;
-    if (rate === undefined) {
+    const rate = rateOf ? rateOf[cat!.codes[i]!]! : rates[""] ?? assumedMarginRate ?? NaN;
+    if (Number.isNaN(rate)) {
       cost[i] = NaN;
       unknownLines += 1;
       continue;

@@ -2,6 +2,7 @@ import type { Transactions } from "../../data/types.js";
 import { lineCostOfGoods } from "./line-cost-of-goods.js";
 import { requireAmounts } from "../../data/columns/require-amounts.js";
 import { orderCodes } from "./order-codes.js";
+import { textCodes } from "../../data/columns/text-codes.js";
 
 /** The value pieces of every transaction line (currency units unless said), and its customer and order. */
 export interface LineValues {
@@ -73,8 +74,7 @@ export function lineValues(t: Transactions, assumedMarginRate?: number): LineVal
       discounts[i] = t.discount ? t.discount[i]! : 0;
       returnsValue[i] = refund;
       goodsCost[i] = cost[i]!;
-      const kept = t.returnedQuantity && q > 0 ? 1 - rq / q : a > 0 ? 1 - refund / a : 1;
-      costOfGoods[i] = cost[i]! * Math.min(1, Math.max(0, kept));
+      costOfGoods[i] = cost[i]! * keptShare(q, rq, a, refund, t.returnedQuantity !== undefined);
       if (q >= 0) {
         units[i] = q;
         unitSales[i] = a;
@@ -96,30 +96,49 @@ export function lineValues(t: Transactions, assumedMarginRate?: number): LineVal
 }
 
 /**
- * Customer codes in sorted-id order: each line's id is looked up once (a code in order of first
- * appearance), then the distinct ids are sorted and the codes renumbered.
+ * The totals of gross sales, net sales and cost of goods kept over all lines (currency units),
+ * by the rules of {@link lineValues}, without its per-line columns: what a margin rate needs.
+ *
+ * @param t - the transactions (with amounts)
+ * @param assumedMarginRate - see {@link lineCostOfGoods}
+ * @returns the three totals
+ * @throws AnalysisNotPossibleError without amounts; DataError as {@link lineCostOfGoods}
+ * @example
+ * const m = marginTotals(t);
+ * (m.netSales - m.costOfGoods) / m.grossSales; // the gross margin rate on gross sales
+ */
+export function marginTotals(t: Transactions, assumedMarginRate?: number): { grossSales: number; netSales: number; costOfGoods: number } {
+  const amount = requireAmounts(t, "marginTotals", "sales value");
+  const { cost } = lineCostOfGoods(t, assumedMarginRate);
+  let grossSales = 0, netSales = 0, costOfGoods = 0;
+  for (let i = 0; i < t.length; i++) {
+    const a = amount[i]!;
+    const refund = t.returnedAmount ? t.returnedAmount[i]! : 0;
+    if (a >= 0) {
+      grossSales += a;
+      costOfGoods += cost[i]! * keptShare(t.quantity ? t.quantity[i]! : NaN, t.returnedQuantity ? t.returnedQuantity[i]! : 0, a, refund, t.returnedQuantity !== undefined);
+    } else costOfGoods += cost[i]!;
+    netSales += a - refund;
+  }
+  return { grossSales, netSales, costOfGoods };
+}
+
+/** Share (0 to 1) of a purchase line's goods kept: by returned units when known, else by refunded value. */
+function keptShare(q: number, rq: number, a: number, refund: number, hasReturnedQuantity: boolean): number {
+  const kept = hasReturnedQuantity && q > 0 ? 1 - rq / q : a > 0 ? 1 - refund / a : 1;
+  return Math.min(1, Math.max(0, kept));
+}
+
+/**
+ * Customer codes in sorted-id order: the column's codes (in order of first appearance, see
+ * {@link textCodes}) renumbered by the sorted distinct ids.
  */
 function sortedCustomerCodes(ids: readonly string[]): { customerIds: string[]; customerOf: Int32Array } {
-  const index = new Map<string, number>();
-  const seen: string[] = [];
-  const first = new Int32Array(ids.length);
-  let prevId: string | undefined, prev = -1;
-  for (let i = 0; i < ids.length; i++) {
-    const id = ids[i]!;
-    // Lines of one customer often follow each other: the same id as the line before needs no lookup.
-    let c = id === prevId ? prev : index.get(id);
-    if (c === undefined) {
-      c = seen.length;
-      index.set(id, c);
-      seen.push(id);
-    }
-    first[i] = c;
-    prevId = id;
-    prev = c;
-  }
+  const { codes, dictionary: seen } = textCodes(ids);
   const order = Array.from(seen, (_, c) => c).sort((x, y) => (seen[x]! < seen[y]! ? -1 : seen[x]! > seen[y]! ? 1 : 0));
   const rank = new Int32Array(seen.length);
   order.forEach((c, r) => (rank[c] = r));
-  for (let i = 0; i < first.length; i++) first[i] = rank[first[i]!]!;
-  return { customerIds: order.map((c) => seen[c]!), customerOf: first };
+  const customerOf = new Int32Array(codes.length);
+  for (let i = 0; i < codes.length; i++) customerOf[i] = rank[codes[i]!]!;
+  return { customerIds: order.map((c) => seen[c]!), customerOf };
 }

@@ -1,3 +1,4 @@
+import { textCodes } from "../../data/columns/text-codes.js";
 import type { Transactions } from "../../data/types.js";
 
 /** The order of every purchase line, as integer codes. */
@@ -30,33 +31,31 @@ export function orderCodes(t: Transactions, customerOf: Int32Array, amount: Floa
   let width: number;
   let part: Int32Array;
   if (t.orderId) {
-    const index = new Map<string, number>();
+    // Order ids as the column's codes (no text lookup per line), renumbered by first appearance among the purchase lines.
+    const { codes, dictionary } = textCodes(t.orderId);
+    const slot = new Int32Array(dictionary.length).fill(-1);
+    const owner = new Int32Array(dictionary.length);
     part = new Int32Array(n);
-    const owner: number[] = [];
+    let size = 0;
     let nested = true;
-    let prevId: string | undefined, prev = -1;
     for (let i = 0; i < n; i++) {
       if (!purchase(i)) continue;
-      const id = t.orderId[i]!;
-      // The lines of an order usually follow each other: the same id as the line before needs no lookup.
-      let o = id === prevId ? prev : index.get(id);
-      if (o === undefined) {
-        o = index.size;
-        index.set(id, o);
-        owner.push(customerOf[i]!);
+      const c = codes[i]!;
+      let o = slot[c]!;
+      if (o < 0) {
+        o = slot[c] = size++;
+        owner[o] = customerOf[i]!;
       } else if (owner[o] !== customerOf[i]) nested = false;
       part[i] = o;
-      prevId = id;
-      prev = o;
     }
     if (nested) {
       // Each order id has one customer: the pair's first appearance is the id's, so the id's code is the order.
       const orderOf = new Int32Array(n).fill(-1);
-      const linesPerOrder = new Int32Array(index.size);
+      const linesPerOrder = new Int32Array(size);
       for (let i = 0; i < n; i++) if (purchase(i)) { orderOf[i] = part[i]!; linesPerOrder[part[i]!]! += 1; }
       return { orderOf, linesPerOrder };
     }
-    width = Math.max(1, index.size);
+    width = Math.max(1, size);
   } else {
     let lo = Infinity, hi = -Infinity;
     for (let i = 0; i < n; i++) { lo = Math.min(lo, t.day[i]!); hi = Math.max(hi, t.day[i]!); }
