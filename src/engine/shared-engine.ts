@@ -15,6 +15,7 @@ const SHARED_SETTINGS: Readonly<Record<string, string>> = Object.freeze({
 let counter = 0;
 let queue: Promise<unknown> = Promise.resolve();
 const pendingDrops: string[] = [];
+const derived = new Map<string, Set<string>>(); // attached table -> tables made from it, dropped with it
 
 /**
  * Runs `work` on the process's shared in-memory DuckDB engine (opened on first use), where the
@@ -32,7 +33,11 @@ export function useSharedEngine<T>(work: (engine: Engine) => Promise<T>): Promis
   const run = async (): Promise<T> => {
     shared ??= openEngine(undefined, SHARED_SETTINGS);
     const engine = await shared;
-    while (pendingDrops.length > 0) await engine.connection.run(`DROP TABLE IF EXISTS ${pendingDrops.pop()!}`);
+    while (pendingDrops.length > 0) {
+      const table = pendingDrops.pop()!;
+      for (const name of [table, ...(derived.get(table) ?? [])]) await engine.connection.run(`DROP TABLE IF EXISTS ${name}`);
+      derived.delete(table);
+    }
     return work(engine);
   };
   const result = queue.then(run, run);
@@ -90,4 +95,27 @@ export function attachEngineTable(transactions: Transactions, table: EngineTable
  */
 export function engineTableOf(transactions: Transactions): EngineTable | undefined {
   return tables.get(transactions);
+}
+
+/**
+ * A table made once from an attached transactions table (e.g. its lines by customer and day,
+ * which every customer summary reads) and dropped with it. Call inside {@link useSharedEngine}.
+ *
+ * @param engine - the shared engine (as given to the work of useSharedEngine)
+ * @param base - the attached table (see {@link engineTableOf})
+ * @param suffix - the derived table's name suffix (letters and underscores)
+ * @param select - the SELECT that makes it
+ * @returns the derived table's name, `${base}_${suffix}`
+ * @example
+ * await useSharedEngine((e) => derivedTable(e, "crm_load_1_tx", "days", "SELECT ...")); // "crm_load_1_tx_days"
+ */
+export async function derivedTable(engine: Engine, base: string, suffix: string, select: string): Promise<string> {
+  const name = `${base}_${suffix}`;
+  let names = derived.get(base);
+  if (names === undefined) derived.set(base, (names = new Set()));
+  if (!names.has(name)) {
+    await engine.connection.run(`CREATE TABLE ${name} AS ${select}`);
+    names.add(name);
+  }
+  return name;
 }

@@ -3,8 +3,8 @@ import { isoDayOption } from "../data/parse/iso-day-option.js";
 import type { Transactions } from "../data/types.js";
 import { loadTransactionsTable, type EngineTransactions } from "../engine/load-transactions-table.js";
 import { withEngine, type Engine } from "../engine/open-engine.js";
-import { engineTableOf, useSharedEngine } from "../engine/shared-engine.js";
-import { summarySql } from "./summary-sql.js";
+import { derivedTable, engineTableOf, useSharedEngine } from "../engine/shared-engine.js";
+import { summaryCountsSql, summaryDaysSql, summaryOrdersSql, summarySql, type SummarySources } from "./summary-sql.js";
 import { readNumericColumns } from "../engine/read-numeric-columns.js";
 import { DAYS_PER_UNIT, type CustomerSummary, type TimeUnit } from "./types.js";
 import { ArgumentError } from "../math/argument-error.js";
@@ -83,10 +83,16 @@ async function summarise(
   hasOrders: boolean,
   loaded?: EngineTransactions,
 ): Promise<CustomerSummary> {
-  const { table, customerIds } = loaded ?? engineTableOf(transactions) ?? (await loadTransactionsTable(engine, transactions));
+  const attached = loaded === undefined ? engineTableOf(transactions) : undefined;
+  const { table, customerIds } = loaded ?? attached ?? (await loadTransactionsTable(engine, transactions));
+  // The lines by customer and day (and the orders' first days) of an attached table are made once: summaries at other dates reuse them.
+  const sources: SummarySources | undefined = attached && {
+    days: await derivedTable(engine, table, "days", summaryDaysSql(table)),
+    ...(hasOrders ? { orders: await derivedTable(engine, table, "orders", summaryOrdersSql(table)) } : {}),
+  };
   // Every column a number (NULL as 0), read as typed columns: no JavaScript value per cell.
   const names = ["customer_id", "first_day", "last_day", "frequency", "monetary_value", "orders", "total_spend", "frequency_holdout", "monetary_holdout"];
-  const cols = await readNumericColumns(engine.connection, `SELECT ${names.map((c) => `COALESCE(${c}, 0)::DOUBLE AS ${c}`).join(", ")} FROM (${summarySql(table, cal, obs, hasOrders)}) ORDER BY customer_id`);
+  const cols = await readNumericColumns(engine.connection, `SELECT ${names.map((c) => `COALESCE(${c}, 0)::DOUBLE AS ${c}`).join(", ")} FROM (${summarySql(table, cal, obs, hasOrders, sources)}) ORDER BY customer_id`);
   const unit = DAYS_PER_UNIT[timeUnit];
   const num = (name: string): Float64Array => cols[name]!;
   // A purchase log has no amounts: its money columns are unknown (NaN), not zero.
@@ -95,9 +101,7 @@ async function summarise(
   const money = (name: string): Float64Array => (hasSpend ? num(name) : new Float64Array(first.length).fill(NaN));
   const last = num("last_day");
   const n = first.length;
-  const late = await engine.connection.runAndReadAll(
-    `SELECT COUNT(*)::INTEGER AS n FROM (SELECT customer_id FROM ${table} WHERE amount >= 0 AND day <= ${obs} GROUP BY customer_id HAVING MIN(day) > ${cal})`,
-  );
+  const counts = await readNumericColumns(engine.connection, summaryCountsSql(table, cal, obs, sources));
   const columns = Object.freeze({
     customer_id: Object.freeze(Array.from(cols.customer_id!, (code) => customerIds[code]!)),
     frequency: num("frequency"),
@@ -112,17 +116,14 @@ async function summarise(
     frequency_holdout: num("frequency_holdout"),
     monetary_holdout: money("monetary_holdout"),
   });
-  const only = (await engine.connection.runAndReadAll(
-    `SELECT COUNT(*)::INTEGER AS n, COALESCE(SUM(s), 0)::DOUBLE AS amount FROM (SELECT customer_id, SUM(amount) AS s FROM ${table} WHERE day <= ${obs} GROUP BY customer_id HAVING MAX(amount) < 0)`,
-  )).getRowObjectsJS()[0];
-  const returnsOnly = Number(only?.n ?? 0) > 0 ? Object.freeze({ customers: Number(only!.n), amount: Number(only!.amount) }) : undefined;
+  const returnsOnly = counts.returns_only![0]! > 0 ? Object.freeze({ customers: counts.returns_only![0]!, amount: counts.returns_only_amount![0]! }) : undefined;
   return Object.freeze({
     length: n,
     timeUnit,
     calibrationEnd: formatDay(cal),
     observationEnd: formatDay(obs),
     durationHoldout: (obs - cal) / unit,
-    customersAfterCalibration: Number(late.getRowObjectsJS()[0]?.n ?? 0),
+    customersAfterCalibration: counts.late![0]!,
     hasSpend,
     ...(returnsOnly ? { returnsOnly } : {}),
     columns,

@@ -1,7 +1,8 @@
 /**
- * The plain SQL of the customer summary over a table `(customer_id, day, amount, refund, order_id)`,
- * written so that it can run on any SQL engine (DuckDB here; Spark SQL, BigQuery or PostgreSQL
- * for a warehouse). Days are integers (days since 1970-01-01); `cal` and `obs` are the last
+ * The DuckDB SQL of the customer summary over a table `(customer_id, day, amount, refund, order_id)`
+ * (the warehouse dialects are in `warehouseSummarySql`). Two aggregations: the lines by customer
+ * and day (purchase value, net spend), then the days by customer; the first purchase day's value
+ * is taken off the calibration value for the repeat value. Days are integers (days since 1970-01-01); `cal` and `obs` are the last
  * days of the calibration and observation periods, inclusive. Durations stay in days; the
  * caller divides by the time unit. Money is summed as DECIMAL(38, 10): exact to 1e-10 and the same
  * whatever order parallel threads add it in (a sum of doubles is not), so the summary is
@@ -17,58 +18,97 @@
  * @param cal - calibration end, days since 1970-01-01
  * @param obs - observation end, days since 1970-01-01
  * @param hasOrders - count distinct order ids as orders (else purchase days)
+ * @param sources - tables of {@link summaryDaysSql} and {@link summaryOrdersSql} over `table`, made
+ *   once for summaries at several dates (default: both computed inside the query)
  * @returns the SQL text
  * @example
  * summarySql("tx", 10134, 10407, false).startsWith("WITH"); // true
  */
-export function summarySql(table: string, cal: number, obs: number, hasOrders: boolean): string {
-  const ordersExpr = hasOrders
-    ? `COUNT(DISTINCT CASE WHEN day <= ${cal} AND amount >= 0 THEN order_id END)`
-    : `NULL`;
+export function summarySql(table: string, cal: number, obs: number, hasOrders: boolean, sources?: SummarySources): string {
+  const days = sources?.days ?? `(${summaryDaysSql(table)})`;
+  const orders = sources?.orders ?? `(${summaryOrdersSql(table)})`;
+  const orderCounts = hasOrders
+    ? `, orders AS (SELECT customer_id, COUNT(*) FILTER (WHERE first_day <= ${cal}) AS n FROM ${orders} GROUP BY customer_id)`
+    : "";
   return `
-WITH lines AS (
-  SELECT * FROM ${table} WHERE day <= ${obs}
-),
-purchase_days AS (
-  SELECT customer_id, day, SUM(CAST(amount AS DECIMAL(38, 10))) AS value
-  FROM lines WHERE amount >= 0
-  GROUP BY customer_id, day
-),
-firsts AS (
-  SELECT customer_id, MIN(day) AS first_day FROM purchase_days GROUP BY customer_id
-),
-calibration AS (
-  SELECT p.customer_id, f.first_day,
-         MAX(p.day) AS last_day,
-         COUNT(*) - 1 AS frequency,
-         SUM(CASE WHEN p.day > f.first_day THEN p.value ELSE 0 END) AS repeat_value
-  FROM purchase_days p JOIN firsts f ON p.customer_id = f.customer_id
-  WHERE p.day <= ${cal} AND f.first_day <= ${cal}
-  GROUP BY p.customer_id, f.first_day
-),
-holdout AS (
-  SELECT customer_id, COUNT(*) AS frequency_holdout
-  FROM purchase_days WHERE day > ${cal}
-  GROUP BY customer_id
-),
-spend AS (
+WITH customers AS (
   SELECT customer_id,
-         SUM(CASE WHEN day <= ${cal} THEN CAST(amount AS DECIMAL(38, 10)) - CAST(refund AS DECIMAL(38, 10)) ELSE 0 END) AS total_spend,
-         SUM(CASE WHEN day > ${cal} THEN CAST(amount AS DECIMAL(38, 10)) - CAST(refund AS DECIMAL(38, 10)) ELSE 0 END) AS monetary_holdout,
-         ${ordersExpr} AS orders_by_id
-  FROM lines GROUP BY customer_id
-)
-SELECT c.customer_id,
-       c.first_day,
-       c.last_day,
-       c.frequency,
-       CASE WHEN c.frequency > 0 THEN CAST(c.repeat_value AS DOUBLE) / c.frequency ELSE 0 END AS monetary_value,
-       COALESCE(s.orders_by_id, c.frequency + 1) AS orders,
-       CAST(s.total_spend AS DOUBLE) AS total_spend,
-       COALESCE(h.frequency_holdout, 0) AS frequency_holdout,
-       CAST(s.monetary_holdout AS DOUBLE) AS monetary_holdout
-FROM calibration c
-JOIN spend s ON s.customer_id = c.customer_id
-LEFT JOIN holdout h ON h.customer_id = c.customer_id
+         MIN(day) FILTER (WHERE value IS NOT NULL) AS first_day,
+         MAX(day) FILTER (WHERE value IS NOT NULL AND day <= ${cal}) AS last_day,
+         COUNT(*) FILTER (WHERE value IS NOT NULL AND day <= ${cal}) AS days_cal,
+         SUM(value) FILTER (WHERE day <= ${cal}) AS value_cal,
+         arg_min(value, day) FILTER (WHERE value IS NOT NULL) AS first_value,
+         COUNT(*) FILTER (WHERE value IS NOT NULL AND day > ${cal}) AS frequency_holdout,
+         SUM(net) FILTER (WHERE day <= ${cal}) AS total_spend,
+         SUM(net) FILTER (WHERE day > ${cal}) AS monetary_holdout
+  FROM ${days} WHERE day <= ${obs} GROUP BY customer_id
+)${orderCounts}
+SELECT c.customer_id, c.first_day, c.last_day,
+       c.days_cal - 1 AS frequency,
+       CASE WHEN c.days_cal > 1 THEN CAST(c.value_cal - c.first_value AS DOUBLE) / (c.days_cal - 1) ELSE 0 END AS monetary_value,
+       ${hasOrders ? "COALESCE(o.n, 0)" : "c.days_cal"} AS orders,
+       CAST(c.total_spend AS DOUBLE) AS total_spend,
+       c.frequency_holdout,
+       COALESCE(CAST(c.monetary_holdout AS DOUBLE), 0) AS monetary_holdout
+FROM customers c ${hasOrders ? "LEFT JOIN orders o ON o.customer_id = c.customer_id" : ""}
+WHERE c.first_day <= ${cal}
 ORDER BY c.customer_id`;
+}
+
+/**
+ * Tables (or parenthesised subqueries) the summary reads instead of aggregating the lines again:
+ * summaries at several dates of one table share them.
+ */
+export interface SummarySources {
+  /** The rows of {@link summaryDaysSql} over the table. */
+  readonly days: string;
+  /** The rows of {@link summaryOrdersSql} over the table (default: computed inside the query when orders are counted). */
+  readonly orders?: string;
+}
+
+/**
+ * The lines by customer and day, the first step of the summary at any dates: purchase value
+ * (lines of amount >= 0; NULL on a day without a purchase line), net spend (amount - refund) and
+ * the sum of amounts, all as DECIMAL(38, 10).
+ *
+ * @param table - the transactions table
+ * @returns the SELECT (customer_id, day, value, net, amount)
+ * @example
+ * summaryDaysSql("tx").includes("GROUP BY customer_id, day"); // true
+ */
+export function summaryDaysSql(table: string): string {
+  const dec = (x: string): string => `CAST(${x} AS DECIMAL(38, 10))`;
+  return `SELECT customer_id, day, SUM(${dec("amount")}) FILTER (WHERE amount >= 0) AS value, SUM(${dec("amount")} - ${dec("refund")}) AS net, SUM(${dec("amount")}) AS amount FROM ${table} GROUP BY customer_id, day`;
+}
+
+/**
+ * Each order id of the purchase lines (amount >= 0) with its customer and first day: an order
+ * counts in a summary when its first purchase line is on or before the calibration end (as
+ * COUNT(DISTINCT order_id) over those lines would count it).
+ *
+ * @param table - the transactions table
+ * @returns the SELECT (customer_id, order_id, first_day)
+ * @example
+ * summaryOrdersSql("tx").includes("MIN(day)"); // true
+ */
+export function summaryOrdersSql(table: string): string {
+  return `SELECT customer_id, order_id, MIN(day) AS first_day FROM ${table} WHERE amount >= 0 AND order_id IS NOT NULL GROUP BY customer_id, order_id`;
+}
+
+/**
+ * Counts beside the summary at an observation end: customers whose first purchase is after the
+ * calibration end (left out of the summary), and customers with return lines only, with the sum
+ * of their amounts (currency units).
+ *
+ * @param table - the transactions table
+ * @param cal - calibration end, days since 1970-01-01
+ * @param obs - observation end, days since 1970-01-01
+ * @param sources - the shared day table, if any
+ * @returns the SELECT of one row (late, returns_only, returns_only_amount)
+ * @example
+ * summaryCountsSql("tx", 10134, 10407).startsWith("SELECT"); // true
+ */
+export function summaryCountsSql(table: string, cal: number, obs: number, sources?: SummarySources): string {
+  const days = sources?.days ?? `(${summaryDaysSql(table)})`;
+  return `SELECT COUNT(*) FILTER (WHERE first_day > ${cal})::DOUBLE AS late, COUNT(*) FILTER (WHERE first_day IS NULL)::DOUBLE AS returns_only, COALESCE(CAST(SUM(amount) FILTER (WHERE first_day IS NULL) AS DOUBLE), 0) AS returns_only_amount FROM (SELECT customer_id, MIN(day) FILTER (WHERE value IS NOT NULL) AS first_day, SUM(amount) AS amount FROM ${days} WHERE day <= ${obs} GROUP BY customer_id)`;
 }
