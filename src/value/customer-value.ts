@@ -2,10 +2,10 @@ import type { Transactions } from "../data/types.js";
 import { AnalysisNotPossibleError } from "../math/analysis-not-possible-error.js";
 import { abcClasses } from "./abc-classes.js";
 import { rankOrder } from "./rank-order.js";
-import { ratio, sumValueByKey, valueTotals } from "./sum-value-by-key.js";
+import { ratio, sumValueByKey } from "./sum-value-by-key.js";
 import type { AbcClass, AbcClassSummary, CustomerValueColumns, CustomerValueResult } from "./types.js";
 import { groupValueOf } from "./value-by-group.js";
-import { prepareValue, type ValueOptions } from "./value-options.js";
+import { prepareValue, preparedTotals, type ValueOptions } from "./value-options.js";
 import { whaleCurve } from "./whale-curve.js";
 
 /**
@@ -34,7 +34,7 @@ export function customerValue(t: Transactions, options: ValueOptions = {}): Cust
   const ids = lines.customerIds;
   const m = ids.length;
   const s = sumValueByKey(lines, service.costToServe, lines.customerOf, m);
-  const totals = valueTotals(sumValueByKey(lines, service.costToServe, new Int32Array(lines.length), 1), 0);
+  const totals = preparedTotals(prepared);
   // Unknown cost of goods (a plain export): rank and draw the whale curve on revenue instead of profit.
   const measure = lines.unknownCostLines > 0 ? "net_sales" : "net_contribution";
   const worth = s[measure];

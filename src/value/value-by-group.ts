@@ -1,10 +1,11 @@
 import type { Customers } from "../data/load/build-customers.js";
 import { DataError } from "../data/data-error.js";
+import { textCodes } from "../data/columns/text-codes.js";
 import type { Transactions } from "../data/types.js";
 import { rankOrder } from "./rank-order.js";
-import { ratio, sumValueByKey, valueTotals } from "./sum-value-by-key.js";
+import { ratio, sumValueByKey } from "./sum-value-by-key.js";
 import type { GroupValue, GroupValueColumns } from "./types.js";
-import { prepareValue, type PreparedValue, type ValueOptions } from "./value-options.js";
+import { prepareValue, preparedTotals, type PreparedValue, type ValueOptions } from "./value-options.js";
 
 const LINE_ATTRIBUTES = { channel: "channel", category: "category", product: "productId", product_id: "productId" } as const;
 
@@ -46,11 +47,16 @@ export function valueByGroup(t: Transactions, by: string, options: ValueOptions 
 export function groupValueOf(t: Transactions, prepared: PreparedValue, by: string, customers: Customers | undefined): GroupValue {
   const { lines, service } = prepared;
   const lineColumn = LINE_ATTRIBUTES[by as keyof typeof LINE_ATTRIBUTES];
-  let label: (i: number) => string;
+  // Each line's group through a code (the column's textCodes, or the customer): a label is read and trimmed once per code.
+  let codeOf: Int32Array;
+  let codes: number;
+  let labelOf: (code: number) => string;
   let level: "line" | "customer";
   if (lineColumn !== undefined && t[lineColumn] !== undefined) {
-    const col = t[lineColumn]!;
-    label = (i) => col[i]!;
+    const coded = textCodes(t[lineColumn]!);
+    codeOf = coded.codes;
+    codes = coded.dictionary.length;
+    labelOf = (c) => coded.dictionary[c]!;
     level = "line";
   } else {
     const col = customers === undefined ? undefined
@@ -65,20 +71,27 @@ export function groupValueOf(t: Transactions, prepared: PreparedValue, by: strin
       );
     }
     const byId = new Map(customers!.customerId.map((id, k) => [id, col[k]!]));
-    const ofCustomer = lines.customerIds.map((id) => byId.get(id) ?? "(unknown)");
-    label = (i) => ofCustomer[lines.customerOf[i]!]!;
+    codeOf = lines.customerOf;
+    codes = lines.customerIds.length;
+    labelOf = (c) => byId.get(lines.customerIds[c]!) ?? "(unknown)";
     level = "customer";
   }
   const names = new Map<string, number>();
   const keyOf = new Int32Array(lines.length);
+  const keyOfCode = new Int32Array(codes).fill(-1);
   for (let i = 0; i < lines.length; i++) {
-    const name = label(i).trim() || "(blank)";
-    let k = names.get(name);
-    if (k === undefined) names.set(name, (k = names.size));
+    const c = codeOf[i]!;
+    let k = keyOfCode[c]!;
+    if (k < 0) {
+      const name = labelOf(c).trim() || "(blank)";
+      k = names.get(name) ?? names.size;
+      names.set(name, k);
+      keyOfCode[c] = k;
+    }
     keyOf[i] = k;
   }
   const s = sumValueByKey(lines, service.costToServe, keyOf, names.size);
-  const totals = valueTotals(sumValueByKey(lines, service.costToServe, new Int32Array(lines.length), 1), 0);
+  const totals = preparedTotals(prepared);
   const groups = [...names.keys()];
   const order = rankOrder(groups, s.net_contribution);
   const pick = (a: Float64Array): Float64Array => Float64Array.from(order, (k) => a[k]!);

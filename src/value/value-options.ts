@@ -8,6 +8,8 @@ import { serviceCostTable } from "./lines/service-cost-table.js";
 import type { ServiceCostTable } from "./types.js";
 import { requireAmounts } from "../data/columns/require-amounts.js";
 import { ArgumentError } from "../math/argument-error.js";
+import { sumValueByKey, valueTotals } from "./sum-value-by-key.js";
+import type { ValueTotals } from "./types.js";
 
 /** Options of {@link customerValue} and {@link valueByGroup}. */
 export interface ValueOptions {
@@ -73,4 +75,26 @@ export function prepareValue(t: Transactions, options: ValueOptions, fn: string)
     notes.push(`${service.eventsOfUnknownCustomers} service events belong to customers without a transaction and are not priced.`);
   }
   return { lines, service, costs, notes };
+}
+
+const totalsByPrepared = new WeakMap<PreparedValue, ValueTotals>();
+
+/**
+ * The totals over all lines of prepared values (sums in line order), computed once per
+ * preparation: the customer table and every grouping of one preparation share them.
+ *
+ * @param prepared - see {@link prepareValue}
+ * @returns the frozen totals
+ * @throws never
+ * @example
+ * preparedTotals(prepareValue(t, {}, "customerValue")).net_sales; // total net sales
+ */
+export function preparedTotals(prepared: PreparedValue): ValueTotals {
+  let totals = totalsByPrepared.get(prepared);
+  if (totals === undefined) {
+    const { lines, service } = prepared;
+    totals = valueTotals(sumValueByKey(lines, service.costToServe, new Int32Array(lines.length), 1), 0);
+    totalsByPrepared.set(prepared, totals);
+  }
+  return totals;
 }
