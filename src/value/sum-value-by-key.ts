@@ -1,4 +1,4 @@
-import type { LineValues } from "./lines/line-values.js";
+import { linePieces, PIECE_COUNT, PIECES, type LineValues } from "./lines/line-values.js";
 import type { ValueTotals } from "./types.js";
 import { ArgumentError } from "../math/argument-error.js";
 
@@ -23,10 +23,11 @@ export interface ValueSumColumns {
   readonly net_contribution: Float64Array;
 }
 
+// The summed pieces of a line, by their place in linePieces' output.
 const LINE_MEASURES = [
-  ["units", "units"], ["unit_sales", "unitSales"], ["gross_sales", "grossSales"], ["discounts", "discounts"],
-  ["returns_value", "returnsValue"], ["net_sales", "netSales"], ["goods_cost", "goodsCost"], ["cost_of_goods", "costOfGoods"],
-  ["cost_estimated_sales", "costEstimatedSales"], ["freight", "freight"], ["returned_lines", "returned"],
+  ["units", PIECES.units], ["unit_sales", PIECES.unitSales], ["gross_sales", PIECES.grossSales], ["discounts", PIECES.discounts],
+  ["returns_value", PIECES.returnsValue], ["net_sales", PIECES.netSales], ["goods_cost", PIECES.goodsCost], ["cost_of_goods", PIECES.costOfGoods],
+  ["cost_estimated_sales", PIECES.costEstimatedSales], ["freight", PIECES.freight], ["returned_lines", PIECES.returned],
 ] as const;
 
 /**
@@ -57,12 +58,15 @@ export function sumValueByKey(lines: LineValues, costToServe: Float64Array, keyO
     out.lines[k]! += 1;
     out.cost_to_serve[k]! += costToServe[i]!;
   }
-  // One tight loop a measure: each sum still adds its lines in line order (the same floating-point
-  // result as adding all measures line by line), without a lookup of the measure on every line.
-  for (const [to, from] of LINE_MEASURES) {
-    const sum = out[to];
-    const values = lines[from];
-    for (let i = 0; i < n; i++) sum[keyOf[i]!]! += values[i]!;
+  // Each line's pieces once, added to every measure: each sum still adds its lines in line order
+  // (the same floating-point result as summing a stored column of the piece).
+  const sums = LINE_MEASURES.map(([to]) => out[to]);
+  const piece = LINE_MEASURES.map(([, from]) => from);
+  const p = new Float64Array(PIECE_COUNT);
+  for (let i = 0; i < n; i++) {
+    linePieces(lines.transactions, lines.cost, i, p);
+    const k = keyOf[i]!;
+    for (let m = 0; m < sums.length; m++) sums[m]![k]! += p[piece[m]!]!;
   }
   countDistinctPairs(keyOf, lines.customerOf, lines.customerIds.length, out.customers);
   countDistinctPairs(keyOf, lines.orderOf, lines.orders, out.orders);

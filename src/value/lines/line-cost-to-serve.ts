@@ -48,10 +48,15 @@ export function lineCostToServe(
   const m = lines.customerIds.length;
   const returnsFrom = recordsReturns ? "transactions" : events ? "service-events" : "none";
   const costToServe = new Float64Array(n);
+  const t = lines.transactions;
+  const amount = t.amount!;
+  // Gross sales of a line: its amount when >= 0 (see linePieces); a return: a negative line, a refund or returned units.
+  const grossSales = (i: number): number => (amount[i]! >= 0 ? amount[i]! : 0);
   for (let i = 0; i < n; i++) {
     const o = lines.orderOf[i]!;
     if (o >= 0) costToServe[i] = costs.perOrder / lines.linesPerOrder[o]!;
-    if (recordsReturns && lines.returned[i] === 1) costToServe[i]! += costs.return;
+    const returned = amount[i]! < 0 || (t.returnedAmount ? t.returnedAmount[i]! : 0) > 0 || (t.returnedQuantity ? t.returnedQuantity[i]! : 0) > 0;
+    if (recordsReturns && returned) costToServe[i]! += costs.return;
   }
   const [callCentreContacts, complaints, lateDeliveries, returnEvents, eventCost, customerSales, customerLines] =
     Array.from({ length: 7 }, () => new Float64Array(m));
@@ -72,13 +77,13 @@ export function lineCostToServe(
       if (type !== "return" || returnsFrom === "service-events") eventCost![c]! += costs[type];
     }
     for (let i = 0; i < n; i++) {
-      customerSales![lines.customerOf[i]!]! += lines.grossSales[i]!;
+      customerSales![lines.customerOf[i]!]! += grossSales(i);
       customerLines![lines.customerOf[i]!]! += 1;
     }
     for (let i = 0; i < n; i++) {
       const c = lines.customerOf[i]!;
       if (eventCost![c] === 0) continue;
-      const share = customerSales![c]! > 0 ? lines.grossSales[i]! / customerSales![c]! : 1 / customerLines![c]!;
+      const share = customerSales![c]! > 0 ? grossSales(i) / customerSales![c]! : 1 / customerLines![c]!;
       costToServe[i]! += eventCost![c]! * share;
     }
   }
