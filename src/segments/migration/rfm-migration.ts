@@ -4,6 +4,7 @@ import { withEngine, type Engine } from "../../engine/open-engine.js";
 import { loadTransactionsTable } from "../../engine/load-transactions-table.js";
 import { engineTableOf } from "../../engine/shared-engine.js";
 import { customerSummary } from "../../summary/customer-summary.js";
+import type { CustomerSummary } from "../../summary/types.js";
 import { migrationMatrix, type MigrationMatrix } from "./migration-matrix.js";
 import { migrationReading } from "./migration-reading.js";
 import { rfmScores } from "../rfm/rfm-scores.js";
@@ -79,8 +80,7 @@ export async function rfmMigration(
   const sc2 = rfmScores(s2, { breakpoints: sc1.breakpoints });
   const g1 = rfmSegments(sc1, rules);
   const g2 = rfmSegments(sc2, rules);
-  const holdout = new Map(s1.columns.customer_id.map((id, i) => [id, s1.columns.monetary_holdout[i]!]));
-  const spend = Float64Array.from(s2.columns.customer_id, (id, i) => holdout.get(id) ?? s2.columns.total_spend[i]!);
+  const spend = spendBetween(s1, s2);
   // A purchase log has no spend: the matrix then counts customers only (revenue stays 0 and is not shown).
   const matrix = migrationMatrix(g1, g2, { order: g1.names, ...(s2.hasSpend === false ? {} : { spend }) });
   return Object.freeze({
@@ -96,4 +96,20 @@ export async function rfmMigration(
     reading: migrationReading(matrix, { from: s1.calibrationEnd, to: s2.calibrationEnd }),
     notes: Object.freeze([...sc1.notes]),
   });
+}
+
+/**
+ * Each second-date customer's spend between the dates: the first snapshot's holdout spend for a
+ * customer there, else (a new customer) the total spend at the second date. Both snapshots list
+ * customers in one order (the engine's customer codes) and the first's are a subset of the
+ * second's, so one walk pairs them; a Map by id serves otherwise.
+ */
+function spendBetween(s1: CustomerSummary, s2: CustomerSummary): Float64Array {
+  const ids1 = s1.columns.customer_id, ids2 = s2.columns.customer_id;
+  const spend = Float64Array.from(s2.columns.total_spend);
+  let j = 0;
+  for (let i = 0; i < ids2.length && j < ids1.length; i++) if (ids2[i] === ids1[j]) spend[i] = s1.columns.monetary_holdout[j++]!;
+  if (j === ids1.length) return spend;
+  const holdout = new Map(ids1.map((id, k) => [id, s1.columns.monetary_holdout[k]!]));
+  return Float64Array.from(ids2, (id, i) => holdout.get(id) ?? s2.columns.total_spend[i]!);
 }
