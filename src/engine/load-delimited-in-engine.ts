@@ -161,7 +161,7 @@ async function collect(c: DuckDBConnection, table: string, header: readonly stri
     await c.run(`CREATE TABLE ${table}_d${x} AS SELECT v, (row_number() OVER (ORDER BY first) - 1)::INTEGER AS code FROM (SELECT ${name} AS v, min(r) AS first FROM ${table} WHERE ok GROUP BY ${name})`);
   }
   const values: string[][] = [];
-  for (const x of dicts.keys()) values.push((await c.runAndReadAll(`SELECT v FROM ${table}_d${x} ORDER BY code`)).getColumnsJS()[0] as string[]);
+  for (const x of dicts.keys()) values.push(((await c.runAndReadAll(`SELECT v FROM ${table}_d${x} ORDER BY code`)).getColumnsJS()[0] ?? []) as string[]); // no column without rows
   const ids = values[0]!;
   const n = read - other;
   const fast = {

@@ -8,6 +8,8 @@ import { engineTableOf } from "../../src/engine/shared-engine.js";
 import { loadTransactionsFile, type LoadTransactionsOptions } from "../../src/data/load/load-transactions.js";
 import { customerSummary } from "../../src/summary/customer-summary.js";
 import { createRng } from "../../src/math/random/rng.js";
+import { textCodes } from "../../src/data/columns/text-codes.js";
+import { TEXT_COLUMNS } from "../../src/data/types.js";
 
 const fixtures = path.resolve(import.meta.dirname, "../fixtures");
 const TODAY = { today: "2026-01-01" } as const;
@@ -31,6 +33,14 @@ async function same(file: string, options: LoadTransactionsOptions = {}): Promis
       const a = Array.from(v), b = Array.from(w as Float64Array);
       expect(b.map((x, i) => Object.is(x, a[i]) || `${k}[${i}]: ${x} vs ${a[i]}`).filter((x) => x !== true)).toEqual([]);
     } else expect(w).toEqual(v);
+  }
+  // The codes the DuckDB step hands over are those textCodes computes from the text (first appearance).
+  for (const k of ["customerId", ...TEXT_COLUMNS] as const) {
+    const column = viaEngine.transactions[k];
+    if (column === undefined) continue;
+    const given = textCodes(column), computed = textCodes([...column]);
+    expect(given.dictionary).toEqual(computed.dictionary);
+    expect(Array.from(given.codes)).toEqual(Array.from(computed.codes));
   }
   return (await loadDelimitedInEngine(file, opts, "t")) !== undefined;
 }
