@@ -1,4 +1,4 @@
-import { compressPatterns } from "../fitting/compress-patterns.js";
+import { uniquePatterns } from "../fitting/history-patterns.js";
 import type { CustomerHistory, ModelParams, PurchaseModel } from "../fitting/model-types.js";
 
 /** Customers' unique (x, t_x, T) patterns and, per row, the index of its pattern. */
@@ -9,15 +9,15 @@ export interface HistoryPatterns {
 
 /**
  * Groups customer histories into unique (x, t_x, T) patterns, so that the purchase model is
- * evaluated once per pattern (on CDNOW the 1,411 zero-repeat customers share 84 patterns).
+ * evaluated once per pattern (on CDNOW the 1,411 zero-repeat customers share 84 patterns). The
+ * patterns of a set of columns are computed once and shared with the fit ({@link uniquePatterns}).
  *
  * @example
  * historyPatterns({ frequency: [0, 0], recency: [0, 0], T: [30, 30] }).rowPattern; // [0, 0]
  */
 export function historyPatterns(customers: CustomerHistory): HistoryPatterns {
-  const { columns, rowPattern } = compressPatterns([customers.frequency, customers.recency, customers.T]);
-  const [frequency, recency, T] = columns as [Float64Array, Float64Array, Float64Array];
-  return { patterns: { frequency, recency, T }, rowPattern };
+  const { patterns, rowPattern } = uniquePatterns(customers);
+  return { patterns, rowPattern };
 }
 
 /**

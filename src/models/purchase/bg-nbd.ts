@@ -5,7 +5,7 @@ import { checkHistory } from "../fitting/check-history.js";
 import { dayGrid } from "../fitting/day-grid.js";
 import { fitPurchaseModel } from "./fit-purchase-model.js";
 import { fitStatistics, fittedModelBase, knownParams, knownParamsStatistics, readModelJson, type FitStatistics } from "../fitting/fitted-model-base.js";
-import type { CustomerHistory, DiscountedPurchases, FitOptions, PurchaseModel, PurchasePredictions, SimulatedHistory } from "../fitting/model-types.js";
+import type { CustomerHistory, DiscountedPurchases, DiscountedPurchasesOptions, FitOptions, PurchaseModel, PurchasePredictions, SimulatedHistory } from "../fitting/model-types.js";
 import { checkPeriods, dayMemo, discountedByHead, type ByDay, type DayMemo } from "./predict-by-day.js";
 import { ArgumentError } from "../../math/argument-error.js";
 
@@ -248,14 +248,15 @@ function makeBgNbd(params: BgNbdParams, stats: FitStatistics): BgNbdModel {
       const { probabilityAlive, expectedPurchases } = predict("bg-nbd predict", customers, t, true);
       return { probabilityAlive, expectedPurchases };
     },
-    discountedExpectedPurchases(customers: CustomerHistory, horizonPeriods: number, periodLength: number, discountRatePerPeriod: number): DiscountedPurchases {
+    discountedExpectedPurchases(customers: CustomerHistory, horizonPeriods: number, periodLength: number, discountRatePerPeriod: number, options?: DiscountedPurchasesOptions): DiscountedPurchases {
       const fn = "bg-nbd discountedExpectedPurchases";
       checkHistory(fn, customers);
       const H = checkPeriods(fn, horizonPeriods, periodLength, discountRatePerPeriod);
       const { frequency, recency, T } = customers;
       return discountedByHead(dayMemo(customers, stats.timeUnit), customers, H, periodLength, discountRatePerPeriod,
         (x, Ti, t) => bgNbdHead(r, alpha, a, b, x, Ti, t),
-        (i) => (frequency[i]! > 0 ? 1 + aliveOdds(frequency[i]!, recency[i]!, T[i]!) : 1));
+        (i) => (frequency[i]! > 0 ? 1 + aliveOdds(frequency[i]!, recency[i]!, T[i]!) : 1),
+        options);
     },
     probabilityOfPurchases(n: number, t: number): number {
       if (!(Number.isInteger(n) && n >= 0)) throw new ArgumentError(`bg-nbd probabilityOfPurchases: n ${n} must be a whole number >= 0`);
