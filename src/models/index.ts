@@ -29,7 +29,7 @@ export type { SbgSurvivalTable } from "./retention/sbg-survivors.js";
 export { sbgLogLikelihood } from "./retention/sbg-log-likelihood.js";
 export { simulateSbg } from "./retention/sbg.js";
 export { fitGammaGamma, gammaGammaConditionalSpend, gammaGammaFromParams, gammaGammaFromJson, type GammaGammaModel, type GammaGammaParams, type GammaGammaJson } from "./spend/gamma-gamma.js";
-export { gammaGammaLogLikelihood } from "./spend/gamma-gamma-log-likelihood.js";
+export { gammaGammaLikelihood, gammaGammaLogLikelihood } from "./spend/gamma-gamma-log-likelihood.js";
 export { simulateGammaGamma, type SimulatedSpend } from "./spend/gamma-gamma-simulate.js";
 export type { SpendHistory } from "./spend/gamma-gamma-check.js";
 export { spendFrequencyCorrelation, type SpendFrequencyCorrelation } from "./spend/gamma-gamma-diagnostics.js";

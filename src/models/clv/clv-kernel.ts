@@ -50,7 +50,9 @@ export function discountedPurchases<P extends ModelParams>(
  * combineClv(Float64Array.of(5), Uint32Array.of(0, 0), Float64Array.of(20, 30), 1); // [100, 150]
  */
 export function combineClv(discounted: Float64Array, rowPattern: Uint32Array, averageSpend: Float64Array, margin: number): Float64Array {
-  return Float64Array.from(rowPattern, (k, i) => margin * averageSpend[i]! * discounted[k]!);
+  const out = new Float64Array(rowPattern.length);
+  for (let i = 0; i < out.length; i++) out[i] = margin * averageSpend[i]! * discounted[rowPattern[i]!]!;
+  return out;
 }
 
 /**

@@ -153,7 +153,7 @@ export function customerLifetimeValue<P extends ModelParams>(options: CustomerLi
   }
   return Object.freeze({
     clv: est.clv,
-    expectedPurchases: Float64Array.from(rowPattern, (k) => est.total[k]!),
+    expectedPurchases: scatter(est.total, rowPattern),
     expectedAverageSpend: est.averageSpend,
     horizonPeriods: H,
     periodLength: L,
@@ -165,3 +165,10 @@ export function customerLifetimeValue<P extends ModelParams>(options: CustomerLi
   });
 }
 
+
+/** The value of each customer's pattern, per customer. */
+function scatter(byPattern: Float64Array, rowPattern: Uint32Array): Float64Array {
+  const out = new Float64Array(rowPattern.length);
+  for (let i = 0; i < out.length; i++) out[i] = byPattern[rowPattern[i]!]!;
+  return out;
+}

@@ -218,7 +218,7 @@ export async function lifetimeValueAnalysis(
     // on the customers the spend model was fitted on (not on the imputed mean of the excluded ones)
     spendCorrelation: spend === null
       ? null
-      : spendFrequencyCorrelation({ frequency: Float64Array.from(c.frequency, (x, i) => (c.monetary_value[i]! > 0 ? x : 0)), monetaryValue: c.monetary_value }),
+      : spendFrequencyCorrelation({ frequency: positiveSpendFrequency(c.frequency, c.monetary_value), monetaryValue: c.monetary_value }),
     spendNote,
     customers: Object.freeze({
       customerId: c.customer_id,
@@ -290,4 +290,11 @@ function boundaryNote(model: PurchaseModel<PurchaseParams>): string | null {
   return dropout
     ? `The likelihood is highest at the edge of the parameter space (${values}): no dropout is detectable in this period, so ${model.model} reduces to its limit, the NBD model in which customers keep buying at their own rate; P(alive) is close to 1 for everyone and these parameters have no interval.`
     : `The likelihood is highest at the edge of the parameter space (${values}): the data do not identify these parameters, so the model is at its limit there and they have no interval; read the predictions with care.`;
+}
+
+/** x where the mean repeat spend is positive, else 0 (the customers the spend model is fitted on). */
+function positiveSpendFrequency(frequency: Float64Array, monetaryValue: Float64Array): Float64Array {
+  const out = new Float64Array(frequency.length);
+  for (let i = 0; i < out.length; i++) out[i] = monetaryValue[i]! > 0 ? frequency[i]! : 0;
+  return out;
 }
