@@ -7,6 +7,7 @@ import { customerValueForecast, withMethod } from "./customer-value-forecast.js"
 import type { ClvBounds } from "./clv-bootstrap.js";
 import { calibrationHoldoutTable } from "../diagnostics/calibration-holdout-table.js";
 import { purchaseTracking } from "../diagnostics/purchase-tracking.js";
+import { holdoutCohort } from "../diagnostics/holdout-cohort.js";
 import type { CalibrationHoldoutTable, PurchaseTracking } from "../diagnostics/index.js";
 import { spendFrequencyCorrelation, type SpendFrequencyCorrelation } from "../spend/gamma-gamma-diagnostics.js";
 import type { FitOptions, ModelJson, ParameterEstimate, PurchaseModel } from "../fitting/model-types.js";
@@ -266,14 +267,16 @@ async function validate(
   fitOptions: FitOptions,
 ): Promise<LifetimeValueAnalysis["validation"]> {
   if (calibrationEnd >= full.observationEnd) return null;
-  const s = await customerSummary(transactions, { calibrationEnd, observationEnd: full.observationEnd, timeUnit: full.timeUnit });
+  const fn = "lifetimeValueAnalysis";
+  // The columns customerSummary would give with this calibration end, from the typed columns.
+  const s = holdoutCohort(transactions, isoDayOption(calibrationEnd, fn, "calibrationEnd"), isoDayOption(full.observationEnd, fn, "observationEnd"), full.timeUnit);
   const model = spec.fit(s.columns, fitOptions);
   return Object.freeze({
     calibrationEnd: s.calibrationEnd,
     durationHoldout: s.durationHoldout,
     purchaseModel: model.toJSON(),
     calibrationHoldout: calibrationHoldoutTable(model, s),
-    tracking: purchaseTracking(model, transactions, s),
+    tracking: purchaseTracking(model, transactions, { customerId: s.customerId, firstPurchaseDay: s.firstPurchaseDay }, { calibrationEnd: s.calibrationEnd, observationEnd: s.observationEnd, timeUnit: s.timeUnit }),
   });
 }
 

@@ -1,5 +1,5 @@
 import { ArgumentError } from "../../math/argument-error.js";
-import { chebyshevGroupRanges, chebyshevRangeEvaluator, type ChebyshevGroupRanges } from "../../math/special/chebyshev-by-group.js";
+import { chebyshevGroupRanges, chebyshevLazyValue, chebyshevRangeEvaluator, type ChebyshevGroupRanges } from "../../math/special/chebyshev-by-group.js";
 import type { TimeUnit } from "../../summary/types.js";
 import { dayGrid, type DayGrid } from "../fitting/day-grid.js";
 import type { CustomerHistory, DiscountedPurchases, DiscountedPurchasesOptions } from "../fitting/model-types.js";
@@ -60,9 +60,9 @@ export function dayMemo(customers: CustomerHistory, unit: TimeUnit | null): DayM
   const grid = shared.grid;
   return {
     interpolatedInT: (f) => {
-      if (grid === null) return lazyGroupValue((shared.ranges ??= chebyshevGroupRanges(customers.frequency, customers.T)), f, {});
+      if (grid === null) return chebyshevLazyValue((shared.ranges ??= chebyshevGroupRanges(customers.frequency, customers.T)), f, {});
       shared.dayRanges ??= distinctDayRanges(customers, grid);
-      return memoize(grid, lazyGroupValue(shared.dayRanges, f, { maxCells: 4 }));
+      return memoize(grid, chebyshevLazyValue(shared.dayRanges, f, { maxCells: 4 }));
     },
     exact: (f) => memoize(grid, f),
     exactInT: (f) => {
@@ -104,24 +104,6 @@ function sharedLayout(customers: CustomerHistory, unit: TimeUnit | null): Shared
   let found = list.find((l) => l.unit === unit);
   if (found === undefined) list.push((found = { frequency, unit, grid: dayGrid(customers, unit), ranges: null, dayRanges: null }));
   return found;
-}
-
-/**
- * f(g, v) through the interpolants of {@link chebyshevRangeEvaluator} on `ranges`, each group's
- * built when the group is first asked for (bit for bit the values of the tables built for all
- * groups at once: a group's cells depend on its own count and range only).
- */
-function lazyGroupValue(ranges: ChebyshevGroupRanges, f: ByDay, options: { readonly maxCells?: number }): ByDay {
-  const built: (ByDay | undefined)[] = [];
-  return (g, v) => {
-    let value = built[g];
-    if (value === undefined) {
-      const count = new Float64Array(g + 1);
-      count[g] = ranges.count[g] ?? 0;
-      value = built[g] = chebyshevRangeEvaluator({ count, lo: ranges.lo, hi: ranges.hi }, f, options).value;
-    }
-    return value(g, v);
-  };
 }
 
 /** Per x: distinct days of T on the grid plus rows off it (what an interpolant is sized by), and the range of T. */
