@@ -14,6 +14,8 @@ export { fitBgNbd, bgNbdFromParams, bgNbdFromJson, bgNbdLogLikelihood, simulateB
 export { fitMbgNbd, mbgNbdFromParams, mbgNbdFromJson, mbgNbdLogLikelihood, simulateMbgNbd, type MbgNbdParams, type MbgNbdModel } from "./purchase/mbg-nbd.js";
 export { strideSubsample } from "./fitting/stride-subsample.js";
 export { calibrationHoldoutTable, frequencyHistogram, purchaseTracking } from "./diagnostics/index.js";
+export { holdoutTracking } from "./diagnostics/purchase-tracking.js";
+export { holdoutCohort, repeatPurchasesFromDays, type HoldoutCohort } from "./diagnostics/holdout-cohort.js";
 export type {
   CalibrationHoldoutRow, CalibrationHoldoutTable, FrequencyHistogram, FrequencyHistogramRow, PurchaseTracking,
   PurchaseTrackingOptions, TrackingCohort, SummaryCohort, FirstPurchases, DiagnosticSummary, HoldoutSummary,

@@ -6,6 +6,8 @@ import { loadTransactionsFile, loadTransactionsText, type Transactions } from ".
 import { generateSample, writeSample } from "../../src/data/generate/index.js";
 import { isoDayOption } from "../../src/data/parse/iso-day-option.js";
 import { holdoutCohort } from "../../src/models/diagnostics/holdout-cohort.js";
+import { holdoutTracking, purchaseTracking } from "../../src/models/diagnostics/purchase-tracking.js";
+import { bgNbdFromParams } from "../../src/models/purchase/bg-nbd.js";
 import { customerSummary } from "../../src/summary/index.js";
 import type { TimeUnit } from "../../src/summary/types.js";
 
@@ -51,5 +53,15 @@ describe("holdoutCohort", () => {
   it("treats every line of a purchase log as a purchase", async () => {
     const tx = loadTransactionsText(["customer_id,date", "A,2024-01-02", "A,2024-01-02", "A,2024-01-20", "B,2024-01-10", "B,2024-03-01", "C,2024-03-02"].join("\n")).transactions;
     expect(await expectSameAsSummary(tx, "2024-02-15", "2024-03-31", "week")).toBe(2);
+  });
+
+  it("tracks repeat purchases from its purchase days as purchaseTracking does from the lines", async () => {
+    const model = bgNbdFromParams({ r: 0.6, alpha: 8, a: 1.4, b: 5.5 }, "week");
+    const s = await customerSummary(sample, { calibrationEnd: "2025-07-02", observationEnd: "2025-12-31", timeUnit: "week" });
+    const h = holdoutCohort(sample, isoDayOption("2025-07-02", "t", "c"), isoDayOption("2025-12-31", "t", "o"), "week");
+    const fromLines = purchaseTracking(model, sample, s);
+    expect(fromLines.actual.reduce((a, b) => a + b, 0)).toBeGreaterThan(1000);
+    expect(holdoutTracking(model, h)).toEqual(fromLines);
+    expect(holdoutTracking(model, h, { period: "month" })).toEqual(purchaseTracking(model, sample, s, { period: "month" }));
   });
 });

@@ -6,7 +6,7 @@ import { DAYS_PER_UNIT, type CustomerSummary, type TimeUnit } from "../../summar
 import { customerValueForecast, withMethod } from "./customer-value-forecast.js";
 import type { ClvBounds } from "./clv-bootstrap.js";
 import { calibrationHoldoutTable } from "../diagnostics/calibration-holdout-table.js";
-import { purchaseTracking } from "../diagnostics/purchase-tracking.js";
+import { holdoutTracking } from "../diagnostics/purchase-tracking.js";
 import { holdoutCohort } from "../diagnostics/holdout-cohort.js";
 import type { CalibrationHoldoutTable, PurchaseTracking } from "../diagnostics/index.js";
 import { spendFrequencyCorrelation, type SpendFrequencyCorrelation } from "../spend/gamma-gamma-diagnostics.js";
@@ -276,7 +276,7 @@ async function validate(
     durationHoldout: s.durationHoldout,
     purchaseModel: model.toJSON(),
     calibrationHoldout: calibrationHoldoutTable(model, s),
-    tracking: purchaseTracking(model, transactions, { customerId: s.customerId, firstPurchaseDay: s.firstPurchaseDay }, { calibrationEnd: s.calibrationEnd, observationEnd: s.observationEnd, timeUnit: s.timeUnit }),
+    tracking: holdoutTracking(model, s),
   });
 }
 

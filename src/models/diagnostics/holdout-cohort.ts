@@ -3,6 +3,7 @@ import { formatDay } from "../../data/parse/format-day.js";
 import type { Transactions } from "../../data/types.js";
 import { DAYS_PER_UNIT, type TimeUnit } from "../../summary/types.js";
 import type { HoldoutSummary } from "./types.js";
+import type { PeriodGrid } from "./period-grid.js";
 
 /**
  * The customers of a calibration/holdout check and the summary columns the check reads: a
@@ -25,6 +26,13 @@ export interface HoldoutCohort extends HoldoutSummary {
     readonly T: Float64Array;
     readonly frequency_holdout: Float64Array;
   };
+  /** Customer code of each row (`textCodes(transactions.customerId)`). */
+  readonly customerCode: Int32Array;
+  /**
+   * Every customer's purchase days up to the observation end, by customer code: distinct and
+   * ascending, `days[start[code]]` to `days[start[code + 1] - 1]`.
+   */
+  readonly purchaseDays: { readonly start: Int32Array; readonly days: Int32Array };
 }
 
 /**
@@ -60,8 +68,13 @@ export function holdoutCohort(transactions: Transactions, calibrationEnd: number
   const unit = DAYS_PER_UNIT[timeUnit];
   const ids: string[] = [];
   const first = new Int32Array(customers), frequency = new Float64Array(customers), last = new Int32Array(customers), holdout = new Float64Array(customers);
+  const code = new Int32Array(customers);
+  // each customer's days sorted, then kept once each (compacted in place: distinct[c] to distinct[c + 1])
+  const distinct = new Int32Array(customers + 1);
+  let write = 0;
   for (let c = 0; c < customers; c++) {
     const a = start[c]!, b = start[c + 1]!;
+    distinct[c] = write;
     if (a === b) continue; // no purchase day (returns only, or only after the observation end)
     for (let j = a + 1; j < b; j++) {
       const v = days[j]!;
@@ -72,24 +85,27 @@ export function holdoutCohort(transactions: Transactions, calibrationEnd: number
       }
       days[k + 1] = v;
     }
-    const f = days[a]!;
+    const from = write;
+    for (let j = a; j < b; j++) if (j === a || days[j] !== days[j - 1]) days[write++] = days[j]!;
+    const f = days[from]!;
     if (f > calibrationEnd) continue;
     let inCalibration = 0, after = 0, lastDay = f;
-    for (let j = a; j < b; j++) {
+    for (let j = from; j < write; j++) {
       const d = days[j]!;
-      if (j > a && d === days[j - 1]) continue;
       if (d <= calibrationEnd) {
         inCalibration++;
         lastDay = d;
       } else after++;
     }
     const r = ids.length;
+    code[r] = c;
     ids.push(dictionary[c]!);
     first[r] = f;
     frequency[r] = inCalibration - 1;
     last[r] = lastDay;
     holdout[r] = after;
   }
+  distinct[customers] = write;
   const n = ids.length;
   const recency = new Float64Array(n), T = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -104,5 +120,33 @@ export function holdoutCohort(transactions: Transactions, calibrationEnd: number
     customerId: Object.freeze(ids),
     firstPurchaseDay: first.slice(0, n),
     columns: Object.freeze({ frequency: frequency.slice(0, n), recency, T, frequency_holdout: holdout.slice(0, n) }),
+    customerCode: code.slice(0, n),
+    purchaseDays: Object.freeze({ start: distinct, days: days.subarray(0, write) }),
   });
+}
+
+/**
+ * The cohort's repeat purchases per period from its customers' purchase days ({@link holdoutCohort}):
+ * the counts of `countRepeatPurchasesByPeriod` without another pass over the lines.
+ *
+ * @param cohort - the holdout cohort
+ * @param firstOffset - each row's first purchase day as an offset from the grid start (days)
+ * @param startDay - the grid's first day (days since 1970-01-01)
+ * @param grid - the periods
+ * @returns repeat purchases per period (count)
+ * @example
+ * repeatPurchasesFromDays(cohort, firstOffset, start, periodGrid(days, 7)); // Float64Array per week
+ */
+export function repeatPurchasesFromDays(cohort: HoldoutCohort, firstOffset: Int32Array, startDay: number, grid: PeriodGrid): Float64Array {
+  const gridDays = grid.periodOfOffset.length;
+  const { start, days } = cohort.purchaseDays;
+  const out = new Float64Array(grid.periods);
+  for (let r = 0; r < firstOffset.length; r++) {
+    const c = cohort.customerCode[r]!, f = firstOffset[r]!;
+    for (let j = start[c]!; j < start[c + 1]!; j++) {
+      const o = days[j]! - startDay;
+      if (o > f && o < gridDays) out[grid.periodOfOffset[o]!]! += 1;
+    }
+  }
+  return out;
 }
