@@ -1,4 +1,5 @@
 import { uniquePatterns } from "../fitting/history-patterns.js";
+import { checkHistory } from "../fitting/check-history.js";
 import type { CustomerHistory, ModelParams, PurchaseModel } from "../fitting/model-types.js";
 
 /** Customers' unique (x, t_x, T) patterns and, per row, the index of its pattern. */
@@ -12,10 +13,12 @@ export interface HistoryPatterns {
  * evaluated once per pattern (on CDNOW the 1,411 zero-repeat customers share 84 patterns). The
  * patterns of a set of columns are computed once and shared with the fit ({@link uniquePatterns}).
  *
+ * @throws ArgumentError for invalid histories (checkHistory)
  * @example
  * historyPatterns({ frequency: [0, 0], recency: [0, 0], T: [30, 30] }).rowPattern; // [0, 0]
  */
 export function historyPatterns(customers: CustomerHistory): HistoryPatterns {
+  checkHistory("historyPatterns", customers);
   const { patterns, rowPattern } = uniquePatterns(customers);
   return { patterns, rowPattern };
 }
