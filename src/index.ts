@@ -28,7 +28,7 @@ export { createRng } from "./math/random/rng.js";
 export type { RowLedger, RejectedRow } from "./data/ledger/row-ledger.js";
 export type { CampaignRates, GenerateSampleOptions, GeneratedSample, PlantedModelParams, SalesChannel, SampleCampaignContacts, SampleCustomers, SampleLatent, SampleServiceEvents, SampleTransactions, SampleTruth, ServiceEffect } from "./data/generate/types.js";
 export type { Rng, UniformSource } from "./math/random/rng-types.js";
-export type { CustomerHistory, DiscountedPurchases, FitOptions, FittedModel, ModelJson, ModelParams, ParameterEstimate, PurchaseModel, PurchasePredictions, SimulatedHistory } from "./models/fitting/model-types.js";
+export type { CustomerHistory, DiscountedPurchases, DiscountedPurchasesOptions, FitOptions, FittedModel, ModelJson, ModelParams, ParameterEstimate, PurchaseModel, PurchasePredictions, SimulatedHistory } from "./models/fitting/model-types.js";
 
 // Summarise: one row per customer (frequency, recency, T, spend)
 export { customerSummary, type CustomerSummaryOptions } from "./summary/customer-summary.js";
@@ -100,6 +100,7 @@ export type { NextPurchase } from "./models/purchase/next-purchase.js";
 // Predict: lifetime value and the next purchase
 export { lifetimeValueAnalysis, type LifetimeValueAnalysis, type LifetimeValueAnalysisOptions } from "./models/clv/lifetime-value-analysis.js";
 export { customerLifetimeValue, type CustomerLifetimeValue, type CustomerLifetimeValueOptions } from "./models/clv/clv.js";
+export type { ClvBounds } from "./models/clv/clv-bootstrap.js";
 export { nextPurchase } from "./models/purchase/next-purchase.js";
 export { expectedNextPurchaseDate } from "./models/purchase/next-purchase-date.js";
 export { customerValueForecast, type CustomerValueForecast, type CustomerValueForecastOptions, type ForecastProgress } from "./models/clv/customer-value-forecast.js";

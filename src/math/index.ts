@@ -18,9 +18,9 @@ export { hyp2f1LnShifted } from "./special/hyp2f1-ln-shifted.js";
 export { chebyshevCoefficients, chebyshevPoints } from "./special/chebyshev-coefficients.js";
 export { chebyshevClenshaw } from "./special/chebyshev-clenshaw.js";
 export { chebyshevInterpolant, evaluateChebyshevPiecewise, type ChebyshevPiecewise, type ChebyshevOptions } from "./special/chebyshev-interpolant.js";
-export { chebyshevGroupTables, type ChebyshevGroupTables, type ChebyshevGroupOptions } from "./special/chebyshev-group-tables.js";
+export { chebyshevGroupTables, groupCellInterpolant, groupCells, type ChebyshevGroupTables, type ChebyshevGroupOptions } from "./special/chebyshev-group-tables.js";
 export {
-  chebyshevByGroup, chebyshevGroupEvaluator, chebyshevGroupRanges, chebyshevRangeEvaluator,
+  chebyshevByGroup, chebyshevGroupEvaluator, chebyshevGroupRanges, chebyshevLazyValue, chebyshevRangeEvaluator,
   type ChebyshevByGroupOptions, type ChebyshevGroupEvaluator, type ChebyshevGroupRanges,
 } from "./special/chebyshev-by-group.js";
 export { normalUpperTail, normalQuantile } from "./special/normal-distribution.js";

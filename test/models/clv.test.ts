@@ -3,7 +3,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { bgNbdFromParams, fitBgNbd, simulateBgNbd } from "../../src/models/purchase/bg-nbd.js";
-import { customerLifetimeValue } from "../../src/models/clv/clv.js";
+import { fitParetoNbd } from "../../src/models/purchase/pareto-nbd.js";
+import { customerLifetimeValue, type CustomerLifetimeValueOptions } from "../../src/models/clv/clv.js";
+import type { PurchaseParams } from "../../src/models/model-spec.js";
 import { fitGammaGamma, gammaGammaFromParams } from "../../src/models/spend/gamma-gamma.js";
 import { simulateGammaGamma } from "../../src/models/spend/gamma-gamma-simulate.js";
 import { drawParameters } from "../../src/models/fitting/parameter-draws.js";
@@ -156,4 +158,28 @@ describe("CLV on simulated fits", () => {
     expect(() => customerLifetimeValue({ ...base, customers: { ...customers, monetaryValue: [1] } })).toThrow("customerLifetimeValue: 1 monetary values for 1500 customers");
     expect(() => customerLifetimeValue({ ...base, customers: { frequency: [1], recency: [5], T: [4], monetaryValue: [1] } })).toThrow("customerLifetimeValue: recency 5 of row 0 must be between 0 and T 4");
   });
+
+  it("gives the bounds of chosen customers (ofRows) bit for bit as the bounds of all, on and off the day grid", () => {
+    // on the grid: ages and recencies in whole days, in weeks (as a summary makes them)
+    const days = Float64Array.from(sim.T, (_, i) => 30 + ((i * 37) % 700));
+    const onGrid = simulateBgNbd({ r: 0.5, alpha: 6, a: 0.8, b: 2.5 }, 1500, Float64Array.from(days, (d) => d / 7), 23);
+    const grid = { frequency: onGrid.frequency, recency: Float64Array.from(onGrid.recency, (w) => Math.floor(w * 7 + 1e-9) / 7), T: Float64Array.from(days, (d) => d / 7) };
+    const gridSpend = simulateGammaGamma({ p: 6, q: 4, gamma: 15 }, grid.frequency, 24);
+    const cases: CustomerLifetimeValueOptions<PurchaseParams>[] = [
+      { ...base },
+      { ...base, purchaseModel: fitBgNbd(grid, { timeUnit: "week" }), customers: { ...grid, monetaryValue: gridSpend.monetaryValue } },
+      { ...base, purchaseModel: fitParetoNbd(grid, { timeUnit: "week" }), customers: { ...grid, monetaryValue: gridSpend.monetaryValue } },
+    ];
+    const rows = [5, 0, 1499, 5, 733, 12];
+    for (const c of cases) {
+      const v = customerLifetimeValue({ ...c, interval: { seed: 3, draws: 30 } });
+      const some = v.interval!.ofRows(rows);
+      const { lower, upper } = v.interval!;
+      rows.forEach((i, j) => {
+        expect(Object.is(some.lower[j], lower[i])).toBe(true);
+        expect(Object.is(some.upper[j], upper[i])).toBe(true);
+      });
+      expect(() => v.interval!.ofRows([1500])).toThrow(/not a customer index/);
+    }
+  }, 60_000);
 });

@@ -1,6 +1,6 @@
 import { chebyshevClenshaw } from "./chebyshev-clenshaw.js";
-import { chebyshevGroupTables, type ChebyshevGroupOptions } from "./chebyshev-group-tables.js";
-import { evaluateChebyshevPiecewise } from "./chebyshev-interpolant.js";
+import { chebyshevGroupTables, groupCellInterpolant, groupCells, type ChebyshevGroupOptions } from "./chebyshev-group-tables.js";
+import { evaluateChebyshevPiecewise, type ChebyshevPiecewise } from "./chebyshev-interpolant.js";
 import { ArgumentError } from "../argument-error.js";
 
 /** Options of {@link chebyshevByGroup}. */
@@ -138,5 +138,51 @@ export function chebyshevRangeEvaluator(
       for (let i = 0; i < out.length; i++) out[i] = value(rowGroups[i]!, rowAt[i]!);
       return out;
     },
+  };
+}
+
+/**
+ * f(g, v) as {@link chebyshevRangeEvaluator} gives it, bit for bit, with each cell's interpolant
+ * built only when a value in it is first asked for: for callers that need a few (g, v) of many
+ * groups (e.g. a handful of customers under each of many parameter draws), the cost of the cells
+ * they touch instead of all of them. No input checks.
+ *
+ * @param ranges - rows, smallest and largest value of each group ({@link chebyshevGroupRanges})
+ * @param f - the function f(group, value)
+ * @param options - as chebyshevRangeEvaluator
+ * @returns (g, v) -> f(g, v) through the interpolants
+ * @example
+ * const value = chebyshevLazyValue(chebyshevGroupRanges(x, T), (g, v) => Math.exp(-g * v));
+ * value(x[0], T[0]);
+ */
+export function chebyshevLazyValue(
+  ranges: ChebyshevGroupRanges, f: (group: number, value: number) => number, options: ChebyshevGroupOptions = {},
+): (g: number, v: number) => number {
+  const minGroup = Math.max(1, options.minGroupSize ?? 64), maxCells = options.maxCells ?? 16;
+  // per group: cells (0: evaluate f), their scale, and the cells' interpolants once built
+  const cellsOf = new Int32Array(ranges.count.length).fill(-1), scaleOf = new Float64Array(ranges.count.length);
+  const built: (ChebyshevPiecewise | undefined)[][] = [];
+  return (g, v) => {
+    let m = cellsOf[g]!;
+    if (m < 0) {
+      const rows = ranges.count[g]!, a0 = ranges.lo[g]!, b0 = ranges.hi[g]!;
+      m = cellsOf[g] = rows < minGroup ? 0 : groupCells(rows, a0, b0, maxCells);
+      scaleOf[g] = b0 > a0 ? m / (b0 - a0) : 0;
+      built[g] = [];
+    }
+    if (m === 0) return f(g, v);
+    const a0 = ranges.lo[g]!;
+    let c = ((v - a0) * scaleOf[g]!) | 0;
+    if (c >= m) c = m - 1;
+    const cells = built[g]!;
+    const p = (cells[c] ??= groupCellInterpolant(f, g, ranges.count[g]!, a0, ranges.hi[g]!, m, c, options));
+    if (p.degrees.length === 1) {
+      const d = p.degrees[0]!;
+      // as the tables read it: the piece's coefficients from their start
+      if (d >= 0) return chebyshevClenshaw(p.coefficients, 0, d, (v - p.centers[0]!) * p.inverseHalfWidths[0]!);
+      return f(g, v);
+    }
+    const y = evaluateChebyshevPiecewise(p, v);
+    return Number.isNaN(y) ? f(g, v) : y;
   };
 }

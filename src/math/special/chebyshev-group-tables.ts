@@ -48,12 +48,10 @@ export function chebyshevGroupTables(
   for (let g = 0; g < count.length; g++) {
     const rows = count[g]!, a0 = lo[g]!, b0 = hi[g]!;
     if (rows < minGroup) continue;
-    let m = 1;
-    while (2 * m <= maxCells && 2 * m * 68 <= rows && b0 > a0) m *= 2;
+    const m = groupCells(rows, a0, b0, maxCells);
     groups.set([a0, b0 > a0 ? m / (b0 - a0) : 0, cells.length / 4, m], 4 * g);
     for (let c = 0; c < m; c++) {
-      const a = c === 0 ? a0 : a0 + ((b0 - a0) * c) / m, b = c === m - 1 ? b0 : a0 + ((b0 - a0) * (c + 1)) / m;
-      const p = chebyshevInterpolant((v) => f(g, v), a, b, { maxEvaluations: Math.ceil(rows / m), ...options });
+      const p = groupCellInterpolant(f, g, rows, a0, b0, m, c, options);
       if (p.degrees.length > 1) {
         split.set(cells.length / 4, p);
         cells.push(0, 0, 0, -2);
@@ -64,4 +62,37 @@ export function chebyshevGroupTables(
     }
   }
   return Object.freeze({ groups, cells: Float64Array.from(cells), coefficients: Float64Array.from(coefficients), split });
+}
+
+/**
+ * The number of equal cells a group's range is cut into by {@link chebyshevGroupTables}: a power
+ * of two up to `maxCells`, with at least 68 rows a cell.
+ *
+ * @param rows - the group's rows
+ * @param lo - smallest value
+ * @param hi - largest value
+ * @param maxCells - most cells (a power of two)
+ * @returns the cells (1 when lo = hi)
+ * @example
+ * groupCells(1000, 0, 1, 16); // 4
+ */
+export function groupCells(rows: number, lo: number, hi: number, maxCells: number): number {
+  let m = 1;
+  while (2 * m <= maxCells && 2 * m * 68 <= rows && hi > lo) m *= 2;
+  return m;
+}
+
+/**
+ * The interpolant of cell c (of m) of group g, as {@link chebyshevGroupTables} builds it: on
+ * [lo + (hi − lo)·c/m, lo + (hi − lo)·(c+1)/m] (the ends exactly lo and hi), with at most as many
+ * evaluations of f as the cell has rows on average.
+ *
+ * @example
+ * groupCellInterpolant((g, v) => Math.exp(v), 0, 1000, 0, 1, 4, 2, {}).degrees[0]; // a short series on [0.5, 0.75]
+ */
+export function groupCellInterpolant(
+  f: (group: number, value: number) => number, g: number, rows: number, lo: number, hi: number, m: number, c: number, options: ChebyshevOptions,
+): ChebyshevPiecewise {
+  const a = c === 0 ? lo : lo + ((hi - lo) * c) / m, b = c === m - 1 ? hi : lo + ((hi - lo) * (c + 1)) / m;
+  return chebyshevInterpolant((v) => f(g, v), a, b, { maxEvaluations: Math.ceil(rows / m), ...options });
 }

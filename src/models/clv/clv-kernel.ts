@@ -1,4 +1,5 @@
-import { compressPatterns } from "../fitting/compress-patterns.js";
+import { uniquePatterns } from "../fitting/history-patterns.js";
+import { checkHistory } from "../fitting/check-history.js";
 import type { CustomerHistory, ModelParams, PurchaseModel } from "../fitting/model-types.js";
 
 /** Customers' unique (x, t_x, T) patterns and, per row, the index of its pattern. */
@@ -9,15 +10,17 @@ export interface HistoryPatterns {
 
 /**
  * Groups customer histories into unique (x, t_x, T) patterns, so that the purchase model is
- * evaluated once per pattern (on CDNOW the 1,411 zero-repeat customers share 84 patterns).
+ * evaluated once per pattern (on CDNOW the 1,411 zero-repeat customers share 84 patterns). The
+ * patterns of a set of columns are computed once and shared with the fit ({@link uniquePatterns}).
  *
+ * @throws ArgumentError for invalid histories (checkHistory)
  * @example
  * historyPatterns({ frequency: [0, 0], recency: [0, 0], T: [30, 30] }).rowPattern; // [0, 0]
  */
 export function historyPatterns(customers: CustomerHistory): HistoryPatterns {
-  const { columns, rowPattern } = compressPatterns([customers.frequency, customers.recency, customers.T]);
-  const [frequency, recency, T] = columns as [Float64Array, Float64Array, Float64Array];
-  return { patterns: { frequency, recency, T }, rowPattern };
+  checkHistory("historyPatterns", customers);
+  const { patterns, rowPattern } = uniquePatterns(customers);
+  return { patterns, rowPattern };
 }
 
 /**
@@ -50,7 +53,9 @@ export function discountedPurchases<P extends ModelParams>(
  * combineClv(Float64Array.of(5), Uint32Array.of(0, 0), Float64Array.of(20, 30), 1); // [100, 150]
  */
 export function combineClv(discounted: Float64Array, rowPattern: Uint32Array, averageSpend: Float64Array, margin: number): Float64Array {
-  return Float64Array.from(rowPattern, (k, i) => margin * averageSpend[i]! * discounted[k]!);
+  const out = new Float64Array(rowPattern.length);
+  for (let i = 0; i < out.length; i++) out[i] = margin * averageSpend[i]! * discounted[rowPattern[i]!]!;
+  return out;
 }
 
 /**

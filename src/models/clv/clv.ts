@@ -1,7 +1,8 @@
 import type { TimeUnit } from "../../summary/types.js";
 import { checkHistory } from "../fitting/check-history.js";
-import { combineClv, discountedPurchases, historyPatterns, percentileInterval } from "./clv-kernel.js";
-import { gammaGammaConditionalSpend, type GammaGammaModel } from "../spend/gamma-gamma.js";
+import { combineClv, discountedPurchases, historyPatterns } from "./clv-kernel.js";
+import { clvBootstrap, type ClvBounds } from "./clv-bootstrap.js";
+import type { GammaGammaModel } from "../spend/gamma-gamma.js";
 import type { ModelParams, PurchaseModel } from "../fitting/model-types.js";
 import { drawParameters } from "../fitting/parameter-draws.js";
 import { ArgumentError } from "../../math/argument-error.js";
@@ -45,8 +46,19 @@ export interface CustomerLifetimeValue {
   readonly timeUnit: TimeUnit | null;
   readonly discountRatePerPeriod: number;
   readonly margin: number;
-  /** Percentile interval over parameter draws (lower/upper per customer), or null when not asked. */
-  readonly interval: { readonly lower: Float64Array; readonly upper: Float64Array; readonly level: number; readonly draws: number; readonly seed: number } | null;
+  /**
+   * Percentile interval over parameter draws, or null when not asked: `lower`/`upper` per customer
+   * (computed when first read), `ofRows(rows)` the bounds of the given customers only, in that
+   * order (the same values, for draws × their patterns of work).
+   */
+  readonly interval: {
+    readonly lower: Float64Array;
+    readonly upper: Float64Array;
+    readonly level: number;
+    readonly draws: number;
+    readonly seed: number;
+    ofRows(rows: ArrayLike<number>): ClvBounds;
+  } | null;
 }
 
 /**
@@ -68,7 +80,9 @@ export interface CustomerLifetimeValue {
  * distinct x and day), not per customer and period; the spend model is a closed form per
  * customer; the percentiles are found by selection. So the interval costs about draws × patterns
  * model evaluations (plus draws × customers multiplications), with the values of the plain
- * per-customer recomputation (to about 1e-13 relative).
+ * per-customer recomputation (to about 1e-13 relative). The bounds of all customers are computed
+ * when `interval.lower` or `interval.upper` is first read; `interval.ofRows(rows)` gives those of a
+ * few customers (draws × their patterns), with the same values ({@link clvBootstrap}).
  *
  * @returns per-customer CLV with its inputs and, when asked, the interval
  * @throws ArgumentError for bad histories, lengths, H, L, d or margin; Error when an interval is
@@ -105,44 +119,41 @@ export function customerLifetimeValue<P extends ModelParams>(options: CustomerLi
         throw new Error(`${fn}: an interval needs fitted models, but the ${m.model} model has no parameter covariance (built from known parameters); fit it to data, or drop \`interval\``);
       }
     }
-    const purchaseDraws = drawParameters(purchaseModel, draws, seed);
-    const spendDraws = drawParameters(spendModel, draws, seed + 1);
-    // Per draw, the purchase model runs on the unique (x, t_x, T) patterns only (its terms by x and
-    // day shared, see discountedExpectedPurchases); each customer's CLV under that draw is then
-    // margin · E[M | x, zbar] · discounted purchases of its pattern: a few multiplications.
-    const P = patterns.frequency.length;
-    const byPattern = new Float64Array(P * draws); // pattern-major: one customer's draws side by side
-    for (let k = 0; k < draws; k++) {
-      const discounted = discountedPurchases(purchaseModel.withParams(purchaseDraws[k]!), patterns, H, L, d).discounted;
-      for (let p = 0; p < P; p++) byPattern[p * draws + k] = discounted[p]!;
-    }
-    const sp = Float64Array.from(spendDraws, (v) => v.p), sq = Float64Array.from(spendDraws, (v) => v.q), sg = Float64Array.from(spendDraws, (v) => v.gamma);
-    const lower = new Float64Array(n), upper = new Float64Array(n), column = new Float64Array(draws), bounds = new Float64Array(2);
-    // Customers without repeat purchases have the same spend in every draw whatever their zbar:
-    // their interval is one per pattern.
-    const zeroLower = new Float64Array(P).fill(NaN), zeroUpper = new Float64Array(P);
-    for (let i = 0; i < n; i++) {
-      const p = rowPattern[i]!, x = customers.frequency[i]!, z = customers.monetaryValue[i]!;
-      if (x === 0 && zeroLower[p] === zeroLower[p]) {
-        lower[i] = zeroLower[p]!;
-        upper[i] = zeroUpper[p]!;
-        continue;
-      }
-      const base = p * draws;
-      for (let k = 0; k < draws; k++) column[k] = margin * gammaGammaConditionalSpend(sp[k]!, sq[k]!, sg[k]!, x, z) * byPattern[base + k]!;
-      percentileInterval(column, level, bounds);
-      lower[i] = bounds[0]!;
-      upper[i] = bounds[1]!;
-      if (x === 0) {
-        zeroLower[p] = bounds[0]!;
-        zeroUpper[p] = bounds[1]!;
-      }
-    }
-    interval = Object.freeze({ lower, upper, level, draws, seed });
+    const boot = clvBootstrap({
+      purchaseModel,
+      purchaseDraws: drawParameters(purchaseModel, draws, seed),
+      spendDraws: drawParameters(spendModel, draws, seed + 1),
+      patterns,
+      rowPattern,
+      // copies: the bounds are computed later, from the values given now
+      frequency: Float64Array.from(customers.frequency),
+      monetaryValue: Float64Array.from(customers.monetaryValue),
+      horizonPeriods: H,
+      periodLength: L,
+      discountRatePerPeriod: d,
+      margin,
+      level,
+    });
+    // The bounds of every customer are computed when first read; `ofRows` gives a few customers'
+    // (e.g. the ones a report lists) for draws × their patterns.
+    let all: ClvBounds | null = null;
+    const full = (): ClvBounds => (all ??= boot.all());
+    // ofRows is a method, not data: not enumerable (as a class's methods), so that intervals compare by their values
+    interval = Object.freeze(Object.defineProperty({
+      get lower() {
+        return full().lower;
+      },
+      get upper() {
+        return full().upper;
+      },
+      level,
+      draws,
+      seed,
+    }, "ofRows", { value: (rows: ArrayLike<number>): ClvBounds => boot.rows(rows), enumerable: false }) as NonNullable<CustomerLifetimeValue["interval"]>);
   }
   return Object.freeze({
     clv: est.clv,
-    expectedPurchases: Float64Array.from(rowPattern, (k) => est.total[k]!),
+    expectedPurchases: scatter(est.total, rowPattern),
     expectedAverageSpend: est.averageSpend,
     horizonPeriods: H,
     periodLength: L,
@@ -152,4 +163,12 @@ export function customerLifetimeValue<P extends ModelParams>(options: CustomerLi
     margin,
     interval,
   });
+}
+
+
+/** The value of each customer's pattern, per customer. */
+function scatter(byPattern: Float64Array, rowPattern: Uint32Array): Float64Array {
+  const out = new Float64Array(rowPattern.length);
+  for (let i = 0; i < out.length; i++) out[i] = byPattern[rowPattern[i]!]!;
+  return out;
 }

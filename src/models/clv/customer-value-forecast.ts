@@ -6,6 +6,7 @@ import type { PurchaseParams } from "../model-spec.js";
 import { PURCHASE_MODELS, type PurchaseModelId } from "../registry.js";
 import { fitSpendModel, type FittedSpendModel } from "../spend/fit-spend-model.js";
 import { customerLifetimeValue } from "./clv.js";
+import type { ClvBounds } from "./clv-bootstrap.js";
 
 /**
  * How {@link customerValueForecast} reports its steps (e.g. on stderr); by default it reports nothing.
@@ -68,10 +69,15 @@ export interface CustomerValueForecast {
   readonly expectedPurchases: Float64Array;
   /** E[M | x, zbar] per customer; null without a spend model. */
   readonly expectedAverageSpend: Float64Array | null;
-  /** Discounted CLV and its interval; null without a spend model (or, for the bounds, without an interval). */
+  /**
+   * Discounted CLV and its interval; null without a spend model (or, for the bounds, without an
+   * interval). The bounds of all customers are computed when first read.
+   */
   readonly clv: Float64Array | null;
   readonly clvLower: Float64Array | null;
   readonly clvUpper: Float64Array | null;
+  /** The interval's bounds of the given customers only (indices, in that order; the same values as clvLower/clvUpper), or null without an interval. */
+  readonly clvIntervalOf: ((rows: ArrayLike<number>) => ClvBounds) | null;
   readonly interval: { readonly level: number; readonly draws: number; readonly seed: number } | null;
 }
 
@@ -129,10 +135,10 @@ export async function customerValueForecast(summary: CustomerSummary, options: C
   if (spend === null) {
     // P(alive) and expected purchases in one pass (the same values as the two calls)
     const { probabilityAlive, expectedPurchases } = purchaseModel.predict(c, horizon);
-    return Object.freeze({
+    return Object.freeze(withMethod({
       purchaseModel, spend, noSpendModel, horizonPeriods, periodLength, discountRatePerPeriod, margin, probabilityAlive,
       horizon, expectedPurchases, expectedAverageSpend: null, clv: null, clvLower: null, clvUpper: null, interval: null,
-    });
+    }, "clvIntervalOf", null));
   }
   const probabilityAlive = purchaseModel.probabilityAlive(c);
   const base = { purchaseModel, spend, noSpendModel, horizonPeriods, periodLength, discountRatePerPeriod, margin, probabilityAlive };
@@ -151,7 +157,7 @@ export async function customerValueForecast(summary: CustomerSummary, options: C
       interval: draws > 0 ? interval : undefined,
     }),
   );
-  return Object.freeze({
+  return Object.freeze(withMethod({
     ...base,
     horizon: value.horizon,
     discountRatePerPeriod: value.discountRatePerPeriod,
@@ -159,8 +165,24 @@ export async function customerValueForecast(summary: CustomerSummary, options: C
     expectedPurchases: value.expectedPurchases,
     expectedAverageSpend: value.expectedAverageSpend,
     clv: value.clv,
-    clvLower: value.interval?.lower ?? null,
-    clvUpper: value.interval?.upper ?? null,
+    // read when first asked for (see customerLifetimeValue): a report needs only its listed customers'
+    get clvLower() {
+      return value.interval?.lower ?? null;
+    },
+    get clvUpper() {
+      return value.interval?.upper ?? null;
+    },
     interval: value.interval ? Object.freeze({ level: value.interval.level, draws: value.interval.draws, seed: value.interval.seed }) : null,
-  });
+  }, "clvIntervalOf", value.interval ? value.interval.ofRows : null));
+}
+
+/**
+ * `object` with a method (or null) added as a property that is not enumerable, as a class's
+ * methods are: results then compare, spread and print by their values.
+ *
+ * @example
+ * Object.keys(withMethod({ a: 1 }, "f", () => 2)); // ["a"]
+ */
+export function withMethod<O extends object, K extends string, F>(object: O, name: K, method: F): O & { readonly [k in K]: F } {
+  return Object.defineProperty(object, name, { value: method, enumerable: false }) as O & { readonly [k in K]: F };
 }

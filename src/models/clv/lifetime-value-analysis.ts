@@ -3,9 +3,11 @@ import { formatDay } from "../../data/parse/format-day.js";
 import type { Transactions } from "../../data/types.js";
 import { customerSummary } from "../../summary/customer-summary.js";
 import { DAYS_PER_UNIT, type CustomerSummary, type TimeUnit } from "../../summary/types.js";
-import { customerValueForecast } from "./customer-value-forecast.js";
+import { customerValueForecast, withMethod } from "./customer-value-forecast.js";
+import type { ClvBounds } from "./clv-bootstrap.js";
 import { calibrationHoldoutTable } from "../diagnostics/calibration-holdout-table.js";
-import { purchaseTracking } from "../diagnostics/purchase-tracking.js";
+import { holdoutTracking } from "../diagnostics/purchase-tracking.js";
+import { holdoutCohort } from "../diagnostics/holdout-cohort.js";
 import type { CalibrationHoldoutTable, PurchaseTracking } from "../diagnostics/index.js";
 import { spendFrequencyCorrelation, type SpendFrequencyCorrelation } from "../spend/gamma-gamma-diagnostics.js";
 import type { FitOptions, ModelJson, ParameterEstimate, PurchaseModel } from "../fitting/model-types.js";
@@ -44,6 +46,13 @@ export interface LifetimeValueAnalysisOptions {
   readonly draws?: number;
   readonly seed?: number;
   readonly penalizer?: number;
+  /**
+   * The customer summary of these transactions to the observation end in `timeUnit` (as
+   * `customerSummary(transactions, { observationEnd, timeUnit })` makes it), when the caller has it
+   * already (a report): used instead of making it again. Ignored when its time unit, observation
+   * end or calibration end do not match.
+   */
+  readonly summary?: CustomerSummary;
 }
 
 /** The plain result of {@link lifetimeValueAnalysis}: numbers and tables only, for reports and notebooks. */
@@ -88,9 +97,16 @@ export interface LifetimeValueAnalysis {
     readonly expectedAverageSpend: Float64Array | null;
     /** Null for a purchase log (no amounts). */
     readonly clv: Float64Array | null;
+    /** The CLV interval's bounds (null without an interval), computed when first read. */
     readonly clvLower: Float64Array | null;
     readonly clvUpper: Float64Array | null;
   };
+  /**
+   * The CLV interval's bounds of the given customers only (indices in summary order; the same
+   * values as `customers.clvLower`/`clvUpper`, for the work of those customers' patterns), or null
+   * without an interval: what a report listing a few customers needs.
+   */
+  readonly clvIntervalOf: ((rows: ArrayLike<number>) => ClvBounds) | null;
   readonly intervalLevel: number | null;
   /** The CLV interval's parametric bootstrap (level, parameter draws, seed), or null without one. */
   readonly interval: { readonly level: number; readonly draws: number; readonly seed: number } | null;
@@ -122,7 +138,8 @@ export async function lifetimeValueAnalysis(
   if (!isPurchaseModelId(asked)) throw new ArgumentError(`${fn}: model "${String(asked)}" is not one of ${PURCHASE_MODEL_IDS.join(", ")}`);
   const timeUnit = options.timeUnit ?? "week";
   const fitOptions = { timeUnit, penalizer: options.penalizer };
-  const full = await customerSummary(transactions, { observationEnd: options.observationEnd, timeUnit });
+  const full = reusable(transactions, options.summary, options.observationEnd, timeUnit)
+    ?? await customerSummary(transactions, { observationEnd: options.observationEnd, timeUnit });
   const calibrationEnd = options.calibrationEnd ?? defaultCalibrationEnd(full);
   const c = full.columns;
   PURCHASE_MODELS[asked].requireData(c);
@@ -184,7 +201,7 @@ export async function lifetimeValueAnalysis(
     : missing.reason === "no-amounts"
       ? "The data have no amounts (a purchase log), so there is no spend model and no lifetime value in money: the section shows who is still active and how many purchases to expect."
       : `There is no spend model (${missing.message.replace(/^\w+: /, "")}), so no lifetime value in money: the section shows who is still active and how many purchases to expect.`;
-  return Object.freeze({
+  return Object.freeze(withMethod({
     model: modelId,
     modelNote,
     timeUnit,
@@ -202,7 +219,7 @@ export async function lifetimeValueAnalysis(
     // on the customers the spend model was fitted on (not on the imputed mean of the excluded ones)
     spendCorrelation: spend === null
       ? null
-      : spendFrequencyCorrelation({ frequency: Float64Array.from(c.frequency, (x, i) => (c.monetary_value[i]! > 0 ? x : 0)), monetaryValue: c.monetary_value }),
+      : spendFrequencyCorrelation({ frequency: positiveSpendFrequency(c.frequency, c.monetary_value), monetaryValue: c.monetary_value }),
     spendNote,
     customers: Object.freeze({
       customerId: c.customer_id,
@@ -213,12 +230,25 @@ export async function lifetimeValueAnalysis(
       expectedPurchases: forecast.expectedPurchases,
       expectedAverageSpend: forecast.expectedAverageSpend,
       clv: forecast.clv,
-      clvLower: forecast.clvLower,
-      clvUpper: forecast.clvUpper,
+      get clvLower() {
+        return forecast.clvLower;
+      },
+      get clvUpper() {
+        return forecast.clvUpper;
+      },
     }),
     intervalLevel: forecast.interval?.level ?? null,
     interval: forecast.interval,
-  });
+  }, "clvIntervalOf", forecast.clvIntervalOf));
+}
+
+/** The given summary when it is the one customerSummary would make for these options, else undefined. */
+function reusable(transactions: Transactions, summary: CustomerSummary | undefined, observationEnd: string | undefined, timeUnit: TimeUnit): CustomerSummary | undefined {
+  if (summary === undefined || summary.timeUnit !== timeUnit || summary.calibrationEnd !== summary.observationEnd) return undefined;
+  if (observationEnd !== undefined) return summary.observationEnd === observationEnd ? summary : undefined;
+  let last = -Infinity;
+  for (let i = 0; i < transactions.length; i++) if (transactions.day[i]! > last) last = transactions.day[i]!;
+  return last > -Infinity && summary.observationEnd === formatDay(last) ? summary : undefined;
 }
 
 /** The observation end minus 26 weeks, or minus a quarter of the span when that is shorter. */
@@ -237,14 +267,16 @@ async function validate(
   fitOptions: FitOptions,
 ): Promise<LifetimeValueAnalysis["validation"]> {
   if (calibrationEnd >= full.observationEnd) return null;
-  const s = await customerSummary(transactions, { calibrationEnd, observationEnd: full.observationEnd, timeUnit: full.timeUnit });
+  const fn = "lifetimeValueAnalysis";
+  // The columns customerSummary would give with this calibration end, from the typed columns.
+  const s = holdoutCohort(transactions, isoDayOption(calibrationEnd, fn, "calibrationEnd"), isoDayOption(full.observationEnd, fn, "observationEnd"), full.timeUnit);
   const model = spec.fit(s.columns, fitOptions);
   return Object.freeze({
     calibrationEnd: s.calibrationEnd,
     durationHoldout: s.durationHoldout,
     purchaseModel: model.toJSON(),
     calibrationHoldout: calibrationHoldoutTable(model, s),
-    tracking: purchaseTracking(model, transactions, s),
+    tracking: holdoutTracking(model, s),
   });
 }
 
@@ -261,4 +293,11 @@ function boundaryNote(model: PurchaseModel<PurchaseParams>): string | null {
   return dropout
     ? `The likelihood is highest at the edge of the parameter space (${values}): no dropout is detectable in this period, so ${model.model} reduces to its limit, the NBD model in which customers keep buying at their own rate; P(alive) is close to 1 for everyone and these parameters have no interval.`
     : `The likelihood is highest at the edge of the parameter space (${values}): the data do not identify these parameters, so the model is at its limit there and they have no interval; read the predictions with care.`;
+}
+
+/** x where the mean repeat spend is positive, else 0 (the customers the spend model is fitted on). */
+function positiveSpendFrequency(frequency: Float64Array, monetaryValue: Float64Array): Float64Array {
+  const out = new Float64Array(frequency.length);
+  for (let i = 0; i < out.length; i++) out[i] = monetaryValue[i]! > 0 ? frequency[i]! : 0;
+  return out;
 }

@@ -5,49 +5,69 @@ import type { PeriodGrid } from "./period-grid.js";
  * Counts the cohort's repeat purchases per period, as the customer summary counts them: a
  * purchase day is a day with at least one line of amount >= 0 (same-day lines merge into one);
  * a repeat purchase is a purchase day after the customer's first purchase day, up to the last
- * day of the grid. Lines of customers outside the cohort are ignored. Runs in one pass plus a
- * sort of the (customer, day) keys: fit for millions of lines.
+ * day of the grid. Lines of customers outside the cohort are ignored. Lines are grouped by
+ * cohort customer with a counting sort (two passes over typed columns, no per-line lookup by
+ * text), then each customer's few days are sorted and counted once each: fit for tens of
+ * millions of lines.
  *
- * @param transactions - the transactions (customerId, day, amount)
- * @param cohortIndex - position of each cohort customer by id
+ * @param transactions - the transactions (day, amount)
+ * @param customerCode - the customer code of each line (`textCodes(transactions.customerId).codes`)
+ * @param cohortOfCode - position in the cohort of each customer code, or −1 outside the cohort
  * @param firstOffset - each cohort customer's first purchase day, as an offset from the grid start (days)
  * @param startDay - the grid's first day (days since 1970-01-01)
  * @param grid - the periods
  * @returns repeat purchases per period (count)
  * @throws never
  * @example
- * countRepeatPurchasesByPeriod(tx, new Map([["A", 0]]), Int32Array.of(0), 9862, periodGrid(14, 7)); // Float64Array [1, 2]
+ * countRepeatPurchasesByPeriod(tx, Int32Array.of(0, 0), Int32Array.of(0), Int32Array.of(0), 9862, periodGrid(14, 7)); // Float64Array [1, 2]
  */
 export function countRepeatPurchasesByPeriod(
   transactions: Transactions,
-  cohortIndex: ReadonlyMap<string, number>,
+  customerCode: Int32Array,
+  cohortOfCode: Int32Array,
   firstOffset: Int32Array,
   startDay: number,
   grid: PeriodGrid,
 ): Float64Array {
   const days = grid.periodOfOffset.length;
-  const { customerId, day, amount } = transactions;
+  const { day, amount } = transactions;
+  const lines = transactions.length, m = firstOffset.length;
+  // The cohort customer of line i when the line is a repeat purchase inside the grid, else −1.
   const keep = (i: number): number => {
     if (amount && !(amount[i]! >= 0)) return -1;
     const o = day[i]! - startDay;
     if (o >= days) return -1;
-    const c = cohortIndex.get(customerId[i]!);
-    if (c === undefined || o <= firstOffset[c]!) return -1;
-    return c * days + o;
+    const c = cohortOfCode[customerCode[i]!]!;
+    return c < 0 || o <= firstOffset[c]! ? -1 : c;
   };
-  let m = 0;
-  for (let i = 0; i < transactions.length; i++) if (keep(i) >= 0) m++;
-  const keys = new Float64Array(m);
-  m = 0;
-  for (let i = 0; i < transactions.length; i++) {
-    const key = keep(i);
-    if (key >= 0) keys[m++] = key;
+  const start = new Int32Array(m + 1);
+  for (let i = 0; i < lines; i++) {
+    const c = keep(i);
+    if (c >= 0) start[c + 1]!++;
   }
-  keys.sort();
+  for (let c = 0; c < m; c++) start[c + 1]! += start[c]!;
+  const offsets = new Int32Array(start[m]!), next = start.slice(0, m);
+  for (let i = 0; i < lines; i++) {
+    const c = keep(i);
+    if (c >= 0) offsets[next[c]!++] = day[i]! - startDay;
+  }
   const out = new Float64Array(grid.periods);
-  for (let j = 0; j < m; j++) {
-    if (j > 0 && keys[j] === keys[j - 1]) continue;
-    out[grid.periodOfOffset[keys[j]! % days]!]! += 1;
+  for (let c = 0; c < m; c++) {
+    const a = start[c]!, b = start[c + 1]!;
+    // insertion sort of the customer's days (a handful), then each distinct day once
+    for (let j = a + 1; j < b; j++) {
+      const v = offsets[j]!;
+      let k = j - 1;
+      while (k >= a && offsets[k]! > v) {
+        offsets[k + 1] = offsets[k]!;
+        k--;
+      }
+      offsets[k + 1] = v;
+    }
+    for (let j = a; j < b; j++) {
+      if (j > a && offsets[j] === offsets[j - 1]) continue;
+      out[grid.periodOfOffset[offsets[j]!]!]! += 1;
+    }
   }
   return out;
 }

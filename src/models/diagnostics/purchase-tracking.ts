@@ -6,9 +6,11 @@ import type { ModelParams, PurchaseModel } from "../fitting/model-types.js";
 import { checkTimeUnit } from "./check-time-unit.js";
 import { countRepeatPurchasesByPeriod } from "./count-repeat-purchases-by-period.js";
 import { expectedCumulativeByPeriod } from "./expected-cumulative-by-period.js";
-import { periodGrid } from "./period-grid.js";
+import { periodGrid, type PeriodGrid } from "./period-grid.js";
+import { repeatPurchasesFromDays, type HoldoutCohort } from "./holdout-cohort.js";
 import { resolveCohort, type TrackingCohort } from "./resolve-cohort.js";
 import { ArgumentError } from "../../math/argument-error.js";
+import { textCodes } from "../../data/columns/text-codes.js";
 
 /** The most periods a tracking series may have (20,000: 384 years of weeks), so that no span of dates allocates without bound. */
 export const MAX_TRACKING_PERIODS = 20_000;
@@ -81,6 +83,37 @@ export function purchaseTracking<P extends ModelParams>(
   cohort: TrackingCohort,
   options: PurchaseTrackingOptions = {},
 ): PurchaseTracking {
+  return tracking(model, cohort, options, (ids, firstOffset, start, grid) => {
+    const { codes, dictionary } = textCodes(transactions.customerId);
+    return countRepeatPurchasesByPeriod(transactions, codes, cohortCodes("purchaseTracking", ids, dictionary), firstOffset, start, grid);
+  });
+}
+
+/**
+ * {@link purchaseTracking} of a holdout cohort ({@link holdoutCohort}) on the transactions it was
+ * made from: the actual repeat purchases come from the cohort's purchase days, with no second
+ * pass over the lines. The same series as purchaseTracking with the cohort's ids and first days.
+ *
+ * @param model - a fitted purchase model
+ * @param cohort - the holdout cohort
+ * @param options - as purchaseTracking (calibrationEnd and observationEnd default to the cohort's)
+ * @returns the frozen series
+ * @throws as purchaseTracking
+ * @example
+ * const tr = holdoutTracking(model, holdoutCohort(tx, cal, obs, "week"));
+ */
+export function holdoutTracking<P extends ModelParams>(model: PurchaseModel<P>, cohort: HoldoutCohort, options: PurchaseTrackingOptions = {}): PurchaseTracking {
+  return tracking(model, { customerId: cohort.customerId, firstPurchaseDay: cohort.firstPurchaseDay },
+    { calibrationEnd: cohort.calibrationEnd, observationEnd: cohort.observationEnd, timeUnit: cohort.timeUnit, ...options },
+    (_ids, firstOffset, start, grid) => repeatPurchasesFromDays(cohort, firstOffset, start, grid));
+}
+
+function tracking<P extends ModelParams>(
+  model: PurchaseModel<P>,
+  cohort: TrackingCohort,
+  options: PurchaseTrackingOptions,
+  countActual: (ids: readonly string[], firstOffset: Int32Array, start: number, grid: PeriodGrid) => Float64Array,
+): PurchaseTracking {
   const fn = "purchaseTracking";
   const fromSummary = "columns" in cohort ? cohort : undefined;
   const unit = options.timeUnit ?? fromSummary?.timeUnit;
@@ -106,17 +139,14 @@ export function purchaseTracking<P extends ModelParams>(
   if (periods > MAX_TRACKING_PERIODS) {
     throw new ArgumentError(`${fn}: ${formatDay(start)} to ${formatDay(obs)} is ${periods} ${period}s, more than ${MAX_TRACKING_PERIODS} to track; give a later start or a longer period`);
   }
-  const index = new Map<string, number>();
   const firstOffset = new Int32Array(ids.length);
-  ids.forEach((id, i) => {
-    if (index.has(id)) throw new ArgumentError(`${fn}: customer "${id}" appears twice in the cohort`);
+  for (let i = 0; i < ids.length; i++) {
     const o = firstDay[i]! - start;
-    if (o >= days) throw new ArgumentError(`${fn}: first purchase ${formatDay(firstDay[i]!)} of customer "${id}" is after observationEnd ${formatDay(obs)}`);
-    index.set(id, i);
+    if (o >= days) throw new ArgumentError(`${fn}: first purchase ${formatDay(firstDay[i]!)} of customer "${ids[i]}" is after observationEnd ${formatDay(obs)}`);
     firstOffset[i] = o;
-  });
+  }
   const grid = periodGrid(days, DAYS_PER_UNIT[period]);
-  const actual = countRepeatPurchasesByPeriod(transactions, index, firstOffset, start, grid);
+  const actual = countActual(ids, firstOffset, start, grid);
   const cumulative = expectedCumulativeByPeriod((t) => model.expectedPurchases(t), firstOffset, grid, DAYS_PER_UNIT[timeUnit]);
   const expected = Array.from(cumulative, (c, k) => (k === 0 ? c : c - cumulative[k - 1]!));
   const runningSum = (v: ArrayLike<number>): number[] => {
@@ -138,4 +168,34 @@ export function purchaseTracking<P extends ModelParams>(
     actualCumulative: Object.freeze(runningSum(actual)),
     expectedCumulative: Object.freeze(runningSum(expected)),
   });
+}
+
+/**
+ * The cohort position of each customer code of the transactions (−1 for customers outside the
+ * cohort). A summary's customers come in order of first appearance, as the codes do: the ids are
+ * then matched by one walk along the dictionary; in any other order, through a map of the ids.
+ *
+ * @throws ArgumentError when an id appears twice in the cohort
+ */
+function cohortCodes(fn: string, ids: readonly string[], dictionary: readonly string[]): Int32Array {
+  const of = new Int32Array(dictionary.length).fill(-1);
+  let j = 0, walked = true;
+  for (let i = 0; i < ids.length && walked; i++) {
+    const id = ids[i];
+    while (j < dictionary.length && dictionary[j] !== id) j++;
+    if (j === dictionary.length) walked = false;
+    else of[j++] = i;
+  }
+  if (walked) return of; // each id matched a later dictionary entry than the one before: no id twice
+  of.fill(-1);
+  const index = new Map<string, number>();
+  ids.forEach((id, i) => {
+    if (index.has(id)) throw new ArgumentError(`${fn}: customer "${id}" appears twice in the cohort`);
+    index.set(id, i);
+  });
+  dictionary.forEach((id, code) => {
+    const i = index.get(id);
+    if (i !== undefined) of[code] = i;
+  });
+  return of;
 }

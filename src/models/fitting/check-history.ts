@@ -1,11 +1,13 @@
 import type { CustomerHistory } from "./model-types.js";
 import { ArgumentError } from "../../math/argument-error.js";
+import { isTrustedHistory } from "./trusted-history.js";
 
 /**
  * Checks customer histories before a model uses them: equal lengths, whole repeat purchases
  * x >= 0, 0 <= t_x <= T, T >= 0 (a customer whose first purchase is on the calibration end has
  * T = 0 and simply tells the model nothing yet), t_x = 0 when x = 0, and weights >= 0. Errors name the
- * function, the row and the values, so a bad summary never turns into NaN predictions.
+ * function, the row and the values, so a bad summary never turns into NaN predictions. Histories
+ * built from checked ones ({@link isTrustedHistory}) are not checked again.
  *
  * @param fn - the public function, named in errors (e.g. `fitBgNbd`)
  * @param customers - the histories
@@ -17,6 +19,7 @@ import { ArgumentError } from "../../math/argument-error.js";
 export function checkHistory(fn: string, customers: CustomerHistory): number {
   const { frequency: x, recency: tx, T, weights } = customers;
   const n = x.length;
+  if (isTrustedHistory(customers)) return n;
   if (tx.length !== n || T.length !== n) {
     throw new ArgumentError(`${fn}: frequency, recency and T differ in length (${n}, ${tx.length}, ${T.length})`);
   }

@@ -107,9 +107,11 @@ export interface PurchaseModel<P extends ModelParams> extends FittedModel<P> {
   /**
    * Σ_{i=1..H} (E[Y(iL)] − E[Y((i−1)L)]) / (1 + d)^i and E[Y(HL)] per customer: the purchase part of a
    * discounted CLV, the same as H calls of `conditionalExpectedPurchases`, each customer's terms
-   * that do not change with t computed once.
+   * that do not change with t computed once. With `options.rows`, only those rows (one value each,
+   * in that order, equal bit for bit to the row's value in the call on all rows: the terms shared
+   * by rows are still built on all the customers); with `options.total` false, no totals.
    */
-  discountedExpectedPurchases(customers: CustomerHistory, horizonPeriods: number, periodLength: number, discountRatePerPeriod: number): DiscountedPurchases;
+  discountedExpectedPurchases(customers: CustomerHistory, horizonPeriods: number, periodLength: number, discountRatePerPeriod: number, options?: DiscountedPurchasesOptions): DiscountedPurchases;
   /** P(X(t) = n) for a new customer. */
   probabilityOfPurchases(n: number, t: number): number;
   /** Draws `n` customer histories observed for `T` (one value, or one per customer), seeded. */
@@ -127,6 +129,18 @@ export interface PurchasePredictions {
   readonly probabilityAlive: Float64Array;
   /** E[Y(t) | x, t_x, T]. */
   readonly expectedPurchases: Float64Array;
+}
+
+/**
+ * Which rows {@link PurchaseModel.discountedExpectedPurchases} evaluates, and whether with totals.
+ * @example
+ * model.discountedExpectedPurchases(patterns, 12, 52 / 12, 0.01, { rows: [3, 17], total: false }).discounted; // 2 values
+ */
+export interface DiscountedPurchasesOptions {
+  /** Indices of the rows to evaluate (default all): the result has one value per index, in this order. */
+  readonly rows?: ArrayLike<number>;
+  /** False: leave `total` empty (default true). */
+  readonly total?: boolean;
 }
 
 /**

@@ -5,7 +5,7 @@ import { checkHistory } from "../fitting/check-history.js";
 import { dayGrid } from "../fitting/day-grid.js";
 import { fitPurchaseModel } from "./fit-purchase-model.js";
 import { fitStatistics, fittedModelBase, knownParams, knownParamsStatistics, readModelJson, type FitStatistics } from "../fitting/fitted-model-base.js";
-import type { CustomerHistory, DiscountedPurchases, FitOptions, PurchaseModel, PurchasePredictions, SimulatedHistory } from "../fitting/model-types.js";
+import type { CustomerHistory, DiscountedPurchases, DiscountedPurchasesOptions, FitOptions, PurchaseModel, PurchasePredictions, SimulatedHistory } from "../fitting/model-types.js";
 import { checkPeriods, dayMemo, discountedByHead, type ByDay, type DayMemo } from "./predict-by-day.js";
 import { ArgumentError } from "../../math/argument-error.js";
 
@@ -88,12 +88,13 @@ export function bgNbdLogLikelihood(
 ): number {
   const t = perXTables(r, a, b, x, g !== undefined);
   const lnAlpha = Math.log(alpha);
+  const lnA = dayLogs(T, alpha);
   let ll = 0, gr = 0, gal = 0, ga = 0, gb = 0;
   for (let i = 0; i < x.length; i++) {
     const xi = x[i]!, wi = w[i]!;
     if (wi === 0) continue;
     const rx = r + xi;
-    const lnAT = Math.log(alpha + T[i]!);
+    const lnAT = lnA(T[i]!);
     const base = t.lnG[xi]! + r * lnAlpha + t.lnB[xi]!;
     if (xi === 0) {
       ll += wi * (base - rx * lnAT);
@@ -103,7 +104,7 @@ export function bgNbdLogLikelihood(
       }
       continue;
     }
-    const lnAtx = Math.log(alpha + tx[i]!);
+    const lnAtx = lnA(tx[i]!);
     // L = ln(e^A3 + e^A4) with A3 = -(r+x) ln(α+T), A4 = ln a - ln(b+x-1) - (r+x) ln(α+t_x)
     const A3 = -rx * lnAT, A4 = t.lnOdds[xi]! - rx * lnAtx;
     const m = A3 > A4 ? A3 : A4;
@@ -124,6 +125,41 @@ export function bgNbdLogLikelihood(
     g[3] = gb * b;
   }
   return ll;
+}
+
+/**
+ * v -> ln(α + v), each distinct whole-day v (a summary's durations are whole days over the days of
+ * the unit) computed once: the same values as Math.log(α + v) row by row, for the cost of a table
+ * lookup (the day grid is guessed from T once per column; a v not exactly on it is computed).
+ */
+function dayLogs(T: ArrayLike<number>, alpha: number): (v: number) => number {
+  const grid = likelihoodGrid(T);
+  if (grid === null) return (v) => Math.log(alpha + v);
+  const { scale, dayValue } = grid, days = dayValue.length;
+  const table = new Float64Array(days).fill(NaN);
+  return (v) => {
+    const d = Math.round(v * scale);
+    if (!(d >= 0 && d < days && dayValue[d] === v)) return Math.log(alpha + v);
+    let y = table[d]!;
+    if (y !== y) y = table[d] = Math.log(alpha + v);
+    return y;
+  };
+}
+
+// The day grid of a T column (only its scale and days are used, and every row is checked against
+// it, so a column changed later only costs speed).
+const grids = new WeakMap<object, { readonly scale: number; readonly dayValue: Float64Array } | null>();
+
+function likelihoodGrid(T: ArrayLike<number>): { readonly scale: number; readonly dayValue: Float64Array } | null {
+  if (typeof T !== "object" || T === null) return null;
+  let grid = grids.get(T);
+  if (grid === undefined) {
+    const g = T.length >= 1024 ? dayGrid({ frequency: new Uint8Array(T.length), recency: T, T }, null) : null;
+    // a table no longer than the rows, so that small data never fill a long one
+    grid = g !== null && g.days <= T.length ? { scale: g.scale, dayValue: g.dayValue } : null;
+    grids.set(T, grid);
+  }
+  return grid;
 }
 
 interface XTables { lnG: Float64Array; lnB: Float64Array; lnOdds: Float64Array; dG: Float64Array; dBa: Float64Array; dBb: Float64Array }
@@ -248,14 +284,15 @@ function makeBgNbd(params: BgNbdParams, stats: FitStatistics): BgNbdModel {
       const { probabilityAlive, expectedPurchases } = predict("bg-nbd predict", customers, t, true);
       return { probabilityAlive, expectedPurchases };
     },
-    discountedExpectedPurchases(customers: CustomerHistory, horizonPeriods: number, periodLength: number, discountRatePerPeriod: number): DiscountedPurchases {
+    discountedExpectedPurchases(customers: CustomerHistory, horizonPeriods: number, periodLength: number, discountRatePerPeriod: number, options?: DiscountedPurchasesOptions): DiscountedPurchases {
       const fn = "bg-nbd discountedExpectedPurchases";
       checkHistory(fn, customers);
       const H = checkPeriods(fn, horizonPeriods, periodLength, discountRatePerPeriod);
       const { frequency, recency, T } = customers;
       return discountedByHead(dayMemo(customers, stats.timeUnit), customers, H, periodLength, discountRatePerPeriod,
         (x, Ti, t) => bgNbdHead(r, alpha, a, b, x, Ti, t),
-        (i) => (frequency[i]! > 0 ? 1 + aliveOdds(frequency[i]!, recency[i]!, T[i]!) : 1));
+        (i) => (frequency[i]! > 0 ? 1 + aliveOdds(frequency[i]!, recency[i]!, T[i]!) : 1),
+        options);
     },
     probabilityOfPurchases(n: number, t: number): number {
       if (!(Number.isInteger(n) && n >= 0)) throw new ArgumentError(`bg-nbd probabilityOfPurchases: n ${n} must be a whole number >= 0`);

@@ -1,5 +1,6 @@
 import { checkHistory } from "../fitting/check-history.js";
 import { compressPatterns } from "../fitting/compress-patterns.js";
+import { uniquePatterns } from "../fitting/history-patterns.js";
 import { fitMaximumLikelihood, type LikelihoodProblem, type MlFit } from "../fitting/fit-maximum-likelihood.js";
 import type { CustomerHistory, FitOptions } from "../fitting/model-types.js";
 import { strideSubsample } from "../fitting/stride-subsample.js";
@@ -44,9 +45,11 @@ export function fitPurchaseModel(
 ): { fit: MlFit; nCustomers: number } {
   const weights = options.weights ?? customers.weights;
   checkHistory(fn, { ...customers, weights });
-  const p = compressPatterns([customers.frequency, customers.recency, customers.T], weights);
-  const [x, tx, T] = p.columns as [Float64Array, Float64Array, Float64Array];
-  const w = p.weights;
+  // Without weights, the patterns of these columns are computed once and shared with the predictions.
+  const shared = weights === undefined ? uniquePatterns(customers) : null;
+  const p = shared === null ? compressPatterns([customers.frequency, customers.recency, customers.T], weights) : null;
+  const [x, tx, T] = (p === null ? [shared!.patterns.frequency, shared!.patterns.recency, shared!.patterns.T] : p.columns) as [Float64Array, Float64Array, Float64Array];
+  const w = p === null ? shared!.counts : p.weights;
   let nCustomers = 0, sumT = 0;
   for (let i = 0; i < w.length; i++) {
     nCustomers += w[i]!;

@@ -6,7 +6,7 @@ import { dayGrid } from "../fitting/day-grid.js";
 import { fitPurchaseModel } from "./fit-purchase-model.js";
 import { fitStatistics, fittedModelBase, knownParams, knownParamsStatistics, readModelJson, type FitStatistics } from "../fitting/fitted-model-base.js";
 import { mbgNbdLogLikelihood } from "./mbg-nbd-log-likelihood.js";
-import type { CustomerHistory, DiscountedPurchases, FitOptions, PurchaseModel, PurchasePredictions, SimulatedHistory } from "../fitting/model-types.js";
+import type { CustomerHistory, DiscountedPurchases, DiscountedPurchasesOptions, FitOptions, PurchaseModel, PurchasePredictions, SimulatedHistory } from "../fitting/model-types.js";
 import { checkPeriods, dayMemo, discountedByHead, type ByDay, type DayMemo } from "./predict-by-day.js";
 import { ArgumentError } from "../../math/argument-error.js";
 
@@ -163,14 +163,15 @@ function makeMbgNbd(params: MbgNbdParams, stats: FitStatistics): MbgNbdModel {
       const { probabilityAlive, expectedPurchases } = predict("mbg-nbd predict", customers, t, true);
       return { probabilityAlive, expectedPurchases };
     },
-    discountedExpectedPurchases(customers: CustomerHistory, horizonPeriods: number, periodLength: number, discountRatePerPeriod: number): DiscountedPurchases {
+    discountedExpectedPurchases(customers: CustomerHistory, horizonPeriods: number, periodLength: number, discountRatePerPeriod: number, options?: DiscountedPurchasesOptions): DiscountedPurchases {
       const fn = "mbg-nbd discountedExpectedPurchases";
       checkHistory(fn, customers);
       const H = checkPeriods(fn, horizonPeriods, periodLength, discountRatePerPeriod);
       const { frequency, recency, T } = customers;
       return discountedByHead(dayMemo(customers, stats.timeUnit), customers, H, periodLength, discountRatePerPeriod,
         (x, Ti, t) => mbgNbdHead(r, alpha, a, b, x, Ti, t),
-        (i) => 1 + aliveOdds(frequency[i]!, recency[i]!, T[i]!));
+        (i) => 1 + aliveOdds(frequency[i]!, recency[i]!, T[i]!),
+        options);
     },
     probabilityOfPurchases(n: number, t: number): number {
       if (!(Number.isInteger(n) && n >= 0)) throw new ArgumentError(`mbg-nbd probabilityOfPurchases: n ${n} must be a whole number >= 0`);

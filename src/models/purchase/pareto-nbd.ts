@@ -3,7 +3,7 @@ import { logAddExp } from "../../math/special/special-functions.js";
 import { checkHistory } from "../fitting/check-history.js";
 import { fitPurchaseModel } from "./fit-purchase-model.js";
 import { fitStatistics, fittedModelBase, knownParams, knownParamsStatistics, readModelJson, type FitStatistics } from "../fitting/fitted-model-base.js";
-import type { CustomerHistory, DiscountedPurchases, FitOptions, PurchaseModel, PurchasePredictions, SimulatedHistory } from "../fitting/model-types.js";
+import type { CustomerHistory, DiscountedPurchases, DiscountedPurchasesOptions, FitOptions, PurchaseModel, PurchasePredictions, SimulatedHistory } from "../fitting/model-types.js";
 import { checkPeriods, dayMemo, discountRows, type DayMemo } from "./predict-by-day.js";
 import { paretoNbdLogA0FromTerms, paretoNbdLogA0Term, paretoNbdLogLikelihood } from "./pareto-nbd-log-likelihood.js";
 import { paretoNbdProbabilityOfPurchases } from "./pareto-nbd-probability-of-purchases.js";
@@ -131,7 +131,7 @@ function makeParetoNbd(params: ParetoNbdParams, stats: FitStatistics): ParetoNbd
       const { probabilityAlive, expectedPurchases } = predict("pareto-nbd predict", customers, t, true);
       return { probabilityAlive, expectedPurchases };
     },
-    discountedExpectedPurchases(customers: CustomerHistory, horizonPeriods: number, periodLength: number, discountRatePerPeriod: number): DiscountedPurchases {
+    discountedExpectedPurchases(customers: CustomerHistory, horizonPeriods: number, periodLength: number, discountRatePerPeriod: number, options?: DiscountedPurchasesOptions): DiscountedPurchases {
       const fn = "pareto-nbd discountedExpectedPurchases";
       checkHistory(fn, customers);
       const { frequency, recency, T } = customers;
@@ -143,7 +143,7 @@ function makeParetoNbd(params: ParetoNbdParams, stats: FitStatistics): ParetoNbd
         const x = frequency[row]!, Ti = T[row]!;
         const p = alive(x, recency[row]!, Ti), head = ((r + x) * (beta + Ti)) / (alpha + Ti);
         for (let i = 0; i < H; i++) cumulative[i] = head * grow[i]!(Ti) * p;
-      });
+      }, options);
     },
     probabilityOfPurchases(n: number, t: number): number {
       if (!(Number.isInteger(n) && n >= 0)) throw new ArgumentError(`pareto-nbd probabilityOfPurchases: n ${n} must be a whole number >= 0`);

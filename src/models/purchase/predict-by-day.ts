@@ -1,8 +1,9 @@
 import { ArgumentError } from "../../math/argument-error.js";
-import { chebyshevGroupRanges, chebyshevRangeEvaluator, type ChebyshevGroupRanges } from "../../math/special/chebyshev-by-group.js";
+import { chebyshevGroupRanges, chebyshevLazyValue, chebyshevRangeEvaluator, type ChebyshevGroupRanges } from "../../math/special/chebyshev-by-group.js";
 import type { TimeUnit } from "../../summary/types.js";
 import { dayGrid, type DayGrid } from "../fitting/day-grid.js";
-import type { CustomerHistory, DiscountedPurchases } from "../fitting/model-types.js";
+import type { CustomerHistory, DiscountedPurchases, DiscountedPurchasesOptions } from "../fitting/model-types.js";
+import { isTrustedHistory } from "../fitting/trusted-history.js";
 
 /**
  * A function of a customer's repeat purchases x and one duration v (T or t_x), in the model's time unit.
@@ -53,13 +54,15 @@ export interface DayMemo {
  * head(customers.frequency[0], customers.T[0]);
  */
 export function dayMemo(customers: CustomerHistory, unit: TimeUnit | null): DayMemo {
-  const grid = dayGrid(customers, unit);
-  let ranges: ChebyshevGroupRanges | null = null, dayRanges: ChebyshevGroupRanges | null = null;
+  // The grid and the ranges depend on the customers and the unit only: shared by every model and
+  // parameter draw evaluated on the same columns (e.g. the CLV bootstrap's unique patterns).
+  const shared = sharedLayout(customers, unit);
+  const grid = shared.grid;
   return {
     interpolatedInT: (f) => {
-      if (grid === null) return chebyshevRangeEvaluator((ranges ??= chebyshevGroupRanges(customers.frequency, customers.T)), f).value;
-      dayRanges ??= distinctDayRanges(customers, grid);
-      return memoize(grid, chebyshevRangeEvaluator(dayRanges, f, { maxCells: 4 }).value);
+      if (grid === null) return chebyshevLazyValue((shared.ranges ??= chebyshevGroupRanges(customers.frequency, customers.T)), f, {});
+      shared.dayRanges ??= distinctDayRanges(customers, grid);
+      return memoize(grid, chebyshevLazyValue(shared.dayRanges, f, { maxCells: 4 }));
     },
     exact: (f) => memoize(grid, f),
     exactInT: (f) => {
@@ -75,10 +78,32 @@ export function dayMemo(customers: CustomerHistory, unit: TimeUnit | null): DayM
     },
     smoothInT: (f) => {
       if (grid !== null) return memoize(grid, f);
-      ranges ??= chebyshevGroupRanges(customers.frequency, customers.T);
-      return chebyshevRangeEvaluator(ranges, f).value;
+      shared.ranges ??= chebyshevGroupRanges(customers.frequency, customers.T);
+      return chebyshevRangeEvaluator(shared.ranges, f).value;
     },
   };
+}
+
+/** The day grid and the interpolants' ranges of one set of columns in one unit, computed once. */
+interface SharedLayout {
+  readonly frequency: ArrayLike<number>;
+  readonly unit: TimeUnit | null;
+  readonly grid: DayGrid | null;
+  ranges: ChebyshevGroupRanges | null;
+  dayRanges: ChebyshevGroupRanges | null;
+}
+
+// Only for trusted histories (columns never changed): keyed by the histories object.
+const layouts = new WeakMap<object, SharedLayout[]>();
+
+function sharedLayout(customers: CustomerHistory, unit: TimeUnit | null): SharedLayout {
+  const { frequency } = customers;
+  if (!isTrustedHistory(customers)) return { frequency, unit, grid: dayGrid(customers, unit), ranges: null, dayRanges: null };
+  let list = layouts.get(customers);
+  if (list === undefined) layouts.set(customers, (list = []));
+  let found = list.find((l) => l.unit === unit);
+  if (found === undefined) list.push((found = { frequency, unit, grid: dayGrid(customers, unit), ranges: null, dayRanges: null }));
+  return found;
 }
 
 /** Per x: distinct days of T on the grid plus rows off it (what an interpolant is sized by), and the range of T. */
@@ -134,23 +159,26 @@ export function checkPeriods(fn: string, horizonPeriods: number, periodLength: n
  * @param horizonPeriods - H
  * @param discountRatePerPeriod - d
  * @param cumulative - fills E[Y(iL)] for i = 1..H of one row (index i − 1)
+ * @param options - `rows`: only these rows, one value each in this order; `total: false`: no totals (an empty array)
  * @returns discounted and total expected purchases per row
  * @example
  * discountRows(1, 2, 0, (_row, c) => c.set([1, 3])).discounted; // [3]
  */
-export function discountRows(n: number, horizonPeriods: number, discountRatePerPeriod: number, cumulative: (row: number, out: Float64Array) => void): DiscountedPurchases {
+export function discountRows(n: number, horizonPeriods: number, discountRatePerPeriod: number, cumulative: (row: number, out: Float64Array) => void,
+  options: DiscountedPurchasesOptions = {}): DiscountedPurchases {
   const H = horizonPeriods;
+  const rows = options.rows, m = rows ? rows.length : n, withTotal = options.total !== false;
   const factor = Float64Array.from({ length: H }, (_, i) => Math.pow(1 + discountRatePerPeriod, -(i + 1)));
-  const discounted = new Float64Array(n), total = new Float64Array(n), c = new Float64Array(H);
-  for (let row = 0; row < n; row++) {
-    cumulative(row, c);
+  const discounted = new Float64Array(m), total = new Float64Array(withTotal ? m : 0), c = new Float64Array(H);
+  for (let j = 0; j < m; j++) {
+    cumulative(rows ? rows[j]! : j, c);
     let sum = 0, previous = 0;
     for (let i = 0; i < H; i++) {
       sum = sum + (c[i]! - previous) * factor[i]!;
       previous = c[i]!;
     }
-    discounted[row] = sum;
-    total[row] = previous;
+    discounted[j] = sum;
+    if (withTotal) total[j] = previous;
   }
   return { discounted, total };
 }
@@ -158,7 +186,9 @@ export function discountRows(n: number, horizonPeriods: number, discountRatePerP
 /**
  * The discounted expected purchases of a model whose E[Y(t)] is `head(x, T, t) / alive(i)` (BG/NBD,
  * MBG/NBD): Σ_i (E[Y(iL)] − E[Y((i−1)L)]) / (1+d)^i = [Σ_i (head(iL) − head((i−1)L)) / (1+d)^i] /
- * alive, and the bracket depends on (x, T) only: one interpolant in T for each x.
+ * alive, and the bracket depends on (x, T) only: one interpolant in T for each x, built on all the
+ * customers (so a row's value is the same whether all rows or a few are asked for) when a row of
+ * that x first needs it.
  *
  * @param memo - the memo tables of these customers ({@link dayMemo})
  * @param customers - x, t_x, T (checked by the caller)
@@ -167,13 +197,15 @@ export function discountRows(n: number, horizonPeriods: number, discountRatePerP
  * @param discountRatePerPeriod - discount rate per period, e.g. 0.01
  * @param head - the numerator of E[Y(t)] for x repeat purchases and age T, t in the model's unit
  * @param alive - the denominator of E[Y(t)] of customer i (1 + the odds of having dropped out)
+ * @param options - `rows`: only these rows, one value each in this order; `total: false`: no totals (an empty array)
  * @returns the discounted and the undiscounted expected purchases over the H periods, per customer
  * @example
  * discountedByHead(memo, customers, 12, 4.35, 0.01, (x, T, t) => head(x, T, t), (i) => 1 + odds[i]);
  */
 export function discountedByHead(memo: DayMemo, customers: CustomerHistory, H: number, periodLength: number, discountRatePerPeriod: number,
-  head: (x: number, T: number, t: number) => number, alive: (i: number) => number): DiscountedPurchases {
+  head: (x: number, T: number, t: number) => number, alive: (i: number) => number, options: DiscountedPurchasesOptions = {}): DiscountedPurchases {
   const { frequency, T } = customers;
+  const rows = options.rows, withTotal = options.total !== false;
   const factor = Float64Array.from({ length: H }, (_, i) => Math.pow(1 + discountRatePerPeriod, -(i + 1)));
   const discountedHead = memo.interpolatedInT((x, Ti) => {
     let sum = 0, previous = 0;
@@ -184,13 +216,14 @@ export function discountedByHead(memo: DayMemo, customers: CustomerHistory, H: n
     }
     return sum;
   });
-  const totalHead = memo.interpolatedInT((x, Ti) => head(x, Ti, H * periodLength));
-  const n = frequency.length, discounted = new Float64Array(n), total = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
+  const totalHead = withTotal ? memo.interpolatedInT((x, Ti) => head(x, Ti, H * periodLength)) : null;
+  const m = rows ? rows.length : frequency.length, discounted = new Float64Array(m), total = new Float64Array(withTotal ? m : 0);
+  for (let j = 0; j < m; j++) {
+    const i = rows ? rows[j]! : j;
     const x = frequency[i]!, Ti = T[i]!;
     const denominator = alive(i);
-    discounted[i] = discountedHead(x, Ti) / denominator;
-    total[i] = totalHead(x, Ti) / denominator;
+    discounted[j] = discountedHead(x, Ti) / denominator;
+    if (totalHead !== null) total[j] = totalHead(x, Ti) / denominator;
   }
   return { discounted, total };
 }

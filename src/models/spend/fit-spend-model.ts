@@ -52,12 +52,16 @@ export function fitSpendModel(customers: SpendHistory, options: FitOptions = {})
       `${fn}: only ${usable} customers bought more than once with a positive mean spend (at least ${MIN_SPEND_CUSTOMERS} are needed for the Gamma-Gamma spend model); use a longer history or more customers`,
     );
   }
-  const model = fitGammaGamma({ frequency: fitX, monetaryValue: Float64Array.from(m, (v, i) => (fitX[i]! > 0 ? v : 0)), weights: customers.weights }, options);
+  // (plain loops: TypedArray.from with a mapping function walks an iterator, slow on millions)
+  const fitM = new Float64Array(n);
+  for (let i = 0; i < n; i++) fitM[i] = fitX[i]! > 0 ? m[i]! : 0;
+  const model = fitGammaGamma({ frequency: fitX, monetaryValue: fitM, weights: customers.weights }, options);
   if (!(model.params.q > 1)) {
     throw new AnalysisNotPossibleError(`${fn}: the fitted spend model has q = ${model.params.q.toPrecision(3)} <= 1, so its mean spend does not exist (a few very large spends dominate); value spend another way or trim the outliers`);
   }
   const mean = model.expectedAverageSpend();
-  const monetaryValue = Float64Array.from(m, (v, i) => (x[i]! > 0 && fitX[i] === 0 ? mean : v));
+  const monetaryValue = new Float64Array(n);
+  for (let i = 0; i < n; i++) monetaryValue[i] = x[i]! > 0 && fitX[i] === 0 ? mean : m[i]!;
   const note = excluded === 0
     ? null
     : `${excluded} repeat ${excluded === 1 ? "customer" : "customers"} with a mean repeat spend of 0 or less (zero-value orders, refunds) ${excluded === 1 ? "was" : "were"} left out of the spend model and valued at the population mean spend (${mean.toFixed(2)}).`;

@@ -1,5 +1,5 @@
 import { checkSpendHistory, type SpendHistory } from "./gamma-gamma-check.js";
-import { gammaGammaLogLikelihood } from "./gamma-gamma-log-likelihood.js";
+import { gammaGammaLikelihood } from "./gamma-gamma-log-likelihood.js";
 import { simulateGammaGamma, type SimulatedSpend } from "./gamma-gamma-simulate.js";
 import { compressPatterns } from "../fitting/compress-patterns.js";
 import { fitMaximumLikelihood } from "../fitting/fit-maximum-likelihood.js";
@@ -65,13 +65,17 @@ export function fitGammaGamma(customers: SpendHistory, options: FitOptions = {})
   const fn = "fitGammaGamma";
   const weights = options.weights ?? customers.weights;
   const n = checkSpendHistory(fn, { ...customers, weights });
-  const keep: number[] = [];
-  let skipped = 0;
+  let skipped = 0, kept = 0;
+  const keep = new Int32Array(n);
   for (let i = 0; i < n; i++) {
-    if (customers.frequency[i]! > 0) keep.push(i);
+    if (customers.frequency[i]! > 0) keep[kept++] = i;
     else skipped += weights ? weights[i]! : 1;
   }
-  const pick = (a: ArrayLike<number>): Float64Array => Float64Array.from(keep, (i) => a[i]!);
+  const pick = (a: ArrayLike<number>): Float64Array => {
+    const out = new Float64Array(kept);
+    for (let j = 0; j < kept; j++) out[j] = a[keep[j]!]!;
+    return out;
+  };
   const pat = compressPatterns([pick(customers.frequency), pick(customers.monetaryValue)], weights ? pick(weights) : undefined);
   const [x, zbar] = pat.columns as [Float64Array, Float64Array];
   const w = pat.weights;
@@ -81,6 +85,7 @@ export function fitGammaGamma(customers: SpendHistory, options: FitOptions = {})
   for (let i = 0; i < x.length; i++) meanZ += (w[i]! * zbar[i]!) / nCustomers;
   const init = options.initialParams;
   const starts = [init ? NAMES.map((k) => init[k] ?? 1) : [1, 2, meanZ], [1, 1, 1], [5, 5, Math.max(1, meanZ)]];
+  const likelihood = gammaGammaLikelihood(x, zbar, w);
   const fit = fitMaximumLikelihood(
     {
       model: "gamma-gamma",
@@ -88,7 +93,7 @@ export function fitGammaGamma(customers: SpendHistory, options: FitOptions = {})
       hasGradient: true,
       starts,
       nCustomers,
-      logLikelihood: (lp, g) => gammaGammaLogLikelihood(Math.exp(lp[0]!), Math.exp(lp[1]!), Math.exp(lp[2]!), x, zbar, w, g),
+      logLikelihood: (lp, g) => likelihood(Math.exp(lp[0]!), Math.exp(lp[1]!), Math.exp(lp[2]!), g),
     },
     { penalizer: options.penalizer, maxIterations: options.maxIterations },
   );

@@ -36,8 +36,11 @@ function parameterRows(model: string, rows: readonly ParameterEstimate[]): Repor
 export function lifetimeValueSection(ltv: LifetimeValueAnalysis, options: { readonly currency?: string; readonly topN?: number } = {}): Section {
   const c = ltv.customers;
   const n = c.customerId.length;
-  for (const [name, col] of Object.entries(c)) {
-    if (col !== null && (col as ArrayLike<unknown>).length !== n) throw new ArgumentError(`lifetimeValueSection: column ${name} has ${(col as ArrayLike<unknown>).length} rows, expected ${n}`);
+  // (the interval's bounds are read for the listed customers only: clvIntervalOf)
+  const columns = { frequency: c.frequency, totalSpend: c.totalSpend, daysSinceLastPurchase: c.daysSinceLastPurchase, probabilityAlive: c.probabilityAlive,
+    expectedPurchases: c.expectedPurchases, expectedAverageSpend: c.expectedAverageSpend, clv: c.clv };
+  for (const [name, col] of Object.entries(columns)) {
+    if (col !== null && col.length !== n) throw new ArgumentError(`lifetimeValueSection: column ${name} has ${col.length} rows, expected ${n}`);
   }
   const currency = options.currency ?? "";
   const money = (x: number | null): string => formatValue(x, "money", currency);
@@ -93,6 +96,11 @@ export function lifetimeValueSection(ltv: LifetimeValueAnalysis, options: { read
     return { label: g.label, value: count > 0 ? sumAlive / count : 0 };
   });
   const topRows = topIndices(rankBy, c.customerId, options.topN ?? 20);
+  const bounds = ltv.clvIntervalOf
+    ? ltv.clvIntervalOf(topRows)
+    : c.clvLower && c.clvUpper
+      ? { lower: Float64Array.from(topRows, (i) => c.clvLower![i]!), upper: Float64Array.from(topRows, (i) => c.clvUpper![i]!) }
+      : null;
   const charts = [
     ...(clv ? [{ title: "Predicted customer lifetime value", figure: spendHistogram(clv, { currency, title: "Customers by predicted CLV", xTitle: "Predicted lifetime value per customer" }), caption: `Customers by expected value over ${horizonText}${currency ? `, in ${currency}` : ""}.` }] : []),
     {
@@ -151,7 +159,7 @@ export function lifetimeValueSection(ltv: LifetimeValueAnalysis, options: { read
           rank: k + 1,
           customer_id: c.customerId[i]!,
           ...(clv
-            ? { clv: clv[i]!, lower: c.clvLower ? c.clvLower[i]! : null, upper: c.clvUpper ? c.clvUpper[i]! : null }
+            ? { clv: clv[i]!, lower: bounds ? bounds.lower[k]! : null, upper: bounds ? bounds.upper[k]! : null }
             : {}),
           alive: c.probabilityAlive[i]!,
           purchases: c.expectedPurchases[i]!,
@@ -207,6 +215,8 @@ export const lifetimeValueSpec = defineReportSection<LifetimeValueAnalysis>({
     timeUnit: ctx.options.timeUnit ?? ctx.summary.timeUnit,
     discountRatePerPeriod: ctx.options.discountRatePerPeriod,
     margin: ctx.options.margin,
+    // the report's summary (the same observation end and unit): not made a second time
+    summary: ctx.summary,
   }),
   build: (result, ctx) => lifetimeValueSection(result, { currency: ctx.currency, topN: ctx.topN }),
   assumptions: (ltv) => [
