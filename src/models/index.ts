@@ -48,7 +48,7 @@ export { classifierRocAuc, checkScored } from "./propensity/classifier-roc-auc.j
 export { classifierGains, type Gains, type GainsRow } from "./propensity/classifier-gains.js";
 export { classifierCalibration, type Calibration, type CalibrationRow } from "./propensity/classifier-calibration.js";
 export { propensityBands, DEFAULT_BAND_THRESHOLDS, type RiskBand, type BandThresholds } from "./propensity/propensity-bands.js";
-export { propensityFeatures, propensityFeaturesAt, PROPENSITY_FEATURES, type PropensityFeatureSet } from "./propensity/propensity-features.js";
-export { propensityBase, cutSummaries, valueUpTo, channelIndicatorsUpTo, type PropensityBase, type CutSummary } from "./propensity/propensity-base.js";
+export { propensityFeatures, cutFeatures, checkCut, idsOf, netContributionAt, PROPENSITY_FEATURES, type PropensityFeatureSet, type CutFeatures } from "./propensity/propensity-features.js";
+export { propensityBase, spendsToCuts, cutTables, type PropensityBase, type CutSpec, type CutTable } from "./propensity/propensity-base.js";
 export { propensityAnalysis, type PropensityOptions } from "./propensity/propensity.js";
 export type { PropensityResult, PropensityTarget, PropensityAucs, BandOutcome } from "./propensity/propensity-types.js";

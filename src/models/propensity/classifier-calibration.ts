@@ -1,4 +1,4 @@
-import { checkScored } from "./classifier-roc-auc.js";
+import { checkScored, scoreOrder } from "./classifier-roc-auc.js";
 import { ArgumentError } from "../../math/argument-error.js";
 
 /** One bin of the calibration table. */
@@ -50,7 +50,7 @@ export function classifierCalibration(probabilities: ArrayLike<number>, labels: 
     brier += (p - labels[i]!) ** 2;
     total += p;
   }
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => probabilities[b]! - probabilities[a]! || a - b);
+  const order = scoreOrder(probabilities);
   const rows: CalibrationRow[] = [];
   for (let b = 1; b <= bins; b++) {
     const from = Math.floor(((b - 1) * n) / bins), to = Math.floor((b * n) / bins);

@@ -1,4 +1,4 @@
-import { checkScored } from "./classifier-roc-auc.js";
+import { checkScored, scoreOrder } from "./classifier-roc-auc.js";
 import { ArgumentError } from "../../math/argument-error.js";
 import { AnalysisNotPossibleError } from "../../math/analysis-not-possible-error.js";
 
@@ -52,7 +52,7 @@ export function classifierGains(scores: ArrayLike<number>, labels: ArrayLike<num
   const n = labels.length;
   if (!Number.isInteger(groups) || groups < 1 || groups > n) throw new ArgumentError(`${fn}: groups ${groups} must be an integer from 1 to ${n}`);
   if (positives === 0) throw new AnalysisNotPossibleError(`${fn}: no positive label; gains are shares of the positives`);
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[b]! - scores[a]! || a - b);
+  const order = scoreOrder(scores);
   const baseRate = positives / n;
   const rows: GainsRow[] = [];
   let cumCustomers = 0, cumPositives = 0;

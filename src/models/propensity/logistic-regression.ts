@@ -55,16 +55,21 @@ export function fitLogisticRegression(features: FeatureColumns, labels: ArrayLik
     if (!(Number.isFinite(v) && v >= 0)) throw new ArgumentError(`${fn}: ${name} ${v} must be a number >= 0`);
   }
   const y = Float64Array.from(labels);
-  y.forEach((v, i) => { if (v !== 0 && v !== 1) throw new ArgumentError(`${fn}: label ${v} at row ${i} is not 0 or 1`); });
+  for (let i = 0; i < n; i++) if (y[i] !== 0 && y[i] !== 1) throw new ArgumentError(`${fn}: label ${y[i]} at row ${i} is not 0 or 1`);
   const w = options.weights ? Float64Array.from(options.weights) : new Float64Array(n).fill(1);
   if (w.length !== n) throw new ArgumentError(`${fn}: ${w.length} weights for ${n} labels`);
-  w.forEach((v, i) => { if (!(Number.isFinite(v) && v >= 0)) throw new ArgumentError(`${fn}: weight ${v} at row ${i} must be >= 0`); });
-  const W = w.reduce((s, v) => s + v, 0);
+  let W = 0;
+  for (let i = 0; i < n; i++) {
+    if (!(Number.isFinite(w[i]!) && w[i]! >= 0)) throw new ArgumentError(`${fn}: weight ${w[i]} at row ${i} must be >= 0`);
+    W += w[i]!;
+  }
   if (!(W > 0)) throw new ArgumentError(`${fn}: the weights sum to ${W}; need a positive total`);
   const means = new Float64Array(names.length), scales = new Float64Array(names.length);
   const z = names.map((name, j) => {
-    const col = features[name]!;
-    if (col.length !== n) throw new ArgumentError(`${fn}: feature "${name}" has ${col.length} values for ${n} labels`);
+    const given = features[name]!;
+    if (given.length !== n) throw new ArgumentError(`${fn}: feature "${name}" has ${given.length} values for ${n} labels`);
+    // One kind of array in the loops below (a plain array is copied), so they stay fast on a million rows.
+    const col = given instanceof Float64Array ? given : Float64Array.from(given);
     let m = 0;
     for (let i = 0; i < n; i++) {
       if (!Number.isFinite(col[i]!)) throw new ArgumentError(`${fn}: feature "${name}" has the value ${col[i]} at row ${i}; give finite numbers`);
@@ -77,7 +82,9 @@ export function fitLogisticRegression(features: FeatureColumns, labels: ArrayLik
     if (!(sd > 1e-12 * Math.max(1, Math.abs(m)))) throw new ArgumentError(`${fn}: feature "${name}" is constant (${m}); drop it`);
     means[j] = m;
     scales[j] = sd;
-    return Float64Array.from({ length: n }, (_, i) => (col[i]! - m) / sd);
+    const zj = new Float64Array(n);
+    for (let i = 0; i < n; i++) zj[i] = (col[i]! - m) / sd;
+    return zj;
   });
   const maxIterations = options.maxIterations ?? (l1 > 0 ? 20_000 : 100);
   const fit = fitLogisticKernel({ z, y, w, l2, l1, maxIterations });
