@@ -24,41 +24,10 @@ export function checkScored(fn: string, scores: ArrayLike<number>, labels: Array
 }
 
 /**
- * The distinct values of finite scores, ascending (−0 counted as 0), and each score's rank among
- * them: one typed sort (no comparison function) and a binary search per score.
- *
- * @param scores - finite numbers
- * @returns `values` (distinct, ascending) and `rank` (index into values of each score)
- * @throws never
- * @example
- * distinctRanks([0.4, 0.1, 0.4]).rank; // Int32Array [1, 0, 1]
- */
-export function distinctRanks(scores: ArrayLike<number>): { values: Float64Array; rank: Int32Array } {
-  const n = scores.length;
-  const sorted = new Float64Array(n);
-  for (let i = 0; i < n; i++) sorted[i] = scores[i]! + 0; // −0 + 0 = 0: one value, as == has it
-  sorted.sort();
-  let u = 0;
-  for (let i = 0; i < n; i++) if (u === 0 || sorted[i] !== sorted[u - 1]) sorted[u++] = sorted[i]!;
-  const values = sorted.subarray(0, u);
-  const rank = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const x = scores[i]!;
-    let lo = 0, hi = u - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (values[mid]! < x) lo = mid + 1;
-      else hi = mid;
-    }
-    rank[i] = lo;
-  }
-  return { values, rank };
-}
-
-/**
  * Row indices by score, highest first, ties by index (the order of `(a, b) => s[b] − s[a] || a − b`),
- * through typed sorts only: each row's key is (descending rank of its score) × n + index, a whole
- * number below 2⁵³, sorted natively. Scores must be finite.
+ * without a comparison function: a stable least-significant-digit radix sort on the scores' bits
+ * (each finite number mapped to a 64-bit key that sorts as the number does, −0 as 0, then
+ * complemented for highest first), 16 bits a pass, a pass skipped when all its digits agree.
  *
  * @param scores - finite numbers
  * @returns the indices, best first
@@ -68,26 +37,42 @@ export function distinctRanks(scores: ArrayLike<number>): { values: Float64Array
  */
 export function scoreOrder(scores: ArrayLike<number>): Int32Array {
   const n = scores.length;
-  const order = new Int32Array(n);
-  if (n * n >= 2 ** 53) { // beyond exact keys (90 million rows): a comparison sort
-    const all = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[b]! - scores[a]! || a - b);
-    order.set(all);
-    return order;
+  const x = new Float64Array(n);
+  for (let i = 0; i < n; i++) x[i] = scores[i]! + 0; // −0 + 0 = 0: one value, as == has it
+  const words = new Uint32Array(x.buffer); // little-endian: low word, high word
+  let hi = new Uint32Array(n), lo = new Uint32Array(n), idx = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const h = words[2 * i + 1]!, l = words[2 * i]!;
+    // Ascending key: negative numbers have all bits flipped, others the sign bit; then all flipped for descending.
+    const neg = h >>> 31 === 1;
+    hi[i] = neg ? h : ~(h ^ 0x80000000) >>> 0;
+    lo[i] = neg ? l : ~l >>> 0;
+    idx[i] = i;
   }
-  const { values, rank } = distinctRanks(scores);
-  const top = values.length - 1;
-  const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) keys[i] = (top - rank[i]!) * n + i;
-  keys.sort();
-  for (let k = 0; k < n; k++) order[k] = keys[k]! % n;
-  return order;
+  let hi2 = new Uint32Array(n), lo2 = new Uint32Array(n), idx2 = new Int32Array(n);
+  const count = new Int32Array(65536);
+  for (let pass = 0; pass < 4; pass++) {
+    const word = pass < 2 ? lo : hi, shift = pass % 2 === 0 ? 0 : 16;
+    count.fill(0);
+    for (let i = 0; i < n; i++) count[(word[i]! >>> shift) & 0xffff]! += 1;
+    if (n > 0 && count[(word[0]! >>> shift) & 0xffff] === n) continue; // one digit: the order stands
+    for (let d = 0, at = 0; d < 65536; d++) { const c = count[d]!; count[d] = at; at += c; }
+    for (let i = 0; i < n; i++) {
+      const to = count[(word[i]! >>> shift) & 0xffff]!++;
+      hi2[to] = hi[i]!; lo2[to] = lo[i]!; idx2[to] = idx[i]!;
+    }
+    [hi, hi2] = [hi2, hi];
+    [lo, lo2] = [lo2, lo];
+    [idx, idx2] = [idx2, idx];
+  }
+  return idx;
 }
 
 /**
  * The area under the ROC curve: the probability that a randomly chosen positive scores higher
  * than a randomly chosen negative, a tie counting one half (the Mann-Whitney U statistic / n₁n₀;
  * Hanley & McNeil 1982, Radiology 143). 0.5 is a coin toss, 1 a perfect ranking, 0 a perfectly
- * reversed one. Computed from mid-ranks in O(n log n) (one typed sort).
+ * reversed one. Computed from mid-ranks in O(n log n) (typed sorts of the positives' and the negatives' scores).
  *
  * @param scores - one score per observation (any scale; only the order matters)
  * @param labels - 0/1 outcomes
@@ -101,15 +86,27 @@ export function classifierRocAuc(scores: ArrayLike<number>, labels: ArrayLike<nu
   const n1 = checkScored(fn, scores, labels);
   const n = labels.length, n0 = n - n1;
   if (n1 === 0 || n0 === 0) throw new AnalysisNotPossibleError(`${fn}: the labels have ${n1} positives and ${n0} negatives; the AUC needs both classes`);
-  // Mid-ranks by distinct score: all the sums are exact (whole and half numbers far below 2⁵³), so this is the rank-sum of a sort.
-  const { values, rank } = distinctRanks(scores);
-  const count = new Float64Array(values.length), positives = new Float64Array(values.length);
-  for (let i = 0; i < n; i++) { count[rank[i]!]! += 1; positives[rank[i]!]! += labels[i]!; }
-  let rankSum = 0;
-  for (let v = 0, start = 0; v < values.length; v++) {
-    const end = start + count[v]! - 1;
-    rankSum += positives[v]! * ((start + end) / 2 + 1);
-    start = end + 1;
+  // The scores of the positives and of the negatives, each sorted (typed sorts), walked together:
+  // a positive's rank is 1 + (values below it) + (ties − 1) / 2, so the sum of the positives' mid-ranks
+  // is n1(n1 + 1)/2 + Σ over positives of (negatives below + negatives tied / 2). Every term is a
+  // whole or half number far below 2⁵³: the same exact sum as summing the mid-ranks of one sort.
+  const pos = new Float64Array(n1), neg = new Float64Array(n0);
+  for (let i = 0, p = 0, q = 0; i < n; i++) {
+    if (labels[i] === 1) pos[p++] = scores[i]! + 0; // −0 + 0 = 0
+    else neg[q++] = scores[i]! + 0;
   }
-  return (rankSum - (n1 * (n1 + 1)) / 2) / (n1 * n0);
+  pos.sort();
+  neg.sort();
+  let u = 0;
+  for (let p = 0, below = 0; p < n1;) {
+    const v = pos[p]!;
+    let tiedPos = 0;
+    while (p < n1 && pos[p] === v) { p++; tiedPos++; }
+    while (below < n0 && neg[below]! < v) below++;
+    let tiedNeg = 0;
+    while (below + tiedNeg < n0 && neg[below + tiedNeg] === v) tiedNeg++;
+    u += tiedPos * (below + tiedNeg / 2);
+  }
+  return u / (n1 * n0); // u = rank-sum − n1(n1 + 1)/2, exactly
+
 }
