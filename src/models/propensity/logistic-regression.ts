@@ -70,14 +70,18 @@ export function fitLogisticRegression(features: FeatureColumns, labels: ArrayLik
     if (given.length !== n) throw new ArgumentError(`${fn}: feature "${name}" has ${given.length} values for ${n} labels`);
     // One kind of array in the loops below (a plain array is copied), so they stay fast on a million rows.
     const col = given instanceof Float64Array ? given : Float64Array.from(given);
+    // Without weights w_i = 1 and 1 · x = x exactly: the same sums without the products. (d * d is d ** 2 exactly: pow's y = 2 case.)
+    const unit = !options.weights;
     let m = 0;
     for (let i = 0; i < n; i++) {
-      if (!Number.isFinite(col[i]!)) throw new ArgumentError(`${fn}: feature "${name}" has the value ${col[i]} at row ${i}; give finite numbers`);
-      m += w[i]! * col[i]!;
+      const x = col[i]!;
+      if (!Number.isFinite(x)) throw new ArgumentError(`${fn}: feature "${name}" has the value ${x} at row ${i}; give finite numbers`);
+      m += unit ? x : w[i]! * x;
     }
     m /= W;
     let v = 0;
-    for (let i = 0; i < n; i++) v += w[i]! * (col[i]! - m) ** 2;
+    if (unit) for (let i = 0; i < n; i++) { const d = col[i]! - m; v += d * d; }
+    else for (let i = 0; i < n; i++) { const d = col[i]! - m; v += w[i]! * (d * d); }
     const sd = Math.sqrt(v / W);
     if (!(sd > 1e-12 * Math.max(1, Math.abs(m)))) throw new ArgumentError(`${fn}: feature "${name}" is constant (${m}); drop it`);
     means[j] = m;

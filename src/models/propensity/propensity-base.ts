@@ -150,6 +150,17 @@ export interface CutSpec {
 }
 
 /**
+ * Per-customer numbers of every cut side by side, so that one line touches one or two cache lines
+ * whatever the number of cuts: customer c's j-th number at this cut is `values[c * stride + offset + j * step]`.
+ */
+export interface Interleaved<T extends Float64Array | Int32Array> {
+  readonly values: T;
+  readonly stride: number;
+  readonly offset: number;
+  readonly step: number;
+}
+
+/**
  * The customer facts at one cut, by customer code (m = number of customers): what the customer
  * summary and customer value would give on the lines up to the cut, equal to the last bit.
  */
@@ -163,14 +174,12 @@ export interface CutTable {
   readonly purchaseDays: Int32Array;
   readonly lastDay: Int32Array;
   readonly holdoutDays: Int32Array;
-  /** Distinct orders with a purchase line on or before the cut. */
-  readonly orders: Float64Array;
+  /** Distinct orders with a purchase line on or before the cut (one number a customer). */
+  readonly orders: Interleaved<Int32Array>;
   /** Sums of the lines to the cut in line order (customerValue's numbers): gross sales, discounts, returns value; null for a purchase log. */
-  readonly grossSales: Float64Array | null;
-  readonly discounts: Float64Array | null;
-  readonly returnsValue: Float64Array | null;
-  /** Counted service events to the cut (contacts, complaints, late deliveries), or null without events. */
-  readonly events: readonly [Float64Array, Float64Array, Float64Array] | null;
+  readonly value: Interleaved<Float64Array> | null;
+  /** Counted service events to the cut: contacts, complaints, late deliveries; null without events. */
+  readonly events: Interleaved<Int32Array> | null;
   /** Main channel code to the cut (most lines, ties by name; -1 without a line), or null without a channel column. */
   readonly mainChannel: Int32Array | null;
 }
@@ -178,10 +187,11 @@ export interface CutTable {
 /**
  * The customer facts at several cuts at once (see {@link CutTable}), in a fixed number of passes
  * whatever the number of cuts: one over the lines for the value sums and channel counts (line
- * order, so each sum is the same floating-point number as `customerValue`'s), one over the
- * purchase days grouped by customer (distinct days, last day, days in the label window: whole
- * numbers, exact), one over the orders and one over the service events. Only typed arrays: no
- * object or string per customer or per line.
+ * order, so each sum is the same floating-point number as `customerValue`'s; every cut's sums of
+ * a customer side by side), one over the purchase days grouped by customer (a counting sort:
+ * distinct days, last day, days in the label window), one over the orders and one over the
+ * service events. Counts are kept per interval between cuts and added up after (whole numbers:
+ * exact). Only typed arrays: no object or string per customer or per line.
  *
  * @param base - the coded transactions
  * @param specs - the cuts and their label-window ends
@@ -195,7 +205,22 @@ export function cutTables(base: PropensityBase, specs: readonly CutSpec[]): CutT
   const t = base.transactions;
   const n = t.length, m = base.ids.length, K = specs.length;
   const day = t.day, customerOf = base.customerOf, amount = t.amount;
-  const cuts = Int32Array.from(specs, (s) => s.cut), ends = Int32Array.from(specs, (s) => s.end);
+  // Cut slots in ascending order of the cut: the counts of slot s hold lines in (cut of slot s−1, cut of slot s].
+  const bySlot = Array.from(specs.keys()).sort((a, b) => specs[a]!.cut - specs[b]!.cut);
+  const slotOf = new Int32Array(K);
+  bySlot.forEach((k, s) => (slotOf[k] = s));
+  const slotCut = Int32Array.from(bySlot, (k) => specs[k]!.cut);
+  const lastCut = K > 0 ? slotCut[K - 1]! : -Infinity;
+  /** The first slot whose cut is on or after day d (K when none). */
+  const slotFor = (d: number): number => {
+    let s = 0;
+    while (s < K && d > slotCut[s]!) s++;
+    return s;
+  };
+  const cumulate = (counts: Int32Array, groups: number): void => {
+    for (let g = 0; g < groups; g++) for (let s = 1; s < K; s++) counts[g * K + s]! += counts[g * K + s - 1]!;
+  };
+
   // Purchase days grouped by customer (a counting sort of the purchase lines, stable: no comparison sort).
   const start = new Int32Array(m + 1);
   for (let i = 0; i < n; i++) if (!(amount && amount[i]! < 0)) start[customerOf[i]! + 1]! += 1;
@@ -205,14 +230,15 @@ export function cutTables(base: PropensityBase, specs: readonly CutSpec[]): CutT
   for (let i = 0; i < n; i++) if (!(amount && amount[i]! < 0)) days[fill[customerOf[i]!]!++] = day[i]!;
   const lo = n > 0 ? base.firstDay : 0;
   const seen = new Int32Array(n > 0 ? base.lastDay - base.firstDay + 1 : 1); // customer code + 1 that last saw each day
+  const cuts = Int32Array.from(specs, (x) => x.cut), ends = Int32Array.from(specs, (x) => x.end);
   const purchaseDays = specs.map(() => new Int32Array(m)), lastDay = specs.map(() => new Int32Array(m)), holdoutDays = specs.map(() => new Int32Array(m));
   const firstDay = new Int32Array(m).fill(2147483647);
   for (let c = 0; c < m; c++) {
     for (let j = start[c]!; j < start[c + 1]!; j++) {
       const d = days[j]!;
       if (seen[d - lo] === c + 1) continue;
-      if (d < firstDay[c]!) firstDay[c] = d;
       seen[d - lo] = c + 1;
+      if (d < firstDay[c]!) firstDay[c] = d;
       for (let k = 0; k < K; k++) {
         if (d <= cuts[k]!) {
           purchaseDays[k]![c]! += 1;
@@ -221,70 +247,87 @@ export function cutTables(base: PropensityBase, specs: readonly CutSpec[]): CutT
       }
     }
   }
-  const orders = specs.map(() => new Float64Array(m));
+
+  // Orders by first day: counted per slot, then added up.
+  const orders = new Int32Array(m * K);
   for (let o = 0; o < base.orderCustomer.length; o++) {
-    const d = base.orderFirstDay[o]!, c = base.orderCustomer[o]!;
-    for (let k = 0; k < K; k++) if (d <= cuts[k]!) orders[k]![c]! += 1;
+    const d = base.orderFirstDay[o]!;
+    if (d <= lastCut) orders[base.orderCustomer[o]! * K + slotFor(d)]! += 1;
   }
-  // Value sums and channel line counts in one pass over the lines (line order).
-  const grossSales = specs.map(() => new Float64Array(amount ? m : 0)), discounts = specs.map(() => new Float64Array(amount ? m : 0)), returnsValue = specs.map(() => new Float64Array(amount ? m : 0));
+  cumulate(orders, m);
+
+  // Value sums (every slot from the line's on, in line order) and channel line counts (per slot) in one pass over the lines.
+  const S = 3 * K;
+  const sums = amount ? new Float64Array(m * S) : null;
   const refund = t.returnedAmount, discount = t.discount;
   const channelOf = base.channelOf, nch = base.channels.length;
-  const channelLines = specs.map(() => new Int32Array(channelOf ? m * nch : 0));
-  if (amount || channelOf) {
+  const channelLines = channelOf ? new Int32Array(m * nch * K) : null;
+  if (sums || channelLines) {
     for (let i = 0; i < n; i++) {
-      const d = day[i]!, c = customerOf[i]!;
-      for (let k = 0; k < K; k++) {
-        if (d > cuts[k]!) continue;
-        if (amount) {
-          const a = amount[i]!;
-          const r = refund ? refund[i]! : 0;
-          if (a >= 0) {
-            grossSales[k]![c]! += a;
-            discounts[k]![c]! += discount ? discount[i]! : 0;
-            returnsValue[k]![c]! += r;
-          } else returnsValue[k]![c]! += -a + r;
+      const d = day[i]!;
+      if (d > lastCut) continue;
+      const c = customerOf[i]!;
+      const first = slotFor(d);
+      if (sums) {
+        const a = amount![i]!;
+        const r = refund ? refund[i]! : 0;
+        const row = c * S;
+        if (a >= 0) {
+          const disc = discount ? discount[i]! : 0;
+          for (let s = first; s < K; s++) {
+            sums[row + 3 * s]! += a;
+            sums[row + 3 * s + 1]! += disc;
+            sums[row + 3 * s + 2]! += r;
+          }
+        } else {
+          for (let s = first; s < K; s++) sums[row + 3 * s + 2]! += -a + r;
         }
-        if (channelOf) channelLines[k]![c * nch + channelOf[i]!]! += 1;
       }
+      if (channelLines) channelLines[(c * nch + channelOf![i]!) * K + first]! += 1;
     }
   }
-  const eventCounts = base.events ? specs.map(() => [new Float64Array(m), new Float64Array(m), new Float64Array(m)] as const) : null;
+  if (channelLines) cumulate(channelLines, m * nch);
+
+  // Service events per type and slot, then added up.
   const ev = base.events;
+  const eventCounts = ev ? new Int32Array(m * 3 * K) : null;
   if (ev && eventCounts) {
     for (let e = 0; e < ev.customer.length; e++) {
-      for (let k = 0; k < K; k++) if (ev.day[e]! <= cuts[k]!) eventCounts[k]![ev.type[e] as 0 | 1 | 2][ev.customer[e]!]! += 1;
+      const d = ev.day[e]!;
+      if (d <= lastCut) eventCounts[(ev.customer[e]! * 3 + ev.type[e]!) * K + slotFor(d)]! += 1;
     }
+    cumulate(eventCounts, m * 3);
   }
+
   // Channel ranks by name (ties of the main channel go to the first name).
   const names = base.channels;
   const nameRank = new Int32Array(nch);
   Array.from(names.keys()).sort((a, b) => (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : 0)).forEach((ch, r) => (nameRank[ch] = r));
   return specs.map((spec, k) => {
+    const slot = slotOf[k]!;
     const count = purchaseDays[k]!;
     let rows = 0;
     for (let c = 0; c < m; c++) if (count[c]! > 0) rows++;
     const code = new Int32Array(rows);
     for (let c = 0, r = 0; c < m; c++) if (count[c]! > 0) code[r++] = c;
     let mainChannel: Int32Array | null = null;
-    if (channelOf) {
-      const lines = channelLines[k]!;
+    if (channelLines) {
       mainChannel = new Int32Array(m).fill(-1);
       for (let c = 0; c < m; c++) {
-        const row = c * nch;
-        let best = -1;
+        let best = -1, most = 0;
         for (let ch = 0; ch < nch; ch++) {
-          const x = lines[row + ch]!;
-          if (x > 0 && (best < 0 || x > lines[row + best]! || (x === lines[row + best]! && nameRank[ch]! < nameRank[best]!))) best = ch;
+          const x = channelLines[(c * nch + ch) * K + slot]!;
+          if (x > 0 && (best < 0 || x > most || (x === most && nameRank[ch]! < nameRank[best]!))) { best = ch; most = x; }
         }
         mainChannel[c] = best;
       }
     }
     return {
-      cut: spec.cut, code, firstDay, purchaseDays: count, lastDay: lastDay[k]!, holdoutDays: holdoutDays[k]!, orders: orders[k]!,
-      grossSales: amount ? grossSales[k]! : null, discounts: amount ? discounts[k]! : null, returnsValue: amount ? returnsValue[k]! : null,
-      events: eventCounts ? eventCounts[k]! : null, mainChannel,
+      cut: spec.cut, code, firstDay, purchaseDays: count, lastDay: lastDay[k]!, holdoutDays: holdoutDays[k]!,
+      orders: { values: orders, stride: K, offset: slot, step: 1 },
+      value: sums ? { values: sums, stride: S, offset: 3 * slot, step: 1 } : null,
+      events: eventCounts ? { values: eventCounts, stride: 3 * K, offset: slot, step: K } : null,
+      mainChannel,
     };
   });
 }
-

@@ -111,35 +111,50 @@ export interface CutFeatures {
 export function cutFeatures(base: PropensityBase, at: CutTable, spend: Float64Array | null, window: number | undefined): CutFeatures {
   const cut = at.cut, code = at.code, n = code.length;
   const week = DAYS_PER_UNIT.week;
-  const column = (f: (c: number) => number): Float64Array => {
-    const out = new Float64Array(n);
-    for (let r = 0; r < n; r++) out[r] = f(code[r]!);
-    return out;
-  };
-  const T = column((c) => (cut - at.firstDay[c]!) / week);
-  const tenure = new Float64Array(n);
-  for (let r = 0; r < n; r++) tenure[r] = T[r]! * 7;
-  const features: Record<string, Float64Array> = {
-    days_since_last_purchase: column((c) => cut - at.lastDay[c]!),
-    tenure_days: tenure,
-    orders: column((c) => at.orders[c]!),
-  };
-  const history = Object.freeze({
-    frequency: column((c) => at.purchaseDays[c]! - 1),
-    recency: column((c) => (at.lastDay[c]! - at.firstDay[c]!) / week),
-    T,
-  });
-  const bought = window === undefined ? null : column((c) => (at.holdoutDays[c]! > 0 ? 1 : 0));
-  if (spend && at.grossSales && at.discounts && at.returnsValue) {
-    const gross = at.grossSales, disc = at.discounts, returns = at.returnsValue, orders = at.orders;
-    features.total_spend = column((c) => spend[c]!);
-    features.mean_order_value = column((c) => (orders[c]! > 0 ? gross[c]! / orders[c]! : 0));
-    features.discount_share = column((c) => { const d = disc[c]!, g = gross[c]!; return d + g > 0 ? d / (d + g) : 0; });
-    features.return_rate = column((c) => { const r = ratio(returns[c]!, gross[c]!); return Number.isFinite(r) ? r : 0; });
-    const ev = at.events;
-    features.call_centre_contacts = ev ? column((c) => ev[0][c]!) : new Float64Array(n);
-    features.complaints = ev ? column((c) => ev[1][c]!) : new Float64Array(n);
-    features.late_deliveries = ev ? column((c) => ev[2][c]!) : new Float64Array(n);
+  const first = at.firstDay, last = at.lastDay;
+  // Plain loops over the rows (codes ascending: the per-customer arrays are read in order).
+  const T = new Float64Array(n), tenure = new Float64Array(n), since = new Float64Array(n), frequency = new Float64Array(n), recency = new Float64Array(n);
+  for (let r = 0; r < n; r++) {
+    const c = code[r]!;
+    T[r] = (cut - first[c]!) / week;
+    tenure[r] = T[r]! * 7;
+    since[r] = cut - last[c]!;
+    frequency[r] = at.purchaseDays[c]! - 1;
+    recency[r] = (last[c]! - first[c]!) / week;
+  }
+  const orders = new Float64Array(n);
+  { const { values, stride, offset } = at.orders; for (let r = 0; r < n; r++) orders[r] = values[code[r]! * stride + offset]!; }
+  const features: Record<string, Float64Array> = { days_since_last_purchase: since, tenure_days: tenure, orders };
+  const history = Object.freeze({ frequency, recency, T });
+  let bought: Float64Array | null = null;
+  if (window !== undefined) {
+    bought = new Float64Array(n);
+    for (let r = 0; r < n; r++) bought[r] = at.holdoutDays[code[r]!]! > 0 ? 1 : 0;
+  }
+  if (spend && at.value) {
+    const { values, stride, offset } = at.value;
+    const total = new Float64Array(n), mean = new Float64Array(n), share = new Float64Array(n), returnRate = new Float64Array(n);
+    for (let r = 0; r < n; r++) {
+      const c = code[r]!, at0 = c * stride + offset;
+      const g = values[at0]!, d = values[at0 + 1]!, ret = values[at0 + 2]!;
+      total[r] = spend[c]!;
+      mean[r] = orders[r]! > 0 ? g / orders[r]! : 0;
+      share[r] = d + g > 0 ? d / (d + g) : 0;
+      const rate = ratio(ret, g);
+      returnRate[r] = Number.isFinite(rate) ? rate : 0;
+    }
+    Object.assign(features, { total_spend: total, mean_order_value: mean, discount_share: share, return_rate: returnRate });
+    const counts = [new Float64Array(n), new Float64Array(n), new Float64Array(n)] as const;
+    if (at.events) {
+      const { values: ev, stride: es, offset: eo, step } = at.events;
+      for (let r = 0; r < n; r++) {
+        const base0 = code[r]! * es + eo;
+        counts[0][r] = ev[base0]!;
+        counts[1][r] = ev[base0 + step]!;
+        counts[2][r] = ev[base0 + 2 * step]!;
+      }
+    }
+    Object.assign(features, { call_centre_contacts: counts[0], complaints: counts[1], late_deliveries: counts[2] });
   }
   if (at.mainChannel) Object.assign(features, channelIndicators(base.channels, at.mainChannel, code));
   return Object.freeze({ cutDate: formatDay(cut), windowEnd: window === undefined ? null : formatDay(cut + window), code, features: Object.freeze(features), bought, history });

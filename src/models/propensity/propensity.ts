@@ -3,9 +3,9 @@ import { formatDay } from "../../data/parse/format-day.js";
 import { isoDayOption } from "../../data/parse/iso-day-option.js";
 import type { Transactions } from "../../data/types.js";
 import { fitBgNbd } from "../purchase/bg-nbd.js";
-import { classifierCalibration } from "./classifier-calibration.js";
-import { classifierGains } from "./classifier-gains.js";
-import { classifierRocAuc } from "./classifier-roc-auc.js";
+import { classifierCalibrationInOrder } from "./classifier-calibration.js";
+import { classifierGainsInOrder } from "./classifier-gains.js";
+import { classifierRocAuc, scoreOrder } from "./classifier-roc-auc.js";
 import { fitLogisticRegression } from "./logistic-regression.js";
 import { nextPurchase } from "../purchase/next-purchase.js";
 import { DEFAULT_BAND_THRESHOLDS, propensityBands, type BandThresholds } from "./propensity-bands.js";
@@ -119,6 +119,7 @@ export async function propensityAnalysis(transactions: Transactions, options: Pr
     testBands.forEach((tb, i) => { if (tb === b) { count++; s += pTest[i]!; y += yTest[i]!; } });
     return Object.freeze({ band: b, customers: count, meanScore: count ? s / count : NaN, observedRate: count ? y / count : NaN });
   });
+  const testOrder = scoreOrder(pTest); // the test rows by score, for both the gains and the calibration
   const mean = (a: Float64Array): number => a.reduce((s, v) => s + v, 0) / a.length;
   return Object.freeze({
     target, windowDays: w, l2, thresholds,
@@ -135,8 +136,8 @@ export async function propensityAnalysis(transactions: Transactions, options: Pr
         probabilityPurchase: buy ? classifierRocAuc(orient(buy), yTest) : null,
         recency: classifierRocAuc(target === "churn" ? test.features.days_since_last_purchase! : test.features.days_since_last_purchase!.map((d) => -d), yTest),
       }),
-      gains: classifierGains(pTest, yTest),
-      calibration: classifierCalibration(pTest, yTest),
+      gains: classifierGainsInOrder(pTest, yTest, 10, testOrder),
+      calibration: classifierCalibrationInOrder(pTest, yTest, 10, testOrder),
       bands: Object.freeze(bands),
     }),
     scores: Object.freeze({

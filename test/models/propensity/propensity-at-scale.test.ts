@@ -13,7 +13,8 @@ import { classifierCalibration } from "../../../src/models/propensity/classifier
 import { classifierGains } from "../../../src/models/propensity/classifier-gains.js";
 import { classifierRocAuc, scoreOrder } from "../../../src/models/propensity/classifier-roc-auc.js";
 import { logisticDerivatives } from "../../../src/models/propensity/logistic-regression-kernel.js";
-import { cutTables, propensityBase } from "../../../src/models/propensity/propensity-base.js";
+import { cutTables, propensityBase, spendsToCuts } from "../../../src/models/propensity/propensity-base.js";
+import { cutFeatures } from "../../../src/models/propensity/propensity-features.js";
 import { propensityAnalysis } from "../../../src/models/propensity/propensity.js";
 import type { PropensityResult } from "../../../src/models/propensity/propensity-types.js";
 import { propensitySection } from "../../../src/reports/sections/propensity.js";
@@ -72,7 +73,7 @@ describe("scoreOrder and the AUC without a comparison sort", () => {
     const mixed = fc.array(fc.tuple(fc.oneof(fc.integer({ min: -5, max: 5 }).map((k) => k / 5), fc.constantFrom(-0, 0), fc.double({ min: -1e6, max: 1e6, noNaN: true })), fc.boolean()), { minLength: 2, maxLength: 150 })
       .filter((rows) => rows.some((r) => r[1]) && rows.some((r) => !r[1]));
     fc.assert(fc.property(mixed, (rows) => {
-      const s = rows.map((r) => r[0]), y = rows.map((r) => (r[1] ? 1 : 0));
+      const s = rows.map((r) => r[0]), y = rows.map((r): number => (r[1] ? 1 : 0));
       const n = s.length, n1 = y.reduce((a, b) => a + b, 0), n0 = n - n1;
       const order = Array.from(s.keys()).sort((a, b) => s[a]! - s[b]!);
       let rankSum = 0;
@@ -106,16 +107,18 @@ beforeAll(async () => {
 }, 60_000);
 
 describe("cutTables", () => {
-  it("three cuts in one pass equal three passes of one cut, to the last bit (sample, and without amounts or channels)", () => {
+  it("three cuts in one pass give the features of three passes of one cut, to the last bit (any order of cuts; sample, and without amounts or channels)", async () => {
     const { amount: _a, channel: _c, ...log } = tx;
     for (const t of [tx, log as Transactions]) {
       const base = propensityBase(t, events);
-      const specs = [{ cut: 20100, end: 20190 }, { cut: 20190, end: 20280 }, { cut: 20280, end: 20280 }];
+      const specs = [{ cut: 20190, end: 20280 }, { cut: 20100, end: 20190 }, { cut: 20280, end: 20280 }, { cut: 20190, end: 20200 }];
+      const spends = await spendsToCuts(base, specs.map((x) => x.cut));
       const together = cutTables(base, specs);
-      specs.forEach((spec, k) => {
+      for (const [k, spec] of specs.entries()) {
         const [alone] = cutTables(base, [spec]);
-        expect(together[k]).toEqual(alone);
-      });
+        const window = spec.end - spec.cut || undefined;
+        expect(cutFeatures(base, together[k]!, spends?.[k] ?? null, window)).toEqual(cutFeatures(base, alone!, spends?.[k] ?? null, window));
+      }
     }
   });
 });
