@@ -47,12 +47,19 @@ function linearInto(problem: LogisticProblem, beta: Float64Array, eta: Float64Ar
   return eta;
 }
 
-/** Weighted log-likelihood Σ w (y η − log(1 + e^η)) and the mean penalised objective, with η written into `eta`. */
+/** Weighted log-likelihood Σ w (y η − log(1 + e^η)) and the mean penalised objective, with η written into `eta` (block by block of rows: η of a block is summed while in the cache; the same order). */
 function evaluate(problem: LogisticProblem, beta: Float64Array, W: number, eta: Float64Array): { ll: number; objective: number; eta: Float64Array } {
-  linearInto(problem, beta, eta);
-  const w = problem.w, y = problem.y;
+  const n = eta.length, z = problem.z, w = problem.w, y = problem.y;
+  eta.fill(beta[0]!);
   let ll = 0;
-  for (let i = 0; i < eta.length; i++) ll += w[i]! * (y[i]! * eta[i]! - softplus(eta[i]!));
+  for (let start = 0; start < n; start += BLOCK) {
+    const end = Math.min(n, start + BLOCK);
+    for (let j = 0; j < z.length; j++) {
+      const b = beta[j + 1]!, col = z[j]!;
+      if (b !== 0) for (let i = start; i < end; i++) eta[i]! += b * col[i]!;
+    }
+    for (let i = start; i < end; i++) ll += w[i]! * (y[i]! * eta[i]! - softplus(eta[i]!));
+  }
   let pen = 0;
   for (let j = 1; j < beta.length; j++) pen += 0.5 * problem.l2 * beta[j]! ** 2 + problem.l1 * Math.abs(beta[j]!);
   return { ll, objective: -ll / W + pen, eta };
@@ -84,16 +91,16 @@ export function logisticDerivatives(
 ): { g: Float64Array; h: Float64Array | null; info: Float64Array | null } {
   const k = beta.length, n = eta.length, z = problem.z, y = problem.y, w = problem.w;
   const [resid, curv] = scratch;
-  for (let i = 0; i < n; i++) {
-    const p = sigmoid(eta[i]!);
-    resid[i] = w[i]! * (p - y[i]!);
-    curv[i] = w[i]! * p * (1 - p);
-  }
   // Running sums: sums[a] for the gradient, info[a * k + b] (b <= a) for the information.
   const sums = new Float64Array(k);
   const info = hessian ? new Float64Array(k * k) : null;
   for (let start = 0; start < n; start += BLOCK) {
     const end = Math.min(n, start + BLOCK);
+    for (let i = start; i < end; i++) {
+      const p = sigmoid(eta[i]!);
+      resid[i] = w[i]! * (p - y[i]!);
+      curv[i] = w[i]! * p * (1 - p);
+    }
     let s = sums[0]!;
     for (let i = start; i < end; i++) s += resid[i]!;
     sums[0] = s;

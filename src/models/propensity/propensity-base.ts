@@ -119,7 +119,7 @@ export async function spendsToCuts(base: PropensityBase, cuts: readonly number[]
   if (!t.amount || cuts.length === 0) return null;
   const sql = (table: string): string => {
     const sums = cuts.map((d, j) => `CAST(SUM(CASE WHEN day <= ${d} THEN CAST(amount AS DECIMAL(38, 10)) - CAST(refund AS DECIMAL(38, 10)) ELSE 0 END) AS DOUBLE) AS s${j}`);
-    return `SELECT CAST(customer_id AS DOUBLE) AS customer_id, ${sums.join(", ")} FROM ${table} GROUP BY customer_id`;
+    return `SELECT CAST(customer_id AS DOUBLE) AS customer_id, ${sums.join(", ")} FROM ${table} GROUP BY customer_id ORDER BY customer_id`; // in code order: the spends are written in order
   };
   // Transactions a loader read through DuckDB are already in the shared engine: no copy.
   const attached = engineTableOf(t);
