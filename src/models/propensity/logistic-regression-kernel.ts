@@ -11,6 +11,8 @@ export interface LogisticProblem {
   readonly l2: number;
   readonly l1: number;
   readonly maxIterations: number;
+  /** Whether to invert the information at the estimate (default true); else `covariance` is null. */
+  readonly covariance?: boolean;
 }
 
 /** The kernel's answer on the standardised scale: beta[0] is the intercept. */
@@ -20,7 +22,7 @@ export interface LogisticKernelFit {
   readonly objective: number;
   /** Weighted log-likelihood at beta (not penalised). */
   readonly logLikelihood: number;
-  /** Inverse of the (summed, unpenalised) information matrix X'WX, row-major (p+1)², or null when singular. */
+  /** Inverse of the (summed, unpenalised) information matrix X'WX, row-major (p+1)², or null when singular or not asked for. */
   readonly covariance: Float64Array | null;
   readonly iterations: number;
   readonly converged: boolean;
@@ -214,6 +216,7 @@ export function fitLogisticKernel(problem: LogisticProblem): LogisticKernelFit {
     }
     cur = evaluate(problem, beta, W, spare);
   }
+  if (problem.covariance === false) return { beta, objective: cur.objective, logLikelihood: cur.ll, covariance: null, iterations, converged };
   const { info } = logisticDerivatives(problem, beta, cur.eta, W, true, scratch);
   return { beta, objective: cur.objective, logLikelihood: cur.ll, covariance: invertPositiveDefinite(info!, k), iterations, converged };
 }

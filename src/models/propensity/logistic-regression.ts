@@ -15,6 +15,12 @@ export interface LogisticRegressionOptions {
   readonly weights?: ArrayLike<number>;
   /** Iteration limit (default 100 Newton steps, or 20,000 proximal steps when l1 > 0). */
   readonly maxIterations?: number;
+  /**
+   * Whether to compute the standard errors of an unpenalised fit (default true). With false the
+   * information matrix at the estimate (one more pass over the data) is skipped and the
+   * standard errors, z and p-values are null; the estimates are the same.
+   */
+  readonly standardErrors?: boolean;
 }
 
 /**
@@ -91,7 +97,8 @@ export function fitLogisticRegression(features: FeatureColumns, labels: ArrayLik
     return zj;
   });
   const maxIterations = options.maxIterations ?? (l1 > 0 ? 20_000 : 100);
-  const fit = fitLogisticKernel({ z, y, w, l2, l1, maxIterations });
+  const withErrors = l2 === 0 && l1 === 0 && options.standardErrors !== false;
+  const fit = fitLogisticKernel({ z, y, w, l2, l1, maxIterations, covariance: withErrors });
   // Without a penalty, complete separation sends slopes to infinity: Newton keeps "converging" as
   // the gradient vanishes. A slope of 20 log-odds per standard deviation (odds x 5e8) means that.
   const largest = Math.max(...Array.from(fit.beta.subarray(1), Math.abs));
@@ -104,7 +111,7 @@ export function fitLogisticRegression(features: FeatureColumns, labels: ArrayLik
   }
   return logisticRegressionModel({
     featureNames: names, means, scales, beta: fit.beta, l2, l1,
-    covariance: l2 === 0 && l1 === 0 ? fit.covariance : null,
+    covariance: withErrors ? fit.covariance : null,
     logLikelihood: fit.logLikelihood, nObservations: n, iterations: fit.iterations, converged: true,
   });
 }
@@ -240,7 +247,8 @@ export function logisticRegressionModel(parts: LogisticParts): LogisticRegressio
         if (!col || col.length !== n) throw new ArgumentError(`logisticRegression.predict: feature "${name}" is ${col ? `${col.length} long, expected ${n}` : "missing"}`);
         for (let i = 0; i < n; i++) eta[i]! += slopes[j]! * col[i]!; // i < n = eta.length
       });
-      return eta.map((e) => (e >= 0 ? 1 / (1 + Math.exp(-e)) : Math.exp(e) / (1 + Math.exp(e))));
+      for (let i = 0; i < n; i++) { const e = eta[i]!; eta[i] = e >= 0 ? 1 / (1 + Math.exp(-e)) : Math.exp(e) / (1 + Math.exp(e)); }
+      return eta;
     },
     summary: terms,
     toJSON: () => Object.freeze({ model: "logistic-regression" as const, schemaVersion: 1 as const, featureNames: Object.freeze([...names]), intercept, coefficients }),

@@ -13,6 +13,7 @@ import { classifierCalibration } from "../../../src/models/propensity/classifier
 import { classifierGains } from "../../../src/models/propensity/classifier-gains.js";
 import { classifierRocAuc, scoreOrder } from "../../../src/models/propensity/classifier-roc-auc.js";
 import { logisticDerivatives } from "../../../src/models/propensity/logistic-regression-kernel.js";
+import { fitLogisticRegression } from "../../../src/models/propensity/logistic-regression.js";
 import { cutTables, propensityBase, spendsToCuts } from "../../../src/models/propensity/propensity-base.js";
 import { cutFeatures } from "../../../src/models/propensity/propensity-features.js";
 import { propensityAnalysis } from "../../../src/models/propensity/propensity.js";
@@ -56,6 +57,22 @@ describe("logisticDerivatives", () => {
       expect(Array.from(got.g)).toEqual(Array.from(ref.g));
       expect(Array.from(got.info!)).toEqual(Array.from(ref.info));
     }
+  });
+});
+
+describe("fitLogisticRegression without standard errors", () => {
+  it("gives the same estimates and predictions, with null standard errors", () => {
+    const rng = createRng(9);
+    const x = Float64Array.from({ length: 3000 }, () => rng.normal());
+    const v = Float64Array.from({ length: 3000 }, () => Math.floor(rng.uniform() * 5));
+    const y = Float64Array.from(x, (xi, i) => (rng.uniform() < 1 / (1 + Math.exp(-(0.3 + xi - 0.2 * v[i]!))) ? 1 : 0));
+    const full = fitLogisticRegression({ x, v }, y), light = fitLogisticRegression({ x, v }, y, { standardErrors: false });
+    expect(light.coefficients).toEqual(full.coefficients);
+    expect(light.intercept).toBe(full.intercept);
+    expect(Array.from(light.predict({ x, v }))).toEqual(Array.from(full.predict({ x, v })));
+    expect(light.standardErrors).toBeNull();
+    expect(full.standardErrors).not.toBeNull();
+    expect(light.summary()[1]!.pValue).toBeNull();
   });
 });
 
