@@ -241,13 +241,21 @@ export function logisticRegressionModel(parts: LogisticParts): LogisticRegressio
     predict(features: FeatureColumns): Float64Array {
       const first = features[names[0]!];
       const n = first?.length ?? 0;
-      const eta = new Float64Array(n).fill(intercept);
-      names.forEach((name, j) => {
+      const cols = names.map((name) => {
         const col = features[name];
         if (!col || col.length !== n) throw new ArgumentError(`logisticRegression.predict: feature "${name}" is ${col ? `${col.length} long, expected ${n}` : "missing"}`);
-        for (let i = 0; i < n; i++) eta[i]! += slopes[j]! * col[i]!; // i < n = eta.length
+        return col instanceof Float64Array ? col : Float64Array.from(col);
       });
-      for (let i = 0; i < n; i++) { const e = eta[i]!; eta[i] = e >= 0 ? 1 / (1 + Math.exp(-e)) : Math.exp(e) / (1 + Math.exp(e)); }
+      // η = intercept + Σ_j slope_j x_j, each row summed over j in order, block by block of rows (η stays in the cache).
+      const eta = new Float64Array(n).fill(intercept);
+      for (let start = 0; start < n; start += 1024) {
+        const end = Math.min(n, start + 1024);
+        for (let j = 0; j < cols.length; j++) {
+          const b = slopes[j]!, col = cols[j]!;
+          for (let i = start; i < end; i++) eta[i]! += b * col[i]!;
+        }
+        for (let i = start; i < end; i++) { const e = eta[i]!; eta[i] = e >= 0 ? 1 / (1 + Math.exp(-e)) : Math.exp(e) / (1 + Math.exp(e)); }
+      }
       return eta;
     },
     summary: terms,
