@@ -49,11 +49,11 @@ export { MODELS, MODEL_IDS, PURCHASE_MODELS, PURCHASE_MODEL_IDS, findModel, isPu
 export { defineModel, type ModelSpec, type ModelSpecOf, type PurchaseModelSpec, type PurchaseParams, type ModelKind, type ModelData, type ModelColumns, type TransactionPeriod } from "./model-spec.js";
 export { fitLogisticRegression, type FeatureColumns, type LogisticRegressionOptions } from "./propensity/logistic-regression.js";
 export { logisticRegressionModel, type LogisticRegressionModel, type LogisticTerm, type LogisticParts } from "./propensity/logistic-regression.js";
-export { classifierRocAuc, checkScored } from "./propensity/classifier-roc-auc.js";
-export { classifierGains, type Gains, type GainsRow } from "./propensity/classifier-gains.js";
-export { classifierCalibration, type Calibration, type CalibrationRow } from "./propensity/classifier-calibration.js";
+export { classifierRocAuc, checkScored, scoreOrder } from "./propensity/classifier-roc-auc.js";
+export { classifierGains, classifierGainsInOrder, type Gains, type GainsRow } from "./propensity/classifier-gains.js";
+export { classifierCalibration, classifierCalibrationInOrder, type Calibration, type CalibrationRow } from "./propensity/classifier-calibration.js";
 export { propensityBands, DEFAULT_BAND_THRESHOLDS, type RiskBand, type BandThresholds } from "./propensity/propensity-bands.js";
-export { propensityFeatures, propensityFeaturesAt, PROPENSITY_FEATURES, type PropensityFeatureSet } from "./propensity/propensity-features.js";
-export { propensityBase, cutSummaries, valueUpTo, channelIndicatorsUpTo, type PropensityBase, type CutSummary } from "./propensity/propensity-base.js";
+export { propensityFeatures, cutFeatures, checkCut, idsOf, netContributionAt, PROPENSITY_FEATURES, type PropensityFeatureSet, type CutFeatures } from "./propensity/propensity-features.js";
+export { propensityBase, spendsToCuts, cutTables, type PropensityBase, type CutSpec, type CutTable } from "./propensity/propensity-base.js";
 export { propensityAnalysis, type PropensityOptions } from "./propensity/propensity.js";
 export type { PropensityResult, PropensityTarget, PropensityAucs, BandOutcome } from "./propensity/propensity-types.js";

@@ -1,4 +1,4 @@
-import { checkScored } from "./classifier-roc-auc.js";
+import { checkScored, scoreOrder } from "./classifier-roc-auc.js";
 import { ArgumentError } from "../../math/argument-error.js";
 
 /** One bin of the calibration table. */
@@ -39,6 +39,22 @@ export interface Calibration {
  * classifierCalibration([0.9, 0.1], [1, 0], 2).brierScore; // 0.01
  */
 export function classifierCalibration(probabilities: ArrayLike<number>, labels: ArrayLike<number>, bins = 10): Calibration {
+  return classifierCalibrationInOrder(probabilities, labels, bins);
+}
+
+/**
+ * {@link classifierCalibration} with the rows' order by probability already known (shared with the gains).
+ *
+ * @param probabilities - predicted probabilities in [0, 1]
+ * @param labels - 0/1 outcomes
+ * @param bins - number of bins (1..n)
+ * @param given - `scoreOrder(probabilities)`, or undefined to compute it
+ * @returns the table, the Brier score and the overall means
+ * @throws as {@link classifierCalibration}
+ * @example
+ * classifierCalibrationInOrder(p, y, 10, scoreOrder(p)).brierScore;
+ */
+export function classifierCalibrationInOrder(probabilities: ArrayLike<number>, labels: ArrayLike<number>, bins: number, given?: Int32Array): Calibration {
   const fn = "classifierCalibration";
   const positives = checkScored(fn, probabilities, labels);
   const n = labels.length;
@@ -50,7 +66,7 @@ export function classifierCalibration(probabilities: ArrayLike<number>, labels: 
     brier += (p - labels[i]!) ** 2;
     total += p;
   }
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => probabilities[b]! - probabilities[a]! || a - b);
+  const order = given ?? scoreOrder(probabilities);
   const rows: CalibrationRow[] = [];
   for (let b = 1; b <= bins; b++) {
     const from = Math.floor(((b - 1) * n) / bins), to = Math.floor((b * n) / bins);

@@ -1,4 +1,4 @@
-import { checkScored } from "./classifier-roc-auc.js";
+import { checkScored, scoreOrder } from "./classifier-roc-auc.js";
 import { ArgumentError } from "../../math/argument-error.js";
 import { AnalysisNotPossibleError } from "../../math/analysis-not-possible-error.js";
 
@@ -47,12 +47,28 @@ export interface Gains {
  * classifierGains([0.9, 0.8, 0.2, 0.1], [1, 0, 1, 0], 2).rows[0].lift; // 1 (half the positives in the top half)
  */
 export function classifierGains(scores: ArrayLike<number>, labels: ArrayLike<number>, groups = 10): Gains {
+  return classifierGainsInOrder(scores, labels, groups);
+}
+
+/**
+ * {@link classifierGains} with the rows' order by score already known (shared with the calibration).
+ *
+ * @param scores - one score per customer (higher = more likely positive)
+ * @param labels - 0/1 outcomes
+ * @param groups - how many groups (1..n)
+ * @param given - `scoreOrder(scores)`, or undefined to compute it
+ * @returns the gains table and curve
+ * @throws as {@link classifierGains}
+ * @example
+ * classifierGainsInOrder(p, y, 10, scoreOrder(p)).rows[0].lift;
+ */
+export function classifierGainsInOrder(scores: ArrayLike<number>, labels: ArrayLike<number>, groups: number, given?: Int32Array): Gains {
   const fn = "classifierGains";
   const positives = checkScored(fn, scores, labels);
   const n = labels.length;
   if (!Number.isInteger(groups) || groups < 1 || groups > n) throw new ArgumentError(`${fn}: groups ${groups} must be an integer from 1 to ${n}`);
   if (positives === 0) throw new AnalysisNotPossibleError(`${fn}: no positive label; gains are shares of the positives`);
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[b]! - scores[a]! || a - b);
+  const order = given ?? scoreOrder(scores);
   const baseRate = positives / n;
   const rows: GainsRow[] = [];
   let cumCustomers = 0, cumPositives = 0;

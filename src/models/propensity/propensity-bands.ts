@@ -36,5 +36,7 @@ export function propensityBands(scores: ArrayLike<number>, thresholds: BandThres
   if (!(medium >= 0 && medium <= high && high <= 1)) {
     throw new ArgumentError(`propensityBands: thresholds medium ${medium}, high ${high} must satisfy 0 <= medium <= high <= 1`);
   }
-  return Object.freeze(Array.from(scores, (s): RiskBand => (s >= high ? "high" : s >= medium ? "medium" : "low")));
+  const bands = new Array<RiskBand>(scores.length);
+  for (let i = 0; i < scores.length; i++) { const s = scores[i]!; bands[i] = s >= high ? "high" : s >= medium ? "medium" : "low"; }
+  return Object.freeze(bands);
 }

@@ -3,15 +3,14 @@ import { formatDay } from "../../data/parse/format-day.js";
 import { isoDayOption } from "../../data/parse/iso-day-option.js";
 import type { Transactions } from "../../data/types.js";
 import { fitBgNbd } from "../purchase/bg-nbd.js";
-import { classifierCalibration } from "./classifier-calibration.js";
-import { classifierGains } from "./classifier-gains.js";
-import { classifierRocAuc } from "./classifier-roc-auc.js";
+import { classifierCalibrationInOrder } from "./classifier-calibration.js";
+import { classifierGainsInOrder } from "./classifier-gains.js";
+import { classifierRocAuc, scoreOrder } from "./classifier-roc-auc.js";
 import { fitLogisticRegression } from "./logistic-regression.js";
 import { nextPurchase } from "../purchase/next-purchase.js";
 import { DEFAULT_BAND_THRESHOLDS, propensityBands, type BandThresholds } from "./propensity-bands.js";
-import { propensityFeaturesAt, type PropensityFeatureSet } from "./propensity-features.js";
-import { cutSummaries, propensityBase } from "./propensity-base.js";
-import { withEngine } from "../../engine/open-engine.js";
+import { checkCut, cutFeatures, idsOf, netContributionAt, type CutFeatures } from "./propensity-features.js";
+import { cutTables, propensityBase, spendsToCuts } from "./propensity-base.js";
 import type { BandOutcome, PropensityResult, PropensityTarget } from "./propensity-types.js";
 import { ArgumentError } from "../../math/argument-error.js";
 import { AnalysisNotPossibleError } from "../../math/analysis-not-possible-error.js";
@@ -30,6 +29,11 @@ export interface PropensityOptions {
   readonly l2?: number;
   /** Risk-band thresholds on the score (default {@link DEFAULT_BAND_THRESHOLDS}). */
   readonly thresholds?: BandThresholds;
+  /**
+   * Whether to compute each scored customer's net contribution (a full customer value of the
+   * lines to the scoring date; default true). With false, `scores.netContribution` is NaN.
+   */
+  readonly netContribution?: boolean;
 }
 
 /**
@@ -56,8 +60,11 @@ export async function propensityAnalysis(transactions: Transactions, options: Pr
   const fn = "propensityAnalysis";
   const w = options.windowDays ?? 90;
   if (!(Number.isInteger(w) && w > 0)) throw new ArgumentError(`${fn}: windowDays ${w} must be a whole number of days > 0`);
-  let last = -Infinity, first = Infinity;
-  for (let i = 0; i < transactions.length; i++) { last = Math.max(last, transactions.day[i]!); first = Math.min(first, transactions.day[i]!); }
+  // The transactions are coded once; the spend at the three cuts is one query (exact DECIMAL sums),
+  // the other facts at the three cuts a few passes over typed arrays.
+  const serviceEvents = options.serviceEvents;
+  const base = propensityBase(transactions, serviceEvents);
+  const first = base.firstDay, last = base.lastDay;
   const d3 = options.cutDate === undefined ? last : isoDayOption(options.cutDate, fn, "cutDate");
   const d1 = d3 - 2 * w;
   if (!(d1 >= first)) throw new AnalysisNotPossibleError(`${fn}: the first training cut ${formatDay(d1)} (cut date − 2 × ${w} days) is before the first transaction ${formatDay(first)}; give a shorter windowDays or a later cutDate`);
@@ -65,19 +72,13 @@ export async function propensityAnalysis(transactions: Transactions, options: Pr
   const thresholds = options.thresholds ?? DEFAULT_BAND_THRESHOLDS;
   propensityBands([], thresholds);
   const l2 = options.l2 ?? 0;
-  const serviceEvents = options.serviceEvents;
-  // The transactions are coded once, and loaded into the engine once for the exact (DECIMAL) spend at
-  // the three cuts; only the scoring cut needs the full customer value (its net contribution is reported).
-  const base = propensityBase(transactions, serviceEvents);
-  const [train, test, now] = await withEngine(async (engine) => {
-    const at = await cutSummaries(engine, base, [d1, d3 - w, d3]);
-    return [
-      await propensityFeaturesAt(base, at, d1, { windowDays: w, serviceEvents }),
-      await propensityFeaturesAt(base, at, d3 - w, { windowDays: w, serviceEvents }),
-      await propensityFeaturesAt(base, at, d3, { serviceEvents, netContribution: true }),
-    ] as const;
-  });
-  const labelOf = (f: PropensityFeatureSet): Float64Array => f.bought!.map((b) => (target === "churn" ? 1 - b : b));
+  const cuts = [d1, d3 - w, d3] as const;
+  for (const c of cuts) checkCut(base, c, "propensityFeatures");
+  const spends = await spendsToCuts(base, cuts);
+  const tables = cutTables(base, [{ cut: d1, end: d1 + w }, { cut: d3 - w, end: d3 }, { cut: d3, end: d3 }]);
+  const at = (k: 0 | 1 | 2): CutFeatures => cutFeatures(base, tables[k]!, spends ? spends[k]! : null, k === 2 ? undefined : w);
+  const train = at(0), test = at(1), now = at(2);
+  const labelOf = (f: CutFeatures): Float64Array => f.bought!.map((b) => (target === "churn" ? 1 - b : b));
   const yTrain = labelOf(train), yTest = labelOf(test);
   // Labels of one kind only (everyone bought again, or nobody did) leave nothing to learn or rank.
   for (const [f, y] of [[train, yTrain], [test, yTest]] as const) {
@@ -89,15 +90,16 @@ export async function propensityAnalysis(transactions: Transactions, options: Pr
     }
   }
   const notes: string[] = [];
-  const usable = (f: PropensityFeatureSet): string[] => Object.keys(f.features).filter((k) => { const c = f.features[k]!; return c.some((v) => v !== c[0]); });
-  const columns = (f: PropensityFeatureSet, names: readonly string[]): Record<string, Float64Array> =>
-    Object.fromEntries(names.map((k) => [k, f.features[k] ?? new Float64Array(f.customerIds.length)]));
+  const usable = (f: CutFeatures): string[] => Object.keys(f.features).filter((k) => { const c = f.features[k]!; return c.some((v) => v !== c[0]); });
+  const columns = (f: CutFeatures, names: readonly string[]): Record<string, Float64Array> =>
+    Object.fromEntries(names.map((k) => [k, f.features[k] ?? new Float64Array(f.code.length)]));
   const trainNames = usable(train);
-  const evalModel = fitLogisticRegression(columns(train, trainNames), yTrain, { l2 });
+  // The evaluation model only predicts: no standard errors (the same estimates, one pass less).
+  const evalModel = fitLogisticRegression(columns(train, trainNames), yTrain, { l2, standardErrors: false });
   const pTest = evalModel.predict(columns(test, trainNames));
   const orient = (p: Float64Array): Float64Array => (target === "churn" ? p.map((v) => 1 - v) : p);
   let alive: Float64Array | null = null, buy: Float64Array | null = null;
-  let aliveNow: Float64Array = new Float64Array(now.customerIds.length).fill(NaN);
+  let aliveNow: Float64Array = new Float64Array(now.code.length).fill(NaN);
   try {
     const bg = fitBgNbd(test.history, { timeUnit: "week" });
     const next = nextPurchase(bg, test.history, w / 7);
@@ -110,7 +112,7 @@ export async function propensityAnalysis(transactions: Transactions, options: Pr
   const scoreNames = usable(test);
   const model = fitLogisticRegression(columns(test, scoreNames), yTest, { l2 });
   const score = model.predict(columns(now, scoreNames));
-  const unknown = new Float64Array(now.customerIds.length).fill(NaN);
+  const unknown = new Float64Array(now.code.length).fill(NaN);
   const band = propensityBands(score, thresholds);
   const testBands = propensityBands(pTest, thresholds);
   const bands: BandOutcome[] = (["low", "medium", "high"] as const).map((b) => {
@@ -118,6 +120,7 @@ export async function propensityAnalysis(transactions: Transactions, options: Pr
     testBands.forEach((tb, i) => { if (tb === b) { count++; s += pTest[i]!; y += yTest[i]!; } });
     return Object.freeze({ band: b, customers: count, meanScore: count ? s / count : NaN, observedRate: count ? y / count : NaN });
   });
+  const testOrder = scoreOrder(pTest); // the test rows by score, for both the gains and the calibration
   const mean = (a: Float64Array): number => a.reduce((s, v) => s + v, 0) / a.length;
   return Object.freeze({
     target, windowDays: w, l2, thresholds,
@@ -125,7 +128,7 @@ export async function propensityAnalysis(transactions: Transactions, options: Pr
     featureNames: Object.freeze(scoreNames),
     coefficients: model.summary(),
     evaluation: Object.freeze({
-      trainCustomers: train.customerIds.length, testCustomers: test.customerIds.length,
+      trainCustomers: train.code.length, testCustomers: test.code.length,
       trainRate: mean(yTrain), testRate: mean(yTest),
       auc: Object.freeze({
         model: classifierRocAuc(pTest, yTest),
@@ -134,14 +137,15 @@ export async function propensityAnalysis(transactions: Transactions, options: Pr
         probabilityPurchase: buy ? classifierRocAuc(orient(buy), yTest) : null,
         recency: classifierRocAuc(target === "churn" ? test.features.days_since_last_purchase! : test.features.days_since_last_purchase!.map((d) => -d), yTest),
       }),
-      gains: classifierGains(pTest, yTest),
-      calibration: classifierCalibration(pTest, yTest),
+      gains: classifierGainsInOrder(pTest, yTest, 10, testOrder),
+      calibration: classifierCalibrationInOrder(pTest, yTest, 10, testOrder),
       bands: Object.freeze(bands),
     }),
     scores: Object.freeze({
       // A purchase log has no spend and no value-based service counts: NaN (unknown), never 0.
-      customerId: now.customerIds, score, band, probabilityAlive: aliveNow,
-      totalSpend: now.features.total_spend ?? unknown, orders: now.features.orders!, netContribution: now.netContribution,
+      customerId: idsOf(base, now.code), score, band, probabilityAlive: aliveNow,
+      totalSpend: now.features.total_spend ?? unknown, orders: now.features.orders!,
+      netContribution: options.netContribution === false ? unknown : netContributionAt(base, now.code, d3, serviceEvents, fn),
       daysSinceLastPurchase: now.features.days_since_last_purchase!,
       complaints: now.features.complaints ?? unknown, lateDeliveries: now.features.late_deliveries ?? unknown,
     }),

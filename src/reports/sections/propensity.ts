@@ -37,13 +37,16 @@ export function propensitySection(result: PropensityResult, options: { readonly 
   const event = churn ? "no purchase" : "a purchase";
   const eventPlural = churn ? "lapsed customers" : "buyers";
   const top = e.gains.rows[0]!;
-  const high = s.band.filter((b) => b === "high").length;
+  let high = 0;
+  for (let i = 0; i < n; i++) if (s.band[i] === "high") high++;
   // A purchase log has no spend: the valuable customers are then those with the most repeat purchases.
   const hasSpend = s.totalSpend.some(Number.isFinite);
   const worth = hasSpend ? s.totalSpend : s.orders;
-  const valueRank = topIndices(worth, s.customerId, Math.ceil(0.2 * n));
-  const atRisk = valueRank.filter((i) => s.band[i] === "high");
-  const riskOrder = atRisk.map((i) => ({ i, v: s.score[i]! * worth[i]! })).sort((a, b) => b.v - a.v || (s.customerId[a.i]! < s.customerId[b.i]! ? -1 : 1)).slice(0, options.topN ?? 20);
+  // The valuable customers at high risk: the top 20 % by worth (ties by id), in the high band; only
+  // the first topN by score x worth become rows (no object per customer).
+  const atRisk = highBandOfTop(worth, s.customerId, Math.ceil(0.2 * n), s.band);
+  const riskValue = Float64Array.from(atRisk, (i) => s.score[i]! * worth[i]!);
+  const riskOrder = topIndices(riskValue, Array.from(atRisk, (i) => s.customerId[i]!), options.topN ?? 20).map((j) => ({ i: atRisk[j]! }));
   const terms = result.coefficients.filter((t) => t.term !== "(intercept)");
   const raising = terms.filter((t) => t.pValue !== null && t.pValue < 0.05 && t.estimate > 0).map((t) => t.term.replaceAll("_", " "));
   const best = auc.probabilityPurchase !== null && auc.probabilityPurchase > auc.model ? "BG/NBD's probability of a purchase in the window" : "the logistic model";
@@ -110,6 +113,39 @@ export function propensitySection(result: PropensityResult, options: { readonly 
 }
 
 /**
+ * The customers in the high band among the top `k` by worth (largest first, ties by id ascending,
+ * as `topIndices`), in index order. The top `k` are found from the k-th largest worth (a typed
+ * sort) and, among the customers tied at it, by id: no sort of all the customers by a comparison.
+ *
+ * @param worth - spend or orders per customer
+ * @param ids - customer ids (unique)
+ * @param k - how many customers make the top
+ * @param band - risk band per customer
+ * @returns indices of the top customers in the high band, ascending
+ */
+function highBandOfTop(worth: ArrayLike<number>, ids: readonly string[], k: number, band: readonly string[]): Int32Array {
+  const n = worth.length;
+  let finite = true;
+  for (let i = 0; i < n && finite; i++) finite = !Number.isNaN(worth[i]!);
+  if (!finite || k <= 0) return Int32Array.from(topIndices(worth, ids, k).filter((i) => band[i] === "high")).sort();
+  const sorted = Float64Array.from(worth).sort();
+  const threshold = sorted[n - k]!; // the k-th largest
+  let above = 0;
+  const tied: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (worth[i]! > threshold) above++;
+    else if (worth[i] === threshold) tied.push(i);
+  }
+  // The tied customers that make the top, by id.
+  const inTop = new Uint8Array(n);
+  tied.sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
+  for (let j = 0; j < k - above; j++) inTop[tied[j]!] = 1;
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) if ((worth[i]! > threshold || inTop[i] === 1) && band[i] === "high") out.push(i);
+  return Int32Array.from(out);
+}
+
+/**
  * The "Propensity to buy" entry of the section registry: `propensityAnalysis` (who buys again in
  * the next 90 days, with the service events when given), built by {@link propensitySection}.
  *
@@ -127,7 +163,8 @@ export const propensitySpec = defineReportSection<PropensityResult>({
     { kpi: "Likely to buy again", cover: "Likely to buy again (share of customers)" },
   ],
   label: () => "propensity (who buys again in the next 90 days)",
-  analysis: (ctx) => propensityAnalysis(ctx.transactions, { serviceEvents: ctx.serviceEvents }),
+  // The report shows no net contribution: it is not computed (a whole customer value on a large file).
+  analysis: (ctx) => propensityAnalysis(ctx.transactions, { serviceEvents: ctx.serviceEvents, netContribution: false }),
   build: (result, ctx) => propensitySection(result, { currency: ctx.currency, topN: ctx.topN }),
   assumptions: () => [{ label: "Propensity model", value: "L2-regularised logistic regression on features up to each cut date, evaluated on a later period" }],
 });
