@@ -28,3 +28,4 @@ export { deepFreeze } from "./deep-freeze.js";
 export type { ProgressCallback } from "./progress.js";
 export { ArgumentError } from "./argument-error.js";
 export { AnalysisNotPossibleError } from "./analysis-not-possible-error.js";
+export { kthSmallest } from "./kth-smallest.js";

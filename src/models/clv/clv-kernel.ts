@@ -1,3 +1,4 @@
+import { kthSmallest } from "../../math/kth-smallest.js";
 import { uniquePatterns } from "../fitting/history-patterns.js";
 import { checkHistory } from "../fitting/check-history.js";
 import type { CustomerHistory, ModelParams, PurchaseModel } from "../fitting/model-types.js";
@@ -105,33 +106,10 @@ export function percentileInterval(values: Float64Array, level: number, out: Flo
 function selectedQuantile(values: Float64Array, q: number): number {
   const h = (values.length - 1) * q;
   const lo = Math.floor(h), hi = Math.ceil(h);
-  const a = select(values, lo);
+  const a = kthSmallest(values, lo);
   if (lo === hi) return a;
   let b = Infinity;
   for (let i = lo + 1; i < values.length; i++) if (values[i]! < b) b = values[i]!;
   return a === b ? a : a + (h - lo) * (b - a);
 }
 
-/** The k-th smallest value (0-based), with every value before index k <= it and every value after >= it. */
-function select(a: Float64Array, k: number): number {
-  let left = 0, right = a.length - 1;
-  while (right > left) {
-    const pivot = a[(left + right) >>> 1]!;
-    let i = left, j = right;
-    while (i <= j) {
-      while (a[i]! < pivot) i++;
-      while (a[j]! > pivot) j--;
-      if (i <= j) {
-        const t = a[i]!;
-        a[i] = a[j]!;
-        a[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) right = j;
-    else if (k >= i) left = i;
-    else break;
-  }
-  return a[k]!;
-}

@@ -1,3 +1,4 @@
+import { kthSmallest } from "../../math/kth-smallest.js";
 import { ArgumentError } from "../../math/argument-error.js";
 /**
  * Indices of the `k` largest values, largest first; ties broken by id (ascending) so the
@@ -53,26 +54,3 @@ export function topIndices(values: ArrayLike<number>, ids: readonly string[], k:
   return top;
 }
 
-/** The m-th smallest value (0-based) of `a` (no NaN), by Hoare's selection; `a` is reordered. */
-function kthSmallest(a: Float64Array, m: number): number {
-  let left = 0, right = a.length - 1;
-  while (right > left) {
-    const pivot = a[(left + right) >>> 1]!;
-    let i = left, j = right;
-    while (i <= j) {
-      while (a[i]! < pivot) i++;
-      while (a[j]! > pivot) j--;
-      if (i <= j) {
-        const s = a[i]!;
-        a[i] = a[j]!;
-        a[j] = s;
-        i++;
-        j--;
-      }
-    }
-    if (m <= j) right = j;
-    else if (m >= i) left = i;
-    else break;
-  }
-  return a[m]!;
-}
