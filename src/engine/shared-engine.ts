@@ -5,11 +5,11 @@ import { type Engine, openEngine } from "./open-engine.js";
 
 let shared: Promise<Engine> | undefined;
 /**
- * DuckDB keeps to 2 GB of memory and spills the rest to a folder of the system's temporary
+ * DuckDB keeps to 1 GB of memory and spills the rest to a folder of the system's temporary
  * directory, so that a file of tens of millions of lines fits beside the JavaScript columns.
  */
 const SHARED_SETTINGS: Readonly<Record<string, string>> = Object.freeze({
-  memory_limit: "2GB",
+  memory_limit: "1GB",
   temp_directory: path.join(tmpdir(), `crm-analytics-duckdb-${process.pid}`),
 });
 let counter = 0;
