@@ -23,13 +23,6 @@ export interface ValueSumColumns {
   readonly net_contribution: Float64Array;
 }
 
-// The summed pieces of a line, by their place in linePieces' output.
-const LINE_MEASURES = [
-  ["units", PIECES.units], ["unit_sales", PIECES.unitSales], ["gross_sales", PIECES.grossSales], ["discounts", PIECES.discounts],
-  ["returns_value", PIECES.returnsValue], ["net_sales", PIECES.netSales], ["goods_cost", PIECES.goodsCost], ["cost_of_goods", PIECES.costOfGoods],
-  ["cost_estimated_sales", PIECES.costEstimatedSales], ["freight", PIECES.freight], ["returned_lines", PIECES.returned],
-] as const;
-
 /**
  * Sums the line values by a key of each line: lines, units and money measures add up; customers
  * and orders are counted distinct within each key; gross margin = net sales - cost of goods and
@@ -60,13 +53,22 @@ export function sumValueByKey(lines: LineValues, costToServe: Float64Array, keyO
   }
   // Each line's pieces once, added to every measure: each sum still adds its lines in line order
   // (the same floating-point result as summing a stored column of the piece).
-  const sums = LINE_MEASURES.map(([to]) => out[to]);
-  const piece = LINE_MEASURES.map(([, from]) => from);
   const p = new Float64Array(PIECE_COUNT);
+  const { transactions, cost } = lines;
   for (let i = 0; i < n; i++) {
-    linePieces(lines.transactions, lines.cost, i, p);
+    linePieces(transactions, cost, i, p);
     const k = keyOf[i]!;
-    for (let m = 0; m < sums.length; m++) sums[m]![k]! += p[piece[m]!]!;
+    out.units[k]! += p[PIECES.units]!;
+    out.unit_sales[k]! += p[PIECES.unitSales]!;
+    out.gross_sales[k]! += p[PIECES.grossSales]!;
+    out.discounts[k]! += p[PIECES.discounts]!;
+    out.returns_value[k]! += p[PIECES.returnsValue]!;
+    out.net_sales[k]! += p[PIECES.netSales]!;
+    out.goods_cost[k]! += p[PIECES.goodsCost]!;
+    out.cost_of_goods[k]! += p[PIECES.costOfGoods]!;
+    out.cost_estimated_sales[k]! += p[PIECES.costEstimatedSales]!;
+    out.freight[k]! += p[PIECES.freight]!;
+    out.returned_lines[k]! += p[PIECES.returned]!;
   }
   countDistinctPairs(keyOf, lines.customerOf, lines.customerIds.length, out.customers);
   countDistinctPairs(keyOf, lines.orderOf, lines.orders, out.orders);

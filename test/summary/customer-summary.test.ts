@@ -119,3 +119,21 @@ describe("customerSummary properties", () => {
     );
   });
 });
+
+describe("customerSummary's counts beside the rows", () => {
+  const text = "customer_id,date,amount\nA,2024-01-05,10\nA,2024-02-05,5\nB,2024-03-01,-4\nB,2024-03-02,-2.5\nC,2024-04-01,8\n";
+
+  it("counts customers first buying after the calibration end and customers with returns only", async () => {
+    const s = await summarise(text, { calibrationEnd: "2024-03-15" });
+    expect(s.columns.customer_id).toEqual(["A"]);
+    expect(s.customersAfterCalibration).toBe(1); // C
+    expect(s.returnsOnly).toEqual({ customers: 1, amount: -6.5 }); // B
+  });
+
+  it("gives the same counts when no customer is left in the summary", async () => {
+    const s = await summarise(text, { calibrationEnd: "2024-01-01" });
+    expect(s.length).toBe(0);
+    expect(s.customersAfterCalibration).toBe(2); // A and C
+    expect(s.returnsOnly).toEqual({ customers: 1, amount: -6.5 });
+  });
+});
