@@ -16,6 +16,7 @@ export { strideSubsample } from "./fitting/stride-subsample.js";
 export { calibrationHoldoutTable, frequencyHistogram, purchaseTracking } from "./diagnostics/index.js";
 export { holdoutTracking } from "./diagnostics/purchase-tracking.js";
 export { holdoutCohort, repeatPurchasesFromDays, type HoldoutCohort } from "./diagnostics/holdout-cohort.js";
+export { sortedGroups } from "./diagnostics/sorted-groups.js";
 export type {
   CalibrationHoldoutRow, CalibrationHoldoutTable, FrequencyHistogram, FrequencyHistogramRow, PurchaseTracking,
   PurchaseTrackingOptions, TrackingCohort, SummaryCohort, FirstPurchases, DiagnosticSummary, HoldoutSummary,

@@ -1,5 +1,6 @@
 import type { Transactions } from "../../data/types.js";
 import type { PeriodGrid } from "./period-grid.js";
+import { sortedGroups } from "./sorted-groups.js";
 
 /**
  * Counts the cohort's repeat purchases per period, as the customer summary counts them: a
@@ -40,30 +41,11 @@ export function countRepeatPurchasesByPeriod(
     const c = cohortOfCode[customerCode[i]!]!;
     return c < 0 || o <= firstOffset[c]! ? -1 : c;
   };
-  const start = new Int32Array(m + 1);
-  for (let i = 0; i < lines; i++) {
-    const c = keep(i);
-    if (c >= 0) start[c + 1]!++;
-  }
-  for (let c = 0; c < m; c++) start[c + 1]! += start[c]!;
-  const offsets = new Int32Array(start[m]!), next = start.slice(0, m);
-  for (let i = 0; i < lines; i++) {
-    const c = keep(i);
-    if (c >= 0) offsets[next[c]!++] = day[i]! - startDay;
-  }
+  // Each cohort customer's repeat-purchase days, sorted; each distinct day counted once.
+  const { start, values: offsets } = sortedGroups(lines, m, keep, (i) => day[i]! - startDay);
   const out = new Float64Array(grid.periods);
   for (let c = 0; c < m; c++) {
     const a = start[c]!, b = start[c + 1]!;
-    // insertion sort of the customer's days (a handful), then each distinct day once
-    for (let j = a + 1; j < b; j++) {
-      const v = offsets[j]!;
-      let k = j - 1;
-      while (k >= a && offsets[k]! > v) {
-        offsets[k + 1] = offsets[k]!;
-        k--;
-      }
-      offsets[k + 1] = v;
-    }
     for (let j = a; j < b; j++) {
       if (j > a && offsets[j] === offsets[j - 1]) continue;
       out[grid.periodOfOffset[offsets[j]!]!]! += 1;

@@ -4,6 +4,7 @@ import type { Transactions } from "../../data/types.js";
 import { DAYS_PER_UNIT, type TimeUnit } from "../../summary/types.js";
 import type { HoldoutSummary } from "./types.js";
 import type { PeriodGrid } from "./period-grid.js";
+import { sortedGroups } from "./sorted-groups.js";
 
 /**
  * The customers of a calibration/holdout check and the summary columns the check reads: a
@@ -60,31 +61,18 @@ export function holdoutCohort(transactions: Transactions, calibrationEnd: number
   const { day, amount } = transactions;
   const lines = transactions.length, customers = dictionary.length;
   const purchase = (i: number): boolean => day[i]! <= observationEnd && (amount === undefined || amount[i]! >= 0);
-  const start = new Int32Array(customers + 1);
-  for (let i = 0; i < lines; i++) if (purchase(i)) start[codes[i]! + 1]!++;
-  for (let c = 0; c < customers; c++) start[c + 1]! += start[c]!;
-  const days = new Int32Array(start[customers]!), next = start.slice(0, customers);
-  for (let i = 0; i < lines; i++) if (purchase(i)) days[next[codes[i]!]!++] = day[i]!;
+  const { start, values: days } = sortedGroups(lines, customers, (i) => (purchase(i) ? codes[i]! : -1), (i) => day[i]!);
   const unit = DAYS_PER_UNIT[timeUnit];
   const ids: string[] = [];
   const first = new Int32Array(customers), frequency = new Float64Array(customers), last = new Int32Array(customers), holdout = new Float64Array(customers);
   const code = new Int32Array(customers);
-  // each customer's days sorted, then kept once each (compacted in place: distinct[c] to distinct[c + 1])
+  // each customer's sorted days kept once each (compacted in place: distinct[c] to distinct[c + 1])
   const distinct = new Int32Array(customers + 1);
   let write = 0;
   for (let c = 0; c < customers; c++) {
     const a = start[c]!, b = start[c + 1]!;
     distinct[c] = write;
     if (a === b) continue; // no purchase day (returns only, or only after the observation end)
-    for (let j = a + 1; j < b; j++) {
-      const v = days[j]!;
-      let k = j - 1;
-      while (k >= a && days[k]! > v) {
-        days[k + 1] = days[k]!;
-        k--;
-      }
-      days[k + 1] = v;
-    }
     const from = write;
     for (let j = a; j < b; j++) if (j === a || days[j] !== days[j - 1]) days[write++] = days[j]!;
     const f = days[from]!;
