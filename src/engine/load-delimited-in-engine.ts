@@ -67,21 +67,43 @@ export async function loadDelimitedInEngine(file: string, options: LoadTransacti
   return useSharedEngine(async (engine) => {
     const c = engine.connection;
     const table = newTableName();
+    const select = parseSql(file, header, hasHeader, delimiter, dateSql, options);
     try {
-      await c.run(createSql(file, table, header, hasHeader, delimiter, dateSql, options));
+      if (!(await keepsFileOrder(c, select))) return undefined;
+      await c.run(`CREATE TABLE ${table} AS ${select}`);
     } catch {
       // DuckDB's strict reader refused a row (wrong field count, an over-long line, ...): the
       // project's reader gives every such row its line and reason.
-      await c.run(`DROP TABLE IF EXISTS ${table}_raw; DROP TABLE IF EXISTS ${table}`);
+      await c.run(`DROP TABLE IF EXISTS ${table}`);
       return undefined;
     }
     try {
       return await collect(c, table, header, hasHeader, options, source, fn);
     } finally {
       const dicts = Array.from({ length: TEXT_COLUMNS.length + 1 }, (_, x) => `DROP TABLE IF EXISTS ${table}_d${x};`).join(" ");
-      await c.run(`DROP TABLE IF EXISTS ${table}_raw; DROP TABLE IF EXISTS ${table}; ${dicts}`);
+      await c.run(`DROP TABLE IF EXISTS ${table}; ${dicts}`);
     }
   });
+}
+
+/**
+ * Whether DuckDB's plan of a SELECT over the CSV reader has only operators that keep the file's
+ * row order (projections and filters), so that a CREATE TABLE of it numbers the rows as the file
+ * does. An optimiser may add others (a long `IN (...)` list becomes a join); the loader then leaves
+ * the file to the JavaScript reader rather than read it in another order.
+ *
+ * @param c - an open DuckDB connection
+ * @param select - the SELECT (not run: only its plan is looked at)
+ * @returns true when every operator of the plan is a projection, a filter or the CSV reader
+ * @example
+ * await keepsFileOrder(c, "SELECT c0 FROM read_csv('tx.csv')"); // true
+ * await keepsFileOrder(c, "SELECT c0 IN ('a','b','c','d','e','f','g','h','i','j','k') FROM read_csv('tx.csv')"); // false
+ */
+export async function keepsFileOrder(c: DuckDBConnection, select: string): Promise<boolean> {
+  interface PlanNode { readonly name?: string; readonly children?: readonly PlanNode[] }
+  const plan = JSON.parse(String((await c.runAndReadAll(`EXPLAIN (FORMAT json) ${select}`)).getRowsJS()[0]?.[1] ?? "[]")) as PlanNode[];
+  const orderly = (n: PlanNode): boolean => ["PROJECTION", "FILTER", "READ_CSV"].includes(n.name ?? "") && (n.children ?? []).every(orderly);
+  return plan.every(orderly);
 }
 
 function headLines(head: string): number {
@@ -101,8 +123,13 @@ function fieldColumns(header: readonly string[], options: LoadTransactionsOption
   return { col, texts, nums, derive, hasAmount: col.amount >= 0 || derive };
 }
 
-/** CREATE TABLE of the parsed rows: typed values, an `ok` flag, and the raw fields of rows that are not ok. */
-function createSql(file: string, table: string, header: readonly string[], hasHeader: boolean, delimiter: string, dateSql: string, options: LoadTransactionsOptions): string {
+/**
+ * SELECT of the parsed rows, in one pass over the file: typed values and an `ok` flag for every
+ * row, and for the rows that are not ok their raw fields (`raw0`, `raw1`, ...) for the JavaScript
+ * builder. It only projects (no join, window or aggregate: see {@link keepsFileOrder}), so a
+ * CREATE TABLE of it keeps the file's order (insertion order) and the table's rowid is the row number.
+ */
+function parseSql(file: string, header: readonly string[], hasHeader: boolean, delimiter: string, dateSql: string, options: LoadTransactionsOptions): string {
   const { col, texts, nums, derive, hasAmount } = fieldColumns(header, options, "", "");
   const decimal = options.decimal ?? ".";
   const [lo, hi] = dayWindow(options.from, options.to, "loadDelimitedInEngine");
@@ -129,14 +156,10 @@ function createSql(file: string, table: string, header: readonly string[], hasHe
   }
   const ok = checks.map((x) => `(${x})`).join(" AND ");
   const keep = ["customer", "day", ...texts, ...nums, ...(hasAmount ? ["amount_"] : [])];
+  const rawOf = header.map((_, i) => `CASE WHEN NOT ok THEN COALESCE(${raw(i)}, '') END AS raw${i}`);
   const reader = `read_csv(${sqlText(file)}, header = ${hasHeader}, auto_detect = false, delim = ${sqlText(delimiter)}, quote = '"', escape = '"', strict_mode = true, null_padding = false, columns = {${columns}})`;
-  // The raw rows first: a plain copy keeps the file's order (insertion order), so the rowid of
-  // `_raw` is the row number. (A CREATE TABLE AS with the parsing in it was seen to reorder rows
-  // under parallel reading, so the row number is taken from the copy and carried as column r.)
-  return `CREATE TABLE ${table}_raw AS SELECT * FROM ${reader};
-CREATE TABLE ${table} AS
-SELECT r, ok, ${keep.map((k) => `CASE WHEN ok THEN ${k} END AS ${k}`).join(", ")}
-FROM (SELECT *, COALESCE(${ok}, false) AS ok FROM (SELECT rowid AS r, ${parsed.join(", ")} FROM ${table}_raw))`;
+  return `SELECT ok, ${keep.map((k) => `CASE WHEN ok THEN ${k} END AS ${k}`).join(", ")}, ${rawOf.join(", ")}
+FROM (SELECT *, COALESCE(${ok}, false) AS ok FROM (SELECT *, ${parsed.join(", ")} FROM ${reader}))`;
 }
 
 /** Reads the engine table into transactions and a ledger, the rows SQL did not accept through the builder. */
@@ -149,16 +172,15 @@ async function collect(c: DuckDBConnection, table: string, header: readonly stri
   let fallback: LoadedTransactions | undefined;
   const skipped: number[] = []; // their row numbers, ascending
   if (other > 0) {
-    const res = await c.runAndReadAll(`SELECT rowid::BIGINT AS r, ${header.map((_, i) => `COALESCE(c${i}, '')`).join(", ")} FROM ${table}_raw WHERE rowid IN (SELECT r FROM ${table} WHERE NOT ok) ORDER BY rowid`);
+    const res = await c.runAndReadAll(`SELECT rowid::BIGINT AS r, ${header.map((_, i) => `raw${i}`).join(", ")} FROM ${table} WHERE NOT ok ORDER BY rowid`);
     const rows = res.getRowsJS().map(([r, ...values]) => (skipped.push(Number(r)), { line: Number(r) + offset, values: values as string[] }));
     fallback = buildTransactionsAs({ header, rows }, options, source, fn);
   }
-  await c.run(`DROP TABLE ${table}_raw`); // the raw text is no longer needed: free its memory before the dictionaries
   // Text comes as integer codes into per-column dictionaries (each distinct text decoded once);
-  // customer codes follow first appearance among the rows SQL took.
+  // codes follow first appearance among the rows SQL took.
   const dicts = ["customer", ...texts];
   for (const [x, name] of dicts.entries()) {
-    await c.run(`CREATE TABLE ${table}_d${x} AS SELECT v, (row_number() OVER (ORDER BY first) - 1)::INTEGER AS code FROM (SELECT ${name} AS v, min(r) AS first FROM ${table} WHERE ok GROUP BY ${name})`);
+    await c.run(`CREATE TABLE ${table}_d${x} AS SELECT v, (row_number() OVER (ORDER BY first) - 1)::INTEGER AS code FROM (SELECT ${name} AS v, min(rowid) AS first FROM ${table} WHERE ok GROUP BY ${name})`);
   }
   const values: string[][] = [];
   for (const x of dicts.keys()) values.push(((await c.runAndReadAll(`SELECT v FROM ${table}_d${x} ORDER BY code`)).getColumnsJS()[0] ?? []) as string[]); // no column without rows
@@ -168,9 +190,11 @@ async function collect(c: DuckDBConnection, table: string, header: readonly stri
     line: new Int32Array(n), code: new Int32Array(n), day: new Int32Array(n), amount: new Float64Array(hasAmount ? n : 0),
     texts: texts.map(() => new Int32Array(n)), nums: nums.map(() => new Float64Array(n)),
   };
-  const joins = texts.map((t, x) => `JOIN ${table}_d${x + 1} d${x + 1} ON t.${t} = d${x + 1}.v`).join(" ");
-  const select = ["t.r::INTEGER", "d0.code", "t.day", ...(hasAmount ? ["t.amount_"] : []), ...texts.map((_, x) => `d${x + 1}.code`), ...nums.map((x) => `t.${x}`)];
-  const stream = await c.stream(`SELECT ${select.join(", ")} FROM ${table} t JOIN ${table}_d0 d0 ON t.customer = d0.v ${joins} WHERE t.ok`);
+  // The rows with the codes of the two large dictionaries (customers, orders): also the table the
+  // customer summary runs on. The small dictionaries are joined while reading the rest.
+  const orders = texts.indexOf("orderId") + 1;
+  const coded = `${table}_tx`;
+  await c.run(`CREATE TABLE ${coded} AS SELECT t.rowid::INTEGER AS r, d.code AS customer_id, t.day, ${hasAmount ? "t.amount_" : "0::DOUBLE"} AS amount, ${nums.includes("returnedAmount") ? "t.returnedAmount" : "0::DOUBLE"} AS refund, ${orders > 0 ? "o.code" : "NULL::INTEGER"} AS order_id FROM ${table} t JOIN ${table}_d0 d ON t.customer = d.v${orders > 0 ? ` JOIN ${table}_d${orders} o ON t.orderId = o.v` : ""} WHERE t.ok`);
   // Row r of the file goes to place r - (rows SQL did not take before r): the rows arrive in any order, no sort.
   const below = (r: number): number => {
     let lo = 0, hi = skipped.length;
@@ -181,40 +205,40 @@ async function collect(c: DuckDBConnection, table: string, header: readonly stri
     }
     return lo;
   };
-  for (;;) {
-    const chunk = await stream.fetchChunk();
-    if (chunk === null || chunk.rowCount === 0) break;
-    const m = chunk.rowCount;
-    const v = (j: number): ArrayLike<number> => numbers(chunk.getColumnVector(j), m);
-    let j = 0;
-    const rowid = v(j++), code = v(j++), day = v(j++), amount = hasAmount ? v(j++) : undefined;
-    const at = new Int32Array(m);
-    for (let i = 0; i < m; i++) {
-      const r = rowid[i]!;
-      const k = (at[i] = skipped.length === 0 ? r : r - below(r));
-      fast.line[k] = r + offset;
-      fast.code[k] = code[i]!;
-      fast.day[k] = day[i]!;
-      if (amount) fast.amount[k] = amount[i]!;
+  /** Streams a query whose first column is the row number into `outs`, one typed array per further column. */
+  const place = async (sql: string, outs: readonly (Int32Array | Float64Array)[]): Promise<void> => {
+    const stream = await c.stream(sql);
+    for (;;) {
+      const chunk = await stream.fetchChunk();
+      if (chunk === null || chunk.rowCount === 0) break;
+      const m = chunk.rowCount;
+      const rowid = numbers(chunk.getColumnVector(0), m);
+      const at = new Int32Array(m);
+      for (let i = 0; i < m; i++) {
+        const r = rowid[i]!;
+        at[i] = skipped.length === 0 ? r : r - below(r);
+      }
+      outs.forEach((out, j) => {
+        const col = numbers(chunk.getColumnVector(j + 1), m);
+        for (let i = 0; i < m; i++) out[at[i]!] = col[i]!;
+      });
     }
-    for (const out of [...fast.texts, ...fast.nums]) {
-      const col = v(j++);
-      for (let i = 0; i < m; i++) out[at[i]!] = col[i]!;
-    }
-  }
+  };
+  const big = orders > 0 ? [fast.code, fast.texts[orders - 1]!] : [fast.code];
+  await place(`SELECT r, customer_id${orders > 0 ? ", order_id" : ""} FROM ${coded}`, big);
+  const small = texts.map((t, x) => ({ t, x })).filter(({ t }) => t !== "orderId");
+  const joins = small.map(({ t, x }) => ` JOIN ${table}_d${x + 1} d${x + 1} ON t.${t} = d${x + 1}.v`).join("");
+  const rest = ["t.rowid::INTEGER", "(t.rowid + " + offset + ")::INTEGER", "t.day", ...(hasAmount ? ["t.amount_"] : []), ...small.map(({ x }) => `d${x + 1}.code`), ...nums.map((x) => `t.${x}`)];
+  await place(`SELECT ${rest.join(", ")} FROM ${table} t${joins} WHERE t.ok`, [fast.line, fast.day, ...(hasAmount ? [fast.amount] : []), ...small.map(({ x }) => fast.texts[x]!), ...fast.nums]);
   const textValues = values.slice(1);
   const transactions = merge(fast, ids, textValues, fallback?.transactions, texts, nums, hasAmount);
   let ledger = ledgerOf(source, read, fallback?.ledger.rejected ?? []);
   const guests = fallback?.ledger.guests;
   if (guests !== undefined) ledger = withGuests(ledger, guests.lines, guests.amount, transactions.amount);
   const loaded = Object.freeze({ transactions, ledger });
-  if (fallback === undefined || fallback.transactions.length === 0) {
-    // order ids as their integer codes: counting distinct orders is then cheap
-    const orders = texts.indexOf("orderId") + 1;
-    const orderJoin = orders > 0 ? ` JOIN ${table}_d${orders} o ON t.orderId = o.v` : "";
-    await c.run(`CREATE TABLE ${table}_tx AS SELECT d.code AS customer_id, t.day, ${hasAmount ? "t.amount_" : "0::DOUBLE"} AS amount, ${nums.includes("returnedAmount") ? "t.returnedAmount" : "0::DOUBLE"} AS refund, ${orders > 0 ? "o.code" : "NULL::INTEGER"} AS order_id FROM ${table} t JOIN ${table}_d0 d ON t.customer = d.v${orderJoin} WHERE t.ok`);
-    attachEngineTable(transactions, { table: `${table}_tx`, customerIds: ids });
-  }
+  // The customer summary runs on the coded rows when they are all the rows (else on the merged ones).
+  if (fallback === undefined || fallback.transactions.length === 0) attachEngineTable(transactions, { table: coded, customerIds: ids });
+  else await c.run(`DROP TABLE ${coded}`);
   return loaded;
 }
 

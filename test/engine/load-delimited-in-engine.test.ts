@@ -2,9 +2,9 @@ import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadDelimitedInEngine } from "../../src/engine/load-delimited-in-engine.js";
+import { keepsFileOrder, loadDelimitedInEngine } from "../../src/engine/load-delimited-in-engine.js";
 import { loadTransactions } from "../../src/engine/load-transactions.js";
-import { engineTableOf } from "../../src/engine/shared-engine.js";
+import { engineTableOf, useSharedEngine } from "../../src/engine/shared-engine.js";
 import { loadTransactionsFile, type LoadTransactionsOptions } from "../../src/data/load/load-transactions.js";
 import { customerSummary } from "../../src/summary/customer-summary.js";
 import { createRng } from "../../src/math/random/rng.js";
@@ -105,6 +105,20 @@ describe("loadDelimitedInEngine (the DuckDB data step)", () => {
     writeFileSync(file, lines.join("\n") + "\n");
     expect(await same(file)).toBe(true);
   }, 120_000);
+
+  it("reads in one pass only where DuckDB's plan keeps the file's order (a long IN list would become a join)", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "crm-engine-"));
+    const file = path.join(dir, "t.csv");
+    writeFileSync(file, "a,b\nx,1\n");
+    const reader = `read_csv('${file}', header = true, auto_detect = false, columns = {'c0': 'VARCHAR', 'c1': 'VARCHAR'})`;
+    const list = Array.from({ length: 20 }, (_, i) => `'v${i}'`).join(", ");
+    const [plain, inList] = await useSharedEngine(async (e) => [
+      await keepsFileOrder(e.connection, `SELECT c0, try_cast(c1 AS DOUBLE) AS v FROM ${reader} WHERE c0 IS NOT NULL`),
+      await keepsFileOrder(e.connection, `SELECT c0 IN (${list}) AS hit FROM ${reader}`),
+    ]);
+    expect(plain).toBe(true);
+    expect(inList).toBe(false);
+  });
 
   it("keeps the rows in DuckDB for the customer summary, which equals the summary of a copy", async () => {
     const rng = createRng(8);
