@@ -13,7 +13,7 @@ import { readDelimited } from "../data/read/read-delimited.js";
 import { type NumericColumn, NUMERIC_COLUMNS, TEXT_COLUMNS, type TextColumn, type Transactions } from "../data/types.js";
 import { rememberTextCodes } from "../data/columns/text-codes.js";
 import { attachEngineTable, newTableName, useSharedEngine } from "./shared-engine.js";
-import { prescanTextFile } from "./prescan-text-file.js";
+import { plainQuoting, prescanTextFile } from "./prescan-text-file.js";
 import { numbers } from "./read-numeric-columns.js";
 import { dayInRangeSql, daySql, plainNumberSql, untrimmedSql } from "./transaction-sql.js";
 
@@ -30,7 +30,8 @@ const ZERO_WHEN_BLANK: ReadonlySet<NumericColumn> = new Set(["discount", "freigh
  *
  * Returns undefined (the caller then reads with JavaScript) where DuckDB could see other rows or
  * line numbers than the project's reader: a format other than csv/tsv, an encoding other than
- * UTF-8, bytes that are not UTF-8, NUL bytes, quotes, blank lines, lone carriage returns, a
+ * UTF-8, bytes that are not UTF-8, NUL bytes, quoting other than plain one-line RFC 4180 quoting
+ * (see {@link plainQuoting}), blank lines, lone carriage returns, a
  * date format without a SQL form (`excel`), or a file DuckDB's strict CSV reader refuses (e.g.
  * a row with the wrong number of fields).
  *
@@ -53,9 +54,10 @@ export async function loadDelimitedInEngine(file: string, options: LoadTransacti
   if ((options.encoding ?? "utf8").trim().toLowerCase().replace("-", "") !== "utf8") return undefined;
   await checkInputFile(file, fn, Infinity);
   const scan = await prescanTextFile(file);
-  if (!scan.utf8 || scan.quotes || scan.irregularLines || scan.head === "") return undefined;
+  if (!scan.utf8 || scan.irregularLines || scan.head === "") return undefined;
   const delimiter = options.delimiter ?? (format === "tsv" ? "\t" : headLines(scan.head) > 6 ? detectDelimiter(scan.head) : undefined);
-  if (delimiter === undefined || delimiter.length !== 1 || delimiter === "\n" || delimiter === "\r") return undefined;
+  if (delimiter === undefined || delimiter.length !== 1 || delimiter === "\n" || delimiter === "\r" || delimiter === '"') return undefined;
+  if (scan.quotes && !(await plainQuoting(file, delimiter))) return undefined;
   const hasHeader = options.header ?? true;
   const firstLine = scan.head.split("\n", 1)[0]!.replace(/\r$/, "");
   const header = readDelimited(firstLine + "\n", { delimiter, header: hasHeader }).header;

@@ -93,6 +93,35 @@ describe("loadDelimitedInEngine (the DuckDB data step)", () => {
     expect(await same(pattern, { dateFormat: "M/D/YYYY H:mm" })).toBe(true);
   }, 120_000);
 
+  it("reads quoted fields through DuckDB when the quoting is plain, and agrees with JavaScript on every quoting", async () => {
+    const rng = createRng(23);
+    const rnd = (): number => rng.uniform();
+    const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+    const dir = mkdtempSync(path.join(tmpdir(), "crm-engine-"));
+    const quote = (v: string): string => `"${v.replaceAll('"', '""')}"`;
+    const field = (v: string): string => (v.includes(",") || rnd() < 0.5 ? quote(v) : v);
+    const ids = ["C1", "C,2", 'C"3', " C4", "", "C 5", "Ω6"];
+    const amounts = ["12.5", "1,5", "-3", "", "x", "1e3"];
+    const notes = ["plain", "a, b", 'say ""hi""', ""];
+    const plainRows = (n: number): string[] => Array.from({ length: n }, () => [field(pick(ids).replaceAll('"', "")), field(pick(["2024-01-02", "2024-02-30", ""])), pick(amounts.filter((a) => !a.includes(","))), field(pick(notes).replaceAll('""', ""))].join(","));
+    // plain one-line quoting: read by DuckDB, the same as JavaScript
+    const plain = path.join(dir, "plain.csv");
+    writeFileSync(plain, ["customer_id,date,amount,channel", ...plainRows(400)].join("\n") + "\n");
+    expect(await same(plain)).toBe(true);
+    // quoted commas, doubled quotes and empty quoted fields, CRLF line ends, a quoted header
+    const quoted = path.join(dir, "quoted.csv");
+    const rows = Array.from({ length: 400 }, () => [quote(pick(ids)), quote(pick(["2024-01-02", "2024-03-04"])), quote(pick(amounts)), quote(pick(notes))].join(","));
+    writeFileSync(quoted, ['"customer_id","date","amount","channel"', ...rows].join("\r\n") + "\r\n");
+    expect(await same(quoted)).toBe(true);
+    // irregular quoting: each of these leaves the file to the JavaScript reader, which gives every row its line
+    const irregular = ['C1,"a"b,1', 'C1,a"b",1', 'C1, "a",1', 'C1,"a\nb",1', 'C1,"open,1'];
+    for (const [k, bad] of irregular.entries()) {
+      const file = path.join(dir, `irregular${k}.csv`);
+      writeFileSync(file, ["customer_id,date,amount", ...plainRows(50).map((r) => r.split(",").slice(0, 3).join(",")), bad.replace(/^C1,/, "C1,2024-01-02,").replace(/,1$/, "")].join("\n") + "\n");
+      expect(await same(file)).toBe(false);
+    }
+  }, 120_000);
+
   it("keeps the file's row order on a file big enough for DuckDB to read in parallel", async () => {
     const rng = createRng(5);
     const dir = mkdtempSync(path.join(tmpdir(), "crm-engine-"));
