@@ -10,6 +10,7 @@ import { ledgerOf, withGuests } from "../data/ledger/row-ledger.js";
 import { checkInputFile } from "../data/read/check-input-file.js";
 import { detectDelimiter } from "../data/read/detect-delimiter.js";
 import { readDelimited } from "../data/read/read-delimited.js";
+import type { RawRow, RawTable } from "../data/read/raw-table.js";
 import { type NumericColumn, NUMERIC_COLUMNS, TEXT_COLUMNS, type TextColumn, type Transactions } from "../data/types.js";
 import { rememberTextCodes } from "../data/columns/text-codes.js";
 import { attachEngineTable, newTableName, useSharedEngine } from "./shared-engine.js";
@@ -62,41 +63,78 @@ export async function loadDelimitedInEngine(file: string, options: LoadTransacti
   const firstLine = scan.head.split("\n", 1)[0]!.replace(/\r$/, "");
   const header = readDelimited(firstLine + "\n", { delimiter, header: hasHeader }).header;
   const source = options.source ?? file;
-  // Header-level checks (missing columns, bad options) with exactly the builder's messages.
-  buildTransactionsAs({ header, rows: [] }, options, source, fn);
-  const dateSql = daySql("c" + resolveColumns(header, TRANSACTION_COLUMNS, options.columns ?? {}, fn, source).date, options.dateFormat ?? "auto");
-  if (dateSql === undefined) return undefined;
-  return useSharedEngine(async (engine) => {
-    const c = engine.connection;
-    const table = newTableName();
-    const select = parseSql(file, header, hasHeader, delimiter, dateSql, options);
-    try {
-      if (!(await keepsFileOrder(c, select))) return undefined;
-      await c.run(`CREATE TABLE ${table} AS ${select}`);
-    } catch {
-      // DuckDB's strict reader refused a row (wrong field count, an over-long line, ...): the
-      // project's reader gives every such row its line and reason.
-      await c.run(`DROP TABLE IF EXISTS ${table}`);
-      return undefined;
-    }
-    try {
-      return await collect(c, table, header, hasHeader, options, source, fn);
-    } finally {
-      const dicts = Array.from({ length: TEXT_COLUMNS.length + 1 }, (_, x) => `DROP TABLE IF EXISTS ${table}_d${x};`).join(" ");
-      await c.run(`DROP TABLE IF EXISTS ${table}; ${dicts}`);
-    }
-  });
+  const columns = header.map((_, i) => `${sqlText(`c${i}`)}: 'VARCHAR'`).join(", ");
+  const reader = `read_csv(${sqlText(file)}, header = ${hasHeader}, auto_detect = false, delim = ${sqlText(delimiter)}, quote = '"', escape = '"', strict_mode = true, null_padding = false, columns = {${columns}})`;
+  return useSharedEngine((engine) => runDataStep(engine.connection, { reader, header, offset: hasHeader ? 2 : 1 }, options, source, fn));
 }
 
 /**
- * Whether DuckDB's plan of a SELECT over the CSV reader has only operators that keep the file's
+ * Where the data step reads rows from: a SQL table function or subquery whose columns `c0`,
+ * `c1`, ... are the fields' texts as the project's reader sees them (NULL for an empty field).
+ */
+export interface EngineSource {
+  /** The FROM item, e.g. `read_csv(...)`; it must keep the file's row order (see {@link keepsFileOrder}). */
+  readonly reader: string;
+  /** The column names, one per field. */
+  readonly header: readonly string[];
+  /** The line number of the first row (2 after a header line). */
+  readonly offset: number;
+  /**
+   * The rows the SQL does not take, as the project's reader gives them, by their 0-based row
+   * numbers (a SQL query of one column); absent: the raw texts of the reader's columns.
+   */
+  readonly fallbackRows?: (c: DuckDBConnection, rowsIn: string) => Promise<RawTable>;
+}
+
+/**
+ * The data step on the shared engine: parses and checks every row of `src` in SQL, hands the
+ * rows SQL does not take to the JavaScript builder, and reads the rest as typed columns (see
+ * {@link loadDelimitedInEngine}). Undefined when DuckDB could read the rows in another order or
+ * refuses them (the caller then reads with JavaScript).
+ *
+ * @param c - the shared engine's connection (call inside `useSharedEngine`)
+ * @param src - the rows' source
+ * @param options - as {@link loadTransactionsFile}
+ * @param source - how messages and the ledger name the data
+ * @param fn - the public function named in messages
+ * @returns the transactions and ledger, or undefined
+ * @throws DataError as {@link buildTransactionsAs} for a missing column or a bad option
+ * @example
+ * const loaded = await useSharedEngine((e) => runDataStep(e.connection, { reader: "read_csv(...)", header, offset: 2 }, {}, "tx.csv", "loadTransactions"));
+ */
+export async function runDataStep(c: DuckDBConnection, src: EngineSource, options: LoadTransactionsOptions, source: string, fn: string): Promise<LoadedTransactions | undefined> {
+  // Header-level checks (missing columns, bad options) with exactly the builder's messages.
+  buildTransactionsAs({ header: src.header, rows: [] }, options, source, fn);
+  const dateSql = daySql("c" + resolveColumns(src.header, TRANSACTION_COLUMNS, options.columns ?? {}, fn, source).date, options.dateFormat ?? "auto");
+  if (dateSql === undefined) return undefined;
+  const table = newTableName();
+  const select = parseSql(src, dateSql, options);
+  try {
+    if (!(await keepsFileOrder(c, select))) return undefined;
+    await c.run(`CREATE TABLE ${table} AS ${select}`);
+  } catch {
+    // DuckDB refused a row (a CSV row with the wrong field count, an over-long line, ...): the
+    // project's reader gives every such row its line and reason.
+    await c.run(`DROP TABLE IF EXISTS ${table}`);
+    return undefined;
+  }
+  try {
+    return await collect(c, table, src, options, source, fn);
+  } finally {
+    const dicts = Array.from({ length: TEXT_COLUMNS.length + 1 }, (_, x) => `DROP TABLE IF EXISTS ${table}_d${x};`).join(" ");
+    await c.run(`DROP TABLE IF EXISTS ${table}; ${dicts}`);
+  }
+}
+
+/**
+ * Whether DuckDB's plan of a SELECT over the CSV or Parquet reader has only operators that keep the file's
  * row order (projections and filters), so that a CREATE TABLE of it numbers the rows as the file
  * does. An optimiser may add others (a long `IN (...)` list becomes a join); the loader then leaves
  * the file to the JavaScript reader rather than read it in another order.
  *
  * @param c - an open DuckDB connection
  * @param select - the SELECT (not run: only its plan is looked at)
- * @returns true when every operator of the plan is a projection, a filter or the CSV reader
+ * @returns true when every operator of the plan is a projection, a filter or the CSV or Parquet reader
  * @example
  * await keepsFileOrder(c, "SELECT c0 FROM read_csv('tx.csv')"); // true
  * await keepsFileOrder(c, "SELECT c0 IN ('a','b','c','d','e','f','g','h','i','j','k') FROM read_csv('tx.csv')"); // false
@@ -104,7 +142,7 @@ export async function loadDelimitedInEngine(file: string, options: LoadTransacti
 export async function keepsFileOrder(c: DuckDBConnection, select: string): Promise<boolean> {
   interface PlanNode { readonly name?: string; readonly children?: readonly PlanNode[] }
   const plan = JSON.parse(String((await c.runAndReadAll(`EXPLAIN (FORMAT json) ${select}`)).getRowsJS()[0]?.[1] ?? "[]")) as PlanNode[];
-  const orderly = (n: PlanNode): boolean => ["PROJECTION", "FILTER", "READ_CSV"].includes(n.name ?? "") && (n.children ?? []).every(orderly);
+  const orderly = (n: PlanNode): boolean => ["PROJECTION", "FILTER", "READ_CSV", "READ_PARQUET"].includes(n.name ?? "") && (n.children ?? []).every(orderly);
   return plan.every(orderly);
 }
 
@@ -127,18 +165,17 @@ function fieldColumns(header: readonly string[], options: LoadTransactionsOption
 
 /**
  * SELECT of the parsed rows, in one pass over the file: typed values and an `ok` flag for every
- * row, and for the rows that are not ok their raw fields (`raw0`, `raw1`, ...) for the JavaScript
- * builder. It only projects (no join, window or aggregate: see {@link keepsFileOrder}), so a
+ * row, and (unless the source reads them itself) for the rows that are not ok their raw fields
+ * (`raw0`, `raw1`, ...) for the JavaScript builder. It only projects (no join, window or aggregate: see {@link keepsFileOrder}), so a
  * CREATE TABLE of it keeps the file's order (insertion order) and the table's rowid is the row number.
  */
-function parseSql(file: string, header: readonly string[], hasHeader: boolean, delimiter: string, dateSql: string, options: LoadTransactionsOptions): string {
-  const { col, texts, nums, derive, hasAmount } = fieldColumns(header, options, "", "");
+function parseSql(src: EngineSource, dateSql: string, options: LoadTransactionsOptions): string {
+  const { col, texts, nums, derive, hasAmount } = fieldColumns(src.header, options, "", "");
   const decimal = options.decimal ?? ".";
   const [lo, hi] = dayWindow(options.from, options.to, "loadDelimitedInEngine");
   const raw = (i: number): string => `c${i}`;
-  const columns = header.map((_, i) => `${sqlText(raw(i))}: 'VARCHAR'`).join(", ");
   const parsed: string[] = [`${raw(col.customerId)} AS customer`, `${dateSql} AS day`];
-  const checks: string[] = [`customer IS NOT NULL AND ${untrimmedSql("customer")}`, `day IS NOT NULL AND ${dayInRangeSql("day", latestDay(options.today), lo, hi)}`];
+  const checks: string[] = [`customer IS NOT NULL AND customer <> '' AND ${untrimmedSql("customer")}`, `day IS NOT NULL AND ${dayInRangeSql("day", latestDay(options.today), lo, hi)}`];
   for (const t of texts) {
     parsed.push(`COALESCE(${raw(col[t])}, '') AS ${t}`);
     checks.push(`(${t} = '' OR ${untrimmedSql(t)})`);
@@ -158,24 +195,29 @@ function parseSql(file: string, header: readonly string[], hasHeader: boolean, d
   }
   const ok = checks.map((x) => `(${x})`).join(" AND ");
   const keep = ["customer", "day", ...texts, ...nums, ...(hasAmount ? ["amount_"] : [])];
-  const rawOf = header.map((_, i) => `CASE WHEN NOT ok THEN COALESCE(${raw(i)}, '') END AS raw${i}`);
-  const reader = `read_csv(${sqlText(file)}, header = ${hasHeader}, auto_detect = false, delim = ${sqlText(delimiter)}, quote = '"', escape = '"', strict_mode = true, null_padding = false, columns = {${columns}})`;
-  return `SELECT ok, ${keep.map((k) => `CASE WHEN ok THEN ${k} END AS ${k}`).join(", ")}, ${rawOf.join(", ")}
-FROM (SELECT *, COALESCE(${ok}, false) AS ok FROM (SELECT *, ${parsed.join(", ")} FROM ${reader}))`;
+  const rawOf = src.fallbackRows ? [] : src.header.map((_, i) => `CASE WHEN NOT ok THEN COALESCE(${raw(i)}, '') END AS raw${i}`);
+  return `SELECT ok, ${[...keep.map((k) => `CASE WHEN ok THEN ${k} END AS ${k}`), ...rawOf].join(", ")}
+FROM (SELECT *, COALESCE(${ok}, false) AS ok FROM (SELECT *, ${parsed.join(", ")} FROM ${src.reader}))`;
 }
 
 /** Reads the engine table into transactions and a ledger, the rows SQL did not accept through the builder. */
-async function collect(c: DuckDBConnection, table: string, header: readonly string[], hasHeader: boolean, options: LoadTransactionsOptions, source: string, fn: string): Promise<LoadedTransactions> {
+async function collect(c: DuckDBConnection, table: string, src: EngineSource, options: LoadTransactionsOptions, source: string, fn: string): Promise<LoadedTransactions> {
+  const { header, offset } = src;
   const { texts, nums, hasAmount } = fieldColumns(header, options, fn, source);
-  const offset = hasHeader ? 2 : 1; // line of row 0
   const counts = (await c.runAndReadAll(`SELECT count(*)::BIGINT AS n, count(*) FILTER (WHERE NOT ok)::BIGINT AS other FROM ${table}`)).getRowObjectsJS()[0]!;
   const read = Number(counts.n), other = Number(counts.other);
   // The rows the SQL did not take: the builder decides (used, or rejected with a reason).
   let fallback: LoadedTransactions | undefined;
   const skipped: number[] = []; // their row numbers, ascending
   if (other > 0) {
-    const res = await c.runAndReadAll(`SELECT rowid::BIGINT AS r, ${header.map((_, i) => `raw${i}`).join(", ")} FROM ${table} WHERE NOT ok ORDER BY rowid`);
-    const rows = res.getRowsJS().map(([r, ...values]) => (skipped.push(Number(r)), { line: Number(r) + offset, values: values as string[] }));
+    let rows: readonly RawRow[];
+    if (src.fallbackRows) rows = (await src.fallbackRows(c, `SELECT rowid FROM ${table} WHERE NOT ok`)).rows;
+    else {
+      const res = await c.runAndReadAll(`SELECT rowid::BIGINT AS r, ${header.map((_, i) => `raw${i}`).join(", ")} FROM ${table} WHERE NOT ok ORDER BY rowid`);
+      rows = res.getRowsJS().map(([r, ...values]) => ({ line: Number(r) + offset, values: values as string[] }));
+    }
+    if (rows.length !== other) throw new Error(`loadDelimitedInEngine: ${other} rows not taken by SQL, but ${rows.length} read back`);
+    for (const row of rows) skipped.push(row.line - offset);
     fallback = buildTransactionsAs({ header, rows }, options, source, fn);
   }
   // Text comes as integer codes into per-column dictionaries (each distinct text decoded once);

@@ -5,6 +5,7 @@ import { loadTransactionsFile, type LoadTransactionsOptions } from "../data/load
 import type { LoadedTransactions } from "../data/columns/transaction-options.js";
 import { loadDelimitedInEngine } from "./load-delimited-in-engine.js";
 import { readParquetTable } from "./read-parquet-table.js";
+import { loadParquetInEngine } from "./load-parquet-in-engine.js";
 
 export type { LoadedTransactions, LoadTransactionsOptions };
 
@@ -12,7 +13,7 @@ export type { LoadedTransactions, LoadTransactionsOptions };
  * Loads a transactions file of any supported format: CSV and TSV through DuckDB, out of core
  * ({@link loadDelimitedInEngine}; any file it cannot read exactly as the project's reader does
  * goes to {@link loadTransactionsFile}), Parquet (`.parquet`, or `format: "parquet"`) through
- * DuckDB, every other format through {@link loadTransactionsFile}. Every way gives the same
+ * DuckDB's data step too ({@link loadParquetInEngine}; else read whole by DuckDB), every other format through {@link loadTransactionsFile}. Every way gives the same
  * transactions and row ledger: the same column mapping, validation and cleaning policy.
  *
  * @param file - path of the file
@@ -30,6 +31,8 @@ export async function loadTransactions(file: string, options: LoadTransactionsOp
     const inEngine = await loadDelimitedInEngine(file, options, "loadTransactionsFile");
     return inEngine === undefined ? loadTransactionsFile(file, options) : cleanTransactions(inEngine, options);
   }
+  const inEngine = await loadParquetInEngine(file, options, "loadTransactions");
+  if (inEngine !== undefined) return cleanTransactions(inEngine, options);
   const table = await readParquetTable(file);
   return cleanTransactions(buildTransactionsAs(table, options, options.source ?? file, "loadTransactions"), options);
 }

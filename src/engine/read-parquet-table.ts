@@ -3,6 +3,7 @@ import { tableFromColumns } from "../data/read/table-from-columns.js";
 import { checkInputFile } from "../data/read/check-input-file.js";
 import { DataError } from "../data/data-error.js";
 import { inexactNumberError } from "../data/parse/inexact-number.js";
+import type { DuckDBConnection } from "@duckdb/node-api";
 import { withEngine } from "./open-engine.js";
 
 /**
@@ -38,34 +39,55 @@ const AS_IS = /^(BOOLEAN|FLOAT|DOUBLE|VARCHAR)\b/;
 export async function readParquetTable(file: string, limit?: number): Promise<RawTable> {
   await checkInputFile(file, "readParquetTable", Infinity);
   return withEngine(async (engine) => {
-    let reader;
     try {
-      const from = `read_parquet('${file.replace(/'/g, "''")}')`;
-      await engine.connection.run("SET TimeZone = 'UTC'");
-      const described = (await engine.connection.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`)).getRowObjectsJS();
-      const select = described.map((c) => {
-        const name = `"${String(c.column_name).replace(/"/g, '""')}"`;
-        return AS_IS.test(String(c.column_type)) ? name : `CAST(${name} AS VARCHAR) AS ${name}`;
-      });
-      const tail = limit === undefined ? "" : ` LIMIT ${Math.max(0, Math.floor(limit))}`;
-      reader = await engine.connection.runAndReadAll(`SELECT ${select.join(", ") || "*"} FROM ${from}${tail}`);
+      return await readParquetRows(engine.connection, file, limit === undefined ? {} : { limit });
     } catch (error) {
       if (error instanceof DataError) throw error;
       const why = error instanceof Error ? error.message.split("\n")[0] : String(error);
       throw new DataError(`readParquetTable: "${file}" could not be read as Parquet (${why})`);
     }
-    const header = reader.columnNames();
-    const columns = reader.getColumnsJS();
-    const table = tableFromColumns(header, columns, reader.currentRowCount);
-    const floats = reader.columnTypes().flatMap((t, j) => (/^(DOUBLE|FLOAT)$/.test(t.toString()) ? [j] : []));
-    if (floats.length === 0) return table;
-    const rows: RawRow[] = table.rows.map((row, i) => {
-      const inexact = floats.flatMap((j) => {
-        const error = inexactNumberError(header[j]!, columns[j]![i]);
-        return error === undefined ? [] : [{ column: j, ...error }];
-      });
-      return inexact.length === 0 ? row : { ...row, inexact };
-    });
-    return Object.freeze({ header: table.header, rows: Object.freeze(rows) });
   });
+}
+
+/** `read_parquet` of a file, with the row number of each row in the file as `file_row_number`. */
+export const parquetReaderSql = (file: string): string => `read_parquet('${file.replace(/'/g, "''")}', file_row_number = true)`;
+
+/**
+ * Reads rows of a Parquet file as {@link readParquetTable} does (the same cell texts, row lines and
+ * inexact-number marks) on an open connection: all rows, the first `limit`, or those whose row
+ * numbers (0-based) a SQL query gives.
+ *
+ * @param connection - an open DuckDB connection (its time zone is set to UTC)
+ * @param file - path of the Parquet file
+ * @param pick - `limit`: the first rows only; `rowsIn`: a SQL query of one column, the row numbers to read
+ * @returns the header and the rows, in file order, line = row number + 2
+ * @throws the DuckDB error when the file is not Parquet
+ * @example
+ * const t = await readParquetRows(c, "tx.parquet", { rowsIn: "SELECT 3 UNION ALL SELECT 7" });
+ * t.rows.map((r) => r.line); // [5, 9]
+ */
+export async function readParquetRows(connection: DuckDBConnection, file: string, pick: { readonly limit?: number; readonly rowsIn?: string }): Promise<RawTable> {
+  const from = parquetReaderSql(file);
+  await connection.run("SET TimeZone = 'UTC'");
+  const described = (await connection.runAndReadAll(`DESCRIBE SELECT * EXCLUDE (file_row_number) FROM ${from}`)).getRowObjectsJS();
+  const select = described.map((c) => {
+    const name = `"${String(c.column_name).replace(/"/g, '""')}"`;
+    return AS_IS.test(String(c.column_type)) ? name : `CAST(${name} AS VARCHAR) AS ${name}`;
+  });
+  const where = pick.rowsIn === undefined ? "" : ` WHERE file_row_number IN (${pick.rowsIn})`;
+  const limit = pick.limit === undefined ? "" : ` LIMIT ${Math.max(0, Math.floor(pick.limit))}`;
+  const reader = await connection.runAndReadAll(`SELECT file_row_number::DOUBLE AS file_row_number${select.map((x) => `, ${x}`).join("")} FROM ${from}${where} ORDER BY file_row_number${limit}`);
+  const header = reader.columnNames().slice(1);
+  const [rowNumbers, ...columns] = reader.getColumnsJS();
+  const table = tableFromColumns(header, columns, reader.currentRowCount);
+  const floats = reader.columnTypes().slice(1).flatMap((t, j) => (/^(DOUBLE|FLOAT)$/.test(t.toString()) ? [j] : []));
+  const rows: RawRow[] = table.rows.map((row, i) => {
+    const line = Number(rowNumbers![i]) + 2;
+    const inexact = floats.flatMap((j) => {
+      const error = inexactNumberError(header[j]!, columns[j]![i]);
+      return error === undefined ? [] : [{ column: j, ...error }];
+    });
+    return inexact.length === 0 ? (line === row.line ? row : { ...row, line }) : { ...row, line, inexact };
+  });
+  return Object.freeze({ header: table.header, rows: Object.freeze(rows) });
 }
