@@ -36,10 +36,10 @@ export interface StepHandle {
   /**
    * Ends the step with its done line.
    *
-   * @param count - what it counted (default: the last count reported)
+   * @param count - what it counted (default: the last count reported; null: no count, the time only)
    * @param counted - the unit and throughput of that count, when they differ from the start's
    */
-  done(count?: number, counted?: { readonly unit?: string; readonly rate?: boolean }): void;
+  done(count?: number | null, counted?: { readonly unit?: string; readonly rate?: boolean }): void;
   /** Ends the step without a done line (it failed or was left out). */
   fail(): void;
 }
@@ -66,7 +66,7 @@ const QUIET: StepHandle = Object.freeze({ update: () => {}, done: () => {}, fail
  */
 export function startStep(io: CommandIo, label: string, options: Omit<StepOptions<unknown>, "count"> = {}): StepHandle {
   if (io.quiet) return QUIET;
-  const p = new StepProgress({ label, unit: options.unit, total: options.total, rate: options.rate, write: io.err, live: io.live });
+  const p = new StepProgress({ label, unit: options.unit, total: options.total, rate: options.rate, write: io.err, live: io.live, now: io.now });
   p.start();
   const timer = setInterval(() => p.tick(), io.live ? 100 : 1000);
   timer.unref();
