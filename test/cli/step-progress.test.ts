@@ -186,6 +186,11 @@ describe("StepProgress without a terminal (CI, a pipe)", () => {
     const one = new StepProgress({ label: "one", unit: "customers", write: (l) => lines.push(l), now: clock.now });
     clock.advance(2_345);
     one.finish(1);
+    // null: the time alone, although the step reported stages on the way
+    const staged = new StepProgress({ label: "cross-sell", unit: "stages", write: (l) => lines.push(l), now: clock.now });
+    staged.update(2, 4);
+    clock.advance(1_500);
+    staged.finish(null);
     expect(lines).toEqual([
       "crm: simulating ...",
       "crm: simulating ... 6.0 s (300,000 of 1,000,000 customers, 30 %)",
@@ -194,6 +199,7 @@ describe("StepProgress without a terminal (CI, a pipe)", () => {
       "crm: writing reports ...",
       "crm: writing reports done in 0.42 s",
       "crm: one done: 1 customer in 2.3 s",
+      "crm: cross-sell done in 1.5 s",
     ]);
   });
 });
