@@ -20,10 +20,10 @@ const NO_TRANSACTIONS: Transactions = Object.freeze({ length: 0, customerId: Obj
 
 /**
  * Progress of {@link runReportAnalyses}, one event at a time: an analysis starts (with the unit
- * its progress counts), tells how far it is (`progress`: `done` of `total` units, from inside the
- * analysis, every few thousand units of work at most; the last one has done === total), is done
- * (with its duration), or is left out (with the reason, also when it never started for lack of
- * input).
+ * its progress counts, by default `stages`), tells how far it is (`progress`: `done` of `total`
+ * units, from inside the analysis as it passes each stage, never per row; the last one has done ===
+ * total), is done (with its duration), or is left out (with the reason, also when it never started
+ * for lack of input).
  *
  * @example
  * const log = (e: AnalysisProgress) => console.error(e.phase === "done" ? `${e.label} done in ${e.seconds.toFixed(2)} s`
