@@ -21,6 +21,12 @@ export interface StepOptions<T> {
   readonly total?: number;
   /** True: the done line adds the throughput, `(1.2M lines/s)`. */
   readonly rate?: boolean;
+  /**
+   * What the step's progress callback counts, when that is not what its done line counts: the
+   * `stages` of an analysis whose done line counts its customers (`count`) or gives its time
+   * alone (no `count`). The interim lines and the bar count these.
+   */
+  readonly progressUnit?: string;
 }
 
 /**
@@ -97,9 +103,11 @@ export function startStep(io: CommandIo, label: string, options: Omit<StepOption
  * @example
  * const s = await step(io, "customer summary", () => customerSummary(tx), { unit: "customers", count: (r) => r.length });
  * const sample = await step(io, "simulating", (onProgress) => generateSample({ customers: 1000, onProgress }), { unit: "customers", total: 1000 });
+ * const p = await step(io, "propensity", (onProgress) => propensityAnalysis(tx, { onProgress }), { progressUnit: "stages" }); // "... (2 of 5 stages, 40 %)", "done in 31.2 s"
  */
 export async function step<T>(io: CommandIo, label: string, work: (onProgress: ProgressCallback) => Promise<T> | T, options: StepOptions<T> = {}): Promise<T> {
-  const handle = startStep(io, label, options);
+  const staged = options.progressUnit !== undefined;
+  const handle = startStep(io, label, staged ? { ...options, unit: options.progressUnit } : options);
   let result: T;
   try {
     result = await work(handle.update);
@@ -107,7 +115,9 @@ export async function step<T>(io: CommandIo, label: string, work: (onProgress: P
     handle.fail();
     throw error;
   }
-  if (options.count) {
+  if (staged) {
+    handle.done(options.count?.(result) ?? null, { unit: options.unit ?? "items" });
+  } else if (options.count) {
     handle.done(options.count(result));
   } else {
     const lines = linesRead(result);

@@ -225,6 +225,30 @@ describe("step()", () => {
     ]);
   });
 
+  it("progressUnit: interim lines count the stages, the done line the result's count in its unit, or the time alone", async () => {
+    let t = 0;
+    const a = io();
+    const clocked = { ...a.io, now: () => (t += 6000) };
+    const stages = (onProgress: (done: number, total?: number) => void) => {
+      for (let i = 1; i <= 3; i++) onProgress(i, 3);
+      return { customers: 6919 };
+    };
+    await step(clocked, "customer value", stages, { unit: "customers", count: (r) => r.customers, progressUnit: "stages" });
+    await step(clocked, "service impact", stages, { progressUnit: "stages" });
+    expect(a.lines.filter((l) => / stages, /.test(l))).toEqual([
+      "crm: customer value ... 6.0 s (1 of 3 stages, 33 %)",
+      "crm: customer value ... 12.0 s (2 of 3 stages, 66 %)",
+      "crm: customer value ... 18.0 s (3 of 3 stages, 100 %)",
+      "crm: service impact ... 6.0 s (1 of 3 stages, 33 %)",
+      "crm: service impact ... 12.0 s (2 of 3 stages, 66 %)",
+      "crm: service impact ... 18.0 s (3 of 3 stages, 100 %)",
+    ]);
+    expect(a.lines.filter((l) => l.includes(" done"))).toEqual([
+      "crm: customer value done: 6,919 customers in 24.0 s",
+      "crm: service impact done in 24.0 s",
+    ]);
+  });
+
   it("a step that throws writes no done line and the error goes on; --quiet writes nothing", async () => {
     const a = io();
     await expect(step(a.io, "fitting", () => {
