@@ -103,7 +103,7 @@ export function startStep(io: CommandIo, label: string, options: Omit<StepOption
  * @example
  * const s = await step(io, "customer summary", () => customerSummary(tx), { unit: "customers", count: (r) => r.length });
  * const sample = await step(io, "simulating", (onProgress) => generateSample({ customers: 1000, onProgress }), { unit: "customers", total: 1000 });
- * const p = await step(io, "propensity", (onProgress) => propensityAnalysis(tx, { onProgress }), { progressUnit: "stages" }); // "... (2 of 5 stages, 40 %)", "done in 31.2 s"
+ * const p = await step(io, "propensity", (onProgress) => propensityAnalysis(tx, { onProgress }), { progressUnit: "stages" }); // "... (4 of 8 stages, 50 %)", "done in 31.2 s"
  */
 export async function step<T>(io: CommandIo, label: string, work: (onProgress: ProgressCallback) => Promise<T> | T, options: StepOptions<T> = {}): Promise<T> {
   const staged = options.progressUnit !== undefined;

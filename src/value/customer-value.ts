@@ -30,7 +30,7 @@ import { whaleCurve } from "./whale-curve.js";
  * v.whale.peakProfitShare;     // e.g. 1.12: the best customers make 112 % of the profit
  */
 export function customerValue(t: Transactions, options: ValueOptions = {}): CustomerValueResult {
-  const stages = progressStages(options.onProgress, 4);
+  const stages = progressStages(options.onProgress, 5);
   const prepared = prepareValue(t, options, "customerValue");
   stages.next();
   const { lines, service } = prepared;
@@ -75,6 +75,7 @@ export function customerValue(t: Transactions, options: ValueOptions = {}): Cust
     cost_to_serve: s.cost_to_serve, net_contribution: s.net_contribution,
     rank, cumulative_profit_share: cumulative, abc_class: classes,
   };
+  stages.next();
   const result: CustomerValueResult = Object.freeze({
     length: m,
     columns: Object.freeze(columns),

@@ -29,9 +29,9 @@ export interface ValueOptions {
   /** Most points on the whale curve (default 1000). */
   readonly whalePoints?: number;
   /**
-   * {@link customerValue}: told how far it is, in stages (4): the line values and cost to serve,
-   * the sums by customer, the ranks and ABC classes, the columns and the value by channel; the
-   * last call is `(4, 4)` at the end. The result is the same with or without it.
+   * {@link customerValue}: told how far it is, in stages (5): the line values and cost to serve,
+   * the sums by customer, the ranks and ABC classes, the columns, the ABC summary and the value by
+   * channel; the last call is `(5, 5)` at the end. The result is the same with or without it.
    */
   readonly onProgress?: ProgressCallback;
 }

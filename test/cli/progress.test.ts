@@ -87,12 +87,12 @@ describe("progress of crm report", () => {
     expect(r.code).toBe(0);
     const label = "propensity (who buys again in the next 90 days)";
     const interim = r.err.filter((l) => l.startsWith(`crm: ${label} ... `));
-    // Called from inside the synchronous analysis: the stages done of 5, with the percentage.
-    const counted = interim.map((l) => /^crm: .* \.\.\. \d+\.\d s \((\d) of 5 stages, (\d+) %\)$/.exec(l)).filter((m) => m !== null);
+    // Called from inside the synchronous analysis: the stages done of 8, with the percentage.
+    const counted = interim.map((l) => /^crm: .* \.\.\. \d+\.\d s \((\d) of 8 stages, (\d+) %\)$/.exec(l)).filter((m) => m !== null);
     expect(counted.length).toBeGreaterThanOrEqual(3);
     const done = counted.map((m) => Number(m[1]));
     expect(done).toEqual([...done].sort((a, b) => a - b));
-    expect(counted.every((m) => Number(m[2]) === Math.floor((100 * Number(m[1])) / 5))).toBe(true);
+    expect(counted.every((m) => Number(m[2]) === Math.floor((100 * Number(m[1])) / 8))).toBe(true);
     expect(r.err.filter((l) => l.startsWith("crm: cross-sell (association rules) ... ") && / of 4 stages, /.test(l)).length).toBeGreaterThan(0);
     // The done lines as before: customers for propensity, the time alone for cross-sell (not its stages).
     const customers = (await customerSummary((await loadTransactions(SAMPLE)).transactions, { timeUnit: "week" })).length;
@@ -105,7 +105,7 @@ describe("progress of crm report", () => {
     const tty = await run(argv, { live, now: clock() });
     expect(tty.code).toBe(0);
     expect(tty.out).toBe(r.out);
-    expect(drawn.some((t) => /^\rcrm: propensity .*\[#{8}-{12}\] 40 % 2 of 5 stages, \d+\.\d s/.test(t))).toBe(true);
+    expect(drawn.some((t) => /^\rcrm: propensity .*\[#{5}-{15}\] 25 % 2 of 8 stages, \d+\.\d s/.test(t))).toBe(true);
     expect(tty.err.filter((l) => l.includes(" ... "))).toEqual([]);
   });
 });

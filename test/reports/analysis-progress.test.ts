@@ -59,13 +59,13 @@ interface Case {
 }
 
 const CASES: readonly Case[] = [
-  { name: "customerValue", total: 4, run: (onProgress) => customerValue(tx, { serviceEvents: events, onProgress }) },
+  { name: "customerValue", total: 5, run: (onProgress) => customerValue(tx, { serviceEvents: events, onProgress }) },
   // k = 1..8 then the rest
   { name: "clusterCustomers (auto)", total: 9, run: (onProgress) => clusterCustomers(summary, { k: "auto", seed: 1, onProgress }) },
   { name: "clusterCustomers (sampled, k = 3)", total: 2, run: (onProgress) => clusterCustomers(summary, { k: 3, seed: 2, sampleSize: 1000, onProgress }) },
   { name: "rfmMigration", total: 3, run: (onProgress) => rfmMigration(tx, { from: "2025-06-30", to: "2025-12-31", onProgress }) },
   { name: "lifetimeValueAnalysis", total: 4, run: (onProgress) => lifetimeValueAnalysis(tx, { summary, onProgress }) },
-  { name: "propensityAnalysis", total: 5, run: (onProgress) => propensityAnalysis(tx, { serviceEvents: events, netContribution: false, onProgress }) },
+  { name: "propensityAnalysis", total: 8, run: (onProgress) => propensityAnalysis(tx, { serviceEvents: events, netContribution: false, onProgress }) },
   { name: "cohortAnalysis", total: 3, run: (onProgress) => cohortAnalysis(tx, { onProgress }) },
   { name: "basketAnalysis", total: 4, run: (onProgress) => basketAnalysis(tx, { level: "category", onProgress }) },
   { name: "serviceImpact", total: 3, run: (onProgress) => serviceImpact(tx, events, { onProgress }) },

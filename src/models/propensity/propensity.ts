@@ -36,10 +36,10 @@ export interface PropensityOptions {
    */
   readonly netContribution?: boolean;
   /**
-   * Told how far the analysis is, in stages (5): the features at the three cuts, the evaluation
-   * model fitted, the BG/NBD comparison, the scoring model fitted and every customer scored, the
-   * evaluation (AUC, gains, calibration); the last call is `(5, 5)` at the end. The result is the
-   * same with or without it.
+   * Told how far the analysis is, in stages (8): the lines coded, the spend to each cut, the
+   * facts at the three cuts, the features, the evaluation model fitted, the BG/NBD comparison,
+   * the scoring model fitted and every customer scored, the evaluation (AUC, gains, calibration);
+   * the last call is `(8, 8)` at the end. The result is the same with or without it.
    */
   readonly onProgress?: ProgressCallback;
 }
@@ -71,7 +71,9 @@ export async function propensityAnalysis(transactions: Transactions, options: Pr
   // The transactions are coded once; the spend at the three cuts is one query (exact DECIMAL sums),
   // the other facts at the three cuts a few passes over typed arrays.
   const serviceEvents = options.serviceEvents;
+  const stages = progressStages(options.onProgress, 8);
   const base = propensityBase(transactions, serviceEvents);
+  stages.next();
   const first = base.firstDay, last = base.lastDay;
   const d3 = options.cutDate === undefined ? last : isoDayOption(options.cutDate, fn, "cutDate");
   const d1 = d3 - 2 * w;
@@ -82,9 +84,10 @@ export async function propensityAnalysis(transactions: Transactions, options: Pr
   const l2 = options.l2 ?? 0;
   const cuts = [d1, d3 - w, d3] as const;
   for (const c of cuts) checkCut(base, c, "propensityFeatures");
-  const stages = progressStages(options.onProgress, 5);
   const spends = await spendsToCuts(base, cuts);
+  stages.next();
   const tables = cutTables(base, [{ cut: d1, end: d1 + w }, { cut: d3 - w, end: d3 }, { cut: d3, end: d3 }]);
+  stages.next();
   const at = (k: 0 | 1 | 2): CutFeatures => cutFeatures(base, tables[k]!, spends ? spends[k]! : null, k === 2 ? undefined : w);
   const train = at(0), test = at(1), now = at(2);
   const labelOf = (f: CutFeatures): Float64Array => f.bought!.map((b) => (target === "churn" ? 1 - b : b));
