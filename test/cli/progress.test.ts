@@ -108,4 +108,13 @@ describe("progress of crm report", () => {
     expect(drawn.some((t) => /^\rcrm: propensity .*\[#{5}-{15}\] 25 % 2 of 8 stages, \d+\.\d s/.test(t))).toBe(true);
     expect(tty.err.filter((l) => l.includes(" ... "))).toEqual([]);
   });
+
+  it("a command of one analysis (crm propensity) shows its stages too; its done line gives the time alone as before", async () => {
+    let t = 0;
+    const r = await run(["propensity", "--input", SAMPLE, "--out", path.join(dir, "p.csv")], { now: () => (t += 6000) });
+    expect(r.code).toBe(0);
+    const step = "crm: propensity model (train, test, score)";
+    expect(r.err.filter((l) => l.startsWith(`${step} ... `) && / \(\d of 8 stages, \d+ %\)$/.test(l)).length).toBeGreaterThanOrEqual(3);
+    expect(r.err.filter((l) => new RegExp(`^${step.replace(/[()]/g, "\\$&")} done in \\d+\\.\\d s$`).test(l))).toHaveLength(1);
+  });
 });
