@@ -28,6 +28,7 @@ export { createRng } from "./math/random/rng.js";
 export type { RowLedger, RejectedRow } from "./data/ledger/row-ledger.js";
 export type { CampaignRates, GenerateSampleOptions, GeneratedSample, PlantedModelParams, SalesChannel, SampleCampaignContacts, SampleCustomers, SampleLatent, SampleServiceEvents, SampleTransactions, SampleTruth, ServiceEffect } from "./data/generate/types.js";
 export type { Rng, UniformSource } from "./math/random/rng-types.js";
+export type { ProgressCallback } from "./math/progress.js";
 export type { CustomerHistory, DiscountedPurchases, DiscountedPurchasesOptions, FitOptions, FittedModel, ModelJson, ModelParams, ParameterEstimate, PurchaseModel, PurchasePredictions, SimulatedHistory } from "./models/fitting/model-types.js";
 
 // Summarise: one row per customer (frequency, recency, T, spend)

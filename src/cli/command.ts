@@ -14,6 +14,8 @@ export interface CommandIo {
    * through `err`. Whoever writes to `out` or `err` clears it first (runCli wraps both).
    */
   readonly live?: LiveLine;
+  /** The clock of the progress lines, milliseconds (default `performance.now`); tests give a fake one. */
+  readonly now?: () => number;
 }
 
 /** One `crm` sub-command. */

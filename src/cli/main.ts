@@ -40,7 +40,8 @@ const PROCESS_IO: CommandIo = {
 function commandIo(given: CommandIo, quietFlag: boolean): CommandIo {
   const quiet = quietFlag || given.quiet === true;
   const live = quiet ? undefined : given.live;
-  if (!live) return { out: given.out, err: given.err, ...(quiet ? { quiet: true } : {}) };
+  const now = given.now ? { now: given.now } : {};
+  if (!live) return { out: given.out, err: given.err, ...(quiet ? { quiet: true } : {}), ...now };
   return {
     out: (text) => {
       live.clear();
@@ -51,6 +52,7 @@ function commandIo(given: CommandIo, quietFlag: boolean): CommandIo {
       given.err(text);
     },
     live,
+    ...now,
   };
 }
 

@@ -116,18 +116,18 @@ export class StepProgress {
   /**
    * Ends the step: clears the live line and writes the done line.
    *
-   * @param count - what the step counted in all (default: the last count reported, if any)
+   * @param count - what the step counted in all (default: the last count reported, if any; null: no count, the time only)
    * @param counted - what that count is, when only the result tells (default: the options' unit and rate)
    * @returns the step's duration, seconds
    * @example
    * p.finish(30_665, { unit: "lines", rate: true }); // "crm: reading tx.csv done: 30,665 lines in 0.21 s (146K lines/s)"
    */
-  finish(count?: number, counted: { readonly unit?: string; readonly rate?: boolean } = {}): number {
+  finish(count?: number | null, counted: { readonly unit?: string; readonly rate?: boolean } = {}): number {
     const s = (this.#now() - this.#start) / 1000;
     if (this.#over) return s;
     this.#over = true;
     this.#o.live?.clear();
-    const n = count ?? this.#done;
+    const n = count === null ? undefined : count ?? this.#done;
     if (n === undefined) {
       this.#o.write(`crm: ${this.#o.label} done in ${seconds(s)} s`);
     } else {

@@ -25,7 +25,7 @@ export {
 } from "./special/chebyshev-by-group.js";
 export { normalUpperTail, normalQuantile } from "./special/normal-distribution.js";
 export { deepFreeze } from "./deep-freeze.js";
-export type { ProgressCallback } from "./progress.js";
+export { progressStages, type ProgressCallback, type ProgressStages } from "./progress.js";
 export { ArgumentError } from "./argument-error.js";
 export { AnalysisNotPossibleError } from "./analysis-not-possible-error.js";
 export { kthSmallest } from "./kth-smallest.js";

@@ -19,14 +19,19 @@ export const TRANSACTIONS_NEEDED = "needs the transactions, not only a customer 
 const NO_TRANSACTIONS: Transactions = Object.freeze({ length: 0, customerId: Object.freeze([]), day: new Int32Array(0), sourceLine: new Int32Array(0) });
 
 /**
- * Progress of {@link runReportAnalyses}, one event at a time: an analysis starts, is done (with
- * its duration), or is left out (with the reason, also when it never started for lack of input).
+ * Progress of {@link runReportAnalyses}, one event at a time: an analysis starts (with the unit
+ * its progress counts, by default `stages`), tells how far it is (`progress`: `done` of `total`
+ * units, from inside the analysis as it passes each stage, never per row; the last one has done ===
+ * total), is done (with its duration), or is left out (with the reason, also when it never started
+ * for lack of input).
  *
  * @example
- * const log = (e: AnalysisProgress) => console.error(e.phase === "done" ? `${e.label} done in ${e.seconds.toFixed(2)} s` : `${e.label} ${e.phase}`);
+ * const log = (e: AnalysisProgress) => console.error(e.phase === "done" ? `${e.label} done in ${e.seconds.toFixed(2)} s`
+ *   : e.phase === "progress" ? `${e.label}: ${e.done} of ${e.total ?? "?"} ${e.unit}` : `${e.label} ${e.phase}`);
  */
 export type AnalysisProgress =
-  | { readonly phase: "start"; readonly id: string; readonly label: string }
+  | { readonly phase: "start"; readonly id: string; readonly label: string; readonly unit?: string }
+  | { readonly phase: "progress"; readonly id: string; readonly label: string; readonly done: number; readonly total?: number; readonly unit: string }
   | { readonly phase: "done"; readonly id: string; readonly label: string; readonly seconds: number }
   | { readonly phase: "left-out"; readonly id: string; readonly label: string; readonly reason: string };
 
@@ -41,7 +46,7 @@ export interface RunReportAnalysesOptions extends ReportAnalysisOptions {
   readonly sections?: readonly string[];
   /** The sections (default {@link REPORT_SECTIONS}); add your own with `[...REPORT_SECTIONS, mySection]`. */
   readonly registry?: readonly ReportSectionSpec[];
-  /** Called as each analysis starts, ends or is left out. */
+  /** Called as each analysis starts, tells how far it is, ends or is left out. */
   readonly onProgress?: (event: AnalysisProgress) => void;
 }
 
@@ -115,8 +120,10 @@ export async function runReportAnalyses(inputs: ReportInputs, options: RunReport
     const names = [...new Set([...(spec.needs ?? []).flatMap((n) => ("input" in n ? [n.input] : [])), ...(spec.uses ?? [])])];
     const loaded: Record<string, unknown> = {};
     for (const name of names) loaded[name] = await side(name);
-    const ctx = { ...base, ...loaded } as SectionAnalysisContext;
-    progress({ phase: "start", id: spec.id, label });
+    const unit = spec.progressUnit ?? "stages";
+    const onProgress = options.onProgress && ((done: number, total?: number) => progress({ phase: "progress", id: spec.id, label, done, total, unit }));
+    const ctx = { ...base, ...loaded, onProgress } as SectionAnalysisContext;
+    progress({ phase: "start", id: spec.id, label, unit });
     const start = performance.now();
     try {
       results[spec.id] = await spec.analysis(ctx);

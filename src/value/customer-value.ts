@@ -1,5 +1,6 @@
 import type { Transactions } from "../data/types.js";
 import { AnalysisNotPossibleError } from "../math/analysis-not-possible-error.js";
+import { progressStages } from "../math/progress.js";
 import { abcClasses } from "./abc-classes.js";
 import { rankOrder } from "./rank-order.js";
 import { ratio, sumValueByKey } from "./sum-value-by-key.js";
@@ -29,11 +30,14 @@ import { whaleCurve } from "./whale-curve.js";
  * v.whale.peakProfitShare;     // e.g. 1.12: the best customers make 112 % of the profit
  */
 export function customerValue(t: Transactions, options: ValueOptions = {}): CustomerValueResult {
+  const stages = progressStages(options.onProgress, 5);
   const prepared = prepareValue(t, options, "customerValue");
+  stages.next();
   const { lines, service } = prepared;
   const ids = lines.customerIds;
   const m = ids.length;
   const s = sumValueByKey(lines, service.costToServe, lines.customerOf, m);
+  stages.next();
   const totals = preparedTotals(prepared);
   // Unknown cost of goods (a plain export): rank and draw the whale curve on revenue instead of profit.
   const measure = lines.unknownCostLines > 0 ? "net_sales" : "net_contribution";
@@ -57,6 +61,7 @@ export function customerValue(t: Transactions, options: ValueOptions = {}): Cust
   }
   const thresholds = { a: options.abcThresholds?.a ?? 0.8, b: options.abcThresholds?.b ?? 0.95 };
   const classes = abcClasses(ids, s[abcMeasure], thresholds);
+  stages.next();
   const columns: CustomerValueColumns = {
     customer_id: Object.freeze([...ids]),
     orders: s.orders, lines: s.lines, units: s.units, gross_sales: s.gross_sales, discounts: s.discounts,
@@ -70,7 +75,8 @@ export function customerValue(t: Transactions, options: ValueOptions = {}): Cust
     cost_to_serve: s.cost_to_serve, net_contribution: s.net_contribution,
     rank, cumulative_profit_share: cumulative, abc_class: classes,
   };
-  return Object.freeze({
+  stages.next();
+  const result: CustomerValueResult = Object.freeze({
     length: m,
     columns: Object.freeze(columns),
     totals,
@@ -81,6 +87,8 @@ export function customerValue(t: Transactions, options: ValueOptions = {}): Cust
     returnsFrom: service.returnsFrom,
     notes: Object.freeze([...prepared.notes]),
   });
+  stages.end();
+  return result;
 }
 
 function abcSummary(classes: readonly AbcClass[], netSales: Float64Array, net: Float64Array, value: Float64Array): readonly AbcClassSummary[] {

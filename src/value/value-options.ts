@@ -10,6 +10,7 @@ import { requireAmounts } from "../data/columns/require-amounts.js";
 import { ArgumentError } from "../math/argument-error.js";
 import { sumValueByKey, valueTotals } from "./sum-value-by-key.js";
 import type { ValueTotals } from "./types.js";
+import type { ProgressCallback } from "../math/progress.js";
 
 /** Options of {@link customerValue} and {@link valueByGroup}. */
 export interface ValueOptions {
@@ -27,6 +28,12 @@ export interface ValueOptions {
   readonly abcThresholds?: AbcThresholds;
   /** Most points on the whale curve (default 1000). */
   readonly whalePoints?: number;
+  /**
+   * {@link customerValue}: told how far it is, in stages (5): the line values and cost to serve,
+   * the sums by customer, the ranks and ABC classes, the columns, the ABC summary and the value by
+   * channel; the last call is `(5, 5)` at the end. The result is the same with or without it.
+   */
+  readonly onProgress?: ProgressCallback;
 }
 
 /** What {@link prepareValue} returns: line values, their cost to serve, the prices, the notes. */

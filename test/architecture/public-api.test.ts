@@ -77,7 +77,7 @@ const TYPES = [
     "ModelKind", "ModelParams", "ModelSpec", "ModelSpecOf", "ModelSpecParts", "NextBestOptions",
     "NextBestProducts", "NextPurchase", "NumericColumn", "OmittedSection", "OrderedColumns",
     "ParameterEstimate", "ParetoNbdModel", "ParetoNbdParams", "PlantedModelParams", "PlotlyAxis",
-    "PlotlyFigure", "PlotlyLayout", "PlotlyMarker", "PlotlyTrace", "PostgresSummaryOptions", "PostgresSummaryResult", "ProfileColumns",
+    "PlotlyFigure", "PlotlyLayout", "PlotlyMarker", "PlotlyTrace", "PostgresSummaryOptions", "PostgresSummaryResult", "ProfileColumns", "ProgressCallback",
     "PropensityAucs", "PropensityFeatureSet", "PropensityOptions", "PropensityResult",
     "PropensityTarget", "PurchaseModel", "PurchaseModelId", "PurchaseModelSpec", "PurchaseParams", "PurchasePredictions",
     "PurchaseTracking", "PurchaseTrackingOptions", "RecencyOrdersGrid", "RejectedRow",

@@ -78,4 +78,43 @@ describe("progress of crm report", () => {
     expect(quiet.out).toBe(plain.out);
     expect(drawn).toHaveLength(before);
   });
+
+  it("the analyses report from inside: interim lines with their stages (no terminal) and a bar (terminal) as the clock advances; the done lines stay", async () => {
+    // A clock that moves 6 s each time it is read: every progress call is past the 5 s between interim lines.
+    const clock = () => { let t = 0; return () => (t += 6000); };
+    const argv = ["report", "--input", SAMPLE, "--sections", "propensity,cross-sell", "--out", path.join(dir, "d"), "--generated-at", "2026-01-05", "--json"];
+    const r = await run(argv, { now: clock() });
+    expect(r.code).toBe(0);
+    const label = "propensity (who buys again in the next 90 days)";
+    const interim = r.err.filter((l) => l.startsWith(`crm: ${label} ... `));
+    // Called from inside the synchronous analysis: the stages done of 8, with the percentage.
+    const counted = interim.map((l) => /^crm: .* \.\.\. \d+\.\d s \((\d) of 8 stages, (\d+) %\)$/.exec(l)).filter((m) => m !== null);
+    expect(counted.length).toBeGreaterThanOrEqual(3);
+    const done = counted.map((m) => Number(m[1]));
+    expect(done).toEqual([...done].sort((a, b) => a - b));
+    expect(counted.every((m) => Number(m[2]) === Math.floor((100 * Number(m[1])) / 8))).toBe(true);
+    expect(r.err.filter((l) => l.startsWith("crm: cross-sell (association rules) ... ") && / of 4 stages, /.test(l)).length).toBeGreaterThan(0);
+    // The done lines as before: customers for propensity, the time alone for cross-sell (not its stages).
+    const customers = (await customerSummary((await loadTransactions(SAMPLE)).transactions, { timeUnit: "week" })).length;
+    expect(r.err.filter((l) => l.startsWith(`crm: ${label} done: ${customers.toLocaleString("en-US")} customers in `))).toHaveLength(1);
+    expect(r.err.filter((l) => /^crm: cross-sell \(association rules\) done in \d+\.\d s$/.test(l))).toHaveLength(1);
+    expect(r.out).not.toContain("crm:");
+
+    const drawn: string[] = [];
+    const live = new LiveLine({ columns: 200, write: (t: string) => void drawn.push(t) });
+    const tty = await run(argv, { live, now: clock() });
+    expect(tty.code).toBe(0);
+    expect(tty.out).toBe(r.out);
+    expect(drawn.some((t) => /^\rcrm: propensity .*\[#{5}-{15}\] 25 % 2 of 8 stages, \d+\.\d s/.test(t))).toBe(true);
+    expect(tty.err.filter((l) => l.includes(" ... "))).toEqual([]);
+  });
+
+  it("a command of one analysis (crm propensity) shows its stages too; its done line gives the time alone as before", async () => {
+    let t = 0;
+    const r = await run(["propensity", "--input", SAMPLE, "--out", path.join(dir, "p.csv")], { now: () => (t += 6000) });
+    expect(r.code).toBe(0);
+    const step = "crm: propensity model (train, test, score)";
+    expect(r.err.filter((l) => l.startsWith(`${step} ... `) && / \(\d of 8 stages, \d+ %\)$/.test(l)).length).toBeGreaterThanOrEqual(3);
+    expect(r.err.filter((l) => new RegExp(`^${step.replace(/[()]/g, "\\$&")} done in \\d+\\.\\d s$`).test(l))).toHaveLength(1);
+  });
 });

@@ -186,6 +186,11 @@ describe("StepProgress without a terminal (CI, a pipe)", () => {
     const one = new StepProgress({ label: "one", unit: "customers", write: (l) => lines.push(l), now: clock.now });
     clock.advance(2_345);
     one.finish(1);
+    // null: the time alone, although the step reported stages on the way
+    const staged = new StepProgress({ label: "cross-sell", unit: "stages", write: (l) => lines.push(l), now: clock.now });
+    staged.update(2, 4);
+    clock.advance(1_500);
+    staged.finish(null);
     expect(lines).toEqual([
       "crm: simulating ...",
       "crm: simulating ... 6.0 s (300,000 of 1,000,000 customers, 30 %)",
@@ -194,6 +199,7 @@ describe("StepProgress without a terminal (CI, a pipe)", () => {
       "crm: writing reports ...",
       "crm: writing reports done in 0.42 s",
       "crm: one done: 1 customer in 2.3 s",
+      "crm: cross-sell done in 1.5 s",
     ]);
   });
 });
@@ -216,6 +222,30 @@ describe("step()", () => {
       expect.stringMatching(/^crm: reading x\.csv done: 1,234 lines in \d+\.\d+ s \([\d.]+[KM]? lines\/s\)$/),
       expect.stringMatching(/^crm: simulating done: 1,000 customers in \d+\.\d+ s$/),
       expect.stringMatching(/^crm: writing done in \d+\.\d+ s$/),
+    ]);
+  });
+
+  it("progressUnit: interim lines count the stages, the done line the result's count in its unit, or the time alone", async () => {
+    let t = 0;
+    const a = io();
+    const clocked = { ...a.io, now: () => (t += 6000) };
+    const stages = (onProgress: (done: number, total?: number) => void) => {
+      for (let i = 1; i <= 3; i++) onProgress(i, 3);
+      return { customers: 6919 };
+    };
+    await step(clocked, "customer value", stages, { unit: "customers", count: (r) => r.customers, progressUnit: "stages" });
+    await step(clocked, "service impact", stages, { progressUnit: "stages" });
+    expect(a.lines.filter((l) => / stages, /.test(l))).toEqual([
+      "crm: customer value ... 6.0 s (1 of 3 stages, 33 %)",
+      "crm: customer value ... 12.0 s (2 of 3 stages, 66 %)",
+      "crm: customer value ... 18.0 s (3 of 3 stages, 100 %)",
+      "crm: service impact ... 6.0 s (1 of 3 stages, 33 %)",
+      "crm: service impact ... 12.0 s (2 of 3 stages, 66 %)",
+      "crm: service impact ... 18.0 s (3 of 3 stages, 100 %)",
+    ]);
+    expect(a.lines.filter((l) => l.includes(" done"))).toEqual([
+      "crm: customer value done: 6,919 customers in 24.0 s",
+      "crm: service impact done in 24.0 s",
     ]);
   });
 

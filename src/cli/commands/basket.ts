@@ -77,7 +77,7 @@ export const basketCommand: Command = {
     const topN = intFlag("basket", flags, "top", 1, 100, 3);
     await checkOutFlags("basket", flags, { outs: ["out", "rules-out"] });
     const { transactions } = await loadInputFlags("basket", flags, io);
-    const a = await step(io, "baskets, FP-growth and rules", () => basketAnalysis(transactions, { level, minSupport, minConfidence, maxItemsetSize, sortBy, topN }));
+    const a = await step(io, "baskets, FP-growth and rules", (onProgress) => basketAnalysis(transactions, { level, minSupport, minConfidence, maxItemsetSize, sortBy, topN, onProgress }), { progressUnit: "stages" });
     const nb = a.nextBest;
     io.err(`crm: ${count(a.baskets)} baskets of ${count(a.items)} ${level === "product" ? "products" : "categories"}, itemsets by size ${a.itemsetsBySize.join("/")}, ${count(a.rules.length)} rules; ${count(nb.customersByRules)} of ${count(nb.customers)} customers have a rule-based suggestion`);
     const r = a.rules;

@@ -89,9 +89,9 @@ export const cohortsCommand: Command = {
       if (!column) throw new UsageError(`crm cohorts: --by ${byText}: no such column in ${customersFile} (columns: acquisition_channel, region, ${Object.keys(customers.attributes).join(", ")})`);
       by = { name: byText === "channel" ? "acquisition_channel" : byText, groupOf: new Map(customers.customerId.map((id, i) => [id, column[i]!])) };
     }
-    const a = await step(io, "cohorts and retention", () =>
-      cohortAnalysis(transactions, { period, by, observationEnd, lookaheadPeriods, horizonPeriods, discountRatePerYear, marginRate, acquisitionCostPerCustomer }),
-      { unit: "customers", count: (r) => r.matrix.customers },
+    const a = await step(io, "cohorts and retention", (onProgress) =>
+      cohortAnalysis(transactions, { period, by, observationEnd, lookaheadPeriods, horizonPeriods, discountRatePerYear, marginRate, acquisitionCostPerCustomer, onProgress }),
+      { unit: "customers", count: (r) => r.matrix.customers, progressUnit: "stages" },
     );
     const m = a.matrix;
     const p = a.projection.params;

@@ -42,7 +42,7 @@ export const migrateCommand: Command = {
     if (!(from < to)) throw new UsageError(`crm migrate: --from ${from} must be before --to ${to}`);
     // --from/--to are the two dates here, not line filters: lines after D2 are ledgered as outside the window.
     const { transactions } = await loadInputFlags("migrate", { ...flags, from: undefined, to: undefined }, io, undefined, to);
-    const mig = await step(io, "scoring both dates", () => rfmMigration(transactions, { from, to }));
+    const mig = await step(io, "scoring both dates", (onProgress) => rfmMigration(transactions, { from, to, onProgress }), { progressUnit: "stages" });
     const m = mig.matrix;
     if (flags.json === true) {
       io.out(JSON.stringify({

@@ -63,7 +63,7 @@ export const propensityCommand: Command = {
     await checkOutFlags("propensity", flags);
     const { transactions } = await loadInputFlags("propensity", flags, io, undefined, cutDate);
     const serviceEvents = eventsFile === undefined ? undefined : (await step(io, `reading ${eventsFile}`, () => loadServiceEventsFile(eventsFile))).events;
-    const result = await step(io, "propensity model (train, test, score)", () => propensityAnalysis(transactions, { serviceEvents, cutDate, windowDays, target, l2 }));
+    const result = await step(io, "propensity model (train, test, score)", (onProgress) => propensityAnalysis(transactions, { serviceEvents, cutDate, windowDays, target, l2, onProgress }), { progressUnit: "stages" });
     const e = result.evaluation, a = e.auc;
     const f3 = (x: number | null): string => (x === null ? "n/a" : x.toFixed(3));
     io.err(`crm: train ${result.dates.trainCut} (${count(e.trainCustomers)} customers), test ${result.dates.testCut} (${count(e.testCustomers)}), scored ${result.dates.scoreCut}; window ${windowDays} days, target ${target}`);

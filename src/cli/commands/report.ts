@@ -262,8 +262,12 @@ export const reportCommand: Command = {
       migrationFrom: stringFlag(flags, "migration-from"),
       migrationTo,
       onProgress: (e) => {
-        if (e.phase === "start") analysis = startStep(io, e.label, { unit: "customers" });
-        else if (e.phase === "done") analysis?.done(PER_CUSTOMER.has(e.id) ? summary.length : undefined);
+        // Interim lines (or the bar) count the analysis's own units (stages); the done line counts customers.
+        if (e.phase === "start") analysis = startStep(io, e.label, { unit: e.unit });
+        else if (e.phase === "progress") {
+          analysis?.update(e.done, e.total);
+          return;
+        } else if (e.phase === "done") analysis?.done(PER_CUSTOMER.has(e.id) ? summary.length : null, { unit: "customers" });
         else {
           analysis?.fail();
           io.err(`crm report: ${e.label}: left out (${e.reason})`);

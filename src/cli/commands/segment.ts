@@ -90,7 +90,7 @@ export const segmentCommand: Command = {
     const { transactions } = await loadInputFlags("segment", flags, io);
     const summary = await step(io, "customer summary", () => customerSummary(transactions, { calibrationEnd: stringFlag(flags, "calibration-end") }), { unit: "customers", count: (s) => s.length });
     if (k !== "auto" && k > summary.length) throw new UsageError(`crm segment: --k ${k} is more than the ${count(summary.length)} customers`);
-    const result = await step(io, `k-means on ${count(summary.length)} customers (${k === "auto" ? "k = 2..8" : `k = ${k}`})`, () => clusterCustomers(summary, { k, seed, restarts, features }), { unit: "customers", count: () => summary.length });
+    const result = await step(io, `k-means on ${count(summary.length)} customers (${k === "auto" ? "k = 2..8" : `k = ${k}`})`, (onProgress) => clusterCustomers(summary, { k, seed, restarts, features, onProgress }), { unit: "customers", count: () => summary.length, progressUnit: "stages" });
     const names = result.profiles.map((p) => p.name);
     const clusterName = Array.from(result.clusters, (c) => names[c - 1]!);
     const out = stringFlag(flags, "out");

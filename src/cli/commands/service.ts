@@ -53,7 +53,7 @@ export const serviceCommand: Command = {
     await checkOutFlags("service", flags);
     const { transactions } = await loadInputFlags("service", flags, io);
     const { events } = await step(io, `reading ${file}`, () => loadServiceEventsFile(file));
-    const r = await step(io, "service impact", () => serviceImpact(transactions, events, { cut: stringFlag(flags, "cut"), windowDays, lookbackDays }));
+    const r = await step(io, "service impact", (onProgress) => serviceImpact(transactions, events, { cut: stringFlag(flags, "cut"), windowDays, lookbackDays, onProgress }), { progressUnit: "stages" });
     const pts = (x: number): string => `${(100 * x).toFixed(1)}`;
     io.err(`crm: ${count(r.customers)} customers active in the ${lookbackDays} days to ${r.cutDate}; ${pts(r.retention)} % bought again within ${windowDays} days`);
     for (const p of r.problems) {

@@ -70,7 +70,7 @@ export const valueCommand: Command = {
     const serviceEvents = eventsFile === undefined ? undefined : (await step(io, `reading ${eventsFile}`, () => loadServiceEventsFile(eventsFile))).events;
     const customers = customersFile === undefined ? undefined : (await step(io, `reading ${customersFile}`, () => loadCustomersFile(customersFile))).customers;
     const options = { serviceEvents, customers, costs, assumedMarginRate, ...(abcMeasure === undefined ? {} : { abcMeasure }) };
-    const value = await step(io, "customer value", () => customerValue(transactions, options), { unit: "customers", count: (v) => v.length });
+    const value = await step(io, "customer value", (onProgress) => customerValue(transactions, { ...options, onProgress }), { unit: "customers", count: (v) => v.length, progressUnit: "stages" });
     const by = stringFlag(flags, "by");
     const group = by === undefined ? undefined : await step(io, `value by ${by}`, () => valueByGroup(transactions, by, options));
     const w = value.whale;

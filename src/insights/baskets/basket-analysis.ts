@@ -4,6 +4,7 @@ import { basketsFromTransactions } from "./baskets-from-transactions.js";
 import { fpGrowth } from "./fp-growth.js";
 import { associationRules } from "./association-rules.js";
 import { nextBestProducts, type NextBestProducts } from "./next-best-products.js";
+import { progressStages, type ProgressCallback } from "../../math/progress.js";
 
 /** Options of {@link basketAnalysis}. */
 export interface BasketAnalysisOptions {
@@ -19,6 +20,12 @@ export interface BasketAnalysisOptions {
   readonly sortBy?: RuleMetric;
   /** Suggestions per customer (default 3). */
   readonly topN?: number;
+  /**
+   * Told how far the analysis is, in stages (4): the baskets built from the lines, the frequent
+   * itemsets (FP-growth), the rules, the next best products per customer; the last call is
+   * `(4, 4)` at the end. The result is the same with or without it.
+   */
+  readonly onProgress?: ProgressCallback;
 }
 
 /** The plain, frozen result of {@link basketAnalysis}: what the report section and the CLI take. */
@@ -61,15 +68,20 @@ export function basketAnalysis(transactions: Transactions, options: BasketAnalys
   const minSupport = options.minSupport ?? (level === "category" ? 0.01 : 0.001);
   const minConfidence = options.minConfidence ?? 0.05;
   const maxItemsetSize = options.maxItemsetSize ?? 4;
+  const stages = progressStages(options.onProgress, 4);
   const baskets = basketsFromTransactions(transactions, { level });
+  stages.next();
   const itemsets = fpGrowth(baskets, { minSupport, maxSize: maxItemsetSize });
+  stages.next();
   const rules = baskets.length > 0 ? associationRules(itemsets, { basketCount: baskets.length, minConfidence, sortBy: options.sortBy ?? "lift" }) : Object.freeze([]);
+  stages.next();
   const nextBest = nextBestProducts(baskets, rules, { topN: options.topN ?? 3 });
   const bySize: number[] = [];
   for (const s of itemsets) bySize[s.ids.length - 1] = (bySize[s.ids.length - 1] ?? 0) + 1;
   let multi = 0;
   for (let b = 0; b < baskets.length; b++) if (baskets.offsets[b + 1]! - baskets.offsets[b]! > 1) multi++;
   const used = new Set(baskets.itemIds).size;
+  stages.end();
   return Object.freeze({
     level,
     keyedBy: baskets.keyedBy,

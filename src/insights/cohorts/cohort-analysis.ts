@@ -7,6 +7,7 @@ import { retentionProjection, type RetentionProjection } from "./retention-proje
 import { retentionWhatIf, type RetentionWhatIf } from "./retention-what-if.js";
 import { survivalCurves, type SurvivalCurve, type SurvivalCurveOptions } from "./survival-curve.js";
 import { ArgumentError } from "../../math/argument-error.js";
+import { progressStages, type ProgressCallback } from "../../math/progress.js";
 
 /** Options of {@link cohortAnalysis}. */
 export interface CohortAnalysisOptions extends CohortMatrixOptions, SurvivalCurveOptions {
@@ -18,6 +19,12 @@ export interface CohortAnalysisOptions extends CohortMatrixOptions, SurvivalCurv
   readonly marginRate?: number;
   /** Acquisition cost per customer for the what-if (currency; default 0). */
   readonly acquisitionCostPerCustomer?: number;
+  /**
+   * Told how far the analysis is, in stages (3): the cohort matrix, the survival curves and the
+   * sBG projection, the margins and the what-if; the last call is `(3, 3)` at the end. The result
+   * is the same with or without it.
+   */
+  readonly onProgress?: ProgressCallback;
 }
 
 /** Everything the cohorts report section and the `crm cohorts` command show: plain, frozen data. */
@@ -62,17 +69,21 @@ export interface CohortAnalysis {
  */
 export function cohortAnalysis(t: Transactions, options: CohortAnalysisOptions = {}): CohortAnalysis {
   const fn = "cohortAnalysis";
+  const stages = progressStages(options.onProgress, 3);
   const matrix = cohortMatrix(t, options);
+  stages.next();
   const curves = survivalCurves(matrix, options);
   const all = curves[0]!;
   const horizon = options.horizonPeriods ?? (matrix.period === "month" ? 60 : 20);
   const projection = retentionProjection(all, { horizonPeriods: horizon });
+  stages.next();
   const yearly = options.discountRatePerYear ?? 0.1;
   if (!(yearly >= 0 && Number.isFinite(yearly))) throw new ArgumentError(`${fn}: discountRatePerYear ${yearly} must be a number >= 0`);
   const perYear = PERIODS_PER_YEAR[matrix.period];
   const d = (1 + yearly) ** (1 / perYear) - 1;
   if (!t.amount) {
     const whatIfOmitted = "the transactions have no amounts (a purchase log), so retention cannot be valued in money; map an amount column for the what-if";
+    stages.end();
     return Object.freeze({ matrix, curves, projection, margin: null, discountRatePerPeriod: d, customersPerYear: customersPerYearOf(matrix, perYear), whatIf: null, whatIfOmitted });
   }
   let rate = options.marginRate;
@@ -104,6 +115,7 @@ export function cohortAnalysis(t: Transactions, options: CohortAnalysisOptions =
   if (projection.boundary !== undefined) {
     // Retention 0 (the sBG boundary): there is no fitted retention curve for the scenarios to change.
     const whatIfOmitted = `no customer bought again after their first ${matrix.period} (retention 0), so there is no fitted retention curve for the what-if to improve`;
+    stages.end();
     return Object.freeze({ matrix, curves, projection, margin, discountRatePerPeriod: d, customersPerYear, whatIf: null, whatIfOmitted });
   }
   const whatIf = retentionWhatIf({
@@ -116,6 +128,7 @@ export function cohortAnalysis(t: Transactions, options: CohortAnalysisOptions =
     customersPerYear,
     periodsPerYear: perYear,
   });
+  stages.end();
   return Object.freeze({ matrix, curves, projection, margin, discountRatePerPeriod: d, customersPerYear, whatIf, whatIfOmitted: null });
 }
 

@@ -4,6 +4,7 @@ import { serviceCorrelations, type ServiceCorrelationRow } from "./service-corre
 import { serviceCustomerFacts, type ServiceFactsOptions } from "./service-customer-facts.js";
 import { serviceStrata } from "./service-strata.js";
 import { serviceStratifiedDifference, type StratifiedDifference } from "./service-stratified-difference.js";
+import { progressStages, type ProgressCallback } from "../../math/progress.js";
 
 /** A service problem compared: one event type, or `any_problem` (a complaint or a late delivery). */
 export type ServiceProblem = ServiceEventType | "any_problem";
@@ -71,7 +72,9 @@ export const SERVICE_PROBLEM_LABELS: Readonly<Record<ServiceProblem, string>> = 
  *
  * @param transactions - the transactions table
  * @param events - the service events
- * @param options - cut, windowDays (default 180), lookbackDays (default 365), confidence (0.95), spendBins (3)
+ * @param options - cut, windowDays (default 180), lookbackDays (default 365), confidence (0.95), spendBins (3),
+ *   onProgress told the stages done of 3 (the customer facts, the controlled comparisons, the
+ *   correlations; the last call `(3, 3)` at the end; the result is the same without it)
  * @returns the frozen analysis (fractions for shares, currency units for money)
  * @throws ArgumentError as serviceCustomerFacts, serviceStrata and serviceStratifiedDifference
  * @example
@@ -79,9 +82,11 @@ export const SERVICE_PROBLEM_LABELS: Readonly<Record<ServiceProblem, string>> = 
  */
 export function serviceImpact(
   transactions: Transactions, events: ServiceEvents,
-  options: ServiceFactsOptions & { readonly confidence?: number; readonly spendBins?: number } = {},
+  options: ServiceFactsOptions & { readonly confidence?: number; readonly spendBins?: number; readonly onProgress?: ProgressCallback } = {},
 ): ServiceImpact {
+  const stages = progressStages(options.onProgress, 3);
   const facts = serviceCustomerFacts(transactions, events, options);
+  stages.next();
   const strata = serviceStrata(facts, options.spendBins ?? 3);
   const confidence = options.confidence ?? 0.95;
   const n = facts.length;
@@ -106,10 +111,13 @@ export function serviceImpact(
     });
   });
   const any = problems[problems.length - 1]!;
+  stages.next();
+  const correlations = serviceCorrelations(facts);
+  stages.end();
   return Object.freeze({
     cutDate: facts.cutDate, windowDays: facts.windowDays, lookbackDays: facts.lookbackDays, customers: n,
     retention: mean(facts.boughtAgain, () => true), meanSpendAfter: mean(facts.spendAfter, () => true), confidence,
-    problems: Object.freeze(problems), correlations: serviceCorrelations(facts),
+    problems: Object.freeze(problems), correlations,
     cost: Object.freeze({ lostSpend: any.lostSpend.estimate, lower: any.lostSpend.lower, upper: any.lostSpend.upper, lostBuyers: any.lostBuyers.estimate, affected: any.retention.matched }),
   });
 }

@@ -12,6 +12,7 @@ import type { CalibrationHoldoutTable, PurchaseTracking } from "../diagnostics/i
 import { spendFrequencyCorrelation, type SpendFrequencyCorrelation } from "../spend/gamma-gamma-diagnostics.js";
 import type { FitOptions, ModelJson, ParameterEstimate, PurchaseModel } from "../fitting/model-types.js";
 import { ArgumentError } from "../../math/argument-error.js";
+import { progressStages, type ProgressCallback } from "../../math/progress.js";
 import { ConvergenceError } from "../fitting/convergence-error.js";
 import { AnalysisNotPossibleError } from "../../math/analysis-not-possible-error.js";
 import type { PurchaseModelSpec, PurchaseParams } from "../model-spec.js";
@@ -53,6 +54,12 @@ export interface LifetimeValueAnalysisOptions {
    * end or calibration end do not match.
    */
   readonly summary?: CustomerSummary;
+  /**
+   * Told how far the analysis is, in stages (4): the purchase model fitted on all the data, the
+   * holdout check, the spend model fitted, the predictions and the CLV of every customer; the
+   * last call is `(4, 4)` at the end. The result is the same with or without it.
+   */
+  readonly onProgress?: ProgressCallback;
 }
 
 /** The plain result of {@link lifetimeValueAnalysis}: numbers and tables only, for reports and notebooks. */
@@ -138,6 +145,7 @@ export async function lifetimeValueAnalysis(
   if (!isPurchaseModelId(asked)) throw new ArgumentError(`${fn}: model "${String(asked)}" is not one of ${PURCHASE_MODEL_IDS.join(", ")}`);
   const timeUnit = options.timeUnit ?? "week";
   const fitOptions = { timeUnit, penalizer: options.penalizer };
+  const stages = progressStages(options.onProgress, 4);
   const full = reusable(transactions, options.summary, options.observationEnd, timeUnit)
     ?? await customerSummary(transactions, { observationEnd: options.observationEnd, timeUnit });
   const calibrationEnd = options.calibrationEnd ?? defaultCalibrationEnd(full);
@@ -154,6 +162,7 @@ export async function lifetimeValueAnalysis(
     const spec = PURCHASE_MODELS[id];
     try {
       const purchaseModel = spec.fit(c, fitOptions);
+      stages.next();
       // The holdout check refits on less data: when that cannot be done, the model on all the
       // data still stands, without a check (and the report says why).
       let validation: LifetimeValueAnalysis["validation"] = null;
@@ -163,6 +172,7 @@ export async function lifetimeValueAnalysis(
         if (!(error instanceof AnalysisNotPossibleError)) throw error;
         checkNote = `The holdout check was left out: fitted on the data to ${calibrationEnd} alone, ${error.message.replace(/^[\w-]+: /, "").split(";")[0]}.`;
       }
+      stages.next();
       chosen = { modelId: id, purchaseModel, validation };
       break;
     } catch (error) {
@@ -191,6 +201,7 @@ export async function lifetimeValueAnalysis(
     discountRatePerPeriod: options.discountRatePerPeriod ?? 0.008,
     margin: options.margin ?? 1,
     interval: draws > 0 ? { draws, seed: options.seed ?? 1 } : undefined,
+    progress: { step: async (_label, work) => { const r = work(); stages.next(); return r; }, note: () => undefined },
   });
   const spend = forecast.spend;
   // No spend model (a purchase log, or too few repeat customers with a positive spend): who is
@@ -201,6 +212,7 @@ export async function lifetimeValueAnalysis(
     : missing.reason === "no-amounts"
       ? "The data have no amounts (a purchase log), so there is no spend model and no lifetime value in money: the section shows who is still active and how many purchases to expect."
       : `There is no spend model (${missing.message.replace(/^\w+: /, "")}), so no lifetime value in money: the section shows who is still active and how many purchases to expect.`;
+  stages.end();
   return Object.freeze(withMethod({
     model: modelId,
     modelNote,

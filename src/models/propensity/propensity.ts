@@ -13,6 +13,7 @@ import { checkCut, cutFeatures, idsOf, netContributionAt, type CutFeatures } fro
 import { cutTables, propensityBase, spendsToCuts } from "./propensity-base.js";
 import type { BandOutcome, PropensityResult, PropensityTarget } from "./propensity-types.js";
 import { ArgumentError } from "../../math/argument-error.js";
+import { progressStages, type ProgressCallback } from "../../math/progress.js";
 import { AnalysisNotPossibleError } from "../../math/analysis-not-possible-error.js";
 
 /** Options of {@link propensityAnalysis}. */
@@ -34,6 +35,13 @@ export interface PropensityOptions {
    * lines to the scoring date; default true). With false, `scores.netContribution` is NaN.
    */
   readonly netContribution?: boolean;
+  /**
+   * Told how far the analysis is, in stages (8): the lines coded, the spend to each cut, the
+   * facts at the three cuts, the features, the evaluation model fitted, the BG/NBD comparison,
+   * the scoring model fitted and every customer scored, the evaluation (AUC, gains, calibration);
+   * the last call is `(8, 8)` at the end. The result is the same with or without it.
+   */
+  readonly onProgress?: ProgressCallback;
 }
 
 /**
@@ -63,7 +71,9 @@ export async function propensityAnalysis(transactions: Transactions, options: Pr
   // The transactions are coded once; the spend at the three cuts is one query (exact DECIMAL sums),
   // the other facts at the three cuts a few passes over typed arrays.
   const serviceEvents = options.serviceEvents;
+  const stages = progressStages(options.onProgress, 8);
   const base = propensityBase(transactions, serviceEvents);
+  stages.next();
   const first = base.firstDay, last = base.lastDay;
   const d3 = options.cutDate === undefined ? last : isoDayOption(options.cutDate, fn, "cutDate");
   const d1 = d3 - 2 * w;
@@ -75,11 +85,14 @@ export async function propensityAnalysis(transactions: Transactions, options: Pr
   const cuts = [d1, d3 - w, d3] as const;
   for (const c of cuts) checkCut(base, c, "propensityFeatures");
   const spends = await spendsToCuts(base, cuts);
+  stages.next();
   const tables = cutTables(base, [{ cut: d1, end: d1 + w }, { cut: d3 - w, end: d3 }, { cut: d3, end: d3 }]);
+  stages.next();
   const at = (k: 0 | 1 | 2): CutFeatures => cutFeatures(base, tables[k]!, spends ? spends[k]! : null, k === 2 ? undefined : w);
   const train = at(0), test = at(1), now = at(2);
   const labelOf = (f: CutFeatures): Float64Array => f.bought!.map((b) => (target === "churn" ? 1 - b : b));
   const yTrain = labelOf(train), yTest = labelOf(test);
+  stages.next();
   // Labels of one kind only (everyone bought again, or nobody did) leave nothing to learn or rank.
   for (const [f, y] of [[train, yTrain], [test, yTest]] as const) {
     const ones = y.reduce((s, v) => s + v, 0);
@@ -97,6 +110,7 @@ export async function propensityAnalysis(transactions: Transactions, options: Pr
   // The evaluation model only predicts: no standard errors (the same estimates, one pass less).
   const evalModel = fitLogisticRegression(columns(train, trainNames), yTrain, { l2, standardErrors: false });
   const pTest = evalModel.predict(columns(test, trainNames));
+  stages.next();
   const orient = (p: Float64Array): Float64Array => (target === "churn" ? p.map((v) => 1 - v) : p);
   let alive: Float64Array | null = null, buy: Float64Array | null = null;
   let aliveNow: Float64Array = new Float64Array(now.code.length).fill(NaN);
@@ -109,9 +123,11 @@ export async function propensityAnalysis(transactions: Transactions, options: Pr
   } catch (error) {
     notes.push(`BG/NBD could not be fitted for the comparison (${error instanceof Error ? error.message : String(error)}).`);
   }
+  stages.next();
   const scoreNames = usable(test);
   const model = fitLogisticRegression(columns(test, scoreNames), yTest, { l2 });
   const score = model.predict(columns(now, scoreNames));
+  stages.next();
   const unknown = new Float64Array(now.code.length).fill(NaN);
   const band = propensityBands(score, thresholds);
   const testBands = propensityBands(pTest, thresholds);
@@ -122,7 +138,7 @@ export async function propensityAnalysis(transactions: Transactions, options: Pr
   });
   const testOrder = scoreOrder(pTest); // the test rows by score, for both the gains and the calibration
   const mean = (a: Float64Array): number => a.reduce((s, v) => s + v, 0) / a.length;
-  return Object.freeze({
+  const result: PropensityResult = Object.freeze({
     target, windowDays: w, l2, thresholds,
     dates: Object.freeze({ trainCut: train.cutDate, testCut: test.cutDate, scoreCut: now.cutDate }),
     featureNames: Object.freeze(scoreNames),
@@ -151,4 +167,6 @@ export async function propensityAnalysis(transactions: Transactions, options: Pr
     }),
     notes: Object.freeze(notes),
   });
+  stages.end();
+  return result;
 }

@@ -126,6 +126,6 @@ export const cohortsRetentionSpec = defineReportSection<CohortAnalysis>({
     { kpi: "Still buying after a year", cover: "Still buying a year after the first purchase (share)" },
   ],
   label: () => "cohorts and retention",
-  analysis: (ctx) => cohortAnalysis(ctx.transactions, { observationEnd: ctx.options.observationEnd }),
+  analysis: (ctx) => cohortAnalysis(ctx.transactions, { observationEnd: ctx.options.observationEnd, onProgress: ctx.onProgress }),
   build: (result, ctx) => cohortsRetentionSection(result, { currency: ctx.currency }),
 });

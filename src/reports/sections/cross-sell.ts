@@ -129,6 +129,6 @@ export const crossSellSpec = defineReportSection<BasketAnalysis>({
   columns: ["order_id", "date", "product_id", "category"],
   headline: [{ kpi: "Best lift", cover: "Best cross-sell lift (times chance)" }],
   label: () => "cross-sell (association rules)",
-  analysis: (ctx) => basketAnalysis(ctx.transactions, { level: ctx.transactions.category ? "category" : "product" }),
+  analysis: (ctx) => basketAnalysis(ctx.transactions, { level: ctx.transactions.category ? "category" : "product", onProgress: ctx.onProgress }),
   build: (result) => crossSellSection(result),
 });

@@ -123,6 +123,6 @@ export const customerClustersSpec = defineReportSection<ClusterResult>({
   ],
   label: () => "customer clusters (k chosen by silhouette)",
   fromSummary: true,
-  analysis: (ctx) => clusterCustomers(ctx.summary, { k: "auto", seed: 1 }),
+  analysis: (ctx) => clusterCustomers(ctx.summary, { k: "auto", seed: 1, onProgress: ctx.onProgress }),
   build: (result, ctx) => customerClustersSection(result, { currency: ctx.currency }),
 });

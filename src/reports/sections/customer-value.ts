@@ -201,6 +201,7 @@ export const customerValueSpec = defineReportSection<CustomerValueResult>({
   label: () => "customer value",
   analysis: (ctx) => customerValue(ctx.transactions, {
     serviceEvents: ctx.serviceEvents, customers: ctx.customers, costs: ctx.costs, assumedMarginRate: ctx.options.assumedMarginRate,
+    onProgress: ctx.onProgress,
   }),
   build: (result, ctx) => customerValueSection(result, { currency: ctx.currency, topN: ctx.topN }),
   assumptions: (result, ctx) => [{

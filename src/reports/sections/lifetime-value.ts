@@ -217,6 +217,7 @@ export const lifetimeValueSpec = defineReportSection<LifetimeValueAnalysis>({
     margin: ctx.options.margin,
     // the report's summary (the same observation end and unit): not made a second time
     summary: ctx.summary,
+    onProgress: ctx.onProgress,
   }),
   build: (result, ctx) => lifetimeValueSection(result, { currency: ctx.currency, topN: ctx.topN }),
   assumptions: (ltv) => [

@@ -164,7 +164,7 @@ export const propensitySpec = defineReportSection<PropensityResult>({
   ],
   label: () => "propensity (who buys again in the next 90 days)",
   // The report shows no net contribution: it is not computed (a whole customer value on a large file).
-  analysis: (ctx) => propensityAnalysis(ctx.transactions, { serviceEvents: ctx.serviceEvents, netContribution: false }),
+  analysis: (ctx) => propensityAnalysis(ctx.transactions, { serviceEvents: ctx.serviceEvents, netContribution: false, onProgress: ctx.onProgress }),
   build: (result, ctx) => propensitySection(result, { currency: ctx.currency, topN: ctx.topN }),
   assumptions: () => [{ label: "Propensity model", value: "L2-regularised logistic regression on features up to each cut date, evaluated on a later period" }],
 });

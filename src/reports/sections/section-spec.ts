@@ -7,6 +7,7 @@ import type { TimeUnit, CustomerSummary } from "../../summary/types.js";
 import type { ServiceCostTable } from "../../value/types.js";
 import type { LifetimeValueAnalysisOptions } from "../../models/clv/lifetime-value-analysis.js";
 import { ArgumentError } from "../../math/argument-error.js";
+import type { ProgressCallback } from "../../math/progress.js";
 import type { Assumption, Section } from "../report-model.js";
 
 /**
@@ -95,6 +96,11 @@ export interface SectionAnalysisContext {
   readonly contacts?: CampaignContacts;
   readonly costs?: ServiceCostTable;
   readonly options: ReportAnalysisOptions;
+  /**
+   * Hand it to the analysis's `onProgress` (counting the section's `progressUnit`): the report
+   * tells its listener (`crm report`: the step's interim lines or bar) how far the analysis is.
+   */
+  readonly onProgress?: ProgressCallback;
 }
 
 /**
@@ -175,6 +181,8 @@ export interface ReportSectionSpec<R = unknown> {
   readonly headline?: readonly Headline[];
   /** Where the section's assumption lines go (lower first, then in report order; default 1). */
   readonly methodOrder?: number;
+  /** What the analysis's `onProgress` counts, plural (default `stages`). */
+  readonly progressUnit?: string;
   /** The progress label of the analysis (default: the title). */
   label?(context: SectionAnalysisContext): string;
   /**

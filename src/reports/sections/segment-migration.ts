@@ -114,6 +114,6 @@ export const segmentMigrationSpec = defineReportSection<RfmMigration>({
   columns: ["customer_id", "date", "amount", "order_id"],
   headline: [{ kpi: "Moved up", cover: "Customers who moved up a segment" }],
   label: (ctx) => { const d = migrationDates(ctx); return `segment migration ${d.from} to ${d.to}`; },
-  analysis: (ctx) => rfmMigration(ctx.transactions, migrationDates(ctx)),
+  analysis: (ctx) => rfmMigration(ctx.transactions, { ...migrationDates(ctx), onProgress: ctx.onProgress }),
   build: (result, ctx) => segmentMigrationSection(result, { currency: ctx.currency }),
 });

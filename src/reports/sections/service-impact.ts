@@ -105,6 +105,6 @@ export const serviceImpactSpec = defineReportSection<ServiceImpact>({
   columns: ["customer_id", "date", "amount"],
   headline: [{ kpi: "Spend lost to service problems", cover: "Spend lost to service problems" }],
   label: () => "service impact",
-  analysis: (ctx) => serviceImpact(ctx.transactions, ctx.serviceEvents!),
+  analysis: (ctx) => serviceImpact(ctx.transactions, ctx.serviceEvents!, { onProgress: ctx.onProgress }),
   build: (result, ctx) => serviceImpactSection(result, { currency: ctx.currency }),
 });

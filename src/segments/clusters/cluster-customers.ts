@@ -7,6 +7,7 @@ import { createRng } from "../../math/random/rng.js";
 import { silhouetteScore, type SilhouetteScore } from "./silhouette-score.js";
 import { CLUSTER_FEATURE_NAMES, DEFAULT_CLUSTER_FEATURES, DEFAULT_LOG_FEATURES, standardizeFeatures, type ClusterFeature } from "./standardize-features.js";
 import { ArgumentError } from "../../math/argument-error.js";
+import type { ProgressCallback } from "../../math/progress.js";
 import { AnalysisNotPossibleError } from "../../math/analysis-not-possible-error.js";
 
 /** Options of {@link clusterCustomers}. */
@@ -29,6 +30,12 @@ export interface ClusterCustomersOptions {
    * then assigned to the nearest centre.
    */
   readonly sampleSize?: number;
+  /**
+   * Told how far the clustering is, in stages: one per k tried ("auto": k = 1..kMax; a fixed k:
+   * one), then one for assigning every customer, the silhouette and the profiles; the last call
+   * is `(total, total)` at the end. The result is the same with or without it.
+   */
+  readonly onProgress?: ProgressCallback;
 }
 
 /** The default most customers k-means is fitted on before all are assigned to the nearest centre. */
@@ -102,11 +109,19 @@ export function clusterCustomers(summary: Pick<CustomerSummary, "length" | "colu
   const sampled = n > maxSample;
   if (sampled && k !== "auto" && k > maxSample) throw new ArgumentError(`${fn}: k ${k} is more than the ${maxSample} customers k-means is fitted on (sampleSize); give a larger sampleSize`);
   const points = sampled ? sampleRows(z.values, z.d, n, maxSample, seed) : z.values;
-  const choice = k === "auto" ? clusterKChoice(points, z.d, { seed, restarts, kMax: options.kMax ?? 8 }) : null;
+  const onProgress = options.onProgress;
+  let stages = 2; // a fixed k: its fit, then the rest
+  const kTried: ProgressCallback | undefined = onProgress && ((done, total = 1) => {
+    stages = total + 1;
+    onProgress(done, stages);
+  });
+  const choice = k === "auto" ? clusterKChoice(points, z.d, { seed, restarts, kMax: options.kMax ?? 8, onProgress: kTried }) : null;
   const fitted = choice ? choice.best : kmeans(points, z.d, k as number, { seed, restarts });
+  if (!choice) kTried?.(1, 1);
   const fit = sampled ? { ...assignToCentres(z.values, z.d, fitted.centres), totalSS: totalSumOfSquares(z.values, z.values.length / z.d, z.d), converged: fitted.converged } : fitted;
   const silhouette = silhouetteScore(z.values, z.d, fit.labels, { seed });
   const profiles = clusterProfiles(summary.columns, fit.labels, features);
+  onProgress?.(stages, stages);
   return Object.freeze({
     k: fit.k,
     kChosenAutomatically: choice !== null,

@@ -1,6 +1,7 @@
 import { kmeans, type KmeansOptions, type KmeansResult } from "./kmeans.js";
 import { silhouetteScore } from "./silhouette-score.js";
 import { ArgumentError } from "../../math/argument-error.js";
+import type { ProgressCallback } from "../../math/progress.js";
 import { AnalysisNotPossibleError } from "../../math/analysis-not-possible-error.js";
 
 /** One row of the k-choice table. */
@@ -38,7 +39,8 @@ export interface KChoice {
  *
  * @param values - the points, n × d row-major (z-scores)
  * @param d - number of features
- * @param options - kMin (default 2), kMax (default 8), and the kmeans options (seed, restarts, ...)
+ * @param options - kMin (default 2), kMax (default 8), the kmeans options (seed, restarts, ...), and
+ *   onProgress, told the values of k tried of kMax after each k (the last call `(kMax, kMax)`)
  * @returns the frozen table, bestK, elbowK and the clustering at bestK
  * @throws ArgumentError when kMin < 2, kMax < kMin, or the data have fewer than kMin + 1 distinct points
  * @example
@@ -49,7 +51,7 @@ export interface KChoice {
 export function clusterKChoice(
   values: Float64Array,
   d: number,
-  options: KmeansOptions & { readonly kMin?: number; readonly kMax?: number; readonly maxSilhouettePoints?: number } = {},
+  options: KmeansOptions & { readonly kMin?: number; readonly kMax?: number; readonly maxSilhouettePoints?: number; readonly onProgress?: ProgressCallback } = {},
 ): KChoice {
   const fn = "clusterKChoice";
   const kMin = options.kMin ?? 2;
@@ -76,7 +78,10 @@ export function clusterKChoice(
     }
     fits.push(fit);
     rows.push(Object.freeze({ k, withinSS: fit.withinSS, withinShare: fit.totalSS > 0 ? fit.withinSS / fit.totalSS : 0, silhouette }));
+    options.onProgress?.(k, kMax);
   }
+  // Stopped early (no more distinct points): the rest of the k are not needed, so the work is done.
+  if (rows.length < kMax) options.onProgress?.(kMax, kMax);
   let bestK = kMin;
   for (const r of rows) if (r.k >= kMin && r.silhouette! > rows[bestK - 1]!.silhouette!) bestK = r.k;
   return Object.freeze({ rows: Object.freeze(rows), bestK, elbowK: elbow(rows), silhouetteExact: exact, best: fits[bestK - 1]! });

@@ -14,6 +14,7 @@ import { segmentTable, type SegmentRow } from "../rfm/segment-table.js";
 import { DEFAULT_SEGMENT_RULES, type SegmentRule } from "../rfm/segment-rules.js";
 import { ArgumentError } from "../../math/argument-error.js";
 import { AnalysisNotPossibleError } from "../../math/analysis-not-possible-error.js";
+import { progressStages, type ProgressCallback } from "../../math/progress.js";
 
 /** Segment migration between two dates (frozen, plain data). */
 export interface RfmMigration {
@@ -44,7 +45,9 @@ export interface RfmMigration {
  * customers new by `to` in a "new" row; revenue is spend in the period after `from` up to `to`.
  *
  * @param transactions - the validated transactions
- * @param options - `from`, `to` (ISO dates, from < to), `rules` (default map), `bins` (default 5), `engine` to reuse
+ * @param options - `from`, `to` (ISO dates, from < to), `rules` (default map), `bins` (default 5), `engine` to reuse,
+ *   `onProgress` told the stages done of 3 (the summary at `from`, the summary at `to`, the scoring and
+ *   the matrix; the last call `(3, 3)` at the end; the result is the same without it)
  * @returns the frozen migration with matrix, segment tables and reading
  * @throws ArgumentError for a malformed date, `from` not before `to`, or no customer by `from`
  * @example
@@ -53,24 +56,33 @@ export interface RfmMigration {
  */
 export async function rfmMigration(
   transactions: Transactions,
-  options: { readonly from: string; readonly to: string; readonly rules?: readonly SegmentRule[]; readonly bins?: number; readonly engine?: Engine },
+  options: {
+    readonly from: string; readonly to: string; readonly rules?: readonly SegmentRule[]; readonly bins?: number; readonly engine?: Engine;
+    readonly onProgress?: ProgressCallback;
+  },
 ): Promise<RfmMigration> {
   const fn = "rfmMigration";
   const d1 = isoDayOption(options.from, fn, "from");
   const d2 = isoDayOption(options.to, fn, "to");
   if (!(d1 < d2)) throw new ArgumentError(`${fn}: from ${options.from} is not before to ${options.to}; give the earlier date as from`);
   const rules = options.rules ?? DEFAULT_SEGMENT_RULES;
+  const stages = progressStages(options.onProgress, 3);
+  const counted = async (summary: Promise<CustomerSummary>): Promise<CustomerSummary> => {
+    const s = await summary;
+    stages.next();
+    return s;
+  };
   // Both snapshots from one copy of the transactions in the engine: loaded once, summarised twice in SQL.
   const snapshots = async (engine: Engine) => {
     const loaded = await loadTransactionsTable(engine, transactions, "migration_tx");
-    const at = (calibrationEnd: string) => customerSummary(transactions, { calibrationEnd, observationEnd: options.to, timeUnit: "day", engine, loaded });
+    const at = (calibrationEnd: string) => counted(customerSummary(transactions, { calibrationEnd, observationEnd: options.to, timeUnit: "day", engine, loaded }));
     try {
       return [await at(options.from), await at(options.to)] as const;
     } finally {
       await engine.connection.run(`DROP TABLE IF EXISTS ${loaded.table}`);
     }
   };
-  const at = (calibrationEnd: string) => customerSummary(transactions, { calibrationEnd, observationEnd: options.to, timeUnit: "day" });
+  const at = (calibrationEnd: string) => counted(customerSummary(transactions, { calibrationEnd, observationEnd: options.to, timeUnit: "day" }));
   // Transactions a loader read through DuckDB are already there: both snapshots run on them in place.
   const [s1, s2] = engineTableOf(transactions) !== undefined
     ? [await at(options.from), await at(options.to)]
@@ -83,7 +95,7 @@ export async function rfmMigration(
   const spend = spendBetween(s1, s2);
   // A purchase log has no spend: the matrix then counts customers only (revenue stays 0 and is not shown).
   const matrix = migrationMatrix(g1, g2, { order: g1.names, ...(s2.hasSpend === false ? {} : { spend }) });
-  return Object.freeze({
+  const result: RfmMigration = Object.freeze({
     from: s1.calibrationEnd,
     to: s2.calibrationEnd,
     breakpoints: sc1.breakpoints,
@@ -96,6 +108,8 @@ export async function rfmMigration(
     reading: migrationReading(matrix, { from: s1.calibrationEnd, to: s2.calibrationEnd }),
     notes: Object.freeze([...sc1.notes]),
   });
+  stages.end();
+  return result;
 }
 
 /**
