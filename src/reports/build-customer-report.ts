@@ -122,6 +122,55 @@ export interface CustomerReportInput {
  * withRfm.sections.map((s) => s.id); // ["data-quality", "customer-summary", "rfm-segments"]
  */
 export function buildCustomerReport(input: CustomerReportInput): Report {
+  const frame = reportFrame(input);
+  const resultOf = (id: string): unknown =>
+    input.results?.[id] ?? (Object.hasOwn(RESULT_FIELDS, id) ? input[RESULT_FIELDS[id as keyof typeof RESULT_FIELDS]] : undefined);
+  const built = new Map<string, BuiltSection>();
+  for (const spec of frame.registry) {
+    const result = spec.core ? undefined : resultOf(spec.id);
+    if (spec.core || (result !== undefined && result !== null)) built.set(spec.id, buildSection(frame, spec, result));
+  }
+  return assembleReport(frame, built, input.omitted ?? []);
+}
+
+/**
+ * A report's checked settings, ready to build sections: the input (without its results), the
+ * registry, and what every section builder is given.
+ *
+ * @example
+ * const frame: ReportFrame = reportFrame({ ledger, summary, generatedAt: "2026-01-05T09:00:00Z" });
+ */
+export interface ReportFrame {
+  readonly input: Omit<CustomerReportInput, "results" | "omitted" | (typeof RESULT_FIELDS)[keyof typeof RESULT_FIELDS]>;
+  readonly registry: readonly ReportSectionSpec[];
+  readonly ctx: SectionBuildContext;
+}
+
+/**
+ * What one section adds to a report: the built section (with its "Columns used" line) and its
+ * lines under "Assumptions and method". Holds no analysis result (only top-N rows and aggregates).
+ *
+ * @example
+ * const part: BuiltSection = buildSection(frame, rfmSegmentsSpec, rfmAnalysis(summary));
+ */
+export interface BuiltSection {
+  readonly section: Section;
+  readonly method?: readonly Assumption[];
+}
+
+/**
+ * Checks a report's settings (generatedAt, currency, registry) before any section is built, and
+ * gathers what the section builders are given. The results and left-out sections are not read.
+ *
+ * @param input - the report's settings, as for {@link buildCustomerReport}
+ * @returns the frame that {@link buildSection} and {@link assembleReport} take
+ * @throws TypeError when generatedAt is not an ISO 8601 date-time with a zone, or currency is not 3 letters
+ * @throws ArgumentError when two sections share an id
+ * @example
+ * const frame = reportFrame({ ledger, summary, generatedAt: "2026-01-05T09:00:00Z", currency: "EUR" });
+ * frame.ctx.topN; // 20
+ */
+export function reportFrame(input: ReportFrame["input"]): ReportFrame {
   const { ledger, summary, generatedAt } = input;
   if (typeof generatedAt !== "string" || !ISO_DATE_TIME.test(generatedAt) || Number.isNaN(Date.parse(generatedAt))) {
     throw new TypeError(`buildCustomerReport: generatedAt ${JSON.stringify(generatedAt)} is not an ISO 8601 date-time such as "2024-05-01T09:00:00Z"`);
@@ -133,32 +182,70 @@ export function buildCustomerReport(input: CustomerReportInput): Report {
   const ctx: SectionBuildContext = {
     currency, topN: input.topN ?? 20, maxRejectedRows: input.maxRejectedRows ?? 20, ledger: { ...ledger, source: dataName }, summary,
   };
-  const resultOf = (id: string): unknown =>
-    input.results?.[id] ?? (Object.hasOwn(RESULT_FIELDS, id) ? input[RESULT_FIELDS[id as keyof typeof RESULT_FIELDS]] : undefined);
+  return { input, registry, ctx };
+}
+
+/**
+ * Builds one section of a report from its analysis result (a core section from the ledger and
+ * summary alone: `result` undefined), with its "Columns used" line and its assumption lines.
+ * Nothing of `result` is kept but what the section shows, so the result can be dropped at once.
+ *
+ * @param frame - from {@link reportFrame}
+ * @param spec - the section's registry entry
+ * @param result - its analysis result
+ * @returns the section and its assumption lines
+ * @throws ArgumentError when the section builds a Section of another id; whatever its builder throws
+ * @example
+ * const part = buildSection(frame, rfmSegmentsSpec, rfmAnalysis(summary));
+ * part.section.id; // "rfm-segments"
+ */
+export function buildSection(frame: ReportFrame, spec: ReportSectionSpec, result: unknown): BuiltSection {
+  const { input, ctx } = frame;
+  const built = spec.build(result, ctx);
+  if (built.id !== spec.id) throw new ArgumentError(`buildCustomerReport: section "${spec.id}" built a section with id "${built.id}"; give the Section the id of its entry`);
   // Each analysis says which of the columns it can use the data had, and which it lacked.
-  const columnsSaid = (spec: ReportSectionSpec, sec: Section): Section => {
-    if (!input.columns || !spec.columns) return sec;
+  let section = built;
+  if (input.columns && spec.columns) {
     const used = spec.columns.filter((c) => input.columns!.present.includes(c));
     const lacking = spec.columns.filter((c) => input.columns!.missing.includes(c));
     const line = `Columns used: ${used.join(", ")}${lacking.length ? `; used when present, not in these data: ${lacking.join(", ")}` : ""}.`;
-    return { ...sec, narrative: [...sec.narrative, line] };
-  };
+    section = { ...built, narrative: [...built.narrative, line] };
+  }
+  return spec.assumptions ? { section, method: spec.assumptions(result, ctx) } : { section };
+}
+
+/**
+ * Puts a report together from its built sections, in registry order: a section not built takes
+ * its place as left out when `omitted` names it (unknown ones after the others); then the cover
+ * (each section's headline figure) and the assumptions (what every report rests on, each
+ * section's own lines, the sections left out).
+ *
+ * @param frame - from {@link reportFrame}
+ * @param built - the built sections by id (the core sections among them)
+ * @param omitted - the sections left out, with their one-line reasons
+ * @returns a frozen {@link Report}
+ * @throws ArgumentError when the ledger does not add up or the summary's columns differ in length
+ * @example
+ * const report = assembleReport(frame, new Map([["data-quality", buildSection(frame, dataQualitySpec, undefined)]]), []);
+ */
+export function assembleReport(frame: ReportFrame, built: ReadonlyMap<string, BuiltSection>, omittedSections: readonly OmittedSection[]): Report {
+  const { input, registry, ctx } = frame;
+  const { summary, generatedAt } = input;
+  const { currency } = ctx;
   // Left-out analyses take their place in the order, as sections with the reason and no figures.
   const leftOut = (id: string, title: string, reason: string): Section =>
     ({ id, title, narrative: [], kpis: [], tables: [], charts: [], leftOut: reason });
-  const omitted = (input.omitted ?? []).map((o) => ({ ...o, id: o.id ?? sectionOf(registry, o.section) }));
+  const omitted = omittedSections.map((o) => ({ ...o, id: o.id ?? sectionOf(registry, o.section) }));
   const sections: Section[] = [];
   const method: { readonly order: number; readonly index: number; readonly lines: readonly Assumption[] }[] = [];
   registry.forEach((spec, index) => {
-    const result = spec.core ? undefined : resultOf(spec.id);
-    if (!spec.core && (result === undefined || result === null)) {
+    const part = built.get(spec.id);
+    if (part === undefined) {
       for (const m of omitted.filter((x) => x.id === spec.id)) sections.push(leftOut(spec.id, spec.title, m.reason));
       return;
     }
-    const built = spec.build(result, ctx);
-    if (built.id !== spec.id) throw new ArgumentError(`buildCustomerReport: section "${spec.id}" built a section with id "${built.id}"; give the Section the id of its entry`);
-    sections.push(columnsSaid(spec, built));
-    if (spec.assumptions) method.push({ order: spec.methodOrder ?? 1, index, lines: spec.assumptions(result, ctx) });
+    sections.push(part.section);
+    if (part.method) method.push({ order: spec.methodOrder ?? 1, index, lines: part.method });
   });
   omitted.filter((m) => m.id === undefined || !registry.some((o) => o.id === m.id)).forEach((m, i) => {
     const title = m.section.charAt(0).toUpperCase() + m.section.slice(1);
@@ -183,11 +270,11 @@ export function buildCustomerReport(input: CustomerReportInput): Report {
   const assumptions: Assumption[] = [
     ...reportAssumptions({ ledger: ctx.ledger, summary, currency, columns: input.columns }),
     ...method.flatMap((m) => m.lines),
-    ...(input.omitted ?? []).map((o) => ({ label: `Left out: ${o.section}`, value: o.reason })),
+    ...omittedSections.map((o) => ({ label: `Left out: ${o.section}`, value: o.reason })),
   ];
   return deepFreeze({
     title: input.title ?? "Customer report",
-    subtitle: input.subtitle ?? dataName,
+    subtitle: input.subtitle ?? ctx.ledger.source,
     generatedAt,
     currency,
     observationEnd: summary.observationEnd,

@@ -32,6 +32,10 @@ export type {
   SideInput, Headline, OmittedSection, Deferred,
 } from "./sections/section-spec.js";
 export { runReportAnalyses } from "./run-report-analyses.js";
+export { buildReportSectionBySection } from "./build-report-section-by-section.js";
+export type { SectionBySectionSettings } from "./build-report-section-by-section.js";
+export { reportFrame, buildSection, assembleReport } from "./build-customer-report.js";
+export type { ReportFrame, BuiltSection } from "./build-customer-report.js";
 export type { RunReportAnalysesOptions, ReportAnalyses, AnalysisProgress } from "./run-report-analyses.js";
 export { anonymiseReport, DEFAULT_ANONYMISE_KEY } from "./anonymise-report.js";
 export type { AnonymiseOptions } from "./anonymise-report.js";

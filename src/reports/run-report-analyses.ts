@@ -48,6 +48,12 @@ export interface RunReportAnalysesOptions extends ReportAnalysisOptions {
   readonly registry?: readonly ReportSectionSpec[];
   /** Called as each analysis starts, tells how far it is, ends or is left out. */
   readonly onProgress?: (event: AnalysisProgress) => void;
+  /**
+   * Called with each analysis's result as soon as it is done (after its "done" progress event).
+   * When given, a result is handed over here and not kept (`results` is then empty): a caller that
+   * turns each result into its section at once holds one full result at a time.
+   */
+  readonly onResult?: (id: string, result: unknown) => void;
 }
 
 /**
@@ -95,6 +101,13 @@ export async function runReportAnalyses(inputs: ReportInputs, options: RunReport
     if (!sides.has(name)) sides.set(name, await (given as () => unknown)());
     return sides.get(name);
   };
+  // A side table loaded here is let go after the last wanted section that needs or uses it.
+  const lastUse = new Map<SideInput, string>();
+  for (const spec of registry) {
+    if (spec.core || !spec.analysis || (wanted && !wanted.has(spec.id))) continue;
+    for (const n of spec.needs ?? []) if ("input" in n) lastUse.set(n.input, spec.id);
+    for (const name of spec.uses ?? []) lastUse.set(name, spec.id);
+  }
   const results: Record<string, unknown> = {};
   const omitted: OmittedSection[] = [];
   for (const spec of registry) {
@@ -120,19 +133,23 @@ export async function runReportAnalyses(inputs: ReportInputs, options: RunReport
     const names = [...new Set([...(spec.needs ?? []).flatMap((n) => ("input" in n ? [n.input] : [])), ...(spec.uses ?? [])])];
     const loaded: Record<string, unknown> = {};
     for (const name of names) loaded[name] = await side(name);
+    for (const [name, id] of lastUse) if (id === spec.id) sides.delete(name);
     const unit = spec.progressUnit ?? "stages";
     const onProgress = options.onProgress && ((done: number, total?: number) => progress({ phase: "progress", id: spec.id, label, done, total, unit }));
     const ctx = { ...base, ...loaded, onProgress } as SectionAnalysisContext;
     progress({ phase: "start", id: spec.id, label, unit });
     const start = performance.now();
+    let result: unknown;
     try {
-      results[spec.id] = await spec.analysis(ctx);
+      result = await spec.analysis(ctx);
     } catch (error) {
       if (!(error instanceof AnalysisNotPossibleError)) throw error;
       leaveOut(error.message.split("\n")[0]!);
       continue;
     }
     progress({ phase: "done", id: spec.id, label, seconds: (performance.now() - start) / 1000 });
+    if (options.onResult) options.onResult(spec.id, result);
+    else results[spec.id] = result;
   }
   return Object.freeze({ results: Object.freeze(results), omitted: Object.freeze(omitted) });
 }

@@ -189,4 +189,14 @@ describe("crm report: new options", () => {
     expect(paths.pdf).toBe(path.join(out, "customer-report.pdf"));
     expect(readFileSync(paths.pdf).subarray(0, 5).toString("latin1")).toBe("%PDF-");
   }, 120_000);
+
+  it("reads the side files before any analysis: a wrong path stops the report even when no chosen section uses it", async () => {
+    for (const [flag, loader] of [["--customers", "loadCustomersFile"], ["--service-events", "loadServiceEventsFile"]] as const) {
+      const r = await crm("report", "--input", path.join(data, "transactions.csv"), flag, path.join(dir, "missing.csv"), "--sections", "rfm-segments", "--out", path.join(dir, "missing-out"));
+      expect(r.code, flag).toBe(2);
+      expect(r.err, flag).toContain(`${loader}: file "${path.join(dir, "missing.csv")}" not found`);
+      expect(r.err, flag).not.toContain("RFM segments done");
+    }
+  });
 });
+

@@ -13,8 +13,7 @@ import { isoDayOption } from "../../data/parse/iso-day-option.js";
 import { loadCustomersFile } from "../../data/load/load-customers.js";
 import { loadServiceEventsFile } from "../../data/load/load-service-events.js";
 import { loadCampaignContactsFile } from "../../data/load/load-campaign-contacts.js";
-import { buildCustomerReport } from "../../reports/build-customer-report.js";
-import { runReportAnalyses } from "../../reports/run-report-analyses.js";
+import { buildReportSectionBySection } from "../../reports/build-report-section-by-section.js";
 import { REPORT_SECTIONS } from "../../reports/sections/registry.js";
 import { PURCHASE_MODEL_IDS } from "../../models/registry.js";
 import { writeReports } from "../../reports/write-reports.js";
@@ -145,6 +144,20 @@ function parseLocale(text: string | undefined): string | undefined {
   return tag;
 }
 
+/**
+ * A side table read already, as a loader that hands it over on its first call and forgets it (so
+ * that the analyses alone hold it, and let it go after its last section); a later call reads the
+ * file again.
+ */
+function handOver<T>(value: T, reload: () => Promise<T>): () => Promise<T> {
+  let held: T | undefined = value;
+  return async () => {
+    const v = held ?? (await reload());
+    held = undefined;
+    return v;
+  };
+}
+
 /** `crm report`: the Excel and HTML manager reports of a transactions file. */
 export const reportCommand: Command = {
   name: "report",
@@ -233,22 +246,36 @@ export const reportCommand: Command = {
     // amounts are then shown as in the data. The bundled sample's are EUR.
     const currency = currencyFlag ?? loaded?.currency ?? (usingSample ? "EUR" : "");
     const summary = fromSummary?.summary ?? await step(io, "customer summary", () => customerSummary(transactions!, { observationEnd, timeUnit }), { unit: "customers", count: (s) => s.length });
-    const serviceEvents = eventsFile === undefined ? undefined : (await step(io, `reading ${eventsFile}`, () => loadServiceEventsFile(eventsFile))).events;
-    const customers = customersFile === undefined ? undefined : (await step(io, `reading ${customersFile}`, () => loadCustomersFile(customersFile))).customers;
+    // The side files are read here, before any analysis (a wrong path stops the report at once),
+    // and handed over to the analyses, which let each go after the last section that uses it.
+    const serviceEvents = eventsFile === undefined ? undefined : handOver((await step(io, `reading ${eventsFile}`, () => loadServiceEventsFile(eventsFile))).events,
+      async () => (await loadServiceEventsFile(eventsFile)).events);
+    const customers = customersFile === undefined ? undefined : handOver((await step(io, `reading ${customersFile}`, () => loadCustomersFile(customersFile))).customers,
+      async () => (await loadCustomersFile(customersFile)).customers);
     const migrationTo = stringFlag(flags, "migration-to");
     if (migrationTo !== undefined) isoDayOption(migrationTo, "crm report", "--migration-to");
     // One analysis that cannot be done on these data (a model that does not converge, too few
     // customers, a missing file) leaves its section out with the reason, instead of losing the
     // whole report; the contacts are read only when the campaigns section runs.
     // Each analysis is a step; those that compute a figure for every customer count them in their done line.
+    // Each section is built as soon as its analysis is done, and the analysis's result let go.
     let analysis: StepHandle | undefined;
-    const { results, omitted } = await runReportAnalyses({
+    const built = await buildReportSectionBySection({
       transactions,
       summary,
       serviceEvents,
       customers,
       contacts: contactsFile === undefined ? undefined : async () => (await step(io, `reading ${contactsFile}`, () => loadCampaignContactsFile(contactsFile))).contacts,
       costs,
+    }, {
+      ledger,
+      title: stringFlag(flags, "title"),
+      subtitle: stringFlag(flags, "subtitle") ?? (usingSample ? "Bundled sample: a simulated retailer" : undefined),
+      dataName: usingSample ? "the bundled sample (transactions.csv)" : summaryFile !== undefined ? `the customer summary ${path.basename(summaryFile)}` : undefined,
+      currency,
+      generatedAt,
+      topN,
+      columns: transactions === undefined ? undefined : transactionColumns(transactions),
     }, {
       sections,
       observationEnd,
@@ -274,19 +301,6 @@ export const reportCommand: Command = {
         }
         if (e.phase !== "start") analysis = undefined;
       },
-    });
-    const built = buildCustomerReport({
-      ledger,
-      summary,
-      title: stringFlag(flags, "title"),
-      subtitle: stringFlag(flags, "subtitle") ?? (usingSample ? "Bundled sample: a simulated retailer" : undefined),
-      dataName: usingSample ? "the bundled sample (transactions.csv)" : summaryFile !== undefined ? `the customer summary ${path.basename(summaryFile)}` : undefined,
-      currency,
-      generatedAt,
-      topN,
-      columns: transactions === undefined ? undefined : transactionColumns(transactions),
-      results,
-      omitted,
     });
     // Pseudonyms go into the model, so every renderer (HTML, Excel, PDF) gets them.
     const report = flags.anonymise === true ? anonymiseReport(built, { key: anonymiseKey ?? DEFAULT_ANONYMISE_KEY }) : built;

@@ -11,8 +11,25 @@ import { defineReportSection } from "./section-spec.js";
 const num = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
 /** Row indices of the `n` customers ranked first (rank 1, 2, ...). */
-const firstByRank = (rank: Float64Array, n: number): number[] =>
-  Array.from(rank, (r, i) => [r, i] as const).sort((x, y) => x[0] - y[0]).slice(0, n).map(([, i]) => i);
+/**
+ * The indices of the first `n` customers by rank (ties by index). Ranks 1..m each once, as
+ * customerValue gives them: one pass, no object per customer; other ranks: a stable sort.
+ */
+function firstByRank(rank: Float64Array, n: number): number[] {
+  const m = rank.length;
+  const first = new Int32Array(Math.min(n, m));
+  const seen = new Uint8Array(m + 1);
+  let permutation = true;
+  for (let i = 0; i < m && permutation; i++) {
+    const r = rank[i]!;
+    permutation = Number.isInteger(r) && r >= 1 && r <= m && seen[r] === 0;
+    if (!permutation) break;
+    seen[r] = 1;
+    if (r <= n) first[r - 1] = i;
+  }
+  if (permutation) return Array.from(first);
+  return Array.from(rank, (r, i) => [r, i] as const).sort((x, y) => x[0] - y[0]).slice(0, n).map(([, i]) => i);
+}
 
 function groupTable(g: GroupValue, currency: string): ReportTable {
   const c = g.columns;

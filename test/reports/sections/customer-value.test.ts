@@ -31,4 +31,19 @@ describe("customerValueSection", () => {
     expect(s2.charts).toHaveLength(1);
     expect(s2.kpis.map((k) => k.label)).not.toContain("Most valuable channel");
   });
+
+  it("lists the top customers by rank: ranks 1..n in one pass, other ranks (ties, NaN) in a stable sort", () => {
+    const topOf = (rank: number[], topN: number) => {
+      const result = { ...v, columns: { ...v.columns, rank: Float64Array.from(rank) } };
+      return customerValueSection(result, { topN }).tables[1]!.rows.map((r) => r.customer_id);
+    };
+    const ids = v.columns.customer_id;
+    // The order a plain stable sort by rank gives (ties by position): what both ways must give.
+    const bySort = (rank: number[], topN: number) =>
+      rank.map((r, i) => [r, i] as const).sort((x, y) => x[0] - y[0]).slice(0, topN).map(([, i]) => ids[i]);
+    for (const rank of [[3, 1, 2], [1, 2, 3], [2, 3, 1], [2, 1, 1], [1, 1, 1], [3, 3, 2], [0, 1, 2], [1.5, 2, 3], [4, 1, 2]]) {
+      for (const topN of [1, 2, 3, 5]) expect(topOf(rank, topN), `${rank} top ${topN}`).toEqual(bySort(rank, topN));
+    }
+    expect(topOf([3, 1, 2], 2)).toEqual([ids[1], ids[2]]);
+  });
 });
