@@ -120,6 +120,9 @@ export async function runDataStep(c: DuckDBConnection, src: EngineSource, option
   }
   try {
     return await collect(c, table, src, options, source, fn);
+  } catch (error) {
+    await c.run(`DROP TABLE IF EXISTS ${table}_tx`); // kept only when the load succeeds (the summary runs on it)
+    throw error;
   } finally {
     const dicts = Array.from({ length: TEXT_COLUMNS.length + 1 }, (_, x) => `DROP TABLE IF EXISTS ${table}_d${x};`).join(" ");
     await c.run(`DROP TABLE IF EXISTS ${table}; ${dicts}`);
@@ -127,8 +130,8 @@ export async function runDataStep(c: DuckDBConnection, src: EngineSource, option
 }
 
 /**
- * Whether DuckDB's plan of a SELECT over the CSV or Parquet reader has only operators that keep the file's
- * row order (projections and filters), so that a CREATE TABLE of it numbers the rows as the file
+ * Whether DuckDB's plan of a SELECT over the CSV or Parquet reader has only operators that keep
+ * the file's row order (projections and filters), so that a CREATE TABLE of it numbers the rows as the file
  * does. An optimiser may add others (a long `IN (...)` list becomes a join); the loader then leaves
  * the file to the JavaScript reader rather than read it in another order.
  *
@@ -166,8 +169,9 @@ function fieldColumns(header: readonly string[], options: LoadTransactionsOption
 /**
  * SELECT of the parsed rows, in one pass over the file: typed values and an `ok` flag for every
  * row, and (unless the source reads them itself) for the rows that are not ok their raw fields
- * (`raw0`, `raw1`, ...) for the JavaScript builder. It only projects (no join, window or aggregate: see {@link keepsFileOrder}), so a
- * CREATE TABLE of it keeps the file's order (insertion order) and the table's rowid is the row number.
+ * (`raw0`, `raw1`, ...) for the JavaScript builder. It only projects (no join, window or
+ * aggregate: see {@link keepsFileOrder}), so a CREATE TABLE of it keeps the file's order
+ * (insertion order) and the table's rowid is the row number.
  */
 function parseSql(src: EngineSource, dateSql: string, options: LoadTransactionsOptions): string {
   const { col, texts, nums, derive, hasAmount } = fieldColumns(src.header, options, "", "");
