@@ -253,8 +253,8 @@ async function collect(c: DuckDBConnection, table: string, src: EngineSource, op
     }
     return lo;
   };
-  /** Streams a query whose first column is the row number into `outs`, one typed array per further column. */
-  const place = async (sql: string, outs: readonly (Int32Array | Float64Array)[]): Promise<void> => {
+  /** Streams a query whose first column is the row number into `outs`, one typed array per further column; `lines`: also each row's line. */
+  const place = async (sql: string, outs: readonly (Int32Array | Float64Array)[], lines?: Int32Array): Promise<void> => {
     const stream = await c.stream(sql);
     for (;;) {
       const chunk = await stream.fetchChunk();
@@ -265,6 +265,7 @@ async function collect(c: DuckDBConnection, table: string, src: EngineSource, op
       for (let i = 0; i < m; i++) {
         const r = rowid[i]!;
         at[i] = skipped.length === 0 ? r : r - below(r);
+        if (lines) lines[at[i]!] = r + offset;
       }
       outs.forEach((out, j) => {
         const col = numbers(chunk.getColumnVector(j + 1), m);
@@ -273,11 +274,11 @@ async function collect(c: DuckDBConnection, table: string, src: EngineSource, op
     }
   };
   const big = orders > 0 ? [fast.code, fast.texts[orders - 1]!] : [fast.code];
-  await place(`SELECT r, customer_id${orders > 0 ? ", order_id" : ""} FROM ${coded}`, big);
+  await place(`SELECT r, customer_id${orders > 0 ? ", order_id" : ""} FROM ${coded}`, big, fast.line);
   const small = texts.map((t, x) => ({ t, x })).filter(({ t }) => t !== "orderId");
   const joins = small.map(({ t, x }) => ` JOIN ${table}_d${x + 1} d${x + 1} ON t.${t} = d${x + 1}.v`).join("");
-  const rest = ["t.rowid::INTEGER", "(t.rowid + " + offset + ")::INTEGER", "t.day", ...(hasAmount ? ["t.amount_"] : []), ...small.map(({ x }) => `d${x + 1}.code`), ...nums.map((x) => `t.${x}`)];
-  await place(`SELECT ${rest.join(", ")} FROM ${table} t${joins} WHERE t.ok`, [fast.line, fast.day, ...(hasAmount ? [fast.amount] : []), ...small.map(({ x }) => fast.texts[x]!), ...fast.nums]);
+  const rest = ["t.rowid::INTEGER", "t.day", ...(hasAmount ? ["t.amount_"] : []), ...small.map(({ x }) => `d${x + 1}.code`), ...nums.map((x) => `t.${x}`)];
+  await place(`SELECT ${rest.join(", ")} FROM ${table} t${joins} WHERE t.ok`, [fast.day, ...(hasAmount ? [fast.amount] : []), ...small.map(({ x }) => fast.texts[x]!), ...fast.nums]);
   const textValues = values.slice(1);
   const transactions = merge(fast, ids, textValues, fallback?.transactions, texts, nums, hasAmount);
   let ledger = ledgerOf(source, read, fallback?.ledger.rejected ?? []);
