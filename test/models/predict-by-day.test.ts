@@ -270,3 +270,43 @@ describe("the CLV interval on unique patterns", () => {
     );
   }, 120_000);
 });
+
+describe("BG/NBD and MBG/NBD predictions check the rows as they read them", () => {
+  // 5,000 customers on whole days in weeks (the day grid) or in off-grid weeks (no grid), one bad row
+  function rows(onGrid: boolean): { frequency: number[]; recency: number[]; T: number[] } {
+    const rng = createRng(3);
+    const frequency: number[] = [], recency: number[] = [], T: number[] = [];
+    for (let i = 0; i < 5000; i++) {
+      const days = 1 + Math.floor(rng.uniform() * 700);
+      const Ti = onGrid ? days / 7 : days / 7 + 1e-3;
+      const x = Math.floor(rng.uniform() * 6);
+      frequency.push(x);
+      recency.push(x === 0 ? 0 : (onGrid ? Math.floor(rng.uniform() * days) / 7 : rng.uniform() * Ti));
+      T.push(Ti);
+    }
+    return { frequency, recency, T };
+  }
+  const models = [
+    bgNbdFromParams({ r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }, "week"),
+    mbgNbdFromParams({ r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 }, "week"),
+  ];
+  for (const onGrid of [true, false]) {
+    it(`names the first bad row, ${onGrid ? "on" : "off"} the day grid`, () => {
+      const good = rows(onGrid);
+      expect(dayGrid(good, "week") === null).toBe(!onGrid);
+      for (const m of models) {
+        const p = m.predict(good, 52);
+        expect(p.probabilityAlive.every((v) => v > 0 && v <= 1)).toBe(true);
+        expect(p.expectedPurchases.every((v) => v >= 0 && Number.isFinite(v))).toBe(true);
+        const late = { ...good, recency: good.recency.map((v, i) => (i === 3001 ? good.T[i]! + 1 : v)) };
+        expect(() => m.predict(late, 52)).toThrow(`${m.model} predict: recency ${late.recency[3001]} of row 3001 must be between 0 and T ${good.T[3001]}`);
+        expect(() => m.probabilityAlive(late)).toThrow(`of row 3001 must be between 0 and T`);
+        const fractional = { ...good, frequency: good.frequency.map((v, i) => (i === 4999 ? 1.5 : v)) };
+        expect(() => m.conditionalExpectedPurchases(fractional, 52)).toThrow(`${m.model} conditionalExpectedPurchases: frequency 1.5 of row 4999 is not a whole number >= 0`);
+        // a row within the check's tolerance (t_x a hair above T) is not plain but valid: predicted, not refused
+        const hair = { ...good, recency: good.recency.map((v, i) => (i === 10 ? good.T[i]! * (1 + 1e-13) : v)), frequency: good.frequency.map((v, i) => (i === 10 ? 2 : v)) };
+        expect(m.predict(hair, 52).probabilityAlive[10]).toBeGreaterThan(0);
+      }
+    });
+  }
+});

@@ -1,7 +1,9 @@
 import { createRng } from "../../math/random/rng.js";
 import { hyp2f1 } from "../../math/special/hyp2f1.js";
 import { digamma, lnBeta, lnGamma } from "../../math/special/special-functions.js";
-import { checkHistory } from "../fitting/check-history.js";
+import { checkHistory, checkHistoryLengths } from "../fitting/check-history.js";
+import { bgNbdHead, predictOnGrid } from "./predict-on-grid.js";
+import { isTrustedHistory } from "../fitting/trusted-history.js";
 import { dayGrid } from "../fitting/day-grid.js";
 import { fitPurchaseModel } from "./fit-purchase-model.js";
 import { fitStatistics, fittedModelBase, knownParams, knownParamsStatistics, readModelJson, type FitStatistics } from "../fitting/fitted-model-base.js";
@@ -191,14 +193,6 @@ function perXTables(r: number, a: number, b: number, x: ArrayLike<number>, withG
   return t;
 }
 
-/**
- * The numerator of FHL 2005 eq. 10: E[Y(t)] of a customer still alive after x repeat purchases in
- * T time units, ((a+b+x−1)/(a−1)) · (1 − ((α+T)/(α+T+t))^(r+x) · ₂F₁(r+x, b+x; a+b+x−1; t/(α+T+t))).
- */
-function bgNbdHead(r: number, alpha: number, a: number, b: number, x: number, T: number, t: number): number {
-  const pow = Math.pow((alpha + T) / (alpha + T + t), r + x);
-  return ((a + b + x - 1) / (a - 1)) * (1 - pow * hyp2f1(r + x, b + x, a + b + x - 1, t / (alpha + T + t)));
-}
 
 function makeBgNbd(params: BgNbdParams, stats: FitStatistics): BgNbdModel {
   const { r, alpha, a, b } = params;
@@ -211,8 +205,10 @@ function makeBgNbd(params: BgNbdParams, stats: FitStatistics): BgNbdModel {
   const headByDay = (memo: DayMemo, t: number): ByDay => memo.smoothInT((x, Ti) => bgNbdHead(r, alpha, a, b, x, Ti, t));
   // FHL 2005 eq. 10 and 13 in one pass: E[Y(t) | x, t_x, T] = head_x(T) / (1 + odds) and
   // P(alive) = 1 / (1 + odds), the odds computed once; t null: P(alive) only.
+  // Unless trusted, the rows are checked as they are read (predictOnGrid), or all first off the grid.
   const predict = (fn: string, customers: CustomerHistory, t: number | null, withAlive: boolean) => {
-    const n = checkHistory(fn, customers);
+    const n = checkHistoryLengths(fn, customers);
+    const unchecked = !isTrustedHistory(customers);
     const { frequency, recency, T } = customers;
     const probabilityAlive = new Float64Array(withAlive ? n : 0);
     const expectedPurchases = new Float64Array(t === null ? 0 : n);
@@ -220,6 +216,7 @@ function makeBgNbd(params: BgNbdParams, stats: FitStatistics): BgNbdModel {
     const grid = dayGrid(customers, stats.timeUnit);
     if (grid === null) {
       // no day grid: customer by customer, head_x(T) on the interpolants of chebyshevByGroup
+      if (unchecked) checkHistory(fn, customers); // before the interpolants are sized by the columns
       const head = withHead ? headByDay(dayMemo(customers, stats.timeUnit), t) : null;
       for (let i = 0; i < n; i++) {
         const x = frequency[i]!;
@@ -229,40 +226,7 @@ function makeBgNbd(params: BgNbdParams, stats: FitStatistics): BgNbdModel {
       }
       return { probabilityAlive, expectedPurchases };
     }
-    // On the day grid: head_x(T) once per (x, day of T), ln(α + v) once per day (the odds then cost
-    // one exponential; the exponent differs from ln of the ratio by about (r+x)·1e-15, so only up to
-    // x = 100 for 1e-13 relative). Off the grid or beyond the tables: the direct formula.
-    const { scale, days, xCells, dayValue } = grid;
-    const heads = withHead ? grid.table() : new Float64Array(0), lnA = grid.dayTable();
-    const headAt = (x: number, Ti: number, dT: number): number => {
-      if (!(dT < days && x < xCells && dayValue[dT] === Ti)) return bgNbdHead(r, alpha, a, b, x, Ti, t!);
-      const k = x * days + dT;
-      let h = heads[k]!;
-      if (h !== h) h = heads[k] = bgNbdHead(r, alpha, a, b, x, Ti, t!);
-      return h;
-    };
-    for (let i = 0; i < n; i++) {
-      const x = frequency[i]!;
-      if (x === 0) {
-        if (withAlive) probabilityAlive[i] = 1;
-        if (withHead) {
-          const Ti = T[i]!;
-          expectedPurchases[i] = headAt(0, Ti, Math.round(Ti * scale));
-        }
-        continue;
-      }
-      const Ti = T[i]!, tx = recency[i]!;
-      const dT = Math.round(Ti * scale), dt = Math.round(tx * scale);
-      let odds: number;
-      if (x <= 100 && dT < days && dayValue[dT] === Ti && dayValue[dt] === tx) {
-        let LT = lnA[dT]!, Lt = lnA[dt]!;
-        if (LT !== LT) LT = lnA[dT] = Math.log(alpha + Ti);
-        if (Lt !== Lt) Lt = lnA[dt] = Math.log(alpha + tx);
-        odds = (a / (b + x - 1)) * Math.exp((r + x) * (LT - Lt));
-      } else odds = aliveOdds(x, tx, Ti);
-      if (withAlive) probabilityAlive[i] = 1 / (1 + odds);
-      if (withHead) expectedPurchases[i] = headAt(x, Ti, dT) / (1 + odds);
-    }
+    predictOnGrid({ r, alpha, a, b, shift: 1 }, grid, customers, t ?? 0, unchecked ? fn : null, probabilityAlive, withHead ? expectedPurchases : null);
     return { probabilityAlive, expectedPurchases };
   };
   const model: BgNbdModel = {

@@ -1,7 +1,9 @@
 import { createRng } from "../../math/random/rng.js";
 import { hyp2f1 } from "../../math/special/hyp2f1.js";
 import { lnBeta, lnGamma } from "../../math/special/special-functions.js";
-import { checkHistory } from "../fitting/check-history.js";
+import { checkHistory, checkHistoryLengths } from "../fitting/check-history.js";
+import { isTrustedHistory } from "../fitting/trusted-history.js";
+import { mbgNbdHead, predictOnGrid } from "./predict-on-grid.js";
 import { dayGrid } from "../fitting/day-grid.js";
 import { fitPurchaseModel } from "./fit-purchase-model.js";
 import { fitStatistics, fittedModelBase, knownParams, knownParamsStatistics, readModelJson, type FitStatistics } from "../fitting/fitted-model-base.js";
@@ -79,14 +81,6 @@ export function mbgNbdFromJson(json: unknown): MbgNbdModel {
   return makeMbgNbd(params as MbgNbdParams, stats);
 }
 
-/**
- * E[Y(t)] of a customer still alive after x repeat purchases in T time units (BDF 2007 App. A with
- * the Wagner & Hoppe 2008 erratum): ((a+b+x)/(a−1)) · (1 − ((α+T)/(α+T+t))^(r+x) · ₂F₁(r+x, b+x+1; a+b+x; t/(α+T+t))).
- */
-function mbgNbdHead(r: number, alpha: number, a: number, b: number, x: number, T: number, t: number): number {
-  const pow = Math.pow((alpha + T) / (alpha + T + t), r + x);
-  return ((a + b + x) / (a - 1)) * (1 - pow * hyp2f1(r + x, b + x + 1, a + b + x, t / (alpha + T + t)));
-}
 
 function makeMbgNbd(params: MbgNbdParams, stats: FitStatistics): MbgNbdModel {
   const { r, alpha, a, b } = params;
@@ -98,14 +92,17 @@ function makeMbgNbd(params: MbgNbdParams, stats: FitStatistics): MbgNbdModel {
   // each distinct (x, whole days of T) evaluated once.
   const headByDay = (memo: DayMemo, t: number): ByDay => memo.smoothInT((x, Ti) => mbgNbdHead(r, alpha, a, b, x, Ti, t));
   // E[Y(t) | x, t_x, T] = head_x(T) / (1 + odds) and P(alive) = 1 / (1 + odds) in one pass; t null: P(alive) only.
+  // Unless trusted, the rows are checked as they are read (predictOnGrid), or all first off the grid.
   const predict = (fn: string, customers: CustomerHistory, t: number | null, withAlive: boolean) => {
-    const n = checkHistory(fn, customers);
+    const n = checkHistoryLengths(fn, customers);
+    const unchecked = !isTrustedHistory(customers);
     const { frequency, recency, T } = customers;
     const probabilityAlive = new Float64Array(withAlive ? n : 0);
     const expectedPurchases = new Float64Array(t === null ? 0 : n);
     const withHead = t !== null && t !== 0;
     const grid = dayGrid(customers, stats.timeUnit);
     if (grid === null) {
+      if (unchecked) checkHistory(fn, customers);
       const head = withHead ? headByDay(dayMemo(customers, stats.timeUnit), t) : null;
       for (let i = 0; i < n; i++) {
         const x = frequency[i]!;
@@ -115,32 +112,7 @@ function makeMbgNbd(params: MbgNbdParams, stats: FitStatistics): MbgNbdModel {
       }
       return { probabilityAlive, expectedPurchases };
     }
-    // On the day grid (as BG/NBD's predict): head once per (x, day of T), ln(α + v) once per day,
-    // the odds by one exponential up to x = 100; the direct formula elsewhere.
-    const { scale, days, xCells, dayValue } = grid;
-    const heads = withHead ? grid.table() : new Float64Array(0), lnA = grid.dayTable();
-    for (let i = 0; i < n; i++) {
-      const x = frequency[i]!, Ti = T[i]!, tx = recency[i]!;
-      const dT = Math.round(Ti * scale), dt = Math.round(tx * scale);
-      const onGrid = dT < days && dayValue[dT] === Ti;
-      let odds: number;
-      if (onGrid && x <= 100 && dayValue[dt] === tx) {
-        let LT = lnA[dT]!, Lt = lnA[dt]!;
-        if (LT !== LT) LT = lnA[dT] = Math.log(alpha + Ti);
-        if (Lt !== Lt) Lt = lnA[dt] = Math.log(alpha + tx);
-        odds = (a / (b + x)) * Math.exp((r + x) * (LT - Lt));
-      } else odds = aliveOdds(x, tx, Ti);
-      if (withAlive) probabilityAlive[i] = 1 / (1 + odds);
-      if (withHead) {
-        let h: number;
-        if (onGrid && x < xCells) {
-          const k = x * days + dT;
-          h = heads[k]!;
-          if (h !== h) h = heads[k] = mbgNbdHead(r, alpha, a, b, x, Ti, t);
-        } else h = mbgNbdHead(r, alpha, a, b, x, Ti, t);
-        expectedPurchases[i] = h / (1 + odds);
-      }
-    }
+    predictOnGrid({ r, alpha, a, b, shift: 0 }, grid, customers, t ?? 0, unchecked ? fn : null, probabilityAlive, withHead ? expectedPurchases : null);
     return { probabilityAlive, expectedPurchases };
   };
   const model: MbgNbdModel = {
