@@ -12,7 +12,7 @@ import { detectDelimiter } from "../data/read/detect-delimiter.js";
 import { readDelimited } from "../data/read/read-delimited.js";
 import type { RawRow, RawTable } from "../data/read/raw-table.js";
 import { type NumericColumn, NUMERIC_COLUMNS, TEXT_COLUMNS, type TextColumn, type Transactions } from "../data/types.js";
-import { rememberTextCodes } from "../data/columns/text-codes.js";
+import { lazyTextColumn } from "../data/columns/text-codes.js";
 import { attachEngineTable, newTableName, useSharedEngine } from "./shared-engine.js";
 import { plainQuoting, prescanTextFile } from "./prescan-text-file.js";
 import { numbers } from "./read-numeric-columns.js";
@@ -304,19 +304,15 @@ interface FastRows {
 /** The rows SQL took and the rows the builder took, in line order, as one frozen table (the builder's column order). */
 function merge(fast: FastRows, ids: readonly string[], textValues: readonly (readonly string[])[], slow: Transactions | undefined, texts: readonly TextColumn[], nums: readonly NumericColumn[], hasAmount: boolean): Transactions {
   const nf = fast.line.length, ns = slow?.length ?? 0, n = nf + ns;
-  const decode = (codes: Int32Array, dict: readonly string[]): string[] => {
-    const out = new Array<string>(codes.length);
-    for (let i = 0; i < codes.length; i++) out[i] = dict[codes[i]!]!;
-    return out;
-  };
   if (ns === 0) {
-    const customerId = decode(fast.code, ids);
-    const textOut = fast.texts.map((codes, t) => decode(codes, textValues[t]!));
-    const table = frozenTable(customerId, fast.day, fast.line, hasAmount ? fast.amount : undefined, texts, textOut, nums, fast.nums);
-    // The dictionaries number values by first appearance, as textCodes does: analyses group by these codes.
-    rememberTextCodes(table.customerId, { codes: fast.code, dictionary: ids });
-    texts.forEach((c, x) => rememberTextCodes(table[c]!, { codes: fast.texts[x]!, dictionary: textValues[x]! }));
-    return table;
+    // The text columns stay codes: the text of each line is made only if it is read. The
+    // dictionaries number values by first appearance, as textCodes does: analyses group by these codes.
+    const t: Record<string, unknown> = { length: nf };
+    lazyTextColumn(t, "customerId", { codes: fast.code, dictionary: ids });
+    Object.assign(t, { day: fast.day, sourceLine: fast.line, ...(hasAmount ? { amount: fast.amount } : {}) });
+    texts.forEach((c, x) => lazyTextColumn(t, c, { codes: fast.texts[x]!, dictionary: textValues[x]! }));
+    nums.forEach((c, x) => (t[c] = fast.nums[x]!));
+    return Object.freeze(t) as unknown as Transactions;
   }
   const customerId = new Array<string>(n);
   const day = new Int32Array(n), sourceLine = new Int32Array(n), amount = new Float64Array(hasAmount ? n : 0);

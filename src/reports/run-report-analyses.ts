@@ -1,3 +1,4 @@
+import { hasColumn } from "../data/columns/transaction-columns.js";
 import { AnalysisNotPossibleError } from "../math/analysis-not-possible-error.js";
 import { ArgumentError } from "../math/argument-error.js";
 import { REPORT_SECTIONS } from "./sections/registry.js";
@@ -125,7 +126,7 @@ export async function runReportAnalyses(inputs: ReportInputs, options: RunReport
       continue;
     }
     const missing = (spec.needs ?? []).find((n) =>
-      "input" in n ? inputs[n.input] === undefined : !n.anyColumn.some((c) => transactions[c] !== undefined));
+      "input" in n ? inputs[n.input] === undefined : !n.anyColumn.some((c) => hasColumn(transactions, c)));
     if (missing) {
       leaveOut(missing.missing);
       continue;

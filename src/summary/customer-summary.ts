@@ -1,3 +1,4 @@
+import { hasColumn } from "../data/columns/transaction-columns.js";
 import { formatDay, formatDays } from "../data/parse/format-day.js";
 import { isoDayOption } from "../data/parse/iso-day-option.js";
 import type { Transactions } from "../data/types.js";
@@ -68,7 +69,7 @@ export async function customerSummary(
   }
   if (options.loaded && !options.engine) throw new ArgumentError(`${fn}: loaded needs the engine that holds the table`);
   const run = (engine: Engine): Promise<CustomerSummary> =>
-    summarise(engine, transactions, cal, obs, timeUnit, transactions.orderId !== undefined, options.loaded);
+    summarise(engine, transactions, cal, obs, timeUnit, hasColumn(transactions, "orderId"), options.loaded);
   // Transactions a loader read through DuckDB are still there: summarise them in place.
   if (options.loaded === undefined && engineTableOf(transactions) !== undefined) return useSharedEngine(run);
   return options.engine ? run(options.engine) : withEngine(run);

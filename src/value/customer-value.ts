@@ -1,3 +1,4 @@
+import { hasColumn } from "../data/columns/transaction-columns.js";
 import type { Transactions } from "../data/types.js";
 import { AnalysisNotPossibleError } from "../math/analysis-not-possible-error.js";
 import { progressStages } from "../math/progress.js";
@@ -82,7 +83,7 @@ export function customerValue(t: Transactions, options: ValueOptions = {}): Cust
     totals,
     whale,
     abc: Object.freeze({ measure: abcMeasure, thresholds: Object.freeze(thresholds), classes: abcSummary(classes, s.net_sales, s.net_contribution, s[abcMeasure]) }),
-    byChannel: t.channel ? groupValueOf(t, prepared, "channel", options.customers) : null,
+    byChannel: hasColumn(t, "channel") ? groupValueOf(t, prepared, "channel", options.customers) : null,
     costs: prepared.costs,
     returnsFrom: service.returnsFrom,
     notes: Object.freeze([...prepared.notes]),

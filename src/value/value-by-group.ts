@@ -1,6 +1,6 @@
 import type { Customers } from "../data/load/build-customers.js";
 import { DataError } from "../data/data-error.js";
-import { textCodes } from "../data/columns/text-codes.js";
+import { columnCodes } from "../data/columns/text-codes.js";
 import type { Transactions } from "../data/types.js";
 import { rankOrder } from "./rank-order.js";
 import { ratio, sumValueByKey } from "./sum-value-by-key.js";
@@ -52,8 +52,8 @@ export function groupValueOf(t: Transactions, prepared: PreparedValue, by: strin
   let codes: number;
   let labelOf: (code: number) => string;
   let level: "line" | "customer";
-  if (lineColumn !== undefined && t[lineColumn] !== undefined) {
-    const coded = textCodes(t[lineColumn]!);
+  const coded = lineColumn === undefined ? undefined : columnCodes(t, lineColumn);
+  if (coded !== undefined) {
     codeOf = coded.codes;
     codes = coded.dictionary.length;
     labelOf = (c) => coded.dictionary[c]!;

@@ -1,3 +1,4 @@
+import { customerCodes } from "../../data/columns/text-codes.js";
 import type { Command } from "../command.js";
 import { INPUT_FLAGS, INPUT_HELP, loadInputFlags } from "../input-flags.js";
 import { intFlag, parseFlags } from "../parse-flags.js";
@@ -27,7 +28,7 @@ export const validateCommand: Command = {
     const show = intFlag("validate", flags, "show", 0, 1_000_000, 20);
     const { transactions, ledger } = await loadInputFlags("validate", flags, io);
     if (flags.json === true) {
-      io.out(JSON.stringify({ ...ledger, customers: new Set(transactions.customerId).size }));
+      io.out(JSON.stringify({ ...ledger, customers: customerCodes(transactions).dictionary.length }));
       return 0;
     }
     const lines = [
@@ -35,7 +36,7 @@ export const validateCommand: Command = {
       `rows read   ${count(ledger.read)}`,
       `used        ${count(ledger.used)}`,
       `rejected    ${count(ledger.rejected.length)}`,
-      `customers   ${count(new Set(transactions.customerId).size)}`,
+      `customers   ${count(customerCodes(transactions).dictionary.length)}`,
     ];
     for (const [code, n] of Object.entries(ledger.byReason)) lines.push(`  ${code.padEnd(20)} ${count(n)}`);
     for (const r of ledger.rejected.slice(0, show)) lines.push(`line ${r.line}: ${r.reason}`);

@@ -1,3 +1,5 @@
+import type { TextColumn, Transactions } from "../types.js";
+
 /** A text column as integer codes: `dictionary[codes[i]]` is the value of row i. */
 export interface TextCodes {
   /** Code of each row's value, 0-based, in order of each value's first appearance. */
@@ -13,8 +15,8 @@ const known = new WeakMap<readonly string[], TextCodes>();
  * The integer codes of a text column (a customer, order, product, channel or category column of
  * the transactions), in order of each value's first appearance. Computed once per column array
  * and then kept as long as the column lives, so every analysis that groups by the column shares
- * one pass; a loader that already has the codes (DuckDB's dictionaries) hands them over with
- * {@link rememberTextCodes} and no pass is made.
+ * one pass; a loader that already has the codes (DuckDB's dictionaries) keeps the column as codes
+ * ({@link lazyTextColumn}), and then the values' codes are those codes, with no pass.
  *
  * @param column - the column's values, one per row (a frozen array: never changed afterwards)
  * @returns the codes (do not change them) and the dictionary
@@ -31,18 +33,72 @@ export function textCodes(column: readonly string[]): TextCodes {
   return coded;
 }
 
+// The codes of a table's text columns, by table: what a loader gave for columns whose text is only
+// made when it is read (lazyTextColumn).
+const byTable = new WeakMap<object, Partial<Record<"customerId" | TextColumn, TextCodes>>>();
+
 /**
- * Records the codes of a column that a loader built from its own dictionary, so that
- * {@link textCodes} returns them without a pass. The codes must follow first appearance, as
- * `textCodes` would number them.
+ * The codes of one text column of a transactions table, or undefined when the table has no such
+ * column. Analyses that group by a column ask here rather than `textCodes(t.column)`: a table whose
+ * text columns a loader keeps as codes ({@link lazyTextColumn}) then never makes the text of every
+ * line (ten million strings for ten million lines), and any other table gets `textCodes` of it.
  *
- * @param column - the column's values (frozen)
- * @param coded - its codes and dictionary, in order of first appearance
+ * @param t - the transactions
+ * @param column - customerId, orderId, channel, productId or category
+ * @returns the codes (do not change them) and the dictionary, or undefined
  * @example
- * rememberTextCodes(transactions.customerId, { codes, dictionary: ids });
+ * columnCodes(t, "customerId")!.dictionary.length; // the number of distinct customers
  */
-export function rememberTextCodes(column: readonly string[], coded: TextCodes): void {
-  known.set(column, coded);
+export function columnCodes(t: Transactions, column: "customerId" | TextColumn): TextCodes | undefined {
+  const coded = byTable.get(t)?.[column];
+  if (coded !== undefined) return coded;
+  const values = t[column];
+  return values === undefined ? undefined : textCodes(values);
+}
+
+/**
+ * The codes of the customer column of a transactions table ({@link columnCodes} of customerId).
+ *
+ * @param t - the transactions
+ * @returns the codes (do not change them) and the distinct customer ids, in order of first appearance
+ * @example
+ * customerCodes(t).codes[0]; // 0: the first line's customer is the first customer
+ */
+export function customerCodes(t: Transactions): TextCodes {
+  return columnCodes(t, "customerId")!;
+}
+
+/**
+ * Defines a text column on a table under construction (before it is frozen) from codes: the
+ * values of every line are made only when the column is first read, then kept (and their codes
+ * remembered). {@link columnCodes} gives the codes without making them.
+ *
+ * @param t - the table under construction
+ * @param column - the column's name
+ * @param coded - the codes, in order of first appearance, and the dictionary
+ * @example
+ * lazyTextColumn(table, "customerId", { codes, dictionary: ids });
+ */
+export function lazyTextColumn(t: Record<string, unknown>, column: "customerId" | TextColumn, coded: TextCodes): void {
+  let values: readonly string[] | undefined;
+  Object.defineProperty(t, column, {
+    enumerable: true,
+    configurable: true, // until the table is frozen
+    get(): readonly string[] {
+      if (values === undefined) {
+        if (process.env.CRM_TRACE_TEXT) process.stderr.write(`made text column ${column}: ${new Error().stack}\n`);
+        const { codes, dictionary } = coded;
+        const out = new Array<string>(codes.length);
+        for (let i = 0; i < codes.length; i++) out[i] = dictionary[codes[i]!]!;
+        values = Object.freeze(out);
+        known.set(values, coded);
+      }
+      return values;
+    },
+  });
+  let codes = byTable.get(t);
+  if (codes === undefined) byTable.set(t, (codes = {}));
+  codes[column] = coded;
 }
 
 function encode(values: readonly string[]): TextCodes {

@@ -13,9 +13,23 @@ import { DEFAULT_COLUMN_NAMES, NUMERIC_COLUMNS, TEXT_COLUMNS, type Transactions 
  */
 export function transactionColumns(t: Transactions): { readonly present: readonly string[]; readonly missing: readonly string[] } {
   const optional = ["amount", ...TEXT_COLUMNS, ...NUMERIC_COLUMNS] as const;
-  const has = (c: (typeof optional)[number]): boolean => t[c] !== undefined;
+  const has = (c: (typeof optional)[number]): boolean => hasColumn(t, c);
   return Object.freeze({
     present: Object.freeze([DEFAULT_COLUMN_NAMES.customerId, DEFAULT_COLUMN_NAMES.date, ...optional.filter(has).map((c) => DEFAULT_COLUMN_NAMES[c])]),
     missing: Object.freeze(optional.filter((c) => !has(c)).map((c) => DEFAULT_COLUMN_NAMES[c])),
   });
+}
+
+/**
+ * Whether a transactions table has a column, without reading it (a text column kept as codes,
+ * `lazyTextColumn`, is not made by asking).
+ *
+ * @param t - the transactions
+ * @param column - a column name of {@link Transactions}
+ * @example
+ * hasColumn(t, "category"); // true when the file had a category column
+ */
+export function hasColumn(t: Transactions, column: keyof Transactions): boolean {
+  const d = Object.getOwnPropertyDescriptor(t, column);
+  return d !== undefined && (d.get !== undefined || d.value !== undefined);
 }

@@ -1,4 +1,4 @@
-import { textCodes } from "../../data/columns/text-codes.js";
+import { columnCodes, customerCodes, type TextCodes } from "../../data/columns/text-codes.js";
 import type { Transactions } from "../../data/types.js";
 import { DataError } from "../../data/data-error.js";
 import type { BasketLevel, Baskets } from "./basket-types.js";
@@ -29,18 +29,17 @@ export interface BasketOptions {
 export function basketsFromTransactions(transactions: Transactions, options: BasketOptions = {}): Baskets {
   const level = options.level ?? "product";
   if (level !== "product" && level !== "category") throw new ArgumentError(`basketsFromTransactions: level ${JSON.stringify(level)} must be "product" or "category"`);
-  const names = level === "product" ? transactions.productId : transactions.category;
+  const names = columnCodes(transactions, level === "product" ? "productId" : "category");
   if (names === undefined) {
     throw new DataError(`basketsFromTransactions: the transactions have no ${level === "product" ? "product_id" : "category"} column, needed for level "${level}"; add it or use the other level`);
   }
   return Object.freeze(buildBaskets(transactions, names, level));
 }
 
-function buildBaskets(t: Transactions, names: readonly string[], level: BasketLevel): Baskets {
+function buildBaskets(t: Transactions, item: TextCodes, level: BasketLevel): Baskets {
   const n = t.length;
-  const orderId = t.orderId;
-  // Text columns as their integer codes (textCodes): a slot per code instead of a text key per line.
-  const item = textCodes(names), cust = textCodes(t.customerId), order = orderId ? textCodes(orderId) : undefined;
+  // Text columns as their integer codes (columnCodes): a slot per code instead of a text key per line.
+  const cust = customerCodes(t), order = columnCodes(t, "orderId");
   const blankItem = item.dictionary.indexOf(""), blankOrder = order ? order.dictionary.indexOf("") : -1;
   const itemSlot = new Int32Array(item.dictionary.length).fill(-1);
   const custSlot = new Int32Array(cust.dictionary.length).fill(-1);
@@ -120,7 +119,7 @@ function buildBaskets(t: Transactions, names: readonly string[], level: BasketLe
   }
   return {
     level,
-    keyedBy: orderId !== undefined ? "order" : "customer-day",
+    keyedBy: order !== undefined ? "order" : "customer-day",
     length: m,
     items: Object.freeze(sorted.map((old) => itemNames[old]!)),
     customers: Object.freeze(customers),

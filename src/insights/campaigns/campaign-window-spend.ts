@@ -1,5 +1,6 @@
 import type { Transactions } from "../../data/types.js";
 import { requireAmounts } from "../../data/columns/require-amounts.js";
+import { customerCodes } from "../../data/columns/text-codes.js";
 import { ArgumentError } from "../../math/argument-error.js";
 
 /**
@@ -25,15 +26,17 @@ export function campaignWindowSpend(
   if (!Number.isInteger(windowDays) || windowDays < 1) throw new ArgumentError(`${fn}: windowDays ${windowDays} is not a whole number of at least 1`);
   if (!Number.isInteger(startDay)) throw new ArgumentError(`${fn}: startDay ${startDay} is not a whole day number`);
   const amount = requireAmounts(transactions, fn, "spend after the campaign");
-  const wanted = new Map<string, number>();
-  for (const id of customerIds) wanted.set(id, 0);
+  // Sums by customer code (customerCodes), then each wanted id's sum through its code.
+  const { codes, dictionary } = customerCodes(transactions);
+  const sums = new Float64Array(dictionary.length);
   const end = startDay + windowDays;
   for (let i = 0; i < transactions.length; i++) {
     const d = transactions.day[i]!;
-    if (d < startDay || d >= end) continue;
-    const id = transactions.customerId[i]!;
-    const s = wanted.get(id);
-    if (s !== undefined) wanted.set(id, s + amount[i]!);
+    if (d >= startDay && d < end) sums[codes[i]!]! += amount[i]!;
   }
-  return Float64Array.from(customerIds, (id) => wanted.get(id)!);
+  const codeOf = new Map(dictionary.map((id, c) => [id, c]));
+  return Float64Array.from(customerIds, (id) => {
+    const c = codeOf.get(id);
+    return c === undefined ? 0 : sums[c]!;
+  });
 }

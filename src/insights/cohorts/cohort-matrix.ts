@@ -1,4 +1,4 @@
-import { textCodes } from "../../data/columns/text-codes.js";
+import { columnCodes, customerCodes } from "../../data/columns/text-codes.js";
 import type { Transactions } from "../../data/types.js";
 import { formatDay } from "../../data/parse/format-day.js";
 import { isoDayOption } from "../../data/parse/iso-day-option.js";
@@ -57,12 +57,13 @@ export function cohortMatrix(t: Transactions, options: CohortMatrixOptions = {})
   if (period !== "month" && period !== "quarter") throw new ArgumentError(`${fn}: period "${String(period)}" must be "month" or "quarter"`);
   if (t.length === 0) throw new ArgumentError(`${fn}: no transactions`);
   const by = options.by;
-  if (by === "channel" && !t.channel) throw new ArgumentError(`${fn}: by "channel" needs a channel column in the transactions`);
+  const channel = by === "channel" ? columnCodes(t, "channel") : undefined;
+  if (by === "channel" && channel === undefined) throw new ArgumentError(`${fn}: by "channel" needs a channel column in the transactions`);
   let maxDay = -Infinity;
   for (let i = 0; i < t.length; i++) if (t.day[i]! > maxDay) maxDay = t.day[i]!;
   const end = options.observationEnd === undefined ? maxDay : isoDayOption(options.observationEnd, fn, "observationEnd");
-  // Customers (the column's codes, by first appearance: textCodes), their first purchase day and the line of it.
-  const { codes: cust, dictionary: ids } = textCodes(t.customerId);
+  // Customers (the column's codes, by first appearance: customerCodes), their first purchase day and the line of it.
+  const { codes: cust, dictionary: ids } = customerCodes(t);
   const firstDay = new Float64Array(ids.length).fill(Infinity);
   const firstLine = new Int32Array(ids.length).fill(-1);
   let after = 0;
@@ -81,7 +82,7 @@ export function cohortMatrix(t: Transactions, options: CohortMatrixOptions = {})
     const gIndex = new Map<string, number>();
     for (let c = 0; c < ids.length; c++) {
       if (firstLine[c]! < 0) continue;
-      const name = by === "channel" ? t.channel![firstLine[c]!]! || "(unknown)" : by.groupOf.get(ids[c]!) || "(unknown)";
+      const name = by === "channel" ? channel!.dictionary[channel!.codes[firstLine[c]!]!]! || "(unknown)" : by.groupOf.get(ids[c]!) || "(unknown)";
       let g = gIndex.get(name);
       if (g === undefined) {
         g = groupNames.length;

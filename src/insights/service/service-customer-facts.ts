@@ -1,7 +1,7 @@
 import { SERVICE_EVENT_TYPES, type ServiceEvents, type ServiceEventType } from "../../data/load/build-service-events.js";
 import { formatDay } from "../../data/parse/format-day.js";
 import { isoDayOption } from "../../data/parse/iso-day-option.js";
-import { textCodes } from "../../data/columns/text-codes.js";
+import { customerCodes } from "../../data/columns/text-codes.js";
 import type { Transactions } from "../../data/types.js";
 import { ArgumentError } from "../../math/argument-error.js";
 import { requireAmounts } from "../../data/columns/require-amounts.js";
@@ -64,8 +64,8 @@ export function serviceCustomerFacts(transactions: Transactions, events: Service
   const cut = options.cut === undefined ? last - windowDays : isoDayOption(options.cut, fn, "cut");
   if (cut + windowDays > last) throw new AnalysisNotPossibleError(`${fn}: the window of ${windowDays} days after the cut ${formatDay(cut)} runs past the last transaction ${formatDay(last)}; choose an earlier cut or a shorter window`);
   const from = cut - lookbackDays;
-  // Customers as the column's integer codes (textCodes): a slot per code, numbered by first appearance in the lookback.
-  const { codes, dictionary } = textCodes(transactions.customerId);
+  // Customers as the column's integer codes (customerCodes): a slot per code, numbered by first appearance in the lookback.
+  const { codes, dictionary } = customerCodes(transactions);
   const slot = new Int32Array(dictionary.length).fill(-1);
   const ids: string[] = [], orders: number[] = [], spend: number[] = [], lastDay: number[] = [], after: number[] = [], again: number[] = [];
   const seenDay = new Set<number>(); // (customer slot, day in the lookback) as one number

@@ -12,7 +12,7 @@ import { sortedGroups } from "./sorted-groups.js";
  * millions of lines.
  *
  * @param transactions - the transactions (day, amount)
- * @param customerCode - the customer code of each line (`textCodes(transactions.customerId).codes`)
+ * @param customerCode - the customer code of each line (`customerCodes(transactions).codes`)
  * @param cohortOfCode - position in the cohort of each customer code, or −1 outside the cohort
  * @param firstOffset - each cohort customer's first purchase day, as an offset from the grid start (days)
  * @param startDay - the grid's first day (days since 1970-01-01)

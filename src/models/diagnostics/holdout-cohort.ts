@@ -1,4 +1,4 @@
-import { textCodes } from "../../data/columns/text-codes.js";
+import { customerCodes } from "../../data/columns/text-codes.js";
 import { formatDay } from "../../data/parse/format-day.js";
 import type { Transactions } from "../../data/types.js";
 import { DAYS_PER_UNIT, type TimeUnit } from "../../summary/types.js";
@@ -27,7 +27,7 @@ export interface HoldoutCohort extends HoldoutSummary {
     readonly T: Float64Array;
     readonly frequency_holdout: Float64Array;
   };
-  /** Customer code of each row (`textCodes(transactions.customerId)`). */
+  /** Customer code of each row (`customerCodes(transactions)`). */
   readonly customerCode: Int32Array;
   /**
    * Every customer's purchase days up to the observation end, by customer code: distinct and
@@ -57,7 +57,7 @@ export interface HoldoutCohort extends HoldoutSummary {
  * s.columns.frequency_holdout[0]; // purchase days of the first customer after the calibration end
  */
 export function holdoutCohort(transactions: Transactions, calibrationEnd: number, observationEnd: number, timeUnit: TimeUnit): HoldoutCohort {
-  const { codes, dictionary } = textCodes(transactions.customerId);
+  const { codes, dictionary } = customerCodes(transactions);
   const { day, amount } = transactions;
   const lines = transactions.length, customers = dictionary.length;
   const purchase = (i: number): boolean => day[i]! <= observationEnd && (amount === undefined || amount[i]! >= 0);

@@ -10,7 +10,7 @@ import { periodGrid, type PeriodGrid } from "./period-grid.js";
 import { repeatPurchasesFromDays, type HoldoutCohort } from "./holdout-cohort.js";
 import { resolveCohort, type TrackingCohort } from "./resolve-cohort.js";
 import { ArgumentError } from "../../math/argument-error.js";
-import { textCodes } from "../../data/columns/text-codes.js";
+import { customerCodes } from "../../data/columns/text-codes.js";
 
 /** The most periods a tracking series may have (20,000: 384 years of weeks), so that no span of dates allocates without bound. */
 export const MAX_TRACKING_PERIODS = 20_000;
@@ -84,7 +84,7 @@ export function purchaseTracking<P extends ModelParams>(
   options: PurchaseTrackingOptions = {},
 ): PurchaseTracking {
   return tracking(model, cohort, options, (ids, firstOffset, start, grid) => {
-    const { codes, dictionary } = textCodes(transactions.customerId);
+    const { codes, dictionary } = customerCodes(transactions);
     return countRepeatPurchasesByPeriod(transactions, codes, cohortCodes("purchaseTracking", ids, dictionary), firstOffset, start, grid);
   });
 }

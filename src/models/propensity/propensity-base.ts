@@ -4,7 +4,7 @@ import { loadTransactionsTable } from "../../engine/load-transactions-table.js";
 import { readNumericColumns } from "../../engine/read-numeric-columns.js";
 import { engineTableOf, useSharedEngine } from "../../engine/shared-engine.js";
 import { withEngine } from "../../engine/open-engine.js";
-import { textCodes } from "../../data/columns/text-codes.js";
+import { columnCodes, customerCodes, textCodes } from "../../data/columns/text-codes.js";
 import { orderCodes } from "../../value/lines/order-codes.js";
 
 /** Service-event types counted as propensity features, by their code in {@link PropensityBase}. */
@@ -51,7 +51,7 @@ export interface PropensityBase {
  */
 export function propensityBase(t: Transactions, serviceEvents?: ServiceEvents): PropensityBase {
   const n = t.length;
-  const { codes: customerOf, dictionary: ids } = textCodes(t.customerId);
+  const { codes: customerOf, dictionary: ids } = customerCodes(t);
   // Orders of the purchase lines as integer codes (no text key per line), with each order's first day.
   const { orderOf, linesPerOrder } = orderCodes(t, customerOf, t.amount);
   const orderCustomer = new Int32Array(linesPerOrder.length);
@@ -67,7 +67,7 @@ export function propensityBase(t: Transactions, serviceEvents?: ServiceEvents): 
     orderCustomer[o] = customerOf[i]!;
     if (d < orderFirstDay[o]!) orderFirstDay[o] = d;
   }
-  const channel = t.channel ? textCodes(t.channel) : null;
+  const channel = columnCodes(t, "channel") ?? null;
   let events: PropensityBase["events"] = null;
   if (serviceEvents) {
     // The events' customers by code, then each code's customer in the transactions (-1: none).

@@ -1,3 +1,4 @@
+import { hasColumn } from "../../data/columns/transaction-columns.js";
 import { basketRulesChart } from "../../charts/insights/basket-rules-chart.js";
 import { basketLiftSupportChart } from "../../charts/insights/basket-lift-support-chart.js";
 import { deepFreeze } from "../../math/deep-freeze.js";
@@ -129,6 +130,6 @@ export const crossSellSpec = defineReportSection<BasketAnalysis>({
   columns: ["order_id", "date", "product_id", "category"],
   headline: [{ kpi: "Best lift", cover: "Best cross-sell lift (times chance)" }],
   label: () => "cross-sell (association rules)",
-  analysis: (ctx) => basketAnalysis(ctx.transactions, { level: ctx.transactions.category ? "category" : "product", onProgress: ctx.onProgress }),
+  analysis: (ctx) => basketAnalysis(ctx.transactions, { level: hasColumn(ctx.transactions, "category") ? "category" : "product", onProgress: ctx.onProgress }),
   build: (result) => crossSellSection(result),
 });

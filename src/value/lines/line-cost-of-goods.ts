@@ -1,4 +1,4 @@
-import { textCodes } from "../../data/columns/text-codes.js";
+import { columnCodes } from "../../data/columns/text-codes.js";
 import type { Transactions } from "../../data/types.js";
 import { DataError } from "../../data/data-error.js";
 import { requireAmounts } from "../../data/columns/require-amounts.js";
@@ -40,9 +40,8 @@ export function lineCostOfGoods(t: Transactions, assumedMarginRate?: number): Li
   const n = t.length;
   const amount = requireAmounts(t, "lineCostOfGoods", "cost of goods to estimate");
   const given = t.cost;
-  const category = t.category;
-  // Sums of sales and known costs over all lines, and per category code (textCodes): no text key per line.
-  const cat = category ? textCodes(category) : undefined;
+  // Sums of sales and known costs over all lines, and per category code (columnCodes): no text key per line.
+  const cat = columnCodes(t, "category");
   const width = cat ? cat.dictionary.length : 0;
   const sales = new Float64Array(width), costs = new Float64Array(width);
   const seen = new Uint8Array(width);

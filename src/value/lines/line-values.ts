@@ -2,7 +2,7 @@ import type { Transactions } from "../../data/types.js";
 import { lineCostOfGoods, type LineCostOfGoods } from "./line-cost-of-goods.js";
 import { requireAmounts } from "../../data/columns/require-amounts.js";
 import { orderCodes } from "./order-codes.js";
-import { textCodes } from "../../data/columns/text-codes.js";
+import { customerCodes, type TextCodes } from "../../data/columns/text-codes.js";
 
 /**
  * What the value of every transaction line is made from (currency units unless said), and its
@@ -72,7 +72,7 @@ export const PIECE_COUNT = 11;
  */
 export function lineValues(t: Transactions, assumedMarginRate?: number): LineValues {
   const amount = requireAmounts(t, "lineValues", "sales value");
-  const { customerIds, customerOf } = sortedCustomerCodes(t.customerId);
+  const { customerIds, customerOf } = sortedCustomerCodes(customerCodes(t));
   const { orderOf, linesPerOrder: perOrder } = orderCodes(t, customerOf, amount);
   const cost = lineCostOfGoods(t, assumedMarginRate);
   return {
@@ -158,10 +158,9 @@ export function marginTotals(t: Transactions, assumedMarginRate?: number): { gro
 
 /**
  * Customer codes in sorted-id order: the column's codes (in order of first appearance, see
- * {@link textCodes}) renumbered by the sorted distinct ids.
+ * {@link customerCodes}) renumbered by the sorted distinct ids.
  */
-function sortedCustomerCodes(ids: readonly string[]): { customerIds: string[]; customerOf: Int32Array } {
-  const { codes, dictionary: seen } = textCodes(ids);
+function sortedCustomerCodes({ codes, dictionary: seen }: TextCodes): { customerIds: string[]; customerOf: Int32Array } {
   const order = Array.from(seen, (_, c) => c).sort((x, y) => (seen[x]! < seen[y]! ? -1 : seen[x]! > seen[y]! ? 1 : 0));
   const rank = new Int32Array(seen.length);
   order.forEach((c, r) => (rank[c] = r));

@@ -1,4 +1,4 @@
-import { textCodes } from "../../data/columns/text-codes.js";
+import { columnCodes } from "../../data/columns/text-codes.js";
 import type { Transactions } from "../../data/types.js";
 
 /** The order of every purchase line, as integer codes. */
@@ -30,9 +30,10 @@ export function orderCodes(t: Transactions, customerOf: Int32Array, amount: Floa
   const purchase = (i: number): boolean => amount === undefined || amount[i]! >= 0;
   let width: number;
   let part: Int32Array;
-  if (t.orderId) {
+  const orderIds = columnCodes(t, "orderId");
+  if (orderIds !== undefined) {
     // Order ids as the column's codes (no text lookup per line), renumbered by first appearance among the purchase lines.
-    const { codes, dictionary } = textCodes(t.orderId);
+    const { codes, dictionary } = orderIds;
     const slot = new Int32Array(dictionary.length).fill(-1);
     const owner = new Int32Array(dictionary.length);
     part = new Int32Array(n);
