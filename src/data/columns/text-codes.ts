@@ -80,25 +80,44 @@ export function customerCodes(t: Transactions): TextCodes {
  * lazyTextColumn(table, "customerId", { codes, dictionary: ids });
  */
 export function lazyTextColumn(t: Record<string, unknown>, column: "customerId" | TextColumn, coded: TextCodes): void {
-  let values: readonly string[] | undefined;
-  Object.defineProperty(t, column, {
-    enumerable: true,
-    configurable: true, // until the table is frozen
-    get(): readonly string[] {
-      if (values === undefined) {
-        if (process.env.CRM_TRACE_TEXT) process.stderr.write(`made text column ${column}: ${new Error().stack}\n`);
-        const { codes, dictionary } = coded;
-        const out = new Array<string>(codes.length);
-        for (let i = 0; i < codes.length; i++) out[i] = dictionary[codes[i]!]!;
-        values = Object.freeze(out);
-        known.set(values, coded);
-      }
-      return values;
-    },
+  lazyColumn(t, column, () => {
+    const { codes, dictionary } = coded;
+    const out = new Array<string>(codes.length);
+    for (let i = 0; i < codes.length; i++) out[i] = dictionary[codes[i]!]!;
+    const values = Object.freeze(out);
+    known.set(values, coded);
+    return values;
   });
   let codes = byTable.get(t);
   if (codes === undefined) byTable.set(t, (codes = {}));
   codes[column] = coded;
+}
+
+/**
+ * Defines a property on an object under construction (before it is frozen) whose value is made
+ * by `make` when the property is first read, then kept: a column of millions of strings that most
+ * callers never read costs nothing until one does.
+ *
+ * @param target - the object under construction
+ * @param key - the property
+ * @param make - makes the value (called at most once)
+ * @example
+ * lazyColumn(result, "item", () => Object.freeze(Array.from(itemCode, (c) => items[c]!)));
+ */
+export function lazyColumn<T>(target: Record<string, unknown>, key: string, make: () => T): void {
+  let value: T | undefined, made = false;
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true, // until the object is frozen
+    get(): T {
+      if (!made) {
+        if (process.env.CRM_TRACE_TEXT) process.stderr.write(`made column ${key}: ${new Error().stack}\n`);
+        value = make();
+        made = true;
+      }
+      return value!;
+    },
+  });
 }
 
 function encode(values: readonly string[]): TextCodes {

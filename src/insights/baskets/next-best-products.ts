@@ -1,5 +1,6 @@
 import type { AssociationRule, Baskets } from "./basket-types.js";
 import { ArgumentError } from "../../math/argument-error.js";
+import { lazyColumn } from "../../data/columns/text-codes.js";
 
 /** Options of {@link nextBestProducts}. */
 export interface NextBestOptions {
@@ -11,7 +12,8 @@ export interface NextBestOptions {
 
 /**
  * Next-best items per customer, by column: one row per suggestion, customers in id order, ranks
- * 1..topN. `source` says where a suggestion comes from; `basis` names the rule's antecedent.
+ * 1..topN. `source` says where a suggestion comes from; `basis` names the rule's antecedent. The
+ * text columns are made when first read; `itemIndex` and `byRule` give the same as numbers.
  */
 export interface NextBestProducts {
   readonly topN: number;
@@ -34,6 +36,12 @@ export interface NextBestProducts {
   readonly source: readonly ("rule" | "popularity")[];
   /** The best rule's antecedent, items joined by " + "; "" for a popularity suggestion. */
   readonly basis: readonly string[];
+  /** The item names `itemIndex` points into (the baskets' items). */
+  readonly items: readonly string[];
+  /** Each row's item as its index in `items` (`item[i]` is `items[itemIndex[i]]`). */
+  readonly itemIndex: Int32Array;
+  /** 1 when the row's suggestion comes from a rule, 0 from popularity. */
+  readonly byRule: Uint8Array;
 }
 
 /**
@@ -79,10 +87,16 @@ export function nextBestProducts(baskets: Baskets, rules: readonly AssociationRu
   const ids = baskets.customers;
   const customersSorted = [...ids.keys()].filter((c) => start[c + 1]! > start[c]!).sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
   const has = new Uint8Array(m), conf = new Float64Array(m).fill(-1), lift = new Float64Array(m), basisRule: (AssociationRule | undefined)[] = new Array(m);
-  const out = { customerId: [] as string[], rank: [] as number[], item: [] as string[], score: [] as number[], lift: [] as number[], source: [] as ("rule" | "popularity")[], basis: [] as string[] };
+  // Typed columns, at most topN rows per customer; the text columns are made from them when read.
+  const cap = customersSorted.length * topN;
+  const rowCustomer = new Int32Array(cap), rowRank = new Int32Array(cap), rowItem = new Int32Array(cap);
+  const rowScore = new Float64Array(cap), rowLift = new Float64Array(cap), rowRule = new Int32Array(cap); // rule index, -1: popularity
+  const ruleIndex = new Map(rules.map((r, k) => [r, k]));
+  let rows = 0;
   const push = (c: number, rank: number, item: number, score: number, l: number, rule: AssociationRule | undefined): void => {
-    out.customerId.push(ids[c]!); out.rank.push(rank); out.item.push(baskets.items[item]!); out.score.push(score); out.lift.push(l);
-    out.source.push(rule ? "rule" : "popularity"); out.basis.push(rule ? rule.antecedent.join(" + ") : "");
+    rowCustomer[rows] = c; rowRank[rows] = rank; rowItem[rows] = item; rowScore[rows] = score; rowLift[rows] = l;
+    rowRule[rows] = rule ? ruleIndex.get(rule)! : -1;
+    rows++;
   };
   let byRules = 0;
   for (const c of customersSorted) {
@@ -113,10 +127,23 @@ export function nextBestProducts(baskets: Baskets, rules: readonly AssociationRu
     for (const y of touched) { conf[y] = -1; basisRule[y] = undefined; }
     for (const y of bought) has[y] = 0;
   }
-  return Object.freeze({
-    topN, length: out.customerId.length, customers: customersSorted.length, customersByRules: byRules,
+  const byRule = Uint8Array.from(rowRule.subarray(0, rows), (k) => (k >= 0 ? 1 : 0));
+  const result: Record<string, unknown> = {
+    topN, length: rows, customers: customersSorted.length, customersByRules: byRules,
     ruleCoverage: customersSorted.length > 0 ? byRules / customersSorted.length : 0,
-    customerId: Object.freeze(out.customerId), rank: Int32Array.from(out.rank), item: Object.freeze(out.item),
-    score: Float64Array.from(out.score), lift: Float64Array.from(out.lift), source: Object.freeze(out.source), basis: Object.freeze(out.basis),
+  };
+  lazyColumn(result, "customerId", () => Object.freeze(Array.from(rowCustomer.subarray(0, rows), (c) => ids[c]!)));
+  result.rank = rowRank.slice(0, rows);
+  lazyColumn(result, "item", () => Object.freeze(Array.from(rowItem.subarray(0, rows), (y) => baskets.items[y]!)));
+  result.score = rowScore.slice(0, rows);
+  result.lift = rowLift.slice(0, rows);
+  lazyColumn(result, "source", () => Object.freeze(Array.from(byRule, (r) => (r ? "rule" : "popularity"))));
+  lazyColumn(result, "basis", () => {
+    const bases = rules.map((r) => r.antecedent.join(" + "));
+    return Object.freeze(Array.from(rowRule.subarray(0, rows), (k) => (k >= 0 ? bases[k]! : "")));
   });
+  result.items = baskets.items;
+  result.itemIndex = rowItem.slice(0, rows);
+  result.byRule = byRule;
+  return Object.freeze(result) as unknown as NextBestProducts;
 }

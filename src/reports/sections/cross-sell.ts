@@ -64,12 +64,15 @@ export function crossSellSection(result: BasketAnalysis, options: { readonly top
       { title: "Lift and support", figure: basketLiftSupportChart(a.rules), caption: `Every rule by how common it is (support, share of all baskets) and how strong (lift); the line marks lift 1, no link.` },
     );
   }
-  const suggested = new Map<string, { rule: number; popularity: number }>();
+  // Suggestions by item, from the number columns (the per-row text columns are never made).
+  const byItem = new Map<number, { rule: number; popularity: number }>();
   for (let i = 0; i < nb.length; i++) {
-    const e = suggested.get(nb.item[i]!) ?? { rule: 0, popularity: 0 };
-    e[nb.source[i]! === "rule" ? "rule" : "popularity"]++;
-    suggested.set(nb.item[i]!, e);
+    const y = nb.itemIndex[i]!;
+    let e = byItem.get(y);
+    if (e === undefined) byItem.set(y, (e = { rule: 0, popularity: 0 }));
+    e[nb.byRule[i] === 1 ? "rule" : "popularity"]++;
   }
+  const suggested = new Map([...byItem].map(([y, e]) => [nb.items[y]!, e]));
   const mostSuggested = [...suggested].sort((x, y) => y[1].rule + y[1].popularity - x[1].rule - x[1].popularity || (x[0] < y[0] ? -1 : 1)).slice(0, topN);
   return deepFreeze({
     id: "cross-sell",
