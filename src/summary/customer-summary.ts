@@ -1,3 +1,4 @@
+import { lazyColumn } from "../data/columns/text-codes.js";
 import { hasColumn } from "../data/columns/transaction-columns.js";
 import { formatDay, formatDays } from "../data/parse/format-day.js";
 import { isoDayOption } from "../data/parse/iso-day-option.js";
@@ -103,14 +104,17 @@ async function summarise(
   const last = num("last_day");
   const n = first.length;
   const counts = await readNumericColumns(engine.connection, summaryCountsSql(table, cal, obs, sources));
-  const columns = Object.freeze({
+  // The dates as text are made when first read (two strings a customer that most analyses never use).
+  const columns: Record<string, unknown> = {
     customer_id: Object.freeze(Array.from(cols.customer_id!, (code) => customerIds[code]!)),
     frequency: num("frequency"),
     recency: Float64Array.from(first, (f, i) => (last[i]! - f) / unit), // first and last: columns of one result
     T: Float64Array.from(first, (f) => (cal - f) / unit),
     monetary_value: money("monetary_value"),
-    first_purchase: Object.freeze(formatDays(first)),
-    last_purchase: Object.freeze(formatDays(last)),
+  };
+  lazyColumn(columns, "first_purchase", () => Object.freeze(formatDays(first)));
+  lazyColumn(columns, "last_purchase", () => Object.freeze(formatDays(last)));
+  Object.assign(columns, {
     days_since_last_purchase: Float64Array.from(last, (l) => cal - l),
     orders: num("orders"),
     total_spend: money("total_spend"),
@@ -127,6 +131,6 @@ async function summarise(
     customersAfterCalibration: counts.late![0]!,
     hasSpend,
     ...(returnsOnly ? { returnsOnly } : {}),
-    columns,
+    columns: Object.freeze(columns) as unknown as CustomerSummary["columns"],
   });
 }

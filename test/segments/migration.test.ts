@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { loadTransactions } from "../../src/engine/load-transactions.js";
 import { loadTransactionsText } from "../../src/data/index.js";
 import { DEFAULT_SEGMENT_RULES, migrationMatrix, rfmMigration } from "../../src/segments/rfm/index.js";
+import { migrationMatrixInOrder } from "../../src/segments/migration/migration-matrix.js";
 import { REPO_ROOT } from "../helpers/shared-data.js";
 
 describe("migrationMatrix on a hand-made pair", () => {
@@ -47,6 +48,22 @@ describe("migrationMatrix properties", () => {
         expect(m.rowTotals[3]).toBe(rows.length - first.length);
         expect(m.columnTotals.reduce((a, b) => a + b, 0)).toBe(rows.length);
       }),
+    );
+  });
+
+  it("pairs snapshots in one order by a walk exactly as by id, and declines others", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 2 }), fc.integer({ min: -500, max: 500 })), { maxLength: 60 }), fc.boolean(), (rows, shuffle) => {
+        const first = rows.flatMap(([atFirst, s], i) => (atFirst ? [{ id: `c${i}`, s: names[s]! }] : []));
+        if (shuffle) first.reverse();
+        const a = { customer_id: first.map((x) => x.id), segment: first.map((x) => x.s) };
+        const b = { customer_id: rows.map((_, i) => `c${i}`), segment: rows.map(([, , t]) => names[t]!) };
+        const options = { order: names, spend: rows.map(([, , , v]) => v / 7) };
+        const walked = migrationMatrixInOrder(a, b, options);
+        if (shuffle && first.length > 1) expect(walked).toBeNull();
+        else expect(walked).toEqual(migrationMatrix(a, b, options));
+      }),
+      { seed: 4, numRuns: 200 },
     );
   });
 });

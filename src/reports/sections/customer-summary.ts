@@ -36,8 +36,10 @@ export function customerSummarySection(
 ): Section {
   const c = summary.columns;
   const n = summary.length;
-  for (const [name, col] of Object.entries(c)) {
-    if ((col as ArrayLike<unknown>).length !== n) throw new ArgumentError(`customerSummarySection: column ${name} has ${(col as ArrayLike<unknown>).length} rows, expected ${n}`);
+  for (const [name, d] of Object.entries(Object.getOwnPropertyDescriptors(c))) {
+    if (d.get) continue; // a column made when read, from the others: not read here
+    const col = d.value as ArrayLike<unknown>;
+    if (col.length !== n) throw new ArgumentError(`customerSummarySection: column ${name} has ${col.length} rows, expected ${n}`);
   }
   const currency = options.currency ?? "";
   const topN = options.topN ?? 20;

@@ -5,7 +5,7 @@ import { loadTransactionsTable } from "../../engine/load-transactions-table.js";
 import { engineTableOf } from "../../engine/shared-engine.js";
 import { customerSummary } from "../../summary/customer-summary.js";
 import type { CustomerSummary } from "../../summary/types.js";
-import { migrationMatrix, type MigrationMatrix } from "./migration-matrix.js";
+import { migrationMatrix, migrationMatrixInOrder, type MigrationMatrix } from "./migration-matrix.js";
 import { migrationReading } from "./migration-reading.js";
 import { rfmScores } from "../rfm/rfm-scores.js";
 import { rfmSegments } from "../rfm/rfm-segments.js";
@@ -94,7 +94,9 @@ export async function rfmMigration(
   const g2 = rfmSegments(sc2, rules);
   const spend = spendBetween(s1, s2);
   // A purchase log has no spend: the matrix then counts customers only (revenue stays 0 and is not shown).
-  const matrix = migrationMatrix(g1, g2, { order: g1.names, ...(s2.hasSpend === false ? {} : { spend }) });
+  // Both summaries list customers by the engine's codes: paired by one walk when they do (else by id).
+  const matrixOptions = { order: g1.names, ...(s2.hasSpend === false ? {} : { spend }) };
+  const matrix = migrationMatrixInOrder(g1, g2, matrixOptions) ?? migrationMatrix(g1, g2, matrixOptions);
   const result: RfmMigration = Object.freeze({
     from: s1.calibrationEnd,
     to: s2.calibrationEnd,
