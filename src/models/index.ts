@@ -50,7 +50,8 @@ export { MODELS, MODEL_IDS, PURCHASE_MODELS, PURCHASE_MODEL_IDS, findModel, isPu
 export { defineModel, type ModelSpec, type ModelSpecOf, type PurchaseModelSpec, type PurchaseParams, type ModelKind, type ModelData, type ModelColumns, type TransactionPeriod } from "./model-spec.js";
 export { fitLogisticRegression, type FeatureColumns, type LogisticRegressionOptions } from "./propensity/logistic-regression.js";
 export { logisticRegressionModel, type LogisticRegressionModel, type LogisticTerm, type LogisticParts } from "./propensity/logistic-regression.js";
-export { classifierRocAuc, checkScored, scoreOrder } from "./propensity/classifier-roc-auc.js";
+export { classifierRocAuc, checkScored } from "./propensity/classifier-roc-auc.js";
+export { scoreOrder } from "../math/score-order.js";
 export { classifierGains, classifierGainsInOrder, type Gains, type GainsRow } from "./propensity/classifier-gains.js";
 export { classifierCalibration, classifierCalibrationInOrder, type Calibration, type CalibrationRow } from "./propensity/classifier-calibration.js";
 export { propensityBands, DEFAULT_BAND_THRESHOLDS, type RiskBand, type BandThresholds } from "./propensity/propensity-bands.js";

@@ -1,4 +1,5 @@
 import { ArgumentError } from "../math/argument-error.js";
+import { scoreOrder } from "../math/score-order.js";
 /**
  * The order of entries by value, highest first, ties broken by id (ascending), so that the
  * ranking is deterministic: `order[0]` is the index of rank 1.
@@ -17,7 +18,7 @@ export function rankOrder(ids: readonly string[], values: ArrayLike<number>): In
   // Ids already in ascending order (customerValue's are): a tie is broken by position, no text compare.
   let ascending = true;
   for (let i = 1; i < ids.length && ascending; i++) ascending = ids[i - 1]! < ids[i]!;
-  if (ascending) order.sort((i, j) => key[j]! - key[i]! || i - j);
-  else order.sort((i, j) => key[j]! - key[i]! || (ids[i]! < ids[j]! ? -1 : ids[i]! > ids[j]! ? 1 : 0));
+  if (ascending) return scoreOrder(key); // ties by position: a radix sort, no comparison function
+  order.sort((i, j) => key[j]! - key[i]! || (ids[i]! < ids[j]! ? -1 : ids[i]! > ids[j]! ? 1 : 0));
   return order;
 }

@@ -1,4 +1,5 @@
-import { checkScored, scoreOrder } from "./classifier-roc-auc.js";
+import { checkScored } from "./classifier-roc-auc.js";
+import { scoreOrder } from "../../math/score-order.js";
 import { ArgumentError } from "../../math/argument-error.js";
 import { AnalysisNotPossibleError } from "../../math/analysis-not-possible-error.js";
 

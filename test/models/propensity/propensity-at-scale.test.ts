@@ -11,7 +11,8 @@ import type { ServiceEvents } from "../../../src/data/load/build-service-events.
 import type { Transactions } from "../../../src/data/types.js";
 import { classifierCalibration } from "../../../src/models/propensity/classifier-calibration.js";
 import { classifierGains } from "../../../src/models/propensity/classifier-gains.js";
-import { classifierRocAuc, scoreOrder } from "../../../src/models/propensity/classifier-roc-auc.js";
+import { classifierRocAuc } from "../../../src/models/propensity/classifier-roc-auc.js";
+import { scoreOrder } from "../../../src/math/score-order.js";
 import { logisticDerivatives } from "../../../src/models/propensity/logistic-regression-kernel.js";
 import { fitLogisticRegression } from "../../../src/models/propensity/logistic-regression.js";
 import { cutTables, propensityBase, spendsToCuts } from "../../../src/models/propensity/propensity-base.js";
