@@ -111,7 +111,6 @@ export function lazyColumn<T>(target: Record<string, unknown>, key: string, make
     configurable: true, // until the object is frozen
     get(): T {
       if (!made) {
-        if (process.env.CRM_TRACE_TEXT) process.stderr.write(`made column ${key}: ${new Error().stack}\n`);
         value = make();
         made = true;
       }
