@@ -1,7 +1,7 @@
 import { SERVICE_EVENT_TYPES, type ServiceEvents, type ServiceEventType } from "../../data/load/build-service-events.js";
 import { formatDay } from "../../data/parse/format-day.js";
 import { isoDayOption } from "../../data/parse/iso-day-option.js";
-import { customerCodes } from "../../data/columns/text-codes.js";
+import { customerCodes, textCodes } from "../../data/columns/text-codes.js";
 import type { Transactions } from "../../data/types.js";
 import { ArgumentError } from "../../math/argument-error.js";
 import { requireAmounts } from "../../data/columns/require-amounts.js";
@@ -64,25 +64,33 @@ export function serviceCustomerFacts(transactions: Transactions, events: Service
   const cut = options.cut === undefined ? last - windowDays : isoDayOption(options.cut, fn, "cut");
   if (cut + windowDays > last) throw new AnalysisNotPossibleError(`${fn}: the window of ${windowDays} days after the cut ${formatDay(cut)} runs past the last transaction ${formatDay(last)}; choose an earlier cut or a shorter window`);
   const from = cut - lookbackDays;
-  // Customers as the column's integer codes (customerCodes): a slot per code, numbered by first appearance in the lookback.
+  // Customers as the column's integer codes (customerCodes): a slot per code, numbered by first
+  // appearance in the lookback; every per-customer number in a typed array, no object per customer.
   const { codes, dictionary } = customerCodes(transactions);
-  const slot = new Int32Array(dictionary.length).fill(-1);
-  const ids: string[] = [], orders: number[] = [], spend: number[] = [], lastDay: number[] = [], after: number[] = [], again: number[] = [];
-  const seenDay = new Set<number>(); // (customer slot, day in the lookback) as one number
+  const m = dictionary.length;
+  const slot = new Int32Array(m).fill(-1), codeOf = new Int32Array(m);
+  const orders = new Float64Array(m), spend = new Float64Array(m), lastDay = new Float64Array(m).fill(-Infinity);
+  const after = new Float64Array(m), again = new Uint8Array(m);
+  // Purchase days: each (slot, day in the lookback) of a line with amount > 0 as one number, sorted
+  // after the pass, so that a customer's distinct days are counted without a set.
+  let dayKeys = new Float64Array(1024), keys = 0, slots = 0;
   for (let i = 0; i < transactions.length; i++) {
     const d = transactions.day[i]!, a = amount[i]!;
     if (d <= from || d > cut) continue;
     const c = codes[i]!;
     let k = slot[c]!;
-    if (k < 0) { k = slot[c] = ids.length; ids.push(dictionary[c]!); orders.push(0); spend.push(0); lastDay.push(-Infinity); after.push(0); again.push(0); }
+    if (k < 0) { k = slot[c] = slots++; codeOf[k] = c; }
     spend[k]! += a;
     if (a > 0) {
       lastDay[k] = Math.max(lastDay[k]!, d);
-      const key = k * lookbackDays + (d - from - 1);
-      if (!seenDay.has(key)) { seenDay.add(key); orders[k]! += 1; }
+      if (keys === dayKeys.length) { const grown = new Float64Array(keys * 2); grown.set(dayKeys); dayKeys = grown; }
+      dayKeys[keys++] = k * lookbackDays + (d - from - 1);
     }
   }
-  const keepIdx = ids.map((_, k) => k).filter((k) => orders[k]! > 0);
+  const sortedKeys = dayKeys.subarray(0, keys).sort();
+  for (let j = 0; j < keys; j++) if (j === 0 || sortedKeys[j] !== sortedKeys[j - 1]) orders[Math.floor(sortedKeys[j]! / lookbackDays)]! += 1;
+  const keepIdx: number[] = [];
+  for (let k = 0; k < slots; k++) if (orders[k]! > 0) keepIdx.push(k);
   if (keepIdx.length === 0) throw new AnalysisNotPossibleError(`${fn}: no customer bought in the ${lookbackDays} days up to the cut ${formatDay(cut)}`);
   for (let i = 0; i < transactions.length; i++) {
     const d = transactions.day[i]!;
@@ -92,17 +100,24 @@ export function serviceCustomerFacts(transactions: Transactions, events: Service
     after[k]! += amount[i]!;
     if (amount[i]! > 0) again[k] = 1;
   }
-  const index = new Map(ids.map((id, k) => [id, k]));
-  const counts = Object.fromEntries(SERVICE_EVENT_TYPES.map((t) => [t, new Float64Array(ids.length)])) as Record<ServiceEventType, Float64Array>;
+  // The events' customers by their own codes, each mapped once to a slot (-1: not active in the lookback).
+  const ev = textCodes(events.customerId);
+  const evIndex = new Map(ev.dictionary.map((id, e) => [id, e]));
+  const evSlot = new Int32Array(ev.dictionary.length).fill(-1);
+  for (let k = 0; k < slots; k++) {
+    const e = evIndex.get(dictionary[codeOf[k]!]!);
+    if (e !== undefined) evSlot[e] = k;
+  }
+  const counts = Object.fromEntries(SERVICE_EVENT_TYPES.map((t) => [t, new Float64Array(slots)])) as Record<ServiceEventType, Float64Array>;
   for (let e = 0; e < events.length; e++) {
     const d = events.day[e]!;
     if (d <= from || d > cut) continue;
-    const k = index.get(events.customerId[e]!);
-    if (k !== undefined) counts[events.type[e]!][k]! += 1;
+    const k = evSlot[ev.codes[e]!]!;
+    if (k >= 0) counts[events.type[e]!][k]! += 1;
   }
   const pick = (v: ArrayLike<number>): Float64Array => Float64Array.from(keepIdx, (k) => v[k]!);
   return Object.freeze({
-    length: keepIdx.length, customerId: Object.freeze(keepIdx.map((k) => ids[k]!)),
+    length: keepIdx.length, customerId: Object.freeze(keepIdx.map((k) => dictionary[codeOf[k]!]!)),
     priorOrders: pick(orders), priorSpend: pick(spend), daysSinceLastPurchase: Float64Array.from(keepIdx, (k) => cut - lastDay[k]!),
     events: Object.freeze(Object.fromEntries(SERVICE_EVENT_TYPES.map((t) => [t, pick(counts[t])])) as Record<ServiceEventType, Float64Array>),
     boughtAgain: Uint8Array.from(keepIdx, (k) => again[k]!), spendAfter: pick(after),
