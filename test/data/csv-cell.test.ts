@@ -67,3 +67,20 @@ describe("columnsToCsv (property)", () => {
     );
   });
 });
+
+describe("csvCell numbers", () => {
+  // The definition: the number rounded to 15 significant digits, then its shortest text.
+  const rounded = (v: number): string => String(Number(v.toPrecision(15)));
+  it("writes every finite double as its 15-significant-digit rounding (the shortest text when that is short enough)", () => {
+    fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (v) => {
+      expect(csvCell(v)).toBe(rounded(v));
+    }), { numRuns: 20_000, seed: 6 });
+    fc.assert(fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 0, max: 6 }), (k, d) => {
+      const v = k / 10 ** d;
+      expect(csvCell(v)).toBe(rounded(v));
+    }), { numRuns: 20_000, seed: 7 });
+    for (const v of [0, -0, 0.1 + 0.2, 74.02000000000001, 1e21, 1e-7, 123456789012345, 1234567890123456, 5e-324, 1.7976931348623157e308, 999999999999999.9]) expect(csvCell(v)).toBe(rounded(v));
+    expect(csvCell(0.1 + 0.2)).toBe("0.3");
+    expect(csvCell(1234567890123456)).toBe("1234567890123460");
+  });
+});

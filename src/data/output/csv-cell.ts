@@ -42,9 +42,27 @@ export function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") {
     if (Number.isNaN(value)) return "";
-    return Number.isFinite(value) ? String(Number(value.toPrecision(15))) : String(value);
+    if (!Number.isFinite(value)) return String(value);
+    // The shortest text of the number is already the 15-digit one when it has at most 15
+    // significant digits (most data: whole numbers, cents); only longer ones are rounded.
+    const text = String(value);
+    return significantDigits(text) <= 15 ? text : String(Number(value.toPrecision(15)));
   }
   return csvText(value);
+}
+
+/** Significant digits of a number's text as String gives it (sign, point, exponent and leading zeros not counted). */
+function significantDigits(text: string): number {
+  let digits = 0, leading = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 101) break; // "e": the exponent follows
+    if (c < 48 || c > 57) continue; // "-", "."
+    if (leading && c === 48) continue;
+    leading = false;
+    digits++;
+  }
+  return digits;
 }
 
 /**
