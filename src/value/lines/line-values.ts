@@ -160,11 +160,21 @@ export function marginTotals(t: Transactions, assumedMarginRate?: number): { gro
  * Customer codes in sorted-id order: the column's codes (in order of first appearance, see
  * {@link customerCodes}) renumbered by the sorted distinct ids.
  */
-function sortedCustomerCodes({ codes, dictionary: seen }: TextCodes): { customerIds: string[]; customerOf: Int32Array } {
-  const order = Array.from(seen, (_, c) => c).sort((x, y) => (seen[x]! < seen[y]! ? -1 : seen[x]! > seen[y]! ? 1 : 0));
-  const rank = new Int32Array(seen.length);
-  order.forEach((c, r) => (rank[c] = r));
+function sortedCustomerCodes({ codes, dictionary: seen }: TextCodes): { customerIds: readonly string[]; customerOf: Int32Array } {
+  // The sort of the distinct ids once per dictionary (customer value and propensity's net contribution share it).
+  let sorted = sortedIds.get(seen);
+  if (sorted === undefined) {
+    const order = Array.from(seen, (_, c) => c).sort((x, y) => (seen[x]! < seen[y]! ? -1 : seen[x]! > seen[y]! ? 1 : 0));
+    const rank = new Int32Array(seen.length);
+    order.forEach((c, r) => (rank[c] = r));
+    sorted = { customerIds: Object.freeze(order.map((c) => seen[c]!)), rank };
+    sortedIds.set(seen, sorted);
+  }
+  const { rank } = sorted;
   const customerOf = new Int32Array(codes.length);
   for (let i = 0; i < codes.length; i++) customerOf[i] = rank[codes[i]!]!;
-  return { customerIds: order.map((c) => seen[c]!), customerOf };
+  return { customerIds: sorted.customerIds, customerOf };
 }
+
+// Dictionaries are frozen or never changed once made (text codes): their sorted order is kept with them.
+const sortedIds = new WeakMap<readonly string[], { readonly customerIds: readonly string[]; readonly rank: Int32Array }>();
