@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { columnCodes, customerCodes, lazyTextColumn, textCodes } from "../../src/data/columns/text-codes.js";
+import { columnCodes, customerCodes, dictionaryIndex, lazyTextColumn, textCodes } from "../../src/data/columns/text-codes.js";
 import { hasColumn } from "../../src/data/columns/transaction-columns.js";
 import type { Transactions } from "../../src/data/types.js";
 import { createRng } from "../../src/math/random/rng.js";
@@ -25,6 +25,12 @@ describe("textCodes", () => {
       }
       expect(new Set(dictionary).size).toBe(dictionary.length);
     }
+  });
+
+  it("finds each distinct value of a column in a list of ids (dictionaryIndex)", () => {
+    const coded = textCodes(["b", "z", "b", "a"]);
+    expect(Array.from(dictionaryIndex(coded, ["a", "b", "c"]))).toEqual([1, -1, 0]);
+    expect(Array.from(dictionaryIndex(coded, []))).toEqual([-1, -1, -1]);
   });
 
   it("computes a column's codes once", () => {

@@ -119,6 +119,28 @@ export function lazyColumn<T>(target: Record<string, unknown>, key: string, make
   });
 }
 
+/**
+ * Where each distinct value of a coded column is in a list of ids: `dictionaryIndex(coded, ids)[k]`
+ * is the index in `ids` of `coded.dictionary[k]`, or −1 when it is not there. Matches the events of
+ * a side table (service events, contacts) to the customers of an analysis with one map of the side
+ * table's distinct ids, not one of every customer. `ids` are distinct.
+ *
+ * @param coded - a text column's codes (e.g. `textCodes(events.customerId)`)
+ * @param ids - distinct ids (e.g. the customers of an analysis)
+ * @returns one index (or −1) per distinct value
+ * @example
+ * dictionaryIndex(textCodes(["b", "z", "b"]), ["a", "b"]); // Int32Array [1, -1]
+ */
+export function dictionaryIndex(coded: TextCodes, ids: readonly string[]): Int32Array {
+  const at = new Map(coded.dictionary.map((v, k) => [v, k]));
+  const out = new Int32Array(coded.dictionary.length).fill(-1);
+  for (let i = 0; i < ids.length; i++) {
+    const k = at.get(ids[i]!);
+    if (k !== undefined) out[k] = i;
+  }
+  return out;
+}
+
 function encode(values: readonly string[]): TextCodes {
   const index = new Map<string, number>();
   const dictionary: string[] = [];

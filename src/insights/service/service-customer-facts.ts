@@ -1,7 +1,7 @@
 import { SERVICE_EVENT_TYPES, type ServiceEvents, type ServiceEventType } from "../../data/load/build-service-events.js";
 import { formatDay } from "../../data/parse/format-day.js";
 import { isoDayOption } from "../../data/parse/iso-day-option.js";
-import { customerCodes, textCodes } from "../../data/columns/text-codes.js";
+import { customerCodes, dictionaryIndex, textCodes } from "../../data/columns/text-codes.js";
 import type { Transactions } from "../../data/types.js";
 import { ArgumentError } from "../../math/argument-error.js";
 import { requireAmounts } from "../../data/columns/require-amounts.js";
@@ -102,12 +102,7 @@ export function serviceCustomerFacts(transactions: Transactions, events: Service
   }
   // The events' customers by their own codes, each mapped once to a slot (-1: not active in the lookback).
   const ev = textCodes(events.customerId);
-  const evIndex = new Map(ev.dictionary.map((id, e) => [id, e]));
-  const evSlot = new Int32Array(ev.dictionary.length).fill(-1);
-  for (let k = 0; k < slots; k++) {
-    const e = evIndex.get(dictionary[codeOf[k]!]!);
-    if (e !== undefined) evSlot[e] = k;
-  }
+  const evSlot = dictionaryIndex(ev, Array.from({ length: slots }, (_, k) => dictionary[codeOf[k]!]!));
   const counts = Object.fromEntries(SERVICE_EVENT_TYPES.map((t) => [t, new Float64Array(slots)])) as Record<ServiceEventType, Float64Array>;
   for (let e = 0; e < events.length; e++) {
     const d = events.day[e]!;

@@ -4,7 +4,7 @@ import { loadTransactionsTable } from "../../engine/load-transactions-table.js";
 import { readNumericColumns } from "../../engine/read-numeric-columns.js";
 import { engineTableOf, useSharedEngine } from "../../engine/shared-engine.js";
 import { withEngine } from "../../engine/open-engine.js";
-import { columnCodes, customerCodes, textCodes } from "../../data/columns/text-codes.js";
+import { columnCodes, customerCodes, dictionaryIndex, textCodes } from "../../data/columns/text-codes.js";
 import { orderCodes } from "../../value/lines/order-codes.js";
 
 /** Service-event types counted as propensity features, by their code in {@link PropensityBase}. */
@@ -72,12 +72,7 @@ export function propensityBase(t: Transactions, serviceEvents?: ServiceEvents): 
   if (serviceEvents) {
     // The events' customers by code, then each code's customer in the transactions (-1: none).
     const ev = textCodes(serviceEvents.customerId);
-    const evCode = new Map(ev.dictionary.map((id, k) => [id, k]));
-    const toBase = new Int32Array(ev.dictionary.length).fill(-1);
-    for (let c = 0; c < ids.length; c++) {
-      const k = evCode.get(ids[c]!);
-      if (k !== undefined) toBase[k] = c;
-    }
+    const toBase = dictionaryIndex(ev, ids);
     const type = textCodes(serviceEvents.type);
     const typeCode = Int32Array.from(type.dictionary, (name) => EVENT_CODES[name] ?? -1);
     let kept = 0;

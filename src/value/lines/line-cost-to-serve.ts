@@ -1,3 +1,4 @@
+import { dictionaryIndex, textCodes } from "../../data/columns/text-codes.js";
 import type { ServiceEvents } from "../../data/load/build-service-events.js";
 import type { LineValues } from "./line-values.js";
 import type { ServiceCostTable } from "../types.js";
@@ -62,10 +63,13 @@ export function lineCostToServe(
     Array.from({ length: 7 }, () => new Float64Array(m));
   let eventsOfUnknownCustomers = 0;
   if (events) {
-    const index = new Map(lines.customerIds.map((id, k) => [id, k]));
+    // The events' customers by their own codes (textCodes, shared with the other analyses of these
+    // events), each distinct one matched to a customer once: no map of every customer.
+    const ev = textCodes(events.customerId);
+    const customerOfEvent = dictionaryIndex(ev, lines.customerIds);
     for (let e = 0; e < events.length; e++) {
-      const c = index.get(events.customerId[e]!);
-      if (c === undefined) {
+      const c = customerOfEvent[ev.codes[e]!]!;
+      if (c < 0) {
         eventsOfUnknownCustomers += 1;
         continue;
       }
