@@ -278,8 +278,7 @@ async function collect(c: DuckDBConnection, table: string, src: EngineSource, op
   const big = orders > 0 ? [fast.code, fast.texts[orders - 1]!] : [fast.code];
   await place(`SELECT r, customer_id${orders > 0 ? ", order_id" : ""} FROM ${coded}`, big, fast.line);
   // The small dictionaries as ENUM types: a cast gives each row's code (enum_code) with no join,
-  // so the rows come in file order and are written to the columns in order (a join's output order
-  // scattered the writes over ten arrays of ten million rows: 9.6 s instead of about 2).
+  // so the rows come in file order and each chunk's columns are copied as blocks.
   const small = texts.map((t, x) => ({ t, x })).filter(({ t }) => t !== "orderId");
   if (n > 0) for (const { x } of small) await c.run(`CREATE TYPE ${table}_e${x + 1} AS ENUM (SELECT v FROM ${table}_d${x + 1} ORDER BY code)`);
   const rest = ["rowid::INTEGER", "day", ...(hasAmount ? ["amount_"] : []), ...small.map(({ t, x }) => `enum_code(${t}::${table}_e${x + 1})::INTEGER`), ...nums];

@@ -14,11 +14,11 @@ import { scoreOrder } from "../math/score-order.js";
 export function rankOrder(ids: readonly string[], values: ArrayLike<number>): Int32Array {
   if (ids.length !== values.length) throw new ArgumentError(`rankOrder: ${values.length} values but ${ids.length} ids`);
   const key = Float64Array.from({ length: ids.length }, (_, i) => (Number.isNaN(values[i]!) ? -Infinity : values[i]!));
-  const order = Int32Array.from({ length: ids.length }, (_, i) => i);
   // Ids already in ascending order (customerValue's are): a tie is broken by position, no text compare.
   let ascending = true;
   for (let i = 1; i < ids.length && ascending; i++) ascending = ids[i - 1]! < ids[i]!;
   if (ascending) return scoreOrder(key); // ties by position: a radix sort, no comparison function
+  const order = Int32Array.from({ length: ids.length }, (_, i) => i);
   order.sort((i, j) => key[j]! - key[i]! || (ids[i]! < ids[j]! ? -1 : ids[i]! > ids[j]! ? 1 : 0));
   return order;
 }

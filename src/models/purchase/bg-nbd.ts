@@ -208,7 +208,6 @@ function makeBgNbd(params: BgNbdParams, stats: FitStatistics): BgNbdModel {
   // Unless trusted, the rows are checked as they are read (predictOnGrid), or all first off the grid.
   const predict = (fn: string, customers: CustomerHistory, t: number | null, withAlive: boolean) => {
     const n = checkHistoryLengths(fn, customers);
-    const unchecked = !isTrustedHistory(customers);
     const { frequency, recency, T } = customers;
     const probabilityAlive = new Float64Array(withAlive ? n : 0);
     const expectedPurchases = new Float64Array(t === null ? 0 : n);
@@ -216,7 +215,7 @@ function makeBgNbd(params: BgNbdParams, stats: FitStatistics): BgNbdModel {
     const grid = dayGrid(customers, stats.timeUnit);
     if (grid === null) {
       // no day grid: customer by customer, head_x(T) on the interpolants of chebyshevByGroup
-      if (unchecked) checkHistory(fn, customers); // before the interpolants are sized by the columns
+      checkHistory(fn, customers); // before the interpolants are sized by the columns
       const head = withHead ? headByDay(dayMemo(customers, stats.timeUnit), t) : null;
       for (let i = 0; i < n; i++) {
         const x = frequency[i]!;
@@ -226,7 +225,7 @@ function makeBgNbd(params: BgNbdParams, stats: FitStatistics): BgNbdModel {
       }
       return { probabilityAlive, expectedPurchases };
     }
-    predictOnGrid({ r, alpha, a, b, shift: 1 }, grid, customers, t ?? 0, unchecked ? fn : null, probabilityAlive, withHead ? expectedPurchases : null);
+    predictOnGrid({ r, alpha, a, b, shift: 1 }, grid, customers, t ?? 0, isTrustedHistory(customers) ? null : fn, probabilityAlive, withHead ? expectedPurchases : null);
     return { probabilityAlive, expectedPurchases };
   };
   const model: BgNbdModel = {

@@ -95,14 +95,13 @@ function makeMbgNbd(params: MbgNbdParams, stats: FitStatistics): MbgNbdModel {
   // Unless trusted, the rows are checked as they are read (predictOnGrid), or all first off the grid.
   const predict = (fn: string, customers: CustomerHistory, t: number | null, withAlive: boolean) => {
     const n = checkHistoryLengths(fn, customers);
-    const unchecked = !isTrustedHistory(customers);
     const { frequency, recency, T } = customers;
     const probabilityAlive = new Float64Array(withAlive ? n : 0);
     const expectedPurchases = new Float64Array(t === null ? 0 : n);
     const withHead = t !== null && t !== 0;
     const grid = dayGrid(customers, stats.timeUnit);
     if (grid === null) {
-      if (unchecked) checkHistory(fn, customers);
+      checkHistory(fn, customers); // before the interpolants are sized by the columns
       const head = withHead ? headByDay(dayMemo(customers, stats.timeUnit), t) : null;
       for (let i = 0; i < n; i++) {
         const x = frequency[i]!;
@@ -112,7 +111,7 @@ function makeMbgNbd(params: MbgNbdParams, stats: FitStatistics): MbgNbdModel {
       }
       return { probabilityAlive, expectedPurchases };
     }
-    predictOnGrid({ r, alpha, a, b, shift: 0 }, grid, customers, t ?? 0, unchecked ? fn : null, probabilityAlive, withHead ? expectedPurchases : null);
+    predictOnGrid({ r, alpha, a, b, shift: 0 }, grid, customers, t ?? 0, isTrustedHistory(customers) ? null : fn, probabilityAlive, withHead ? expectedPurchases : null);
     return { probabilityAlive, expectedPurchases };
   };
   const model: MbgNbdModel = {
